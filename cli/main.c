@@ -1,0 +1,55 @@
+/* alaqat: git-style command dispatcher. The table below is the only place a
+ * command is registered; help output is generated from it. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include "alaqat.h"
+#include "cli.h"
+
+static const alq_command commands[] = {
+  {"extract", cmd_extract, "extract relation claims (or mentions) as JSON Lines", cmd_extract_usage},
+  {"eval", cmd_eval, "score claims or mentions against a gold file", cmd_eval_usage},
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+void cli_warn(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fputs("alaqat: ", stderr);
+  vfprintf(stderr, fmt, ap);
+  fputc('\n', stderr);
+  va_end(ap);
+}
+
+static void usage(FILE *f) {
+  fprintf(f, "usage: alaqat [--version] [--help] <command> [<args>]\n\ncommands:\n");
+  for (size_t i = 0; i < NCOMMANDS; i++)
+    fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+  fprintf(f, "\nalaqat help <command> shows a command's options.\n"
+             "exit status: 0 ok, 1 some inputs failed, 2 usage error.\n");
+}
+
+static const alq_command *find(const char *name) {
+  for (size_t i = 0; i < NCOMMANDS; i++)
+    if (strcmp(commands[i].name, name) == 0) return &commands[i];
+  return NULL;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) { usage(stderr); return ALQ_EXIT_USAGE; }
+  const char *c = argv[1];
+  if (!strcmp(c, "--help") || !strcmp(c, "-h")) { usage(stdout); return 0; }
+  if (!strcmp(c, "--version") || !strcmp(c, "version")) { printf("alaqat %s\n", alq_version()); return 0; }
+  if (!strcmp(c, "help")) {
+    if (argc < 3) { usage(stdout); return 0; }
+    const alq_command *cmd = find(argv[2]);
+    if (!cmd) { cli_warn("unknown command '%s'", argv[2]); return ALQ_EXIT_USAGE; }
+    fputs(cmd->usage, stdout);
+    return 0;
+  }
+  const alq_command *cmd = find(c);
+  if (!cmd) { cli_warn("unknown command '%s' (see alaqat --help)", c); return ALQ_EXIT_USAGE; }
+  for (int i = 2; i < argc; i++)
+    if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { fputs(cmd->usage, stdout); return 0; }
+  return cmd->run(argc - 1, argv + 1);
+}

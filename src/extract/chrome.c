@@ -1,0 +1,159 @@
+/* Page chrome, title and dateline in scraped text. Cleaning marks sentences
+ * as non-text; it never copies or edits the text. Rules are about layout
+ * (repeated lines, short lines echoing the headline, button words, date-only
+ * lines before the headline), not about any particular site. */
+#include <string.h>
+#include "extract/extract.h"
+
+typedef struct line {
+  uint32_t s_first, s_count;   /* sentences */
+  uint32_t t_first, t_last;    /* tokens (inclusive) */
+  uint32_t nwords;
+  uint64_t hash;               /* of the normalized words */
+  int ends_stop;               /* ends with . ! ? ؟ */
+  int date_only;               /* mostly a date (and a time) */
+} line;
+
+static uint64_t words_hash(const alq_text *t, uint32_t a, uint32_t b) {
+  uint64_t h = 1469598103934665603ULL;
+  for (uint32_t i = a; i <= b; i++) {
+    if (!x_is_word(t, i)) continue;
+    const char *s = t->norm + t->toks[i].nstart;
+    for (uint32_t k = 0; k < t->toks[i].nlen; k++) { h ^= (unsigned char)s[k]; h *= 1099511628211ULL; }
+    h ^= ' '; h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+/* Are the words of line l a contiguous run of the words of line ref? */
+static int echoes(const alq_text *t, const line *l, const line *ref) {
+  if (!l->nwords || l->nwords > ref->nwords) return 0;
+  uint32_t lw[64], rw[256], nl = 0, nr = 0;
+  for (uint32_t i = l->t_first; i <= l->t_last && nl < 64; i++) if (x_is_word(t, i)) lw[nl++] = i;
+  for (uint32_t i = ref->t_first; i <= ref->t_last && nr < 256; i++) if (x_is_word(t, i)) rw[nr++] = i;
+  for (uint32_t s = 0; s + nl <= nr; s++) {
+    uint32_t k = 0;
+    for (; k < nl; k++) {
+      const alq_token *a = &t->toks[lw[k]], *b = &t->toks[rw[s + k]];
+      if (a->nlen != b->nlen || memcmp(t->norm + a->nstart, t->norm + b->nstart, a->nlen)) break;
+    }
+    if (k == nl) return 1;
+  }
+  return 0;
+}
+
+static void parse_doc_date(struct alq_extractor *x, const char *iso) {
+  int y = 0, m = 0, d = 0;
+  if (strlen(iso) >= 10 && iso[4] == '-' && iso[7] == '-') {
+    y = (iso[0] - '0') * 1000 + (iso[1] - '0') * 100 + (iso[2] - '0') * 10 + (iso[3] - '0');
+    m = (iso[5] - '0') * 10 + (iso[6] - '0');
+    d = (iso[8] - '0') * 10 + (iso[9] - '0');
+  }
+  if (y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+    x->doc_y = y; x->doc_m = m; x->doc_d = d;
+    memcpy(x->doc_date, iso, 10);
+    x->doc_date[10] = 0;
+  }
+}
+
+int x_chrome(struct alq_extractor *x) {
+  const alq_text *t = &x->text;
+  size_t ns = t->nsents;
+  int rc = x_find_dates(x);
+  if (rc) return rc;
+  if (!ns) { x_resolve_dates(x); return 0; }
+  line *ls = alq_arena_calloc(&x->arena, ns, sizeof *ls);
+  if (!ls) return ALQ_ENOMEM;
+  size_t nl = 0;
+  for (size_t s = 0; s < ns; s++) {
+    const alq_sentence *se = &t->sents[s];
+    if (!se->tok_count) continue;
+    int newline = s == 0 || (t->toks[se->tok_first].flags & ALQ_TF_NEWLINE_BEFORE);
+    if (newline || !nl) {
+      line *l = &ls[nl++];
+      l->s_first = (uint32_t)s; l->t_first = se->tok_first;
+    }
+    line *l = &ls[nl - 1];
+    l->s_count = (uint32_t)s - l->s_first + 1;
+    l->t_last = se->tok_first + se->tok_count - 1;
+    x->si[s].line = (uint32_t)(nl - 1);
+  }
+  size_t di = 0;
+  for (size_t k = 0; k < nl; k++) {
+    line *l = &ls[k];
+    for (uint32_t i = l->t_first; i <= l->t_last; i++) l->nwords += x_is_word(t, i);
+    l->hash = words_hash(t, l->t_first, l->t_last);
+    const alq_token *last = &t->toks[l->t_last];
+    const char *ls_ = t->norm + last->nstart;
+    l->ends_stop = last->kind == ALQ_TOK_PUNCT && (*ls_ == '.' || *ls_ == '!' || *ls_ == '?' ||
+                                                   (last->nlen == 2 && !memcmp(ls_, "\xd8\x9f", 2)));
+    /* date-only: a date expression covers most of the line's words */
+    while (di < x->ndates && x->dates[di].tl < l->t_first) di++;
+    uint32_t covered = 0;
+    for (size_t d = di; d < x->ndates && x->dates[d].tf <= l->t_last; d++)
+      for (uint32_t i = x->dates[d].tf; i <= x->dates[d].tl; i++) covered += x_is_word(t, i);
+    l->date_only = covered > 0 && l->nwords <= covered + 3;
+  }
+  /* the title: the longest non-date line among the first lines before the body */
+  int title = -1;
+  for (size_t k = 0, seen = 0; k < nl && seen < 8; k++) {
+    line *l = &ls[k];
+    if (l->nwords < 3 || l->date_only) continue;
+    if (x_tok_ent(x, l->t_first, ALQ_LK_CUE, ALQ_CUE_CHROME)) continue;
+    seen++;
+    if (l->ends_stop && l->nwords >= 25) break;  /* body text reached */
+    if (l->nwords > 60) break;
+    if (title < 0 || l->nwords > ls[title].nwords) title = (int)k;
+  }
+  if (title >= 0) {
+    x->title[0] = t->toks[ls[title].t_first].start;
+    x->title[1] = t->toks[ls[title].t_last].end;
+  }
+  /* the dateline: a date-only line after the title, among the next lines;
+     a date line above the headline is the masthead (often the visit date) */
+  if (x->doc && x->doc->date) parse_doc_date(x, x->doc->date);
+  if (!x->doc_y && title >= 0) {
+    for (size_t k = (size_t)title + 1; k < nl && k <= (size_t)title + 4; k++) {
+      if (!ls[k].date_only) continue;
+      for (size_t d = 0; d < x->ndates; d++)
+        if (x->dates[d].tf >= ls[k].t_first && x->dates[d].tl <= ls[k].t_last &&
+            strlen(x->dates[d].iso) == 10) { parse_doc_date(x, x->dates[d].iso); break; }
+      if (x->doc_y) break;
+    }
+  }
+  x_resolve_dates(x);
+  /* chrome lines */
+  for (size_t k = 0; k < nl; k++) {
+    line *l = &ls[k];
+    int chrome = 0;
+    if (x_tok_ent(x, l->t_first, ALQ_LK_CUE, ALQ_CUE_CHROME) && !l->ends_stop) chrome = 1;
+    if (l->date_only) chrome = 1;
+    if (l->nwords <= 6 && !l->ends_stop)
+      for (size_t i = l->t_first; i <= l->t_last; i++)
+        if (x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_CHROME)) chrome = 1;
+    for (size_t j = 0; j < k && !chrome; j++)
+      if (ls[j].hash == l->hash && l->nwords) chrome = 1;       /* repeated line */
+    if (!chrome && title >= 0 && (int)k != title && !l->ends_stop && l->nwords <= 8 &&
+        echoes(t, l, &ls[title]))
+      chrome = 1;                                            /* caption echoing the headline */
+    if (!l->nwords) chrome = 1;
+    for (uint32_t s = l->s_first; s < l->s_first + l->s_count; s++) {
+      x->si[s].chrome = (uint8_t)chrome;
+      x->si[s].headline = (int)k == title;
+    }
+  }
+  for (size_t s = 0; s < ns; s++) {
+    const alq_sentence *se = &t->sents[s];
+    if (!se->tok_count) continue;
+    const alq_token *last = &t->toks[se->tok_first + se->tok_count - 1];
+    size_t li = se->tok_first + se->tok_count - 1;
+    while (li > se->tok_first && t->toks[li].kind == ALQ_TOK_QUOTE) li--;
+    last = &t->toks[li];
+    const char *q = t->norm + last->nstart;
+    if ((last->nlen == 1 && *q == '?') || (last->nlen == 2 && !memcmp(q, "\xd8\x9f", 2)))
+      x->si[s].question = 1;
+    for (size_t i = se->tok_first; i < se->tok_first + se->tok_count && i < se->tok_first + 2; i++)
+      if (x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_QUESTION)) x->si[s].question = 1;
+  }
+  return 0;
+}

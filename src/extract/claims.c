@@ -1,0 +1,447 @@
+/* Claims: for every relation trigger of a (non-chrome) sentence, find its
+ * pair of actors (a coordinated pair or بين X و Y after it, a pair anaphor,
+ * agent before and patient after, X ... ضد/مع Y), then polarity, modality,
+ * source, time and place from cues in the trigger's clause; one claim per
+ * (sentence, pair, type, polarity). */
+#include <stdio.h>
+#include <string.h>
+#include "extract/extract.h"
+
+#define MAXG 8
+
+typedef struct side { int actor[MAXG]; uint32_t span[MAXG][2]; int n; } side;
+
+static void side_add(side *s, int a, uint32_t st, uint32_t en) {
+  for (int i = 0; i < s->n; i++) if (s->actor[i] == a) return;
+  if (s->n < MAXG) { s->actor[s->n] = a; s->span[s->n][0] = st; s->span[s->n][1] = en; s->n++; }
+}
+
+/* All actor mentions of the coordination group of mention mi. */
+static void group_of(const struct alq_extractor *x, int mi, side *out) {
+  const ment *m = &x->ments[mi];
+  if (m->group < 0) { side_add(out, m->actor, m->start, m->end); return; }
+  for (size_t i = 0; i < x->nments; i++)
+    if (x->ments[i].group == m->group && x->ments[i].kind == MK_ACTOR)
+      side_add(out, x->ments[i].actor, x->ments[i].start, x->ments[i].end);
+}
+
+static int is_stop_punct(const alq_text *t, size_t i) {
+  const alq_token *tk = &t->toks[i];
+  if (tk->kind != ALQ_TOK_PUNCT) return 0;
+  const char *s = t->norm + tk->nstart;
+  /* ، and , do not stop (lists); ؛ : . and brackets do */
+  if (tk->nlen == 2 && !memcmp(s, "\xd8\x8c", 2)) return 0;
+  if (tk->nlen == 1 && (*s == ',' || *s == '(' || *s == ')' || *s == '-')) return 0;
+  return 1;
+}
+
+typedef struct ctx {
+  struct alq_extractor *x;
+  size_t s_first, s_end;         /* sentence tokens */
+  uint32_t sent;
+} ctx;
+
+static int tok_cue(const ctx *c, size_t i, int cls) {
+  return i < c->s_end && x_tok_ent(c->x, i, ALQ_LK_CUE, cls) != NULL;
+}
+
+/* The actor side starting at the first actor mention (or pair anaphor) in
+ * (from, from+win]; stops at triggers of another relation, clause words and
+ * hard punctuation. Returns the token after it, 0 if none. */
+static size_t scan_right(ctx *c, size_t from, size_t win, side *out, int *via_between) {
+  struct alq_extractor *x = c->x;
+  const alq_text *t = &x->text;
+  size_t words = 0;
+  for (size_t i = from; i < c->s_end && words <= win; i++) {
+    if (is_stop_punct(t, i)) return 0;
+    int mi = x->tok_ment[i];
+    if (mi >= 0 && x->ments[mi].kind == MK_ACTOR) {
+      group_of(x, mi, out);
+      size_t end = x->ments[mi].tl + 1;
+      /* walk to the end of the group */
+      for (size_t k = (size_t)mi + 1; k < x->nments && x->ments[mi].group >= 0; k++)
+        if (x->ments[k].group == x->ments[mi].group) end = x->ments[k].tl + 1;
+      return end;
+    }
+    if (mi >= 0) { i = x->ments[mi].tl; words++; continue; }
+    if (tok_cue(c, i, ALQ_CUE_PAIR_ANAPHOR)) {
+      if (x->focus[0] >= 0) {
+        side_add(out, x->focus[0], t->toks[i].start, t->toks[i].end);
+        side_add(out, x->focus[1], t->toks[i].start, t->toks[i].end);
+        if (via_between) *via_between = 1;
+        return x->m[x->tok_match[i]].tok_last + 1;
+      }
+      return 0;
+    }
+    if (tok_cue(c, i, ALQ_CUE_SINGLE_ANAPHOR) && x->last_actor >= 0) {
+      size_t nx = x->m[x->tok_match[i]].tok_last + 1;
+      /* "التنظيم" followed by a name is a head, not an anaphor */
+      if (nx < c->s_end && x->tok_ment[nx] >= 0) continue;
+      side_add(out, x->last_actor, t->toks[i].start, t->toks[i].end);
+      return nx;
+    }
+    if (tok_cue(c, i, ALQ_CUE_BETWEEN) && via_between) *via_between = 1;
+    if (x->tok_match[i] >= 0 && x_tok_ent(x, i, ALQ_LK_REL, -1) && i > from) return 0;
+    if (tok_cue(c, i, ALQ_CUE_CLAUSE) || tok_cue(c, i, ALQ_CUE_SAY_VERB)) return 0;
+    if (x_is_word(t, i)) words++;
+  }
+  return 0;
+}
+
+/* The nearest actor side before token `to` within the clause. */
+static int scan_left(ctx *c, size_t to, size_t win, side *out) {
+  struct alq_extractor *x = c->x;
+  const alq_text *t = &x->text;
+  size_t words = 0;
+  for (size_t i = to; i-- > c->s_first && words <= win;) {
+    if (is_stop_punct(t, i)) return 0;
+    int mi = x->tok_ment[i];
+    if (mi >= 0 && x->ments[mi].kind == MK_ACTOR) { group_of(x, mi, out); return 1; }
+    if (tok_cue(c, i, ALQ_CUE_CLAUSE) || tok_cue(c, i, ALQ_CUE_RELATIVE)) return 0;
+    if (x_is_word(t, i)) words++;
+  }
+  return 0;
+}
+
+/* Cue of class cls within `win` words before token i in the same clause. */
+static const alq_lexent *cue_before(ctx *c, size_t i, int cls, size_t win, size_t *where) {
+  const alq_text *t = &c->x->text;
+  size_t words = 0;
+  for (size_t k = i; k-- > c->s_first && words < win;) {
+    if (is_stop_punct(t, k)) return NULL;
+    const alq_lexent *e = x_tok_ent(c->x, k, ALQ_LK_CUE, cls);
+    if (e) { if (where) *where = k; return e; }
+    if (tok_cue(c, k, ALQ_CUE_CLAUSE)) return NULL;
+    if (x_is_word(t, k)) words++;
+  }
+  return NULL;
+}
+
+/* ---- attribution ------------------------------------------------------ */
+
+typedef struct source { const char *text; const char *kind; size_t tok; } source;
+
+static const char *copy_span(struct alq_extractor *x, uint32_t s, uint32_t e) {
+  return alq_arena_strndup(&x->arena, x->doc->text + s, e - s);
+}
+
+static int adjective_like(const struct alq_extractor *x, size_t i) {
+  const alq_text *t = &x->text;
+  if (t->toks[i].kind != ALQ_TOK_ARABIC || x->tok_match[i] >= 0) return x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_NATIONALITY) != NULL;
+  const char *s = t->norm + t->toks[i].nstart;
+  size_t n = t->toks[i].nlen;
+  /* nisba and feminine endings: ـي ـيه ـيون ـيين ـه (normalized) */
+  if (n >= 6 && !memcmp(s + n - 2, "\xd9\x8a", 2)) return 1;
+  if (n >= 6 && !memcmp(s + n - 2, "\xd9\x87", 2)) return 1;
+  if (n >= 8 && (!memcmp(s + n - 4, "\xd9\x88\xd9\x86", 4) || !memcmp(s + n - 4, "\xd9\x8a\xd9\x86", 4))) return 1;
+  return 0;
+}
+
+/* The describing phrase of an unnamed source starting at token i. */
+static source anon_phrase(ctx *c, size_t i) {
+  struct alq_extractor *x = c->x;
+  const alq_text *t = &x->text;
+  size_t last = x->m[x->tok_match[i]].tok_last;
+  size_t k = last + 1, added = 0;
+  while (k < c->s_end && added < 3) {
+    if (t->toks[k].kind == ALQ_TOK_QUOTE && (t->toks[k].flags & ALQ_TF_OPEN_QUOTE)) {
+      size_t q = k + 1;
+      while (q < c->s_end && t->toks[q].kind != ALQ_TOK_QUOTE && q - k < 5) q++;
+      if (q < c->s_end && t->toks[q].kind == ALQ_TOK_QUOTE) { last = q; k = q + 1; added++; continue; }
+      break;
+    }
+    if (adjective_like(x, k)) { last = x->tok_match[k] >= 0 ? x->m[x->tok_match[k]].tok_last : k; k = last + 1; added++; continue; }
+    break;
+  }
+  source s = {copy_span(x, t->toks[i].start, t->toks[last].end), "anonymous", i};
+  return s;
+}
+
+/* A source phrase starting at or right after token i (the subject of a
+ * verb of saying, or the object of بحسب). */
+static int source_at(ctx *c, size_t i, size_t lim, source *out) {
+  struct alq_extractor *x = c->x;
+  const alq_text *t = &x->text;
+  for (size_t k = i, words = 0; k < c->s_end && k < lim && words < 6; k++) {
+    if (t->toks[k].kind == ALQ_TOK_QUOTE) continue;
+    if (is_stop_punct(t, k)) return 0;
+    int mi = x->tok_ment[k];
+    if (mi >= 0 && (x->ments[mi].kind == MK_PERSON || x->ments[mi].kind == MK_OUTLET)) {
+      const ment *m = &x->ments[mi];
+      if (m->kind == MK_OUTLET) {
+        /* keep the outlet's type word: صحيفة ديلي بيست */
+        size_t h = m->tf;
+        while (h > 0 && x->text.toks[h - 1].kind == ALQ_TOK_QUOTE) h--;
+        uint32_t st = m->start;
+        if (h > 0 && x_tok_ent(x, h - 1, ALQ_LK_CUE, ALQ_CUE_OUTLET_HEAD)) {
+          const alq_match *hm = &x->m[x->tok_match[h - 1]];
+          st = hm->start;
+        }
+        uint32_t en = m->end;
+        if (m->tl + 1 < c->s_end && t->toks[m->tl + 1].kind == ALQ_TOK_QUOTE) en = t->toks[m->tl + 1].end;
+        *out = (source){copy_span(x, st, en), "outlet", k};
+        /* a chain: the outlet citing someone (عن مصادر ...) names the original */
+        for (size_t q = m->tl + 1; q < c->s_end && q < m->tl + 5; q++)
+          if (tok_cue(c, q, ALQ_CUE_ANON_SOURCE)) { *out = anon_phrase(c, q); break; }
+        return 1;
+      }
+      int official = 0;
+      for (size_t b = m->tf, n = 0; b-- > c->s_first && n < 4; n++)
+        if (tok_cue(c, b, ALQ_CUE_OFFICIAL_ROLE)) { official = 1; break; }
+      *out = (source){copy_span(x, m->start, m->end), official ? "official" : "person", k};
+      return 1;
+    }
+    if (mi >= 0 && x->ments[mi].kind == MK_ACTOR) {
+      const ment *m = &x->ments[mi];
+      *out = (source){copy_span(x, m->start, m->end), "official", k};
+      return 1;
+    }
+    if (tok_cue(c, k, ALQ_CUE_ANON_SOURCE)) { *out = anon_phrase(c, k); return 1; }
+    if (x_is_word(t, k)) words++;
+  }
+  return 0;
+}
+
+/* The source of a trigger at token ti: the nearest attribution before it in
+ * the sentence (a verb of saying with its subject, بحسب/نقلا عن + source),
+ * else a post-posed بحسب anywhere in the sentence. */
+static source find_source(ctx *c, size_t ti) {
+  struct alq_extractor *x = c->x;
+  source best = {NULL, "author", 0};
+  int have = 0;
+  for (size_t k = c->s_first; k < c->s_end; k++) {
+    if (k >= ti && have) break;
+    const alq_lexent *sv = x_tok_ent(x, k, ALQ_LK_CUE, ALQ_CUE_SAY_VERB);
+    const alq_lexent *ac = x_tok_ent(x, k, ALQ_LK_CUE, ALQ_CUE_ACCORDING);
+    if (!sv && !ac) continue;
+    const alq_match *m = &x->m[x->tok_match[k]];
+    source s;
+    if (k < ti && sv) {
+      /* VSO: the subject follows; SVO: it precedes the verb */
+      if (source_at(c, m->tok_last + 1, ti, &s) || (k > c->s_first && source_at(c, c->s_first, k, &s))) {
+        best = s; have = 1;
+      }
+    } else if (ac && (source_at(c, m->tok_last + 1, c->s_end, &s))) {
+      if (k < ti || !have) { best = s; have = 1; }
+    }
+    k = m->tok_last;
+  }
+  if (!have) {
+    /* a sentence opening with an unnamed source as subject */
+    for (size_t k = c->s_first; k < c->s_end && k < c->s_first + 2; k++)
+      if (tok_cue(c, k, ALQ_CUE_ANON_SOURCE)) { best = anon_phrase(c, k); have = 1; break; }
+  }
+  return best;
+}
+
+/* ---- claims ----------------------------------------------------------- */
+
+static int add_claim(struct alq_extractor *x, const alq_claim *cl) {
+  for (size_t i = 0; i < x->nclaims; i++) {
+    alq_claim *o = &x->claims[i];
+    if (o->span[0] != cl->span[0] || strcmp(o->a, cl->a) || strcmp(o->b, cl->b) ||
+        strcmp(o->type, cl->type) || strcmp(o->polarity, cl->polarity))
+      continue;
+    if (!strcmp(cl->modality, "asserted")) o->modality = "asserted";
+    if (!o->when) o->when = cl->when;
+    if (!o->where) o->where = cl->where;
+    if (!o->source && cl->source) { o->source = cl->source; o->source_kind = cl->source_kind; }
+    return 0;
+  }
+  if (x->nclaims == x->capclaims) {
+    size_t cap = x->capclaims ? x->capclaims * 2 : 32;
+    alq_claim *nc = alq_arena_alloc(&x->arena, cap * sizeof *nc);
+    if (!nc) return ALQ_ENOMEM;
+    if (x->nclaims) memcpy(nc, x->claims, x->nclaims * sizeof *nc);
+    x->claims = nc; x->capclaims = cap;
+  }
+  x->claims[x->nclaims++] = *cl;
+  return 0;
+}
+
+static const char *when_for(ctx *c, size_t tf, size_t tl) {
+  struct alq_extractor *x = c->x;
+  const date_expr *best = NULL;
+  size_t bd = 16;
+  for (size_t k = 0; k < x->ndates; k++) {
+    const date_expr *d = &x->dates[k];
+    if (d->tf < c->s_first || d->tl >= c->s_end || !d->iso[0]) continue;
+    size_t dist = d->tf > tl ? d->tf - tl : (tf > d->tl ? tf - d->tl : 0);
+    if (dist < bd) { bd = dist; best = d; }
+  }
+  return best ? alq_arena_strndup(&x->arena, best->iso, strlen(best->iso)) : NULL;
+}
+
+static const char *where_for(ctx *c, size_t tl) {
+  struct alq_extractor *x = c->x;
+  const alq_text *t = &x->text;
+  for (size_t k = tl + 1, words = 0; k < c->s_end && words < 10; k++) {
+    if (is_stop_punct(t, k)) break;
+    int mi = x->tok_ment[k];
+    if (mi >= 0 && x->ments[mi].kind == MK_PLACE) {
+      const ment *m = &x->ments[mi];
+      uint32_t st = m->start;
+      /* a place head right before belongs to the phrase: ريف حلب */
+      size_t h = m->tf;
+      if (h > 0 && x_tok_ent(x, h - 1, ALQ_LK_CUE, ALQ_CUE_PLACE_HEAD)) st = x->m[x->tok_match[h - 1]].start;
+      else if (x->tok_match[m->tf] >= 0 && x->m[x->tok_match[m->tf]].strip) {
+        /* locative proclitic ب stays outside */
+      }
+      return copy_span(x, st, m->end);
+    }
+    if (x_is_word(t, k)) words++;
+  }
+  return NULL;
+}
+
+static const char *id_of(const struct alq_extractor *x, int a) { return x->lex->actors[a].id; }
+
+static int emit(ctx *c, int a, int b, int type, int negated, int possible, const source *src,
+                size_t tf, size_t tl, const char *rule) {
+  struct alq_extractor *x = c->x;
+  if (a < 0 || b < 0 || a == b) return 0;
+  const char *ia = id_of(x, a), *ib = id_of(x, b);
+  if (!alq_reltype_directed(type) && strcmp(ia, ib) > 0) { const char *s = ia; ia = ib; ib = s; }
+  const alq_sentence *se = &x->text.sents[c->sent];
+  alq_claim cl = {0};
+  cl.span[0] = se->start; cl.span[1] = se->end;
+  cl.a = ia; cl.b = ib;
+  cl.type = alq_reltype_name(type);
+  cl.polarity = negated ? "negated" : "affirmed";
+  cl.modality = possible ? "possible" : "asserted";
+  cl.source = src->text; cl.source_kind = src->kind;
+  cl.when = when_for(c, tf, tl);
+  cl.where = where_for(c, tl);
+  cl.trigger[0] = x->text.toks[tf].start; cl.trigger[1] = x->text.toks[tl].end;
+  cl.rule = rule;
+  return add_claim(x, &cl);
+}
+
+static int pairs_within(ctx *c, const side *s, int type, int neg, int pos, const source *src,
+                        size_t tf, size_t tl, const char *rule) {
+  int rc = 0;
+  for (int i = 0; i < s->n && !rc; i++)
+    for (int j = i + 1; j < s->n && !rc; j++) {
+      rc = emit(c, s->actor[i], s->actor[j], type, neg, pos, src, tf, tl, rule);
+      if (!rc && alq_reltype_directed(type))
+        rc = emit(c, s->actor[j], s->actor[i], type, neg, pos, src, tf, tl, rule);
+    }
+  return rc;
+}
+
+static int pairs_across(ctx *c, const side *l, const side *r, int type, int neg, int pos,
+                        const source *src, size_t tf, size_t tl, const char *rule) {
+  int rc = 0;
+  for (int i = 0; i < l->n && !rc; i++)
+    for (int j = 0; j < r->n && !rc; j++)
+      rc = emit(c, l->actor[i], r->actor[j], type, neg, pos, src, tf, tl, rule);
+  return rc;
+}
+
+static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
+  struct alq_extractor *x = c->x;
+  int type = re->cls;
+  /* polarity: a negation in the few words before, or a denial verb */
+  size_t negpos = 0;
+  int neg = cue_before(c, tf, ALQ_CUE_NEG, 3, &negpos) != NULL;
+  if (!neg) {
+    const alq_lexent *sv = cue_before(c, tf, ALQ_CUE_SAY_VERB, 12, NULL);
+    if (sv && sv->value == 1) neg = 1;
+  }
+  if (cue_before(c, tf, ALQ_CUE_SELF_DENY, 3, NULL)) neg = 1;
+  /* modality: a question, a hedge in the clause before, or right after */
+  int pos = c->x->si[c->sent].question;
+  if (!pos && cue_before(c, tf, ALQ_CUE_HEDGE, 6, NULL)) pos = 1;
+  for (size_t k = tl + 1; !pos && k < c->s_end && k <= tl + 2; k++)
+    if (tok_cue(c, k, ALQ_CUE_HEDGE)) pos = 1;
+  source src = find_source(c, tf);
+  side l = {0}, r = {0};
+  int between = 0;
+  size_t after = scan_right(c, tl + 1, 6, &r, &between);
+  /* a reciprocal directed relation: من دون أن يتبع أحدهما الآخر */
+  if (alq_reltype_directed(type)) {
+    for (size_t k = tl + 1; k < c->s_end && k <= tl + 4; k++)
+      if (tok_cue(c, k, ALQ_CUE_RECIPROCAL) && x->focus[0] >= 0) {
+        emit(c, x->focus[0], x->focus[1], type, neg, pos, &src, tf, tl, "reciprocal");
+        return emit(c, x->focus[1], x->focus[0], type, neg, pos, &src, tf, tl, "reciprocal");
+      }
+  }
+  if (r.n >= 2) {
+    if (alq_reltype_directed(type) && scan_left(c, tf, 10, &l))
+      return pairs_across(c, &l, &r, type, neg, pos, &src, tf, tl, "left-right-group");
+    return pairs_within(c, &r, type, neg, pos, &src, tf, tl, between ? "between" : "group-after");
+  }
+  if (r.n == 1) {
+    /* X ... ضد/مع/لـ Y after the trigger: the first is the agent */
+    side r2 = {0};
+    for (size_t k = after, w = 0; after && k < c->s_end && w < 6; k++) {
+      if (is_stop_punct(&x->text, k)) break;
+      if (tok_cue(c, k, ALQ_CUE_AGAINST) || tok_cue(c, k, ALQ_CUE_WITH) || tok_cue(c, k, ALQ_CUE_BETWEEN) ||
+          (x->text.toks[k].flags & ALQ_TF_JOINER) || x->tok_ment[k] >= 0) {
+        if (scan_right(c, k, 3, &r2, NULL) && r2.n) break;
+      }
+      if (x_is_word(&x->text, k)) w++;
+    }
+    if (r2.n) {
+      if (re->rflags & ALQ_RF_PASSIVE) return pairs_across(c, &r2, &r, type, neg, pos, &src, tf, tl, "passive-right");
+      return pairs_across(c, &r, &r2, type, neg, pos, &src, tf, tl, "agent-patient-after");
+    }
+    if (scan_left(c, tf, 12, &l)) {
+      /* بدعم من X: the helper follows */
+      if (re->rflags & ALQ_RF_PASSIVE) return pairs_across(c, &r, &l, type, neg, pos, &src, tf, tl, "passive");
+      return pairs_across(c, &l, &r, type, neg, pos, &src, tf, tl, "left-right");
+    }
+    return 0;
+  }
+  /* nothing after: a coordinated subject before (X و Y يتحالفان) */
+  if (scan_left(c, tf, 12, &l)) {
+    if (l.n >= 2 && !alq_reltype_directed(type))
+      return pairs_within(c, &l, type, neg, pos, &src, tf, tl, "group-before");
+    return 0;
+  }
+  /* a headline segment without actors is about the headline's pair */
+  if (x->si[c->sent].headline && x->focus[0] >= 0) {
+    side f = {0};
+    side_add(&f, x->focus[0], 0, 0);
+    side_add(&f, x->focus[1], 0, 0);
+    return pairs_within(c, &f, type, neg, pos, &src, tf, tl, "headline-pair");
+  }
+  return 0;
+}
+
+int x_claims(struct alq_extractor *x) {
+  const alq_text *t = &x->text;
+  int rc;
+  for (size_t s = 0; s < t->nsents; s++) {
+    const alq_sentence *se = &t->sents[s];
+    if (x->si[s].chrome || !se->tok_count) continue;
+    ctx c = {x, se->tok_first, (size_t)se->tok_first + se->tok_count, (uint32_t)s};
+    for (size_t i = c.s_first; i < c.s_end; i++) {
+      int mi = x->tok_ment[i];
+      if (mi >= 0) {
+        const ment *m = &x->ments[mi];
+        if (m->kind == MK_ACTOR) {
+          x->last_actor = m->actor;
+          /* a coordinated pair becomes the pair in focus */
+          if (m->group >= 0) {
+            side g = {0};
+            group_of(x, mi, &g);
+            if (g.n == 2 && x->ments[mi].actor == g.actor[1]) { x->focus[0] = g.actor[0]; x->focus[1] = g.actor[1]; }
+          }
+        }
+        i = m->tl;
+        continue;
+      }
+      int k = x->tok_match[i];
+      if (k < 0 || x->m[k].tok_first != i) continue;
+      const alq_match *m = &x->m[k];
+      for (uint32_t e = 0; e < m->nents; e++) {
+        const alq_lexent *re = &x->lex->ents[m->ents[e]];
+        if (re->kind != ALQ_LK_REL || re->cls == ALQ_REL_BLOCK) continue;
+        if ((rc = do_trigger(&c, m->tok_first, m->tok_last, re))) return rc;
+      }
+      i = m->tok_last;
+    }
+  }
+  return 0;
+}

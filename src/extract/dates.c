@@ -1,0 +1,325 @@
+/* Time expressions: numeric dates (27/6/2015, 26-6-2015), day-month-year with
+ * month names of every naming system, years, part-of-period phrases (نهاية
+ * العام 2013), intervals, and relative expressions (recency, now, weekdays,
+ * "since a year") resolved against the document date once it is known. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "extract/extract.h"
+
+static int is_digits(const char *s, size_t n) {
+  if (!n) return 0;
+  for (size_t i = 0; i < n; i++) if (s[i] < '0' || s[i] > '9') return 0;
+  return 1;
+}
+
+static int tok_num(const alq_text *t, size_t i, int *v) {
+  if (i >= t->ntoks || t->toks[i].kind != ALQ_TOK_NUMBER) return 0;
+  const char *s = t->norm + t->toks[i].nstart;
+  size_t n = t->toks[i].nlen;
+  if (!is_digits(s, n) || n > 4) return 0;
+  *v = atoi(s);
+  return 1;
+}
+
+static int year_ok(int y) { return y >= 1900 && y <= 2100; }
+
+/* Parses "27/6/2015", "26-6-2015", "2015-06-27", "6/2015". */
+static int parse_numeric(const char *s, size_t n, int *y, int *m, int *d) {
+  int part[3], np = 0;
+  size_t i = 0;
+  char sep = 0;
+  while (i < n && np < 3) {
+    if (s[i] < '0' || s[i] > '9') return 0;
+    int v = 0, nd = 0;
+    while (i < n && s[i] >= '0' && s[i] <= '9' && nd < 5) { v = v * 10 + (s[i] - '0'); i++; nd++; }
+    part[np++] = v;
+    if (i < n) {
+      if (s[i] != '/' && s[i] != '-' && s[i] != '.') return 0;
+      if (sep && s[i] != sep) return 0;
+      sep = s[i]; i++;
+    }
+  }
+  if (i != n || !sep) return 0;
+  if (np == 3) {
+    if (year_ok(part[2]) && part[1] >= 1 && part[1] <= 12 && part[0] >= 1 && part[0] <= 31) {
+      *y = part[2]; *m = part[1]; *d = part[0]; return 1;
+    }
+    if (year_ok(part[0]) && part[1] >= 1 && part[1] <= 12 && part[2] >= 1 && part[2] <= 31) {
+      *y = part[0]; *m = part[1]; *d = part[2]; return 1;
+    }
+  } else if (np == 2 && sep == '/' && year_ok(part[1]) && part[0] >= 1 && part[0] <= 12) {
+    *y = part[1]; *m = part[0]; *d = 0; return 1;
+  }
+  return 0;
+}
+
+static void fmt(char *o, int y, int m, int d) {
+  if (d) snprintf(o, 32, "%04d-%02d-%02d", y, m, d);
+  else if (m) snprintf(o, 32, "%04d-%02d", y, m);
+  else snprintf(o, 32, "%04d", y);
+}
+
+static int add_date(struct alq_extractor *x, size_t tf, size_t tl, const char *iso, int relative) {
+  if (x->ndates == x->capdates) {
+    size_t cap = x->capdates ? x->capdates * 2 : 32;
+    date_expr *nd = alq_arena_alloc(&x->arena, cap * sizeof *nd);
+    if (!nd) return ALQ_ENOMEM;
+    if (x->ndates) memcpy(nd, x->dates, x->ndates * sizeof *nd);
+    x->dates = nd; x->capdates = cap;
+  }
+  date_expr *d = &x->dates[x->ndates++];
+  memset(d, 0, sizeof *d);
+  d->tf = (uint32_t)tf; d->tl = (uint32_t)tl;
+  d->start = x->text.toks[tf].start; d->end = x->text.toks[tl].end;
+  snprintf(d->iso, sizeof d->iso, "%s", iso);
+  d->relative = relative;
+  return 0;
+}
+
+/* Skips a '/' or '-' punctuation token between date parts. */
+static size_t skip_sep(const alq_text *t, size_t i) {
+  if (i < t->ntoks && t->toks[i].kind == ALQ_TOK_PUNCT) {
+    const char *s = t->norm + t->toks[i].nstart;
+    if (t->toks[i].nlen == 1 && (*s == '/' || *s == '-')) return i + 1;
+  }
+  return i;
+}
+
+static int month_at(const struct alq_extractor *x, size_t i) {
+  const alq_lexent *e = x_tok_ent(x, i, ALQ_LK_MONTH, -1);
+  if (!e || (e->flags & ALQ_MF_HIJRI)) return 0;
+  const alq_match *m = &x->m[x->tok_match[i]];
+  if (m->tok_first != i) return 0;
+  return e->value;
+}
+
+int x_find_dates(struct alq_extractor *x) {
+  const alq_text *t = &x->text;
+  int rc;
+  for (size_t i = 0; i < t->ntoks; i++) {
+    const alq_token *tk = &t->toks[i];
+    int y, m, d;
+    char iso[32];
+    size_t first = i;
+    /* a weekday before a date belongs to it */
+    const alq_lexent *wd = x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_WEEKDAY);
+    if (wd) {
+      size_t j = x->m[x->tok_match[i]].tok_last + 1;
+      int dd;
+      if (j < t->ntoks && (tok_num(t, j, &dd) || t->toks[j].kind == ALQ_TOK_NUMBER)) { i = j; tk = &t->toks[i]; }
+      else {
+        char rel[32];
+        snprintf(rel, sizeof rel, "@wd%d", wd->value);
+        if ((rc = add_date(x, i, x->m[x->tok_match[i]].tok_last, rel, 1))) return rc;
+        i = x->m[x->tok_match[i]].tok_last;
+        continue;
+      }
+    }
+    if (tk->kind == ALQ_TOK_NUMBER) {
+      const char *s = t->norm + tk->nstart;
+      if (parse_numeric(s, tk->nlen, &y, &m, &d)) {
+        fmt(iso, y, m, d);
+        if ((rc = add_date(x, first, i, iso, 0))) return rc;
+        continue;
+      }
+      int v;
+      if (tok_num(t, i, &v)) {
+        size_t j = skip_sep(t, i + 1);
+        int mon = month_at(x, j);
+        if (v >= 1 && v <= 31 && mon) {
+          size_t k = skip_sep(t, x->m[x->tok_match[j]].tok_last + 1);
+          int yy;
+          if (tok_num(t, k, &yy) && year_ok(yy)) {
+            fmt(iso, yy, mon, v);
+            if ((rc = add_date(x, first, k, iso, 0))) return rc;
+            i = k;
+          } else {
+            snprintf(iso, sizeof iso, "@dm%02d-%02d", mon, v);
+            if ((rc = add_date(x, first, x->m[x->tok_match[j]].tok_last, iso, 1))) return rc;
+            i = x->m[x->tok_match[j]].tok_last;
+          }
+          continue;
+        }
+        if (year_ok(v) && tk->nlen == 4) {
+          /* a year; with a part-of-period word before: نهاية العام 2013 */
+          size_t b = first;
+          int part = 0;
+          for (size_t back = 1; back <= 2 && b >= back; back++) {
+            const alq_lexent *pe = x_tok_ent(x, i - back, ALQ_LK_CUE, ALQ_CUE_TIME_PART);
+            if (pe) { part = pe->value; b = x->m[x->tok_match[i - back]].tok_first; break; }
+          }
+          if (part == 1) snprintf(iso, sizeof iso, "%04d-01", v);
+          else if (part == 3) snprintf(iso, sizeof iso, "%04d-12", v);
+          else fmt(iso, v, 0, 0);
+          if ((rc = add_date(x, b, i, iso, 0))) return rc;
+          continue;
+        }
+      }
+      continue;
+    }
+    /* month name + year, or month + "next/last" */
+    int mon = month_at(x, i);
+    if (mon) {
+      size_t mend = x->m[x->tok_match[i]].tok_last;
+      size_t k = skip_sep(t, mend + 1);
+      int yy;
+      size_t b = i;
+      int part = 0;
+      if (i >= 1) {
+        const alq_lexent *pe = x_tok_ent(x, i - 1, ALQ_LK_CUE, ALQ_CUE_TIME_PART);
+        if (pe) { part = pe->value; b = x->m[x->tok_match[i - 1]].tok_first; }
+      }
+      (void)part;
+      if (tok_num(t, k, &yy) && year_ok(yy)) {
+        fmt(iso, yy, mon, 0);
+        if ((rc = add_date(x, b, k, iso, 0))) return rc;
+        i = k;
+        continue;
+      }
+      const alq_lexent *le = x_tok_ent(x, mend + 1, ALQ_LK_CUE, ALQ_CUE_TIME_LAST);
+      if (le) {
+        snprintf(iso, sizeof iso, "@m%02d%+d", mon, le->value);
+        size_t e = x->m[x->tok_match[mend + 1]].tok_last;
+        if ((rc = add_date(x, b, e, iso, 1))) return rc;
+        i = e;
+      }
+      continue;
+    }
+    /* relative words */
+    int mi = x->tok_match[i];
+    if (mi < 0 || x->m[mi].tok_first != i) continue;
+    const alq_lexent *e;
+    size_t e_end = x->m[mi].tok_last;
+    if ((e = x_ent(x, mi, ALQ_LK_CUE, ALQ_CUE_TIME_RECENT))) {
+      if ((rc = add_date(x, i, e_end, "@recent", 1))) return rc;
+    } else if ((e = x_ent(x, mi, ALQ_LK_CUE, ALQ_CUE_TIME_NOW))) {
+      if (e->value >= 0 && (rc = add_date(x, i, e_end, "@now", 1))) return rc;
+    } else if ((e = x_ent(x, mi, ALQ_LK_CUE, ALQ_CUE_TIME_DAY))) {
+      snprintf(iso, sizeof iso, "@day%+d", e->value);
+      if ((rc = add_date(x, i, e_end, iso, 1))) return rc;
+    } else if (x_ent(x, mi, ALQ_LK_CUE, ALQ_CUE_TIME_SINCE)) {
+      /* منذ (نحو) [N] unit -> count back at the unit's grain */
+      size_t j = e_end + 1, lim = e_end + 4;
+      int n = 1;
+      for (; j < t->ntoks && j <= lim; j++) {
+        int v;
+        if (tok_num(t, j, &v) && !year_ok(v)) { n = v; continue; }
+        const alq_lexent *u = x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_TIME_UNIT);
+        if (u) {
+          snprintf(iso, sizeof iso, "@ago%d:%d", u->value, n);
+          if ((rc = add_date(x, i, x->m[x->tok_match[j]].tok_last, iso, 1))) return rc;
+          break;
+        }
+        if (t->toks[j].kind == ALQ_TOK_NUMBER) break;
+      }
+    } else if ((e = x_ent(x, mi, ALQ_LK_CUE, ALQ_CUE_TIME_UNIT))) {
+      /* العام الماضي / الشهر المقبل */
+      const alq_lexent *le = x_tok_ent(x, e_end + 1, ALQ_LK_CUE, ALQ_CUE_TIME_LAST);
+      if (le) {
+        snprintf(iso, sizeof iso, "@unit%d:%+d", e->value, le->value);
+        size_t en = x->m[x->tok_match[e_end + 1]].tok_last;
+        if ((rc = add_date(x, i, en, iso, 1))) return rc;
+        e_end = en;
+      }
+    }
+    i = e_end;
+  }
+  /* two dates joined by و (or a dash) make an interval: 2013-12/2014-01 */
+  size_t w = 0;
+  for (size_t k = 0; k < x->ndates; k++) {
+    date_expr *d = &x->dates[k];
+    if (w > 0) {
+      date_expr *p = &x->dates[w - 1];
+      if (!p->relative && !d->relative && p->tl + 1 == d->tf && d->iso[0] != '@') {
+        const alq_token *nt = &t->toks[d->tf];
+        int joined = (nt->nlen >= 2 && memcmp(t->norm + nt->nstart, "\xd9\x88", 2) == 0 &&
+                      x->tok_match[d->tf] >= 0 && x->m[x->tok_match[d->tf]].strip == 2);
+        if (joined && !strchr(p->iso, '/') && strlen(p->iso) + strlen(d->iso) + 2 < sizeof p->iso) {
+          size_t pl = strlen(p->iso), dl = strlen(d->iso);
+          p->iso[pl] = '/';
+          memcpy(p->iso + pl + 1, d->iso, dl + 1);
+          p->tl = d->tl; p->end = d->end;
+          continue;
+        }
+      }
+    }
+    x->dates[w++] = *d;
+  }
+  x->ndates = w;
+  return 0;
+}
+
+/* Days since 1970-01-01 (civil calendar), and back. */
+static long days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+static void civil_from_days(long z, int *y, int *m, int *d) {
+  z += 719468;
+  long era = (z >= 0 ? z : z - 146096) / 146097;
+  long doe = z - era * 146097;
+  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long yy = yoe + era * 400;
+  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long mp = (5 * doy + 2) / 153;
+  *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+  *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+  *y = (int)(yy + (*m <= 2));
+}
+
+/* Resolves the relative expressions against the document date; without one
+ * they stay unresolved (empty iso). */
+void x_resolve_dates(struct alq_extractor *x) {
+  for (size_t k = 0; k < x->ndates; k++) {
+    date_expr *d = &x->dates[k];
+    if (d->iso[0] != '@') continue;
+    char *r = d->iso + 1;
+    int Y = x->doc_y, M = x->doc_m, D = x->doc_d;
+    if (!Y) { d->iso[0] = 0; continue; }
+    char out[32] = "";
+    if (!strcmp(r, "recent")) fmt(out, Y, M, 0);
+    else if (!strcmp(r, "now")) fmt(out, Y, M, D);
+    else if (!strncmp(r, "day", 3)) {
+      int y, m, dd;
+      civil_from_days(days_from_civil(Y, M, D) + atoi(r + 3), &y, &m, &dd);
+      fmt(out, y, m, dd);
+    } else if (!strncmp(r, "wd", 2)) {
+      /* the last such weekday on or before the document date (0 = Sunday) */
+      long z = days_from_civil(Y, M, D);
+      int dow = (int)((z + 4) % 7); /* 1970-01-01 was a Thursday */
+      int back = (dow - atoi(r + 2) + 7) % 7;
+      int y, m, dd;
+      civil_from_days(z - back, &y, &m, &dd);
+      fmt(out, y, m, dd);
+    } else if (!strncmp(r, "dm", 2)) {
+      int mm = atoi(r + 2), dd = atoi(r + 5);
+      fmt(out, Y, mm, dd);
+    } else if (r[0] == 'm') {
+      int mm = atoi(r + 1), dir = atoi(r + 3);
+      int y = Y;
+      if (dir > 0 && mm < M) y++;
+      if (dir < 0 && mm > M) y--;
+      fmt(out, y, mm, 0);
+    } else if (!strncmp(r, "ago", 3) || !strncmp(r, "unit", 4)) {
+      int unit = atoi(r + (r[0] == 'a' ? 3 : 4));
+      const char *c = strchr(r, ':');
+      int n = c ? atoi(c + 1) : 1;
+      if (r[0] == 'a') n = -n;
+      int y = Y, m = M, dd = D;
+      if (unit == 4) { y += n; fmt(out, y, 0, 0); }
+      else if (unit == 3) {
+        long mi = (long)y * 12 + (m - 1) + n;
+        fmt(out, (int)(mi / 12), (int)(mi % 12) + 1, 0);
+      } else {
+        civil_from_days(days_from_civil(y, m, dd) + (unit == 2 ? 7 : 1) * n, &y, &m, &dd);
+        fmt(out, y, m, dd);
+      }
+    }
+    memcpy(d->iso, out, sizeof out);
+  }
+}

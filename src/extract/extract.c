@@ -1,0 +1,159 @@
+/* The extractor's entry point: runs text analysis and the lexicon scan once,
+ * then the passes (chrome and dateline, dates, mentions, claims), and turns
+ * the result into the public alq_result; also the JSON line writers. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "extract/extract.h"
+#include "util/util.h"
+
+int x_tok_is(const alq_text *t, size_t i, const char *s) {
+  size_t n = strlen(s);
+  return t->toks[i].nlen == n && memcmp(t->norm + t->toks[i].nstart, s, n) == 0;
+}
+
+const alq_lexent *x_ent(const struct alq_extractor *x, int match, int kind, int cls) {
+  if (match < 0) return NULL;
+  const alq_match *m = &x->m[match];
+  for (uint32_t k = 0; k < m->nents; k++) {
+    const alq_lexent *e = &x->lex->ents[m->ents[k]];
+    if (e->kind == kind && (cls < 0 || e->cls == cls)) return e;
+  }
+  return NULL;
+}
+
+const alq_lexent *x_tok_ent(const struct alq_extractor *x, size_t tok, int kind, int cls) {
+  if (tok >= x->text.ntoks) return NULL;
+  return x_ent(x, x->tok_match[tok], kind, cls);
+}
+
+int alq_extractor_new(alq_extractor **out, const alq_lexicon *lex) {
+  *out = NULL;
+  if (!lex) return ALQ_EINVAL;
+  alq_extractor *x = calloc(1, sizeof *x);
+  if (!x) return ALQ_ENOMEM;
+  x->lex = lex;
+  /* hard cap per document keeps memory bounded on hostile input */
+  alq_arena_init(&x->arena, 1 << 20, (size_t)4 << 30);
+  *out = x;
+  return 0;
+}
+
+void alq_extractor_free(alq_extractor *x) {
+  if (!x) return;
+  alq_arena_free(&x->arena);
+  free(x);
+}
+
+static int build_outputs(alq_extractor *x) {
+  /* mentions: sorted by start (they are produced in order) */
+  x->outm = alq_arena_calloc(&x->arena, x->nments + 1, sizeof *x->outm);
+  if (!x->outm) return ALQ_ENOMEM;
+  x->noutm = 0;
+  for (size_t i = 0; i < x->nments; i++) {
+    const ment *mt = &x->ments[i];
+    if (x->si[mt->sent].chrome) continue;
+    alq_mention *o = &x->outm[x->noutm++];
+    o->span[0] = mt->start; o->span[1] = mt->end;
+    o->id = mt->id; o->type = mt->type;
+  }
+  x->issues = alq_arena_calloc(&x->arena, x->text.nissues + 1, sizeof *x->issues);
+  if (!x->issues) return ALQ_ENOMEM;
+  x->nissues = 0;
+  for (size_t i = 0; i < x->text.nissues; i++) {
+    alq_issue *o = &x->issues[x->nissues++];
+    o->code = x->text.issues[i].code;
+    o->offset = x->text.issues[i].offset;
+    o->msg = o->code == ALQ_EBINARY ? "NUL byte (binary data?)" : "invalid UTF-8 byte";
+  }
+  return 0;
+}
+
+int alq_extract(alq_extractor *x, const alq_doc *doc, const alq_result **out, alq_error *err) {
+  *out = NULL;
+  if (!x || !doc || (!doc->text && doc->len))
+    return alq_error_set(err, ALQ_EINVAL, doc && doc->id ? doc->id : "", -1, "bad argument");
+  if (doc->len > UINT32_MAX - 16)
+    return alq_error_set(err, ALQ_EINVAL, doc->id, -1, "document larger than 4 GB");
+  alq_arena_reset(&x->arena);
+  struct alq_extractor keep = *x;
+  memset(x, 0, sizeof *x);
+  x->lex = keep.lex; x->arena = keep.arena;
+  x->doc = doc;
+  x->focus[0] = x->focus[1] = -1;
+  x->last_actor = -1;
+  int rc = alq_text_analyze(&x->arena, (const uint8_t *)doc->text, doc->len, &x->text);
+  if (rc) goto fail;
+  long nm = alq_lex_scan(x->lex, &x->text, 0, x->text.ntoks, &x->arena, &x->m);
+  if (nm < 0) { rc = (int)nm; goto fail; }
+  x->nm = (size_t)nm;
+  size_t nt = x->text.ntoks;
+  x->tok_match = alq_arena_alloc(&x->arena, (nt + 1) * sizeof *x->tok_match);
+  x->tok_ment = alq_arena_alloc(&x->arena, (nt + 1) * sizeof *x->tok_ment);
+  x->si = alq_arena_calloc(&x->arena, x->text.nsents + 1, sizeof *x->si);
+  if (!x->tok_match || !x->tok_ment || !x->si) { rc = ALQ_ENOMEM; goto fail; }
+  for (size_t i = 0; i < nt; i++) { x->tok_match[i] = -1; x->tok_ment[i] = -1; }
+  for (size_t k = 0; k < x->nm; k++)
+    for (uint32_t i = x->m[k].tok_first; i <= x->m[k].tok_last; i++) x->tok_match[i] = (int32_t)k;
+  if ((rc = x_chrome(x))) goto fail;
+  if ((rc = x_mentions(x))) goto fail;
+  if ((rc = x_claims(x))) goto fail;
+  if ((rc = build_outputs(x))) goto fail;
+  x->res.claims = x->claims; x->res.nclaims = x->nclaims;
+  x->res.mentions = x->outm; x->res.nmentions = x->noutm;
+  x->res.issues = x->issues; x->res.nissues = x->nissues;
+  x->res.date = x->doc_date[0] ? x->doc_date : NULL;
+  x->res.title[0] = x->title[0]; x->res.title[1] = x->title[1];
+  *out = &x->res;
+  return 0;
+fail:
+  return alq_error_set(err, rc, doc->id ? doc->id : "", -1,
+                       rc == ALQ_ENOMEM ? "out of memory (document too large?)" : "extraction failed");
+}
+
+/* ---- JSON lines ------------------------------------------------------- */
+
+static void put_str(alq_buf *b, const char *k, const char *v) {
+  alq_buf_printf(b, ",\"%s\":", k);
+  if (v) alq_buf_json_str(b, v, strlen(v));
+  else alq_buf_append(b, "null", 4);
+}
+
+static size_t finish(alq_buf *b, char *buf, size_t cap) {
+  size_t n = b->len;
+  if (cap) {
+    size_t c = n < cap - 1 ? n : cap - 1;
+    if (c) memcpy(buf, b->p, c);
+    buf[c] = 0;
+  }
+  alq_buf_free(b);
+  return n;
+}
+
+size_t alq_claim_json(char *buf, size_t cap, const char *doc_id, const alq_claim *c) {
+  alq_buf b = {0};
+  alq_buf_append(&b, "{\"doc\":", 7);
+  alq_buf_json_str(&b, doc_id, strlen(doc_id));
+  alq_buf_printf(&b, ",\"span\":[%u,%u]", c->span[0], c->span[1]);
+  put_str(&b, "a", c->a); put_str(&b, "b", c->b); put_str(&b, "type", c->type);
+  put_str(&b, "polarity", c->polarity); put_str(&b, "modality", c->modality);
+  put_str(&b, "source", c->source); put_str(&b, "source_kind", c->source_kind);
+  put_str(&b, "when", c->when); put_str(&b, "where", c->where); put_str(&b, "via", c->via);
+  alq_buf_printf(&b, ",\"trigger\":[%u,%u]", c->trigger[0], c->trigger[1]);
+  put_str(&b, "rule", c->rule);
+  alq_buf_append(&b, "}\n", 2);
+  return finish(&b, buf, cap);
+}
+
+size_t alq_mention_json(char *buf, size_t cap, const char *doc_id, const char *text,
+                        const alq_mention *m) {
+  alq_buf b = {0};
+  alq_buf_append(&b, "{\"doc\":", 7);
+  alq_buf_json_str(&b, doc_id, strlen(doc_id));
+  alq_buf_printf(&b, ",\"span\":[%u,%u],\"text\":", m->span[0], m->span[1]);
+  alq_buf_json_str(&b, text + m->span[0], m->span[1] - m->span[0]);
+  put_str(&b, "id", m->id);
+  put_str(&b, "type", m->type);
+  alq_buf_append(&b, "}\n", 2);
+  return finish(&b, buf, cap);
+}

@@ -1,0 +1,83 @@
+/* Extraction internals shared by the extract/ sources files: the per-document
+ * state (tokens, lexicon matches, mentions, lines) built once and read by the
+ * mention, date, attribution and claim passes. */
+#ifndef ALQ_EXTRACT_H
+#define ALQ_EXTRACT_H
+#include "alaqat.h"
+#include "lex/lex.h"
+#include "text/text.h"
+#include "util/arena.h"
+
+/* A resolved mention (actor, place, date, person, outlet). */
+typedef enum { MK_ACTOR = 1, MK_PLACE, MK_DATE, MK_PERSON, MK_OUTLET } mkind;
+
+typedef struct ment {
+  uint32_t start, end;          /* bytes */
+  uint32_t tf, tl;              /* inclusive token range */
+  uint8_t kind;                 /* mkind */
+  int actor;                    /* actor index (MK_ACTOR; also a country place's state) */
+  int match;                    /* index of the lexicon match, or -1 */
+  const char *id;               /* output id */
+  const char *type;             /* output type */
+  int group;                    /* coordination group (actors joined by و/،), -1 if alone */
+  uint32_t sent;
+} ment;
+
+typedef struct date_expr {
+  uint32_t start, end, tf, tl;
+  char iso[32];                 /* YYYY, YYYY-MM, YYYY-MM-DD or an interval; "" unresolved */
+  int relative;                 /* resolved against the document date */
+} date_expr;
+
+/* Per-sentence facts. */
+typedef struct sent_info {
+  uint32_t line;                /* line index */
+  uint8_t chrome;               /* page chrome: no claims, no mentions */
+  uint8_t headline;             /* part of the title line */
+  uint8_t question;             /* ends with ? / ؟ or starts with هل */
+} sent_info;
+
+struct alq_extractor {
+  const alq_lexicon *lex;
+  alq_arena arena;
+  alq_text text;
+  const alq_doc *doc;
+  alq_match *m; size_t nm;
+  int32_t *tok_match;           /* per token: match covering it, -1 */
+  int32_t *tok_ment;            /* per token: mention covering it, -1 */
+  ment *ments; size_t nments, capments;
+  date_expr *dates; size_t ndates, capdates;
+  sent_info *si;
+  int doc_y, doc_m, doc_d;      /* document date, 0 if unknown */
+  char doc_date[16];
+  uint32_t title[2];
+  int focus[2];                 /* last pair of actors named together */
+  int last_actor;               /* last actor named (for single anaphors) */
+  int coalition_default;        /* actor index for bare "the coalition" */
+  /* output */
+  alq_claim *claims; size_t nclaims, capclaims;
+  alq_mention *outm; size_t noutm;
+  alq_issue *issues; size_t nissues;
+  alq_result res;
+};
+
+/* Does lexicon match i carry an entry of this kind (and class, -1 any)?
+ * Returns the entry or NULL. */
+const alq_lexent *x_ent(const struct alq_extractor *x, int match, int kind, int cls);
+/* Entry of kind/class on the match covering token i, or NULL. */
+const alq_lexent *x_tok_ent(const struct alq_extractor *x, size_t tok, int kind, int cls);
+
+int x_find_dates(struct alq_extractor *x);
+void x_resolve_dates(struct alq_extractor *x);
+int x_mentions(struct alq_extractor *x);
+int x_claims(struct alq_extractor *x);
+int x_chrome(struct alq_extractor *x);
+
+/* Is token i a word (Arabic/Latin/number)? */
+static inline int x_is_word(const alq_text *t, size_t i) {
+  return t->toks[i].kind == ALQ_TOK_ARABIC || t->toks[i].kind == ALQ_TOK_LATIN ||
+         t->toks[i].kind == ALQ_TOK_NUMBER;
+}
+/* Normalized text of token i equals s? */
+int x_tok_is(const alq_text *t, size_t i, const char *s);
+#endif

@@ -1,0 +1,276 @@
+/* Mentions: actors from lexicon matches with ambiguous names decided by
+ * context (a base vs al-Qaeda, a coalition vs an alliance, a country as an
+ * actor vs as a place), places, dates, persons after a role word, outlets
+ * after their type word; and coordination groups (X و Y). */
+#include <stdio.h>
+#include <string.h>
+#include "extract/extract.h"
+
+static int add_ment(struct alq_extractor *x, const ment *m) {
+  if (x->nments == x->capments) {
+    size_t cap = x->capments ? x->capments * 2 : 64;
+    ment *nm = alq_arena_alloc(&x->arena, cap * sizeof *nm);
+    if (!nm) return ALQ_ENOMEM;
+    if (x->nments) memcpy(nm, x->ments, x->nments * sizeof *nm);
+    x->ments = nm; x->capments = cap;
+  }
+  x->ments[x->nments] = *m;
+  for (uint32_t i = m->tf; i <= m->tl; i++) x->tok_ment[i] = (int32_t)x->nments;
+  x->nments++;
+  return 0;
+}
+
+/* The word token before i (skipping quotes), or SIZE_MAX. */
+static size_t prev_word(const alq_text *t, size_t i) {
+  while (i > 0) {
+    i--;
+    if (t->toks[i].kind == ALQ_TOK_QUOTE) continue;
+    if (t->toks[i].sent != t->toks[i + 1].sent && t->toks[i + 1].kind != ALQ_TOK_QUOTE) return SIZE_MAX;
+    return x_is_word(t, i) ? i : SIZE_MAX;
+  }
+  return SIZE_MAX;
+}
+static size_t next_word(const alq_text *t, size_t i) {
+  size_t s = t->toks[i].sent;
+  for (i++; i < t->ntoks && t->toks[i].sent == s; i++) {
+    if (t->toks[i].kind == ALQ_TOK_QUOTE) continue;
+    return x_is_word(t, i) ? i : SIZE_MAX;
+  }
+  return SIZE_MAX;
+}
+
+static int prev_has(const struct alq_extractor *x, size_t tok, int cls) {
+  size_t p = prev_word(&x->text, tok);
+  return p != SIZE_MAX && x_tok_ent(x, p, ALQ_LK_CUE, cls) != NULL;
+}
+
+/* The first proclitic letters stripped from a match (normalized bytes). */
+static int stripped_starts(const struct alq_extractor *x, const alq_match *m, const char *letter) {
+  if (!m->strip) return 0;
+  const alq_token *tk = &x->text.toks[m->tok_first];
+  const char *s = x->text.norm + tk->nstart;
+  return memcmp(s, letter, 2) == 0;
+}
+
+#define L_WAW "\xd9\x88"
+#define L_FA "\xd9\x81"
+#define L_BA "\xd8\xa8"
+
+/* Has the match a و/ف/ب proclitic (attached or as a joiner token before)? */
+static int has_clitic(const struct alq_extractor *x, const alq_match *m, const char *letter) {
+  if (stripped_starts(x, m, letter)) return 1;
+  if (stripped_starts(x, m, L_WAW) || stripped_starts(x, m, L_FA)) {
+    const alq_token *tk = &x->text.toks[m->tok_first];
+    if (m->strip >= 4 && memcmp(x->text.norm + tk->nstart + 2, letter, 2) == 0) return 1;
+  }
+  size_t i = m->tok_first;
+  while (i > 0 && x->text.toks[i - 1].kind == ALQ_TOK_QUOTE) i--;
+  if (i > 0 && (x->text.toks[i - 1].flags & ALQ_TF_JOINER)) {
+    const alq_token *j = &x->text.toks[i - 1];
+    const char *s = x->text.norm + j->nstart;
+    for (uint32_t k = 0; k + 2 <= j->nlen; k += 2)
+      if (!memcmp(s + k, letter, 2)) return 1;
+  }
+  return 0;
+}
+
+static int locative(const struct alq_extractor *x, const alq_match *m) {
+  if (has_clitic(x, m, L_BA)) return 1;
+  return prev_has(x, m->tok_first, ALQ_CUE_PLACE_PREP) || prev_has(x, m->tok_first, ALQ_CUE_PLACE_HEAD);
+}
+
+static const char *slug(struct alq_extractor *x, const char *prefix, uint32_t start, uint32_t end) {
+  alq_text *t = &x->text;
+  char buf[256];
+  size_t n = (size_t)snprintf(buf, sizeof buf, "%s", prefix);
+  for (size_t i = 0; i < t->ntoks && n < sizeof buf - 8; i++) {
+    const alq_token *tk = &t->toks[i];
+    if (tk->start < start) continue;
+    if (tk->end > end) break;
+    if (!x_is_word(t, i)) continue;
+    if (n > strlen(prefix) && n < sizeof buf - 1) buf[n++] = '-';
+    size_t c = tk->nlen < sizeof buf - 1 - n ? tk->nlen : sizeof buf - 1 - n;
+    memcpy(buf + n, t->norm + tk->nstart, c);
+    n += c;
+  }
+  buf[n] = 0;
+  return alq_arena_strndup(&x->arena, buf, n);
+}
+
+/* Decides whether an actor match names an actor here; returns the actor
+ * index or -1. */
+static int resolve_actor(struct alq_extractor *x, const alq_match *m, const alq_lexent *e) {
+  size_t nw = next_word(&x->text, m->tok_last);
+  if (e->flags & ALQ_EF_COALITION) {
+    if (!prev_has(x, m->tok_first, ALQ_CUE_COALITION_CTX)) return -1;
+    /* who leads it, when the sentence says so */
+    const alq_sentence *se = &x->text.sents[x->text.toks[m->tok_first].sent];
+    for (size_t i = se->tok_first; i < se->tok_first + se->tok_count; i++) {
+      const alq_lexent *c = x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_COALITION_LEADER);
+      if (c && c->value >= 0) return c->value;
+    }
+    return e->value >= 0 ? e->value : x->coalition_default;
+  }
+  if (e->flags & ALQ_EF_AMBIG_CONTEXT) {
+    if (nw != SIZE_MAX && x_tok_ent(x, nw, ALQ_LK_CUE, ALQ_CUE_AMBIG_BLOCK_AFTER)) return -1;
+    if (nw != SIZE_MAX && x_tok_ent(x, nw, ALQ_LK_PLACE, -1) && !x_tok_ent(x, nw, ALQ_LK_ACTOR, -1)) {
+      /* "base" + place name (قاعدة حميميم) unless a preposition intervenes */
+      if (nw == m->tok_last + 1) return -1;
+    }
+    if (prev_has(x, m->tok_first, ALQ_CUE_AMBIG_BLOCK_BEFORE)) return -1;
+  }
+  if (e->flags & ALQ_EF_AMBIG_HEAD) {
+    if (!prev_has(x, m->tok_first, ALQ_CUE_ORG_HEAD) && !prev_has(x, m->tok_first, ALQ_CUE_MEMBER_NOUN))
+      return -1;
+  }
+  return e->value;
+}
+
+/* Name tokens after a role or outlet word: a quoted phrase, or up to `max`
+ * plain Arabic/Latin words that no lexicon entry claims. */
+static int name_after(const struct alq_extractor *x, size_t i, size_t max, size_t *tf, size_t *tl) {
+  const alq_text *t = &x->text;
+  size_t s = t->toks[i].sent;
+  size_t j = i + 1;
+  /* skip nationality adjectives and titles */
+  while (j < t->ntoks && t->toks[j].sent == s &&
+         (x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_NATIONALITY) || x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_TITLE_WORD)))
+    j = x->m[x->tok_match[j]].tok_last + 1;
+  if (j < t->ntoks && t->toks[j].kind == ALQ_TOK_QUOTE && (t->toks[j].flags & ALQ_TF_OPEN_QUOTE)) {
+    size_t k = j + 1;
+    while (k < t->ntoks && t->toks[k].sent == s && t->toks[k].kind != ALQ_TOK_QUOTE && k - j <= 6) k++;
+    if (k < t->ntoks && t->toks[k].kind == ALQ_TOK_QUOTE && k > j + 1) { *tf = j + 1; *tl = k - 1; return 1; }
+    return 0;
+  }
+  size_t n = 0;
+  while (j + n < t->ntoks && n < max && t->toks[j + n].sent == s &&
+         (t->toks[j + n].kind == ALQ_TOK_ARABIC || t->toks[j + n].kind == ALQ_TOK_LATIN) &&
+         x->tok_match[j + n] < 0 && !(n > 0 && !(t->toks[j + n].flags & ALQ_TF_SPACE_BEFORE)))
+    n++;
+  if (n < 1) return 0;
+  *tf = j; *tl = j + n - 1;
+  return 1;
+}
+
+int x_mentions(struct alq_extractor *x) {
+  const alq_text *t = &x->text;
+  int rc;
+  /* the coalition of the story: Yemen stories mean the Saudi-led one */
+  int intl = alq_lex_actor_find(x->lex, "international-coalition");
+  int arab = alq_lex_actor_find(x->lex, "arab-coalition");
+  int yem = 0, syr = 0;
+  for (size_t k = 0; k < x->nm; k++) {
+    const alq_lexent *e = x_ent(x, (int)k, ALQ_LK_ACTOR, -1);
+    if (!e) e = x_ent(x, (int)k, ALQ_LK_PLACE, -1);
+    if (!e || e->value < 0) continue;
+    const char *id = e->kind == ALQ_LK_ACTOR ? x->lex->actors[e->value].id
+                     : (x->lex->places[e->value].state >= 0 ? x->lex->actors[x->lex->places[e->value].state].id : "");
+    if (!strcmp(id, "yemen") || !strcmp(id, "houthis") || !strcmp(id, "aqap")) yem++;
+    if (!strcmp(id, "syria") || !strcmp(id, "iraq") || !strcmp(id, "isis")) syr++;
+  }
+  x->coalition_default = yem > syr ? arab : intl;
+
+  size_t di = 0;
+  for (size_t k = 0; k < x->nm; k++) {
+    const alq_match *m = &x->m[k];
+    /* dates that start before this match */
+    while (di < x->ndates && x->dates[di].tf < m->tok_first) {
+      const date_expr *d = &x->dates[di++];
+      if (!d->relative || d->iso[0]) {
+        if (d->relative) continue;   /* vague words are not DATE mentions */
+        ment dm = {d->start, d->end, d->tf, d->tl, MK_DATE, -1, -1,
+                   d->iso[0] ? alq_arena_strndup(&x->arena, d->iso, strlen(d->iso)) : NULL,
+                   "DATE", -1, t->toks[d->tf].sent};
+        if (x->tok_ment[d->tf] < 0 && (rc = add_ment(x, &dm))) return rc;
+      }
+    }
+    if (x->tok_ment[m->tok_first] >= 0) continue;
+    const alq_lexent *ae = x_ent(x, (int)k, ALQ_LK_ACTOR, -1);
+    const alq_lexent *pe = x_ent(x, (int)k, ALQ_LK_PLACE, -1);
+    ment mt = {m->start, m->end, m->tok_first, m->tok_last, 0, -1, (int)k, NULL, NULL, -1,
+               t->toks[m->tok_first].sent};
+    if (ae) {
+      int a = resolve_actor(x, m, ae);
+      if (a >= 0) {
+        const alq_actor *ac = &x->lex->actors[a];
+        int country_place = !strcmp(ac->type, "STATE") && locative(x, m) &&
+                            (pe || m->tok_first == m->tok_last);
+        mt.kind = country_place ? MK_PLACE : MK_ACTOR;
+        mt.actor = a;
+        mt.id = ac->id;
+        mt.type = country_place ? "PLACE" : ac->type;
+        if ((rc = add_ment(x, &mt))) return rc;
+        continue;
+      }
+    }
+    if (pe) {
+      const alq_place *pl = &x->lex->places[pe->value];
+      mt.kind = MK_PLACE;
+      mt.actor = pl->state;
+      mt.id = (pl->state >= 0 && !strcmp(pl->kind, "country")) ? x->lex->actors[pl->state].id
+                                                               : slug(x, "new:", m->start, m->end);
+      mt.type = "PLACE";
+      if ((rc = add_ment(x, &mt))) return rc;
+      continue;
+    }
+    /* persons after a role word, outlets after their type word */
+    const alq_lexent *role = x_ent(x, (int)k, ALQ_LK_CUE, ALQ_CUE_OFFICIAL_ROLE);
+    if (!role) role = x_ent(x, (int)k, ALQ_LK_CUE, ALQ_CUE_PERSON_ROLE);
+    const alq_lexent *oh = x_ent(x, (int)k, ALQ_LK_CUE, ALQ_CUE_OUTLET_HEAD);
+    if (role || oh) {
+      size_t tf, tl;
+      if (name_after(x, m->tok_last, oh ? 2 : 3, &tf, &tl) && x->tok_ment[tf] < 0) {
+        ment pm = {t->toks[tf].start, t->toks[tl].end, (uint32_t)tf, (uint32_t)tl,
+                   (uint8_t)(oh ? MK_OUTLET : MK_PERSON), -1, -1, NULL, oh ? "OUTLET" : "PERSON", -1,
+                   t->toks[tf].sent};
+        pm.id = slug(x, "new:", pm.start, pm.end);
+        if ((rc = add_ment(x, &pm))) return rc;
+      }
+    }
+  }
+  for (; di < x->ndates; di++) {
+    const date_expr *d = &x->dates[di];
+    if (d->relative) continue;
+    ment dm = {d->start, d->end, d->tf, d->tl, MK_DATE, -1, -1,
+               d->iso[0] ? alq_arena_strndup(&x->arena, d->iso, strlen(d->iso)) : NULL,
+               "DATE", -1, t->toks[d->tf].sent};
+    if (x->tok_ment[d->tf] < 0 && (rc = add_ment(x, &dm))) return rc;
+  }
+  /* mentions were appended in two streams (matches, dates): sort by start */
+  for (size_t i = 1; i < x->nments; i++) {
+    ment v = x->ments[i];
+    size_t j = i;
+    while (j > 0 && x->ments[j - 1].start > v.start) { x->ments[j] = x->ments[j - 1]; j--; }
+    x->ments[j] = v;
+  }
+  for (size_t i = 0; i < t->ntoks; i++) x->tok_ment[i] = -1;
+  for (size_t i = 0; i < x->nments; i++)
+    for (uint32_t k = x->ments[i].tf; k <= x->ments[i].tl; k++) x->tok_ment[k] = (int32_t)i;
+  /* coordination groups: actors joined by و / ، with nothing else between */
+  int g = 0;
+  for (size_t i = 0; i < x->nments; i++) {
+    ment *b = &x->ments[i];
+    if (b->kind != MK_ACTOR) continue;
+    size_t j = i;
+    while (j > 0 && x->ments[j - 1].kind == MK_DATE) j--;
+    if (j == 0) continue;
+    ment *a = &x->ments[j - 1];
+    if (a->kind != MK_ACTOR || a->sent != b->sent || a->actor == b->actor) continue;
+    int ok = 1, joiner = 0;
+    for (uint32_t k = a->tl + 1; k < b->tf && ok; k++) {
+      const alq_token *tk = &t->toks[k];
+      if (tk->kind == ALQ_TOK_QUOTE) continue;
+      if (tk->flags & ALQ_TF_JOINER) { joiner = 1; continue; }
+      if (tk->kind == ALQ_TOK_PUNCT && tk->nlen == 2 && !memcmp(t->norm + tk->nstart, "\xd8\x8c", 2)) { joiner = 1; continue; }
+      if (tk->kind == ALQ_TOK_PUNCT && tk->nlen == 1 && (t->norm[tk->nstart] == ',' || t->norm[tk->nstart] == '(' || t->norm[tk->nstart] == ')')) { joiner = 1; continue; }
+      if (tk->kind == ALQ_TOK_ARABIC && x_tok_is(t, k, L_WAW)) { joiner = 1; continue; }
+      ok = 0;
+    }
+    if (!ok) continue;
+    if (b->match >= 0 && has_clitic(x, &x->m[b->match], L_WAW)) joiner = 1;
+    if (!joiner) continue;
+    if (a->group < 0) a->group = g++;
+    b->group = a->group;
+  }
+  return 0;
+}

@@ -1,0 +1,287 @@
+/* The matching engine: a word table (exact forms and `*` stems) and a phrase
+ * trie over word ids, built once from the lexicon files (load.c) and shared
+ * read-only by threads; the scanner finds longest matches with clitics. */
+#include "lex/lex.h"
+#include <stdlib.h>
+#include <string.h>
+#include "util/util.h"
+
+typedef struct alq_wslot { uint64_t h; uint32_t off, len, id; } alq_wslot;
+typedef struct alq_eslot { uint64_t key; uint32_t child; } alq_eslot;
+
+static const char *rel_names[ALQ_REL__COUNT] = {
+  "none", "alliance", "merger", "cooperation", "reconciliation", "support",
+  "conflict", "rivalry", "split", "affiliation", "block"};
+
+const char *alq_reltype_name(int t) {
+  return (t >= 0 && t < ALQ_REL__COUNT) ? rel_names[t] : "none";
+}
+int alq_reltype_directed(int t) { return t == ALQ_REL_SUPPORT || t == ALQ_REL_AFFILIATION; }
+int alq_reltype_class(int t) {
+  if (t == ALQ_REL_AFFILIATION) return 2;
+  if (t == ALQ_REL_CONFLICT || t == ALQ_REL_RIVALRY || t == ALQ_REL_SPLIT) return 1;
+  return 0;
+}
+
+int alq_lex_actor_find(const alq_lexicon *lex, const char *id) {
+  for (size_t i = 0; i < lex->nactors; i++)
+    if (strcmp(lex->actors[i].id, id) == 0) return (int)i;
+  return -1;
+}
+
+/* ---- word tables ---------------------------------------------------- */
+
+static uint32_t wtab_get(const alq_lexicon *lex, const alq_wslot *tab, size_t cap,
+                         const char *s, size_t n, uint64_t h) {
+  if (!cap) return UINT32_MAX;
+  size_t m = cap - 1, i = (size_t)h & m;
+  for (;;) {
+    const alq_wslot *w = &tab[i];
+    if (!w->len) return UINT32_MAX;
+    if (w->h == h && w->len == n && memcmp(lex->strings + w->off, s, n) == 0) return w->id;
+    i = (i + 1) & m;
+  }
+}
+
+uint32_t alq_lex_word_entries(const alq_lexicon *lex, const char *norm, size_t n,
+                              const alq_lexent **ents) {
+  uint32_t w = wtab_get(lex, lex->words, lex->wcap, norm, n, alq_hash(norm, n));
+  if (w == UINT32_MAX) return 0;
+  uint64_t key = ((uint64_t)0 << 32) | w;
+  size_t m = lex->ecap - 1, i = (size_t)(key * 0x9E3779B97F4A7C15ULL >> 20) & m;
+  for (;;) {
+    const alq_eslot *e = &lex->edges[i];
+    if (!e->child) return 0;
+    if (e->key == key) {
+      *ents = lex->ents + lex->node_ent_first[e->child];
+      return lex->node_ent_count[e->child];
+    }
+    i = (i + 1) & m;
+  }
+}
+
+static inline uint32_t edge_get(const alq_lexicon *lex, uint32_t node, uint32_t word) {
+  uint64_t key = ((uint64_t)node << 32) | word;
+  size_t m = lex->ecap - 1, i = (size_t)(key * 0x9E3779B97F4A7C15ULL >> 20) & m;
+  for (;;) {
+    const alq_eslot *e = &lex->edges[i];
+    if (!e->child) return 0;
+    if (e->key == key) return e->child;
+    i = (i + 1) & m;
+  }
+}
+
+/* ---- candidates for one token --------------------------------------- */
+
+#define MAXCAND 12
+enum { CF_CL = 1, CF_ART = 2, CF_PFX = 4 };
+
+/* UTF-8 bytes of the letters involved in proclitics (normalized text). */
+#define L_WAW "\xd9\x88"
+#define L_FA "\xd9\x81"
+#define L_BA "\xd8\xa8"
+#define L_KAF "\xd9\x83"
+#define L_LAM "\xd9\x84"
+#define L_ALEF "\xd8\xa7"
+
+static int is2(const char *s, const char *l) { return s[0] == l[0] && s[1] == l[1]; }
+
+static int add_cands_for(const alq_lexicon *lex, const char *f, size_t n, uint16_t strip,
+                         uint8_t flags, alq_cand *out, int nc) {
+  uint64_t h = alq_hash(f, n);
+  uint32_t w = wtab_get(lex, lex->words, lex->wcap, f, n, h);
+  if (w != UINT32_MAX && nc < MAXCAND) out[nc++] = (alq_cand){w, strip, flags};
+  if (lex->pcap && n >= lex->pfx_min) {
+    /* incremental FNV: the hash of every prefix comes for free */
+    uint64_t ph = 1469598103934665603ULL;
+    size_t lim = n < lex->pfx_max ? n : lex->pfx_max;
+    for (size_t i = 0; i < lim; i++) {
+      ph ^= (unsigned char)f[i];
+      ph *= 1099511628211ULL;
+      size_t L = i + 1;
+      if (L < lex->pfx_min) continue;
+      if (L < n && ((unsigned char)f[L] & 0xC0) == 0x80) continue; /* mid code point */
+      uint32_t p = wtab_get(lex, lex->pfx, lex->pcap, f, L, ph);
+      if (p != UINT32_MAX && nc < MAXCAND) out[nc++] = (alq_cand){p, strip, (uint8_t)(flags | CF_PFX)};
+    }
+  }
+  return nc;
+}
+
+/* Lookup forms of a normalized token: itself; without و/ف and ب/ك/ل; with
+ * لل read as ل + ال; and without the article (flagged: names refuse it). A
+ * clitic is stripped only when at least two letters remain. */
+static int token_cands(const alq_lexicon *lex, const char *s, size_t n, alq_cand *out) {
+  int nc = add_cands_for(lex, s, n, 0, 0, out, 0);
+  if (n < 4 || ((unsigned char)s[0] != 0xD8 && (unsigned char)s[0] != 0xD9)) return nc;
+  char tmp[256];
+  size_t p = 0;
+  /* article on the bare token */
+  if (n >= 8 && is2(s, L_ALEF) && is2(s + 2, L_LAM))
+    nc = add_cands_for(lex, s + 4, n - 4, 4, CF_ART, out, nc);
+  if (is2(s, L_WAW) || is2(s, L_FA)) {
+    p = 2;
+    if (n - p >= 4) nc = add_cands_for(lex, s + p, n - p, (uint16_t)p, CF_CL, out, nc);
+  }
+  if (n - p >= 6 && (is2(s + p, L_BA) || is2(s + p, L_KAF) || is2(s + p, L_LAM))) {
+    int lam = is2(s + p, L_LAM);
+    size_t q = p + 2;
+    if (lam && is2(s + q, L_LAM) && n - q >= 6 && n - q + 2 < sizeof tmp) {
+      /* لل + X = ل + ال + X */
+      memcpy(tmp, L_ALEF, 2);
+      memcpy(tmp + 2, s + q, n - q);
+      nc = add_cands_for(lex, tmp, n - q + 2, (uint16_t)q, CF_CL, out, nc);
+      if (n - q >= 6) nc = add_cands_for(lex, s + q + 2, n - q - 2, (uint16_t)(q + 2), CF_CL | CF_ART, out, nc);
+    } else {
+      nc = add_cands_for(lex, s + q, n - q, (uint16_t)q, CF_CL, out, nc);
+      if (n - q >= 8 && is2(s + q, L_ALEF) && is2(s + q + 2, L_LAM))
+        nc = add_cands_for(lex, s + q + 4, n - q - 4, (uint16_t)(q + 4), CF_CL | CF_ART, out, nc);
+    }
+  } else if (p && n - p >= 8 && is2(s + p, L_ALEF) && is2(s + p + 2, L_LAM)) {
+    nc = add_cands_for(lex, s + p + 4, n - p - 4, (uint16_t)(p + 4), CF_CL | CF_ART, out, nc);
+  }
+  return nc;
+}
+
+/* ---- scanning --------------------------------------------------------- */
+
+typedef struct scan_state {
+  const alq_lexicon *lex;
+  const alq_text *t;
+  size_t hi;
+  alq_cand *cands;       /* MAXCAND per token, relative to lo */
+  uint8_t *ncand;
+  size_t lo;
+  /* best so far for the current start token */
+  uint32_t best_j;
+  int nbest;
+  uint32_t best_node[4];
+  uint8_t best_fl[4];
+  uint16_t best_strip[4];
+} scan_state;
+
+enum { PF_ART = 1, PF_INNER_CL = 2, PF_PFX = 4, PF_CL = 8 };
+
+static int node_accepts(const alq_lexicon *lex, uint32_t node, uint8_t pf) {
+  uint32_t f = lex->node_ent_first[node], c = lex->node_ent_count[node];
+  for (uint32_t k = 0; k < c; k++) {
+    const alq_lexent *e = &lex->ents[f + k];
+    if (!(e->flags & ALQ_EF_NAME) || !(pf & (PF_ART | PF_INNER_CL))) return 1;
+  }
+  return 0;
+}
+
+static void explore(scan_state *st, uint32_t node, uint32_t j, uint8_t pf, uint16_t strip, int depth) {
+  const alq_lexicon *lex = st->lex;
+  if (lex->node_ent_count[node] && node_accepts(lex, node, pf)) {
+    if (st->nbest == 0 || j > st->best_j) {
+      st->best_j = j; st->nbest = 0;
+    }
+    if (j == st->best_j && st->nbest < 4) {
+      st->best_node[st->nbest] = node; st->best_fl[st->nbest] = pf;
+      st->best_strip[st->nbest] = strip; st->nbest++;
+    }
+  }
+  if (depth >= 24) return;
+  const alq_text *t = st->t;
+  size_t k = j + 1;
+  while (k < st->hi && t->toks[k].kind == ALQ_TOK_QUOTE) k++;
+  if (k >= st->hi || t->toks[k].sent != t->toks[j].sent) return;
+  alq_cand *cs = st->cands + (k - st->lo) * MAXCAND;
+  for (int c = 0; c < st->ncand[k - st->lo]; c++) {
+    uint32_t child = edge_get(lex, node, cs[c].word);
+    if (!child) continue;
+    uint8_t npf = pf;
+    if (cs[c].flags & CF_ART) npf |= PF_ART;
+    if (cs[c].flags & CF_CL) npf |= PF_INNER_CL;
+    if (cs[c].flags & CF_PFX) npf |= PF_PFX;
+    explore(st, child, (uint32_t)k, npf, strip, depth + 1);
+  }
+}
+
+long alq_lex_scan(const alq_lexicon *lex, const alq_text *t, size_t lo, size_t hi,
+                  alq_arena *a, alq_match **out) {
+  *out = NULL;
+  if (hi <= lo) return 0;
+  size_t n = hi - lo;
+  scan_state st = {0};
+  st.lex = lex; st.t = t; st.lo = lo; st.hi = hi;
+  st.cands = alq_arena_alloc(a, n * MAXCAND * sizeof *st.cands);
+  st.ncand = alq_arena_alloc(a, n);
+  if (!st.cands || !st.ncand) return ALQ_ENOMEM;
+  for (size_t i = lo; i < hi; i++) {
+    const alq_token *tk = &t->toks[i];
+    int nc = 0;
+    if (tk->kind == ALQ_TOK_ARABIC || tk->kind == ALQ_TOK_LATIN || tk->kind == ALQ_TOK_NUMBER)
+      nc = token_cands(lex, t->norm + tk->nstart, tk->nlen, st.cands + (i - lo) * MAXCAND);
+    st.ncand[i - lo] = (uint8_t)nc;
+  }
+  size_t cap = 64, nm = 0;
+  alq_match *ms = alq_arena_alloc(a, cap * sizeof *ms);
+  if (!ms) return ALQ_ENOMEM;
+  for (size_t i = lo; i < hi; i++) {
+    int nc = st.ncand[i - lo];
+    if (!nc) continue;
+    st.nbest = 0;
+    alq_cand *cs = st.cands + (i - lo) * MAXCAND;
+    for (int c = 0; c < nc; c++) {
+      uint32_t child = edge_get(lex, 0, cs[c].word);
+      if (!child) continue;
+      uint8_t pf = 0;
+      if (cs[c].flags & CF_ART) pf |= PF_ART;
+      if (cs[c].flags & CF_CL) pf |= PF_CL;
+      if (cs[c].flags & CF_PFX) pf |= PF_PFX;
+      explore(&st, child, (uint32_t)i, pf, cs[c].strip, 1);
+    }
+    if (!st.nbest) continue;
+    /* collect accepted entries of the best nodes (deduplicated) */
+    uint32_t total = 0;
+    for (int b = 0; b < st.nbest; b++) total += lex->node_ent_count[st.best_node[b]];
+    uint32_t *idx = alq_arena_alloc(a, total * sizeof *idx);
+    if (!idx) return ALQ_ENOMEM;
+    uint32_t ne = 0;
+    uint16_t mflags = 0, strip = st.best_strip[0];
+    for (int b = 0; b < st.nbest; b++) {
+      uint32_t f = lex->node_ent_first[st.best_node[b]], c = lex->node_ent_count[st.best_node[b]];
+      uint8_t pf = st.best_fl[b];
+      for (uint32_t k = 0; k < c; k++) {
+        const alq_lexent *e = &lex->ents[f + k];
+        if ((e->flags & ALQ_EF_NAME) && (pf & (PF_ART | PF_INNER_CL))) continue;
+        int dup = 0;
+        for (uint32_t d = 0; d < ne; d++) if (idx[d] == f + k) dup = 1;
+        if (dup) continue;
+        idx[ne++] = f + k;
+        mflags |= (e->flags & ALQ_EF_NAME) ? ALQ_MT_NAME : ALQ_MT_WORD;
+        if (e->flags & ALQ_EF_NAME) strip = st.best_strip[b];
+      }
+      if (pf & PF_ART) mflags |= ALQ_MT_ARTICLE;
+      if (pf & (PF_CL | PF_INNER_CL)) mflags |= ALQ_MT_CLITIC;
+      if (pf & PF_PFX) mflags |= ALQ_MT_PREFIX;
+    }
+    if (nm == cap) {
+      alq_match *nms = alq_arena_alloc(a, cap * 2 * sizeof *nms);
+      if (!nms) return ALQ_ENOMEM;
+      memcpy(nms, ms, cap * sizeof *ms);
+      ms = nms; cap *= 2;
+    }
+    alq_match *m = &ms[nm++];
+    m->tok_first = (uint32_t)i;
+    m->tok_last = st.best_j;
+    m->strip = strip;
+    m->flags = mflags;
+    m->nents = ne;
+    m->ents = idx;
+    /* byte span: skip stripped proclitics; a head word before a quote is left
+       out (تنظيم "داعش" -> داعش), as the name proper is the quoted part */
+    const alq_token *tf = &t->toks[i];
+    uint32_t start = tf->start;
+    if (strip && strip < tf->nlen) start = t->nmap_start[tf->nstart + strip];
+    for (uint32_t k = (uint32_t)i + 1; k < st.best_j; k++)
+      if (t->toks[k].kind == ALQ_TOK_QUOTE && (mflags & ALQ_MT_NAME)) { start = t->toks[k + 1].start; break; }
+    m->start = start;
+    m->end = t->toks[st.best_j].end;
+    i = st.best_j;
+  }
+  *out = ms;
+  return (long)nm;
+}

@@ -1,0 +1,134 @@
+/* Lexicons and the matching engine: data/ TSV files compiled once into an
+ * immutable word table + phrase trie; longest multi-word match over the
+ * normalized tokens of a text, with clitic-aware lookup. */
+#ifndef ALQ_LEX_H
+#define ALQ_LEX_H
+#include <stddef.h>
+#include <stdint.h>
+#include "alaqat.h"
+#include "text/text.h"
+#include "util/arena.h"
+
+/* What an entry is. */
+typedef enum alq_lexkind {
+  ALQ_LK_ACTOR = 1,  /* value: actor index */
+  ALQ_LK_PLACE,      /* value: place index */
+  ALQ_LK_REL,        /* cls: alq_reltype; value: pos char; flags: ALQ_RF_* */
+  ALQ_LK_CUE,        /* cls: alq_cue; value: class-specific integer */
+  ALQ_LK_MONTH       /* value: 1..12; flags: ALQ_MF_HIJRI */
+} alq_lexkind;
+
+typedef enum alq_reltype {
+  ALQ_REL_NONE = 0,
+  ALQ_REL_ALLIANCE, ALQ_REL_MERGER, ALQ_REL_COOPERATION, ALQ_REL_RECONCILIATION,
+  ALQ_REL_SUPPORT, ALQ_REL_CONFLICT, ALQ_REL_RIVALRY, ALQ_REL_SPLIT,
+  ALQ_REL_AFFILIATION, ALQ_REL_BLOCK,
+  ALQ_REL__COUNT
+} alq_reltype;
+
+/* Relation trigger flags (relations.tsv column 4). */
+enum {
+  ALQ_RF_FIGURATIVE = 1, ALQ_RF_MUTUAL = 2, ALQ_RF_NEEDS_BETWEEN = 4,
+  ALQ_RF_DIRECTED = 8, ALQ_RF_PASSIVE = 16
+};
+
+/* Cue classes (cues.tsv column 2). Keep in sync with cue_names in lex.c. */
+typedef enum alq_cue {
+  ALQ_CUE_NEG, ALQ_CUE_HEDGE, ALQ_CUE_QUESTION, ALQ_CUE_SAY_VERB, ALQ_CUE_ACCORDING,
+  ALQ_CUE_ANON_SOURCE, ALQ_CUE_OUTLET_HEAD, ALQ_CUE_OFFICIAL_ROLE, ALQ_CUE_PERSON_ROLE,
+  ALQ_CUE_PAIR_ANAPHOR, ALQ_CUE_SINGLE_ANAPHOR, ALQ_CUE_ORG_HEAD, ALQ_CUE_MEMBER_NOUN,
+  ALQ_CUE_AMBIG_BLOCK_AFTER, ALQ_CUE_AMBIG_BLOCK_BEFORE, ALQ_CUE_COALITION_CTX,
+  ALQ_CUE_COALITION_LEADER, ALQ_CUE_TIME_RECENT, ALQ_CUE_TIME_NOW, ALQ_CUE_TIME_DAY,
+  ALQ_CUE_WEEKDAY, ALQ_CUE_TIME_SINCE, ALQ_CUE_TIME_PART, ALQ_CUE_TIME_UNIT,
+  ALQ_CUE_TIME_LAST, ALQ_CUE_PLACE_HEAD, ALQ_CUE_PLACE_PREP, ALQ_CUE_CHROME,
+  ALQ_CUE_RECIPROCAL, ALQ_CUE_TITLE_WORD, ALQ_CUE_NATIONALITY,
+  /* grammar.tsv: function words that shape argument structure and scope */
+  ALQ_CUE_BETWEEN, ALQ_CUE_WITH, ALQ_CUE_AGAINST, ALQ_CUE_BY, ALQ_CUE_CLAUSE,
+  ALQ_CUE_RELATIVE, ALQ_CUE_PASSIVE_BY, ALQ_CUE_SELF_DENY,
+  ALQ_CUE__COUNT
+} alq_cue;
+
+/* Entry flags. */
+enum {
+  ALQ_EF_NAME = 1,        /* a name (actor/place): the article is never stripped,
+                             clitics only on the first word */
+  ALQ_EF_AMBIG_CONTEXT = 2, /* actor unless a blocking cue is adjacent */
+  ALQ_EF_AMBIG_HEAD = 4,  /* actor only with a head/member cue or coordination */
+  ALQ_EF_COALITION = 8,   /* التحالف-like: actor only after coalition context */
+  ALQ_MF_HIJRI = 16       /* month of the Hijri calendar */
+};
+
+typedef struct alq_lexent {
+  uint8_t kind;    /* alq_lexkind */
+  uint8_t cls;     /* alq_reltype or alq_cue */
+  uint16_t flags;  /* ALQ_EF_* | ALQ_RF_* (REL uses the RF set in rflags) */
+  uint16_t rflags; /* ALQ_RF_* for relation triggers */
+  int32_t value;   /* see alq_lexkind */
+  uint32_t form;   /* offset of the entry's source form in lex->strings */
+} alq_lexent;
+
+typedef struct alq_actor {
+  const char *id, *type, *english, *founded, *ended, *successor;
+} alq_actor;
+
+typedef struct alq_place {
+  const char *name;    /* as listed */
+  const char *kind;    /* country, province, city, ... */
+  int state;           /* actor index of its state, or -1 */
+} alq_place;
+
+/* One match of the scanner: a phrase of the lexicon found in the text. */
+typedef struct alq_match {
+  uint32_t tok_first, tok_last;  /* inclusive token range */
+  uint32_t start, end;           /* bytes: clitics (and a leading head before a
+                                    quote) excluded */
+  const uint32_t *ents;          /* indices into lex->ents of the accepted entries */
+  uint32_t nents;
+  uint16_t strip;                /* normalized bytes of proclitics stripped from the first token */
+  uint16_t flags;                /* ALQ_MT_* */
+} alq_match;
+
+enum { ALQ_MT_CLITIC = 1, ALQ_MT_ARTICLE = 2, ALQ_MT_PREFIX = 4, ALQ_MT_NAME = 8, ALQ_MT_WORD = 16 };
+
+struct alq_lexicon {
+  char *strings; size_t nstrings, capstrings;  /* all interned strings */
+  alq_actor *actors; size_t nactors;
+  alq_place *places; size_t nplaces;
+  alq_lexent *ents; size_t nents;     /* grouped by trie node */
+  /* word table: normalized word -> word id (exact) */
+  struct alq_wslot *words; size_t wcap; uint32_t nwords, nexact, nstem;
+  /* prefix table: normalized stem -> word id (star entries) */
+  struct alq_wslot *pfx; size_t pcap;
+  /* phrase trie edges: (node, word id) -> child node */
+  struct alq_eslot *edges; size_t ecap; uint32_t nnodes;
+  uint32_t *node_ent_first, *node_ent_count;  /* per node */
+  uint32_t capnodes;
+  /* building only: (node, entry) pairs before grouping */
+  struct alq_pending *pend; size_t npend, cappend;
+  uint16_t pfx_min, pfx_max;           /* byte lengths of the shortest/longest stem */
+  int actor_isis, actor_al_qaeda;      /* handy indices (-1 if absent) */
+};
+
+/* Finds an actor index by id, or -1. */
+int alq_lex_actor_find(const alq_lexicon *lex, const char *id);
+
+/* Per-token lookup candidates, computed once per text (internal to the scan). */
+typedef struct alq_cand { uint32_t word; uint16_t strip; uint8_t flags; } alq_cand;
+
+/* Scans tokens [lo, hi) of t and returns the longest matches, left to right,
+ * non-overlapping: at each token the longest phrase over all entry kinds; the
+ * match lists every entry of that phrase (an actor and a trigger may share a
+ * form). Allocates *out in the arena; returns the number of matches or a
+ * negative ALQ_ENOMEM. */
+long alq_lex_scan(const alq_lexicon *lex, const alq_text *t, size_t lo, size_t hi,
+                  alq_arena *a, alq_match **out);
+
+/* Looks up a single normalized word (no clitic stripping); returns the entries
+ * of the one-word phrase, or 0. */
+uint32_t alq_lex_word_entries(const alq_lexicon *lex, const char *norm, size_t n,
+                              const alq_lexent **ents);
+
+const char *alq_reltype_name(int t);
+int alq_reltype_directed(int t);
+int alq_reltype_class(int t);   /* 0 cooperative, 1 hostile, 2 structural */
+#endif

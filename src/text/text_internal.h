@@ -1,0 +1,70 @@
+/* Internal to src/text/: character classes shared by the normalizer and the
+ * tokenizer, the generated U+0600-06FF table, and the inline fast paths that
+ * keep ASCII and common Arabic away from utf8proc. */
+#ifndef ALQ_TEXT_INTERNAL_H
+#define ALQ_TEXT_INTERNAL_H
+#include <stddef.h>
+#include <stdint.h>
+#include "text/text.h"
+
+/* What a code point does to tokenization. */
+typedef enum alq_cc {
+  ALQ_CC_OTHER = 0,  /* punctuation or symbol: a token of its own */
+  ALQ_CC_SPACE,      /* whitespace other than line breaks */
+  ALQ_CC_NEWLINE,    /* \n \r U+0085 U+2028 U+2029: ends a sentence */
+  ALQ_CC_FORMAT,     /* zero-width and bidi marks: transparent, dropped */
+  ALQ_CC_CTRL,       /* other control characters: act as a space */
+  ALQ_CC_NUL,        /* NUL: the input looks binary */
+  ALQ_CC_AR_LETTER,  /* Arabic letter (any Arabic block, presentation forms) */
+  ALQ_CC_AR_MARK,    /* Arabic diacritic: inside a word, dropped */
+  ALQ_CC_TATWEEL,    /* U+0640: inside a word, dropped; trailing = joiner */
+  ALQ_CC_LETTER,     /* Latin and other alphabetic scripts */
+  ALQ_CC_MARK,       /* other combining mark: continues a word */
+  ALQ_CC_DIGIT,      /* decimal digit of any script */
+  ALQ_CC_QUOTE,      /* quotation mark */
+  ALQ_CC_DOT,        /* . and U+2026: runs of them form one token */
+  ALQ_CC_OPEN,       /* opening bracket */
+  ALQ_CC_CLOSE,      /* closing bracket */
+  ALQ_CC_INVALID     /* not a code point: an invalid UTF-8 byte */
+} alq_cc;
+
+/* Generated (gen_arabic_table.py): indexed by cp - 0x600. */
+extern const uint8_t alq_ar_class[256];
+extern const uint16_t alq_ar_norm[256]; /* 0 = dropped */
+
+/* Class of a code point outside ASCII and U+0600-06FF (utf8proc; slow). */
+alq_cc alq_text_rare_class(int32_t cp);
+
+/* ASCII classes (token.c). */
+extern const uint8_t alq_ascii_class[128];
+
+/* Splits t's tokens into sentences (CLAIMS.md rule 8): fills t->sents and
+ * every token's `sent`. Returns 0 or ALQ_ENOMEM. */
+int alq_text_split_sentences(alq_arena *a, alq_text *t);
+
+/* Decodes the code point at s[pos] (pos < len) with fast paths for ASCII and
+ * U+0600-06FF, storing its class and byte length. An invalid byte gives
+ * ALQ_CC_INVALID with length 1. */
+static inline alq_cc alq_text_peek(const uint8_t *s, size_t len, size_t pos,
+                                   int32_t *cp, size_t *clen) {
+  uint8_t c = s[pos];
+  if (c < 0x80) {
+    *cp = c;
+    *clen = 1;
+    return (alq_cc)alq_ascii_class[c];
+  }
+  if (c >= 0xD8 && c <= 0xDB && pos + 1 < len && (s[pos + 1] & 0xC0) == 0x80) {
+    int32_t v = ((int32_t)(c & 0x1F) << 6) | (s[pos + 1] & 0x3F);
+    *cp = v;
+    *clen = 2;
+    return (alq_cc)alq_ar_class[v - 0x600];
+  }
+  size_t p = pos;
+  if (alq_utf8_next(s, len, &p, cp) != 0) {
+    *clen = 1;
+    return ALQ_CC_INVALID;
+  }
+  *clen = p - pos;
+  return alq_text_rare_class(*cp);
+}
+#endif

@@ -1,0 +1,431 @@
+/* Tokenizer: one pass over the bytes turns them into tokens with original
+ * offsets and a normalized form (mapped back byte by byte), reporting bad
+ * UTF-8 and NUL bytes as it goes; then quote and joiner flags on tokens. */
+#include <string.h>
+#include "alaqat.h"
+#include "text/text_internal.h"
+
+#define S ALQ_CC_SPACE
+#define N ALQ_CC_NEWLINE
+#define C ALQ_CC_CTRL
+#define L ALQ_CC_LETTER
+#define D ALQ_CC_DIGIT
+#define Q ALQ_CC_QUOTE
+#define O ALQ_CC_OTHER
+const uint8_t alq_ascii_class[128] = {
+  ALQ_CC_NUL, C, C, C, C, C, C, C, C, S, N, S, S, N, C, C, /* \t \n \v \f \r */
+  C, C, C, C, C, C, C, C, C, C, C, C, C, C, C, C,
+  S, O, Q, O, O, O, O, Q, ALQ_CC_OPEN, ALQ_CC_CLOSE, O, O, O, O, ALQ_CC_DOT, O,
+  D, D, D, D, D, D, D, D, D, D, O, O, O, O, O, O,
+  O, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+  L, L, L, L, L, L, L, L, L, L, L, ALQ_CC_OPEN, O, ALQ_CC_CLOSE, O, O,
+  O, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+  L, L, L, L, L, L, L, L, L, L, L, ALQ_CC_OPEN, O, ALQ_CC_CLOSE, O, C,
+};
+#undef S
+#undef N
+#undef C
+#undef L
+#undef D
+#undef Q
+#undef O
+
+/* Arrays grow by doubling inside the arena (the old copy is left there until
+ * the arena is reset), so the total stays under twice the final size. */
+typedef struct scan {
+  alq_arena *a;
+  const uint8_t *s;
+  size_t len;
+  alq_token *toks;
+  size_t ntoks, tcap;
+  char *norm;
+  uint32_t *ms, *me;
+  size_t nn, ncap;
+  alq_text_issue *iss;
+  size_t niss, icap;
+} scan;
+
+static void *grow(alq_arena *a, void *old, size_t used, size_t *cap, size_t el, size_t need) {
+  size_t nc = *cap ? *cap : 16;
+  while (nc < need) {
+    if (nc > SIZE_MAX / 2 / el) return NULL;
+    nc *= 2;
+  }
+  if (nc > SIZE_MAX / el) return NULL;
+  void *p = alq_arena_alloc(a, nc * el);
+  if (!p) return NULL;
+  if (used) memcpy(p, old, used * el);
+  *cap = nc;
+  return p;
+}
+
+/* Room for at least `extra` more normalized bytes. Offsets into the
+ * normalized text are 32-bit, like the token fields that hold them. */
+static int norm_reserve(scan *sc, size_t extra) {
+  if (sc->ncap - sc->nn >= extra) return 0;
+  size_t need = sc->nn + extra, cap = sc->ncap;
+  if (need > UINT32_MAX) return ALQ_ENOMEM;
+  char *n = grow(sc->a, sc->norm, sc->nn, &cap, 1, need);
+  size_t c2 = sc->ncap, c3 = sc->ncap;
+  uint32_t *ms = grow(sc->a, sc->ms, sc->nn, &c2, sizeof *ms, need);
+  uint32_t *me = grow(sc->a, sc->me, sc->nn, &c3, sizeof *me, need);
+  if (!n || !ms || !me) return ALQ_ENOMEM;
+  sc->norm = n;
+  sc->ms = ms;
+  sc->me = me;
+  sc->ncap = cap;
+  return 0;
+}
+
+/* Appends one normalized code point that came from original bytes [st, en). */
+static inline int put_cp(scan *sc, int32_t cp, size_t st, size_t en) {
+  if (sc->ncap - sc->nn < 4 && norm_reserve(sc, 4 + sc->ncap / 2)) return ALQ_ENOMEM;
+  int k = alq_utf8_encode(cp, (uint8_t *)sc->norm + sc->nn);
+  for (int j = 0; j < k; j++) {
+    sc->ms[sc->nn + (size_t)j] = (uint32_t)st;
+    sc->me[sc->nn + (size_t)j] = (uint32_t)en;
+  }
+  sc->nn += (size_t)k;
+  return 0;
+}
+
+/* Appends the normalized form of cp (ASCII and Arabic from the tables). */
+static inline int emit(scan *sc, int32_t cp, size_t st, size_t en) {
+  if (cp < 0x80) return put_cp(sc, (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp, st, en);
+  if (cp >= 0x600 && cp <= 0x6FF) {
+    uint16_t m = alq_ar_norm[cp - 0x600];
+    return m ? put_cp(sc, m, st, en) : 0;
+  }
+  int32_t out[8];
+  int n = alq_norm_cp(cp, out);
+  for (int i = 0; i < n; i++)
+    if (put_cp(sc, out[i], st, en)) return ALQ_ENOMEM;
+  return 0;
+}
+
+/* Appends the code points of [st, en) unnormalized: for tokens that
+ * normalization would leave empty (a lone tatweel or diacritic), so that no
+ * normalized form is empty. */
+static int emit_raw(scan *sc, size_t st, size_t en) {
+  for (size_t p = st; p < en;) {
+    size_t q = p;
+    int32_t cp;
+    (void)alq_utf8_next(sc->s, en, &q, &cp);
+    if (put_cp(sc, cp, p, q)) return ALQ_ENOMEM;
+    p = q;
+  }
+  return 0;
+}
+
+static int tok_begin(scan *sc, size_t start, int kind, unsigned flags) {
+  if (sc->ntoks == sc->tcap) {
+    alq_token *t = grow(sc->a, sc->toks, sc->ntoks, &sc->tcap, sizeof *t, sc->ntoks + 1);
+    if (!t) return ALQ_ENOMEM;
+    sc->toks = t;
+  }
+  alq_token *t = &sc->toks[sc->ntoks];
+  t->start = (uint32_t)start;
+  t->end = (uint32_t)start;
+  t->nstart = (uint32_t)sc->nn;
+  t->nlen = 0;
+  t->kind = (uint16_t)kind;
+  t->flags = (uint16_t)flags;
+  t->sent = 0;
+  return 0;
+}
+
+/* Closes the current token at `end`, terminating its normalized form. */
+static int tok_end(scan *sc, size_t end) {
+  alq_token *t = &sc->toks[sc->ntoks];
+  t->end = (uint32_t)end;
+  if (sc->nn == t->nstart && emit_raw(sc, t->start, end)) return ALQ_ENOMEM;
+  t->nlen = (uint32_t)(sc->nn - t->nstart);
+  if (sc->ncap - sc->nn < 1 && norm_reserve(sc, 1 + sc->ncap / 2)) return ALQ_ENOMEM;
+  sc->norm[sc->nn] = 0;
+  sc->ms[sc->nn] = sc->me[sc->nn] = (uint32_t)end;
+  sc->nn++;
+  sc->ntoks++;
+  return 0;
+}
+
+static int add_issue(scan *sc, size_t off, int code) {
+  if (sc->niss == sc->icap) {
+    alq_text_issue *i = grow(sc->a, sc->iss, sc->niss, &sc->icap, sizeof *i, sc->niss + 1);
+    if (!i) return ALQ_ENOMEM;
+    sc->iss = i;
+  }
+  sc->iss[sc->niss].offset = (uint32_t)off;
+  sc->iss[sc->niss].code = code;
+  sc->niss++;
+  return 0;
+}
+
+/* A word: Arabic (letters, diacritics, tatweel) or Latin/other script
+ * (letters, combining marks). Invisible format characters inside are skipped
+ * but never end up at the token's edge. Returns the position after the run. */
+static int scan_word(scan *sc, size_t pos, int arabic, unsigned flags, size_t *next) {
+  const uint8_t *s = sc->s;
+  size_t len = sc->len, p = pos, last_end = pos;
+  int letters = 0;
+  alq_cc last = ALQ_CC_OTHER;
+  if (tok_begin(sc, pos, arabic ? ALQ_TOK_ARABIC : ALQ_TOK_LATIN, flags)) return ALQ_ENOMEM;
+  while (p < len) {
+    int32_t cp;
+    size_t cl;
+    alq_cc cc = alq_text_peek(s, len, p, &cp, &cl);
+    if (arabic) {
+      if (cc == ALQ_CC_AR_LETTER) letters++;
+      else if (cc != ALQ_CC_AR_MARK && cc != ALQ_CC_TATWEEL && cc != ALQ_CC_MARK &&
+               cc != ALQ_CC_FORMAT)
+        break;
+    } else {
+      if (cc == ALQ_CC_LETTER) letters++;
+      else if (cc != ALQ_CC_MARK && cc != ALQ_CC_FORMAT) break;
+    }
+    if (cc != ALQ_CC_FORMAT) {
+      if (emit(sc, cp, p, p + cl)) return ALQ_ENOMEM;
+      last = cc;
+      last_end = p + cl;
+    }
+    p += cl;
+  }
+  alq_token *t = &sc->toks[sc->ntoks];
+  if (!letters) t->kind = ALQ_TOK_PUNCT; /* only tatweel or marks */
+  else if (last == ALQ_CC_TATWEEL) t->flags |= ALQ_TF_JOINER;
+  *next = p;
+  return tok_end(sc, last_end);
+}
+
+static int is_num_sep(int32_t cp) {
+  return cp == '.' || cp == ',' || cp == '/' || cp == '-' || cp == ':' || cp == 0x066B ||
+         cp == 0x066C;
+}
+
+/* A number: digits, with . , / - : (and the Arabic decimal and thousands
+ * separators) inside when a digit follows, so dates, times and decimals stay
+ * whole and their separators never end a sentence. */
+static int scan_number(scan *sc, size_t pos, unsigned flags, size_t *next) {
+  const uint8_t *s = sc->s;
+  size_t len = sc->len, p = pos;
+  if (tok_begin(sc, pos, ALQ_TOK_NUMBER, flags)) return ALQ_ENOMEM;
+  while (p < len) {
+    int32_t cp, cp2;
+    size_t cl, cl2;
+    alq_cc cc = alq_text_peek(s, len, p, &cp, &cl);
+    if (cc == ALQ_CC_DIGIT) {
+      if (emit(sc, cp, p, p + cl)) return ALQ_ENOMEM;
+      p += cl;
+      continue;
+    }
+    if (!is_num_sep(cp) || p + cl >= len ||
+        alq_text_peek(s, len, p + cl, &cp2, &cl2) != ALQ_CC_DIGIT)
+      break;
+    if (emit(sc, cp, p, p + cl) || emit(sc, cp2, p + cl, p + cl + cl2)) return ALQ_ENOMEM;
+    p += cl + cl2;
+  }
+  *next = p;
+  return tok_end(sc, p);
+}
+
+/* A run of dots: "." ".." "..." and U+2026, one token (rule 8 treats ".."
+ * like "."). */
+static int scan_dots(scan *sc, size_t pos, unsigned flags, size_t *next) {
+  size_t p = pos;
+  if (tok_begin(sc, pos, ALQ_TOK_PUNCT, flags)) return ALQ_ENOMEM;
+  while (p < sc->len) {
+    int32_t cp;
+    size_t cl;
+    if (alq_text_peek(sc->s, sc->len, p, &cp, &cl) != ALQ_CC_DOT) break;
+    if (emit(sc, cp, p, p + cl)) return ALQ_ENOMEM;
+    p += cl;
+  }
+  *next = p;
+  return tok_end(sc, p);
+}
+
+static int scan_single(scan *sc, size_t pos, size_t cl, int32_t cp, int kind, unsigned flags) {
+  if (tok_begin(sc, pos, kind, flags)) return ALQ_ENOMEM;
+  if (kind == ALQ_TOK_INVALID) {
+    if (put_cp(sc, 0xFFFD, pos, pos + cl)) return ALQ_ENOMEM;
+  } else if (emit(sc, cp, pos, pos + cl)) {
+    return ALQ_ENOMEM;
+  }
+  return tok_end(sc, pos + cl);
+}
+
+static int tokenize(scan *sc) {
+  const uint8_t *s = sc->s;
+  size_t len = sc->len, pos = 0;
+  unsigned pend = ALQ_TF_SPACE_BEFORE; /* the start of text counts as a space */
+  while (pos < len) {
+    int32_t cp;
+    size_t cl, next = pos;
+    int rc = 0;
+    alq_cc cc = alq_text_peek(s, len, pos, &cp, &cl);
+    switch (cc) {
+    case ALQ_CC_SPACE:
+    case ALQ_CC_CTRL:
+      pend |= ALQ_TF_SPACE_BEFORE;
+      pos += cl;
+      continue;
+    case ALQ_CC_NEWLINE:
+      pend |= ALQ_TF_SPACE_BEFORE | ALQ_TF_NEWLINE_BEFORE;
+      pos += cl;
+      continue;
+    case ALQ_CC_FORMAT:
+      pos += cl;
+      continue;
+    case ALQ_CC_INVALID:
+    case ALQ_CC_NUL:
+      rc = add_issue(sc, pos, cc == ALQ_CC_NUL ? ALQ_EBINARY : ALQ_EUTF8);
+      if (!rc) rc = scan_single(sc, pos, 1, 0xFFFD, ALQ_TOK_INVALID, pend);
+      next = pos + 1;
+      break;
+    case ALQ_CC_AR_LETTER:
+    case ALQ_CC_AR_MARK:
+    case ALQ_CC_TATWEEL:
+      rc = scan_word(sc, pos, 1, pend, &next);
+      break;
+    case ALQ_CC_LETTER:
+      rc = scan_word(sc, pos, 0, pend, &next);
+      break;
+    case ALQ_CC_DIGIT:
+      rc = scan_number(sc, pos, pend, &next);
+      break;
+    case ALQ_CC_DOT:
+      rc = scan_dots(sc, pos, pend, &next);
+      break;
+    case ALQ_CC_QUOTE:
+      rc = scan_single(sc, pos, cl, cp, ALQ_TOK_QUOTE, pend);
+      next = pos + cl;
+      break;
+    default: /* OTHER, OPEN, CLOSE, a lone combining MARK */
+      rc = scan_single(sc, pos, cl, cp, ALQ_TOK_PUNCT, pend);
+      next = pos + cl;
+      break;
+    }
+    if (rc) return rc;
+    pend = 0;
+    pos = next;
+  }
+  return 0;
+}
+
+/* ---- flags that need the neighbours ------------------------------------ */
+
+static alq_cc first_class(const alq_text *t, const alq_token *k) {
+  int32_t cp;
+  size_t cl;
+  return alq_text_peek(t->src, k->end, k->start, &cp, &cl);
+}
+
+static int32_t first_cp(const alq_text *t, const alq_token *k) {
+  int32_t cp;
+  size_t cl;
+  (void)alq_text_peek(t->src, k->end, k->start, &cp, &cl);
+  return cp;
+}
+
+static size_t arabic_letters(const alq_text *t, const alq_token *k, size_t stop) {
+  size_t n = 0;
+  for (size_t p = k->start; p < k->end && n < stop;) {
+    int32_t cp;
+    size_t cl;
+    if (alq_text_peek(t->src, k->end, p, &cp, &cl) == ALQ_CC_AR_LETTER) n++;
+    p += cl;
+  }
+  return n;
+}
+
+static int glued(const alq_token *k) { return !(k->flags & ALQ_TF_SPACE_BEFORE); }
+
+static int is_wordish(const alq_token *k) {
+  return k->kind == ALQ_TOK_ARABIC || k->kind == ALQ_TOK_LATIN || k->kind == ALQ_TOK_NUMBER;
+}
+
+/* Joiners and quote direction, left to right; `depth` counts quotations
+ * open on the current line and settles quotes the context leaves open. */
+static void mark_flags(alq_text *t) {
+  alq_token *k = t->toks;
+  size_t n = t->ntoks;
+  unsigned depth = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (k[i].flags & ALQ_TF_NEWLINE_BEFORE) depth = 0;
+    if (k[i].kind == ALQ_TOK_ARABIC && !(k[i].flags & ALQ_TF_JOINER)) {
+      /* و"القاعدة": a short word glued to a quote that is glued to a word.
+       * Not when the word itself is the first thing inside a quotation
+       * ("فتح"و"حماس"): then that quote closes. */
+      if (i + 2 < n && k[i + 1].kind == ALQ_TOK_QUOTE && glued(&k[i + 1]) && glued(&k[i + 2]) &&
+          is_wordish(&k[i + 2]) &&
+          !(i > 0 && glued(&k[i]) && k[i - 1].kind == ALQ_TOK_QUOTE &&
+            (k[i - 1].flags & ALQ_TF_OPEN_QUOTE)) &&
+          arabic_letters(t, &k[i], 4) <= 3)
+        k[i].flags |= ALQ_TF_JOINER;
+      continue;
+    }
+    if (k[i].kind != ALQ_TOK_QUOTE) continue;
+    const alq_token *prev = i > 0 ? &k[i - 1] : NULL;
+    const alq_token *next = i + 1 < n ? &k[i + 1] : NULL;
+    int adj_prev = prev && glued(&k[i]);
+    int adj_next = next && glued(next);
+    int open_ctx = !adj_prev || (prev->flags & ALQ_TF_JOINER) ||
+                   (prev->kind == ALQ_TOK_PUNCT && first_class(t, prev) == ALQ_CC_OPEN) ||
+                   (prev->kind == ALQ_TOK_QUOTE && (prev->flags & ALQ_TF_OPEN_QUOTE));
+    int next_punct = adj_next && (next->kind == ALQ_TOK_QUOTE ||
+                                  (next->kind == ALQ_TOK_PUNCT && first_class(t, next) != ALQ_CC_OPEN));
+    int opens = open_ctx && adj_next && !next_punct;
+    int closes = adj_prev && (!adj_next || next_punct);
+    unsigned f = 0;
+    if (opens && !closes) {
+      f = ALQ_TF_OPEN_QUOTE;
+    } else if (closes && !opens) {
+      f = ALQ_TF_CLOSE_QUOTE;
+    } else {
+      switch (first_cp(t, &k[i])) {
+      case 0x201C: case 0x00AB: case 0x2018: case 0x2039: case 0x201E: case 0x201A:
+        f = ALQ_TF_OPEN_QUOTE;
+        break;
+      case 0x201D: case 0x00BB: case 0x2019: case 0x203A:
+        f = ALQ_TF_CLOSE_QUOTE;
+        break;
+      case '\'':
+        break; /* between letters it is an apostrophe */
+      default:
+        f = depth ? ALQ_TF_CLOSE_QUOTE : ALQ_TF_OPEN_QUOTE;
+        break;
+      }
+    }
+    k[i].flags |= (uint16_t)f;
+    if (f == ALQ_TF_OPEN_QUOTE) depth++;
+    else if (f == ALQ_TF_CLOSE_QUOTE && depth) depth--;
+  }
+}
+
+int alq_text_analyze(alq_arena *a, const uint8_t *src, size_t len, alq_text *out) {
+  memset(out, 0, sizeof *out);
+  out->src = src;
+  out->len = len;
+  if (len >= UINT32_MAX) return ALQ_ENOMEM; /* offsets are 32-bit */
+  scan sc;
+  memset(&sc, 0, sizeof sc);
+  sc.a = a;
+  sc.s = src;
+  sc.len = len;
+  /* Pre-size for typical Arabic prose (about one token per 6 bytes, a
+   * normalized form no longer than the original) so most documents never
+   * grow an array. */
+  sc.toks = grow(a, NULL, 0, &sc.tcap, sizeof *sc.toks, len / 6 + 16);
+  if (!sc.toks || norm_reserve(&sc, len + 64)) return ALQ_ENOMEM;
+  int rc = tokenize(&sc);
+  out->toks = sc.toks;
+  out->ntoks = sc.ntoks;
+  out->norm = sc.norm;
+  out->nnorm = sc.nn;
+  out->nmap_start = sc.ms;
+  out->nmap_end = sc.me;
+  out->issues = sc.iss;
+  out->nissues = sc.niss;
+  if (rc) return rc;
+  mark_flags(out);
+  return alq_text_split_sentences(a, out);
+}

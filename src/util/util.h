@@ -1,0 +1,39 @@
+/* Small shared helpers: error filling, growable vectors, hashing, file
+ * reading. Internal (not exported). */
+#ifndef ALQ_UTIL_H
+#define ALQ_UTIL_H
+#include <stddef.h>
+#include <stdint.h>
+#include "alaqat.h"
+
+#if defined(__GNUC__)
+#define ALQ_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define ALQ_PRINTF(a, b)
+#endif
+
+/* Fills err (if non-NULL) and returns code. */
+int alq_error_set(alq_error *err, int code, const char *file, long long offset,
+                  const char *fmt, ...) ALQ_PRINTF(5, 6);
+
+/* FNV-1a over bytes. */
+static inline uint64_t alq_hash(const void *p, size_t n) {
+  const unsigned char *s = p;
+  uint64_t h = 1469598103934665603ULL;
+  for (size_t i = 0; i < n; i++) { h ^= s[i]; h *= 1099511628211ULL; }
+  return h;
+}
+
+/* Reads a whole file (max bytes `limit`, 0 = none). Caller frees *out. */
+int alq_read_file(const char *path, char **out, size_t *len, size_t limit, alq_error *err);
+
+/* Growable byte buffer with a hard maximum (0 = none). */
+typedef struct alq_buf { char *p; size_t len, cap, max; } alq_buf;
+int alq_buf_reserve(alq_buf *b, size_t extra);
+int alq_buf_append(alq_buf *b, const void *s, size_t n);
+int alq_buf_printf(alq_buf *b, const char *fmt, ...) ALQ_PRINTF(2, 3);
+void alq_buf_free(alq_buf *b);
+
+/* Appends s[0..n) as a JSON string literal (quotes included). */
+int alq_buf_json_str(alq_buf *b, const char *s, size_t n);
+#endif
