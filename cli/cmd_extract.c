@@ -1,6 +1,7 @@
 /* alaqat extract: reads files, directories (recursive, sorted), JSON Lines
  * records and stdin; writes claims (or mentions) as JSON Lines on stdout.
  * A bad input is reported with its name and byte offset; the batch goes on. */
+#define _DEFAULT_SOURCE 1
 #include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
@@ -195,7 +196,11 @@ static void do_dir(run *r, const char *path, int depth) {
   if (n < 0) { warn_at(r, path, -1, strerror(errno)); r->failed = 1; return; }
   for (int i = 0; i < n; i++) {
     const char *nm = list[i]->d_name;
-    if (nm[0] != '.') {
+    /* in a directory only documents are read: .txt and .jsonl files
+       (a file named on the command line is read whatever its name) */
+    int doc = ends_with(nm, ".txt") || ends_with(nm, ".jsonl") || list[i]->d_type == DT_DIR ||
+              list[i]->d_type == DT_LNK || list[i]->d_type == DT_UNKNOWN;
+    if (nm[0] != '.' && doc) {
       size_t len = strlen(path) + strlen(nm) + 2;
       char *child = malloc(len);
       if (child) {
@@ -211,6 +216,7 @@ static void do_dir(run *r, const char *path, int depth) {
 
 static void do_path(run *r, const char *path, int depth) {
   char idbuf[512];
+  int named = depth == 0;
   if (!strcmp(path, "-")) {
     alq_buf b = {0};
     char tmp[65536];
@@ -230,6 +236,7 @@ static void do_path(run *r, const char *path, int depth) {
     return;
   }
   if (S_ISDIR(st.st_mode)) { do_dir(r, path, depth); return; }
+  if (!named && !ends_with(path, ".txt") && !ends_with(path, ".jsonl")) return;
   char *buf; size_t len;
   alq_error err = {0};
   if (alq_read_file(path, &buf, &len, (size_t)2 << 30, &err)) {

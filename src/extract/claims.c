@@ -296,12 +296,15 @@ static const char *where_for(ctx *c, size_t tl) {
 
 static const char *id_of(const struct alq_extractor *x, int a) { return x->lex->actors[a].id; }
 
-static int emit(ctx *c, int a, int b, int type, int negated, int possible, const source *src,
-                size_t tf, size_t tl, const char *rule) {
+static int emit(ctx *c, int a, const uint32_t *as, int b, const uint32_t *bs, int type, int negated,
+                int possible, const source *src, size_t tf, size_t tl, const char *rule) {
   struct alq_extractor *x = c->x;
   if (a < 0 || b < 0 || a == b) return 0;
   const char *ia = id_of(x, a), *ib = id_of(x, b);
-  if (!alq_reltype_directed(type) && strcmp(ia, ib) > 0) { const char *s = ia; ia = ib; ib = s; }
+  if (!alq_reltype_directed(type) && strcmp(ia, ib) > 0) {
+    const char *s = ia; ia = ib; ib = s;
+    const uint32_t *sp = as; as = bs; bs = sp;
+  }
   const alq_sentence *se = &x->text.sents[c->sent];
   alq_claim cl = {0};
   cl.span[0] = se->start; cl.span[1] = se->end;
@@ -313,6 +316,8 @@ static int emit(ctx *c, int a, int b, int type, int negated, int possible, const
   cl.when = when_for(c, tf, tl);
   cl.where = where_for(c, tl);
   cl.trigger[0] = x->text.toks[tf].start; cl.trigger[1] = x->text.toks[tl].end;
+  cl.a_span[0] = as[0]; cl.a_span[1] = as[1];
+  cl.b_span[0] = bs[0]; cl.b_span[1] = bs[1];
   cl.rule = rule;
   return add_claim(x, &cl);
 }
@@ -322,9 +327,9 @@ static int pairs_within(ctx *c, const side *s, int type, int neg, int pos, const
   int rc = 0;
   for (int i = 0; i < s->n && !rc; i++)
     for (int j = i + 1; j < s->n && !rc; j++) {
-      rc = emit(c, s->actor[i], s->actor[j], type, neg, pos, src, tf, tl, rule);
+      rc = emit(c, s->actor[i], s->span[i], s->actor[j], s->span[j], type, neg, pos, src, tf, tl, rule);
       if (!rc && alq_reltype_directed(type))
-        rc = emit(c, s->actor[j], s->actor[i], type, neg, pos, src, tf, tl, rule);
+        rc = emit(c, s->actor[j], s->span[j], s->actor[i], s->span[i], type, neg, pos, src, tf, tl, rule);
     }
   return rc;
 }
@@ -334,7 +339,7 @@ static int pairs_across(ctx *c, const side *l, const side *r, int type, int neg,
   int rc = 0;
   for (int i = 0; i < l->n && !rc; i++)
     for (int j = 0; j < r->n && !rc; j++)
-      rc = emit(c, l->actor[i], r->actor[j], type, neg, pos, src, tf, tl, rule);
+      rc = emit(c, l->actor[i], l->span[i], r->actor[j], r->span[j], type, neg, pos, src, tf, tl, rule);
   return rc;
 }
 
@@ -362,8 +367,11 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   if (alq_reltype_directed(type)) {
     for (size_t k = tl + 1; k < c->s_end && k <= tl + 4; k++)
       if (tok_cue(c, k, ALQ_CUE_RECIPROCAL) && x->focus[0] >= 0) {
-        emit(c, x->focus[0], x->focus[1], type, neg, pos, &src, tf, tl, "reciprocal");
-        return emit(c, x->focus[1], x->focus[0], type, neg, pos, &src, tf, tl, "reciprocal");
+        side f = {0};
+        const alq_token *rt = &x->text.toks[k];
+        side_add(&f, x->focus[0], rt->start, rt->end);
+        side_add(&f, x->focus[1], rt->start, rt->end);
+        return pairs_within(c, &f, type, neg, pos, &src, tf, tl, "reciprocal");
       }
   }
   if (r.n >= 2) {
@@ -402,8 +410,8 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   /* a headline segment without actors is about the headline's pair */
   if (x->si[c->sent].headline && x->focus[0] >= 0) {
     side f = {0};
-    side_add(&f, x->focus[0], 0, 0);
-    side_add(&f, x->focus[1], 0, 0);
+    side_add(&f, x->focus[0], x->focus_span[0][0], x->focus_span[0][1]);
+    side_add(&f, x->focus[1], x->focus_span[1][0], x->focus_span[1][1]);
     return pairs_within(c, &f, type, neg, pos, &src, tf, tl, "headline-pair");
   }
   return 0;
@@ -426,7 +434,10 @@ int x_claims(struct alq_extractor *x) {
           if (m->group >= 0) {
             side g = {0};
             group_of(x, mi, &g);
-            if (g.n == 2 && x->ments[mi].actor == g.actor[1]) { x->focus[0] = g.actor[0]; x->focus[1] = g.actor[1]; }
+            if (g.n == 2 && x->ments[mi].actor == g.actor[1]) {
+              x->focus[0] = g.actor[0]; x->focus[1] = g.actor[1];
+              memcpy(x->focus_span, g.span, sizeof x->focus_span);
+            }
           }
         }
         i = m->tl;

@@ -52,6 +52,7 @@ struct alq_extractor {
   char doc_date[16];
   uint32_t title[2];
   int focus[2];                 /* last pair of actors named together */
+  uint32_t focus_span[2][2];    /* where that pair was named */
   int last_actor;               /* last actor named (for single anaphors) */
   int coalition_default;        /* actor index for bare "the coalition" */
   /* output */

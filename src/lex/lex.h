@@ -69,6 +69,7 @@ typedef struct alq_lexent {
 
 typedef struct alq_actor {
   const char *id, *type, *english, *founded, *ended, *successor;
+  const char *arabic;   /* the first Arabic alias, for display */
 } alq_actor;
 
 typedef struct alq_place {

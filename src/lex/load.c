@@ -308,8 +308,10 @@ static int load_actors(alq_lexicon *lex, alq_arena *tmp, const char *dir, ambig_
     alq_actor *a = &lex->actors[lex->nactors];
     a->id = xstrdup(t.f[0]); a->type = xstrdup(t.f[1]); a->english = xstrdup(t.f[2]);
     a->founded = xstrdup(t.f[4]); a->ended = xstrdup(t.f[5]); a->successor = xstrdup(t.f[6]);
+    char *bar0 = strchr(t.f[3], '|');
+    a->arabic = bar0 ? strndup(t.f[3], (size_t)(bar0 - t.f[3])) : xstrdup(t.f[3]);
     lex->nactors++;
-    if (!a->id || !a->type || !a->english || !a->founded || !a->ended || !a->successor) { rc = ALQ_ENOMEM; break; }
+    if (!a->id || !a->type || !a->english || !a->founded || !a->ended || !a->successor || !a->arabic) { rc = ALQ_ENOMEM; break; }
     char *s = t.f[3];
     while (s && *s) {
       char *bar = strchr(s, '|');
@@ -567,6 +569,7 @@ void alq_lexicon_free(alq_lexicon *lex) {
     alq_actor *a = &lex->actors[i];
     free((char *)a->id); free((char *)a->type); free((char *)a->english);
     free((char *)a->founded); free((char *)a->ended); free((char *)a->successor);
+    free((char *)a->arabic);
   }
   for (size_t i = 0; i < lex->nplaces; i++) { free((char *)lex->places[i].name); free((char *)lex->places[i].kind); }
   free(lex->actors); free(lex->places); free(lex->strings); free(lex->ents);

@@ -1,6 +1,7 @@
 /* Arabic orthographic normalization for matching. ASCII and U+0600-06FF go
  * through the generated table; only rare code points (presentation forms,
  * other scripts) reach utf8proc, for NFKC and lowercasing. */
+#include <pthread.h>
 #include <string.h>
 #include <utf8proc.h>
 #include "alaqat.h"
@@ -55,7 +56,7 @@ keep:
 }
 
 /* Class and normalization of a code point outside ASCII and U+0600-06FF. */
-static int norm_rare(int32_t cp, int32_t out[8], alq_cc *cls) {
+static int norm_rare_uncached(int32_t cp, int32_t out[8], alq_cc *cls) {
   if (is_invisible(cp)) {
     *cls = ALQ_CC_FORMAT;
     return 0;
@@ -111,6 +112,47 @@ static int norm_rare(int32_t cp, int32_t out[8], alq_cc *cls) {
   }
   out[0] = cp;
   return 1;
+}
+
+/* Text extracted from PDFs can consist entirely of presentation forms, and
+ * NFKC through utf8proc costs a decomposition and a composition per code
+ * point, so both blocks are normalized once, on first use, into a table. */
+#define PRES_A_LO 0xFB50
+#define PRES_A_N (0xFE00 - PRES_A_LO)
+#define PRES_B_LO 0xFE70
+#define PRES_B_N (0xFF00 - PRES_B_LO)
+#define PRES_UNCACHED 255
+typedef struct pres_entry {
+  uint8_t cls, n; /* n = PRES_UNCACHED: longer than cp[], ask utf8proc */
+  int32_t cp[4];
+} pres_entry;
+static pres_entry pres_tab[PRES_A_N + PRES_B_N];
+static pthread_once_t pres_once = PTHREAD_ONCE_INIT;
+
+static void pres_fill(pres_entry *e, int32_t cp) {
+  int32_t out[8];
+  alq_cc cls;
+  int n = norm_rare_uncached(cp, out, &cls);
+  e->cls = (uint8_t)cls;
+  e->n = n <= 4 ? (uint8_t)n : PRES_UNCACHED;
+  for (int i = 0; i < n && i < 4; i++) e->cp[i] = out[i];
+}
+
+static void pres_init(void) {
+  for (int32_t i = 0; i < PRES_A_N; i++) pres_fill(&pres_tab[i], PRES_A_LO + i);
+  for (int32_t i = 0; i < PRES_B_N; i++) pres_fill(&pres_tab[PRES_A_N + i], PRES_B_LO + i);
+}
+
+static int norm_rare(int32_t cp, int32_t out[8], alq_cc *cls) {
+  const pres_entry *e = NULL;
+  if (cp >= PRES_A_LO && cp < PRES_A_LO + PRES_A_N) e = &pres_tab[cp - PRES_A_LO];
+  else if (cp >= PRES_B_LO && cp < PRES_B_LO + PRES_B_N) e = &pres_tab[PRES_A_N + cp - PRES_B_LO];
+  if (!e) return norm_rare_uncached(cp, out, cls);
+  pthread_once(&pres_once, pres_init);
+  if (e->n == PRES_UNCACHED) return norm_rare_uncached(cp, out, cls);
+  *cls = (alq_cc)e->cls;
+  for (int i = 0; i < e->n; i++) out[i] = e->cp[i];
+  return e->n;
 }
 
 alq_cc alq_text_rare_class(int32_t cp) {

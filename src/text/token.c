@@ -80,7 +80,18 @@ static int norm_reserve(scan *sc, size_t extra) {
 /* Appends one normalized code point that came from original bytes [st, en). */
 static inline int put_cp(scan *sc, int32_t cp, size_t st, size_t en) {
   if (sc->ncap - sc->nn < 4 && norm_reserve(sc, 4 + sc->ncap / 2)) return ALQ_ENOMEM;
-  int k = alq_utf8_encode(cp, (uint8_t *)sc->norm + sc->nn);
+  uint8_t *o = (uint8_t *)sc->norm + sc->nn;
+  int k;
+  if (cp < 0x80) {
+    o[0] = (uint8_t)cp;
+    k = 1;
+  } else if (cp < 0x800) { /* Arabic: the common case */
+    o[0] = (uint8_t)(0xC0 | (cp >> 6));
+    o[1] = (uint8_t)(0x80 | (cp & 0x3F));
+    k = 2;
+  } else {
+    k = alq_utf8_encode(cp, o);
+  }
   for (int j = 0; j < k; j++) {
     sc->ms[sc->nn + (size_t)j] = (uint32_t)st;
     sc->me[sc->nn + (size_t)j] = (uint32_t)en;
@@ -172,6 +183,30 @@ static int scan_word(scan *sc, size_t pos, int arabic, unsigned flags, size_t *n
   while (p < len) {
     int32_t cp;
     size_t cl;
+    /* Fast path: a letter, diacritic or tatweel of U+0600-06FF, whose
+     * normalization (if any) is again a two-byte letter of that block. */
+    if (arabic && p + 1 < len && s[p] >= 0xD8 && s[p] <= 0xDB && (s[p + 1] & 0xC0) == 0x80) {
+      unsigned idx = ((unsigned)(s[p] & 0x1F) << 6 | (s[p + 1] & 0x3F)) - 0x600;
+      alq_cc cc = (alq_cc)alq_ar_class[idx];
+      if (cc == ALQ_CC_AR_LETTER || cc == ALQ_CC_AR_MARK || cc == ALQ_CC_TATWEEL) {
+        uint16_t m = alq_ar_norm[idx];
+        if (m) {
+          if (sc->ncap - sc->nn < 2 && norm_reserve(sc, 2 + sc->ncap / 2)) return ALQ_ENOMEM;
+          uint8_t *o = (uint8_t *)sc->norm + sc->nn;
+          uint32_t *ms = sc->ms + sc->nn, *me = sc->me + sc->nn;
+          o[0] = (uint8_t)(0xC0 | (m >> 6));
+          o[1] = (uint8_t)(0x80 | (m & 0x3F));
+          ms[0] = ms[1] = (uint32_t)p;
+          me[0] = me[1] = (uint32_t)(p + 2);
+          sc->nn += 2;
+        }
+        letters += cc == ALQ_CC_AR_LETTER;
+        last = cc;
+        p += 2;
+        last_end = p;
+        continue;
+      }
+    }
     alq_cc cc = alq_text_peek(s, len, p, &cp, &cl);
     if (arabic) {
       if (cc == ALQ_CC_AR_LETTER) letters++;
@@ -261,6 +296,11 @@ static int tokenize(scan *sc) {
     int32_t cp;
     size_t cl, next = pos;
     int rc = 0;
+    if (s[pos] == ' ') { /* most frequent byte between words */
+      pend |= ALQ_TF_SPACE_BEFORE;
+      pos++;
+      continue;
+    }
     alq_cc cc = alq_text_peek(s, len, pos, &cp, &cl);
     switch (cc) {
     case ALQ_CC_SPACE:

@@ -1,0 +1,75 @@
+#!/bin/sh
+# CLI tests of alaqat extract: exit codes and messages for bad inputs; the
+# rest of a batch is still processed. Needs ALAQAT (binary) and ALQ_SHARED.
+set -u
+: "${ALAQAT:?}" "${ALQ_SHARED:?}"
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+fails=0
+check() { # description, condition (shell expression)
+  if eval "$2"; then echo "ok - $1"; else echo "FAIL - $1"; fails=$((fails + 1)); fi
+}
+SEED="$ALQ_SHARED/seeds/000_7f7bdb69be750339.txt"
+
+# usage errors
+"$ALAQAT" >/dev/null 2>&1; check "no command exits 2" '[ $? -eq 2 ]'
+"$ALAQAT" frobnicate >/dev/null 2>"$T/err"; rc=$?
+check "unknown command exits 2" '[ $rc -eq 2 ] && grep -q frobnicate "$T/err"'
+"$ALAQAT" extract --bogus x >/dev/null 2>&1; check "unknown option exits 2" '[ $? -eq 2 ]'
+"$ALAQAT" extract >/dev/null 2>&1; check "extract without inputs exits 2" '[ $? -eq 2 ]'
+"$ALAQAT" --version >"$T/out"; check "--version prints the version" 'grep -q "^alaqat [0-9]" "$T/out"'
+"$ALAQAT" --help >"$T/out"; check "--help lists extract and eval" 'grep -q extract "$T/out" && grep -q eval "$T/out"'
+"$ALAQAT" help extract >"$T/out"; check "help extract shows its options" 'grep -q -- "--mentions" "$T/out"'
+
+# a good file alone: exit 0, claims on stdout, valid JSON lines
+"$ALAQAT" extract "$SEED" >"$T/out" 2>"$T/err"; rc=$?
+check "a seed extracts with exit 0" '[ $rc -eq 0 ] && [ -s "$T/out" ] && [ ! -s "$T/err" ]'
+check "every line is a claim of the seed" '[ "$(grep -c "\"doc\":\"000_7f7bdb69be750339\"" "$T/out")" -eq "$(wc -l < "$T/out")" ]'
+
+# a batch with a missing file, an empty file, a binary file, invalid UTF-8
+: > "$T/empty.txt"
+printf 'ELF\000\001\002binary' > "$T/binary.txt"
+printf 'abc \377\376 def' > "$T/bad.txt"
+cp "$SEED" "$T/good.txt"
+"$ALAQAT" extract "$T/missing.txt" "$T/empty.txt" "$T/binary.txt" "$T/bad.txt" "$T/good.txt" >"$T/out" 2>"$T/err"; rc=$?
+check "batch with bad inputs exits 1" '[ $rc -eq 1 ]'
+check "missing file is named" 'grep -q "missing.txt: cannot open" "$T/err"'
+check "empty file is named" 'grep -q "empty.txt: empty input" "$T/err"'
+check "binary file is named with the byte offset of the NUL" 'grep -q "binary.txt: byte 3: binary data" "$T/err"'
+check "invalid UTF-8 is named with its byte offset" 'grep -q "bad.txt: byte 4: invalid UTF-8" "$T/err" && grep -q "bad.txt: byte 5: invalid UTF-8" "$T/err"'
+check "the good file of the batch is still processed" 'grep -q "\"doc\":\"good\"" "$T/out"'
+
+# invalid UTF-8 inside an Arabic text: extraction goes on around it
+{ head -c 300 "$SEED"; printf '\300'; tail -c +301 "$SEED"; } > "$T/mid.txt"
+"$ALAQAT" extract "$T/mid.txt" >"$T/out" 2>"$T/err"; rc=$?
+check "invalid byte mid-text: exit 1, offset 300 reported, claims still out" '[ $rc -eq 1 ] && grep -q "mid.txt: byte 300:" "$T/err" && [ -s "$T/out" ]'
+
+# stdin and directories
+"$ALAQAT" extract - < "$SEED" >"$T/out" 2>/dev/null
+check "stdin is read (doc id stdin)" 'grep -q "\"doc\":\"stdin\"" "$T/out"'
+mkdir -p "$T/dir/sub" && cp "$SEED" "$T/dir/sub/a.txt" && cp "$SEED" "$T/dir/b.txt" && echo "notes" > "$T/dir/README.md"
+"$ALAQAT" extract "$T/dir" >"$T/out" 2>"$T/err"; rc=$?
+check "directory: recursive, sorted, non-documents skipped" '[ $rc -eq 0 ] && [ "$(sed -n "s/.*\"doc\":\"\([^\"]*\)\".*/\1/p" "$T/out" | uniq | tr "\n" " ")" = "b a " ]'
+
+# JSON Lines: a malformed line and a record without text are reported, others go on
+printf '%s\n' '{"id":"r1","text":"تحالف بين \"داعش\" و\"النصرة\"."}' '{"id": oops' '{"id":"r3"}' '{"id":"r4","text":"اشتباكات بين \"داعش\" و\"النصرة\"."}' > "$T/in.jsonl"
+"$ALAQAT" extract "$T/in.jsonl" >"$T/out" 2>"$T/err"; rc=$?
+check "jsonl: exit 1, line 2 malformed, line 3 has no text" '[ $rc -eq 1 ] && grep -q "in.jsonl:2: byte" "$T/err" && grep -q "in.jsonl:3: byte" "$T/err"'
+check "jsonl: records 1 and 4 extracted" 'grep -q "\"doc\":\"r1\".*alliance" "$T/out" && grep -q "\"doc\":\"r4\".*conflict" "$T/out"'
+
+# mentions: the text field is exactly the bytes of the span
+"$ALAQAT" extract --mentions "$SEED" >"$T/m" 2>/dev/null
+check "mentions written" '[ -s "$T/m" ]'
+if command -v python3 >/dev/null 2>&1; then
+  python3 - "$SEED" "$T/m" <<'PY'
+import json, sys
+data = open(sys.argv[1], "rb").read()
+for line in open(sys.argv[2], encoding="utf-8"):
+    m = json.loads(line)
+    s, e = m["span"]
+    assert data[s:e].decode("utf-8") == m["text"], m
+PY
+  check "mention text equals its span bytes" '[ $? -eq 0 ]'
+fi
+
+[ $fails -eq 0 ] || { echo "$fails failures"; exit 1; }

@@ -1,0 +1,225 @@
+/* Golden tests on the seed articles: every claim's evidence points at bytes
+ * that really hold what produced it (the trigger's bytes match a trigger of
+ * the claim's type, each actor span matches that actor's alias or an
+ * anaphor), spans are sentences of the document, chrome yields nothing. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "alaqat.h"
+#include "lex/lex.h"
+#include "text/text.h"
+#include "util/util.h"
+
+static const char *seeds[] = {"000_7f7bdb69be750339", "001_a7b79aa071d541fa", "002_d15ce51793b59504",
+                              "003_e5d4fd7e6107c02a", "004_b9e23872a078d78b"};
+static alq_lexicon *lex;
+
+static int setup(void **state) {
+  (void)state;
+  alq_error err = {0};
+  int rc = alq_lexicon_open(&lex, ALQ_TEST_DATADIR, &err);
+  if (rc) fprintf(stderr, "lexicon: %s: %s\n", err.file, err.msg);
+  return rc;
+}
+static int teardown(void **state) {
+  (void)state;
+  alq_lexicon_free(lex);
+  return 0;
+}
+
+static char *read_seed(const char *id, size_t *len) {
+  char path[512];
+  snprintf(path, sizeof path, "%s/seeds/%s.txt", ALQ_TEST_SHARED, id);
+  char *buf;
+  alq_error err;
+  assert_int_equal(alq_read_file(path, &buf, len, 0, &err), 0);
+  return buf;
+}
+
+/* Scans text[s..e) alone and calls back for each entry found. */
+typedef int (*ent_pred)(const alq_lexent *e, const void *arg);
+static int span_has(const char *text, uint32_t s, uint32_t e, ent_pred pred, const void *arg) {
+  alq_arena a;
+  alq_arena_init(&a, 1 << 16, 0);
+  alq_text t;
+  int found = 0;
+  if (alq_text_analyze(&a, (const uint8_t *)text + s, e - s, &t) == 0) {
+    alq_match *m;
+    long n = alq_lex_scan(lex, &t, 0, t.ntoks, &a, &m);
+    for (long i = 0; i < n && !found; i++)
+      for (uint32_t k = 0; k < m[i].nents && !found; k++) found = pred(&lex->ents[m[i].ents[k]], arg);
+  }
+  alq_arena_free(&a);
+  return found;
+}
+
+static int is_trigger_of(const alq_lexent *e, const void *arg) {
+  return e->kind == ALQ_LK_REL && !strcmp(alq_reltype_name(e->cls), (const char *)arg);
+}
+static int is_actor_or_anaphor(const alq_lexent *e, const void *arg) {
+  const char *id = arg;
+  if (e->kind == ALQ_LK_ACTOR)
+    return (e->value >= 0 && !strcmp(lex->actors[e->value].id, id)) || (e->flags & ALQ_EF_COALITION);
+  return e->kind == ALQ_LK_CUE && (e->cls == ALQ_CUE_PAIR_ANAPHOR || e->cls == ALQ_CUE_SINGLE_ANAPHOR ||
+                                   e->cls == ALQ_CUE_RECIPROCAL);
+}
+
+static void test_claim_evidence(void **state) {
+  (void)state;
+  alq_extractor *ex;
+  assert_int_equal(alq_extractor_new(&ex, lex), 0);
+  size_t total = 0;
+  for (size_t d = 0; d < sizeof seeds / sizeof *seeds; d++) {
+    size_t len;
+    char *text = read_seed(seeds[d], &len);
+    alq_doc doc = {seeds[d], text, len, NULL, NULL};
+    const alq_result *res;
+    alq_error err;
+    assert_int_equal(alq_extract(ex, &doc, &res, &err), 0);
+    /* the sentences, to check that spans are sentences */
+    alq_arena a;
+    alq_arena_init(&a, 1 << 16, 0);
+    alq_text t;
+    assert_int_equal(alq_text_analyze(&a, (const uint8_t *)text, len, &t), 0);
+    for (size_t i = 0; i < res->nclaims; i++) {
+      const alq_claim *c = &res->claims[i];
+      total++;
+      assert_true(c->span[0] < c->span[1] && c->span[1] <= len);
+      int is_sentence = 0;
+      for (size_t s = 0; s < t.nsents; s++)
+        if (t.sents[s].start == c->span[0] && t.sents[s].end == c->span[1]) is_sentence = 1;
+      assert_true(is_sentence);
+      assert_true(c->trigger[0] >= c->span[0] && c->trigger[1] <= c->span[1]);
+      if (!span_has(text, c->trigger[0], c->trigger[1], is_trigger_of, c->type)) {
+        fprintf(stderr, "%s: trigger %.*s is not a %s trigger\n", seeds[d],
+                (int)(c->trigger[1] - c->trigger[0]), text + c->trigger[0], c->type);
+        fail();
+      }
+      const uint32_t *sp[2] = {c->a_span, c->b_span};
+      const char *ids[2] = {c->a, c->b};
+      for (int k = 0; k < 2; k++) {
+        assert_true(sp[k][0] < sp[k][1] && sp[k][1] <= len);
+        /* headline pair claims point at the headline's names (rule 10) */
+        if (strcmp(c->rule, "headline-pair") != 0)
+          assert_true(sp[k][0] >= c->span[0] && sp[k][1] <= c->span[1]);
+        if (!span_has(text, sp[k][0], sp[k][1], is_actor_or_anaphor, ids[k])) {
+          fprintf(stderr, "%s: '%.*s' does not name %s\n", seeds[d], (int)(sp[k][1] - sp[k][0]),
+                  text + sp[k][0], ids[k]);
+          fail();
+        }
+      }
+      assert_string_not_equal(c->a, c->b);
+      assert_true(!strcmp(c->polarity, "affirmed") || !strcmp(c->polarity, "negated"));
+      assert_true(!strcmp(c->modality, "asserted") || !strcmp(c->modality, "possible"));
+      if (strcmp(c->type, "support") && strcmp(c->type, "affiliation")) assert_true(strcmp(c->a, c->b) < 0);
+    }
+    alq_arena_free(&a);
+    free(text);
+  }
+  assert_true(total > 50);
+  alq_extractor_free(ex);
+}
+
+static int is_actor_id(const alq_lexent *e, const void *arg) {
+  return e->kind == ALQ_LK_ACTOR && e->value >= 0 && !strcmp(lex->actors[e->value].id, (const char *)arg);
+}
+
+static void test_mention_spans(void **state) {
+  (void)state;
+  alq_extractor *ex;
+  assert_int_equal(alq_extractor_new(&ex, lex), 0);
+  for (size_t d = 0; d < sizeof seeds / sizeof *seeds; d++) {
+    size_t len;
+    char *text = read_seed(seeds[d], &len);
+    alq_doc doc = {seeds[d], text, len, NULL, NULL};
+    const alq_result *res;
+    alq_error err;
+    assert_int_equal(alq_extract(ex, &doc, &res, &err), 0);
+    assert_true(res->nmentions > 10);
+    for (size_t i = 0; i < res->nmentions; i++) {
+      const alq_mention *m = &res->mentions[i];
+      assert_true(m->span[0] < m->span[1] && m->span[1] <= len);
+      if (i) assert_true(m->span[0] >= res->mentions[i - 1].span[1]);   /* no overlap, in order */
+      /* a span never starts with a quote or a proclitic joiner */
+      assert_true(text[m->span[0]] != '"');
+      const char *ty = m->type;
+      if (!strcmp(ty, "ORG") || !strcmp(ty, "FORCE") || !strcmp(ty, "STATE") || !strcmp(ty, "COALITION")) {
+        if (!span_has(text, m->span[0], m->span[1], is_actor_id, m->id)) {
+          fprintf(stderr, "%s: mention '%.*s' does not name %s\n", seeds[d],
+                  (int)(m->span[1] - m->span[0]), text + m->span[0], m->id);
+          fail();
+        }
+      }
+    }
+    free(text);
+  }
+  alq_extractor_free(ex);
+}
+
+/* Chrome: a line that repeats an earlier line (captions repeating the
+ * headline, mastheads) never carries a claim. */
+static void test_no_claims_on_repeated_lines(void **state) {
+  (void)state;
+  alq_extractor *ex;
+  assert_int_equal(alq_extractor_new(&ex, lex), 0);
+  for (size_t d = 0; d < sizeof seeds / sizeof *seeds; d++) {
+    size_t len;
+    char *text = read_seed(seeds[d], &len);
+    alq_doc doc = {seeds[d], text, len, NULL, NULL};
+    const alq_result *res;
+    alq_error err;
+    assert_int_equal(alq_extract(ex, &doc, &res, &err), 0);
+    for (size_t i = 0; i < res->nclaims; i++) {
+      const alq_claim *c = &res->claims[i];
+      size_t n = c->span[1] - c->span[0];
+      /* is the whole line of the span found earlier as a whole line? */
+      int line_start = c->span[0] == 0 || text[c->span[0] - 1] == '\n';
+      int line_end = c->span[1] == len || text[c->span[1]] == '\n' || text[c->span[1]] == '\r';
+      if (!line_start || !line_end) continue;
+      for (size_t p = 0; p + n <= c->span[0]; p++) {
+        if ((p == 0 || text[p - 1] == '\n') && memcmp(text + p, text + c->span[0], n) == 0 &&
+            (text[p + n] == '\n' || text[p + n] == '\r')) {
+          fprintf(stderr, "%s: claim on a repeated line at %u\n", seeds[d], c->span[0]);
+          fail();
+        }
+      }
+    }
+    free(text);
+  }
+  alq_extractor_free(ex);
+}
+
+/* The masthead date above the headline is not the dateline; the dateline
+ * below it is (seeds 000, 001 have one; 003's is a visit date). */
+static void test_dateline(void **state) {
+  (void)state;
+  alq_extractor *ex;
+  assert_int_equal(alq_extractor_new(&ex, lex), 0);
+  const char *want[] = {"2015-06-27", "2014-09-26", "2017-04-22", NULL, NULL};
+  for (size_t d = 0; d < 5; d++) {
+    size_t len;
+    char *text = read_seed(seeds[d], &len);
+    alq_doc doc = {seeds[d], text, len, NULL, NULL};
+    const alq_result *res;
+    alq_error err;
+    assert_int_equal(alq_extract(ex, &doc, &res, &err), 0);
+    if (want[d]) { assert_non_null(res->date); assert_string_equal(res->date, want[d]); }
+    else assert_null(res->date);
+    free(text);
+  }
+  alq_extractor_free(ex);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_claim_evidence),
+    cmocka_unit_test(test_mention_spans),
+    cmocka_unit_test(test_no_claims_on_repeated_lines),
+    cmocka_unit_test(test_dateline),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
