@@ -26,6 +26,14 @@ static int is_letter_cat(utf8proc_category_t c) {
   return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
+static int norm_rare_uncached(int32_t cp, int32_t out[8], alq_cc *cls);
+
+static int norm_cp_uncached(int32_t cp, int32_t out[8]) {
+  if (cp < 0x80 || (cp >= 0x600 && cp <= 0x6FF)) return alq_norm_cp(cp, out);
+  alq_cc cls;
+  return norm_rare_uncached(cp, out, &cls);
+}
+
 /* NFKC of one presentation form, each resulting code point normalized again
  * (so the lam-alef-madda ligature gives ل ا). The isolated harakat forms
  * decompose to a space and a mark: they vanish like the mark. A ligature
@@ -44,7 +52,15 @@ static int nfkc_presentation(int32_t cp, int32_t out[8]) {
       continue;
     }
     int32_t t[8];
-    int m = alq_norm_cp(buf[j], t); /* never a presentation form: depth 1 */
+    int m;
+    if (buf[j] == cp) { /* no decomposition (U+FE73 tail fragment) */
+      t[0] = cp;
+      m = 1;
+    } else {
+      /* NFKC never yields a presentation form, so this recursion has depth
+       * one; it must not go through the cache that is being filled. */
+      m = norm_cp_uncached(buf[j], t);
+    }
     if (k + m > 8) goto keep;
     for (int i = 0; i < m; i++) out[k++] = t[i];
   }
@@ -174,7 +190,7 @@ int alq_norm_cp(int32_t cp, int32_t out[8]) {
     out[0] = m;
     return 1;
   }
-  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+  if ((uint32_t)cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
     out[0] = 0xFFFD;
     return 1;
   }

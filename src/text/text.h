@@ -55,16 +55,25 @@ typedef enum alq_tok_kind {
 enum {
   ALQ_TF_JOINER = 1,     /* Arabic token written with a trailing tatweel or
                             directly followed by a quote, e.g. لـ in لـ"داعش" or
-                            و in و"القاعدة": a proclitic separated from its host */
+                            و in و"القاعدة": a proclitic separated from its host
+                            (the "followed by a quote" case needs 1-3 letters
+                            and a quote glued to the next word, so the فتح of
+                            "فتح" is not one) */
   ALQ_TF_SPACE_BEFORE = 2, /* preceded by whitespace (or start of text) */
   ALQ_TF_NEWLINE_BEFORE = 4, /* a line break lies between the previous token and this one */
   ALQ_TF_OPEN_QUOTE = 8,   /* a quote token judged to open a quotation */
-  ALQ_TF_CLOSE_QUOTE = 16  /* a quote token judged to close a quotation */
+  ALQ_TF_CLOSE_QUOTE = 16  /* a quote token judged to close a quotation
+                              (by its neighbours first; when they leave it open,
+                              “ « ‘ open and ” » ’ close, and " closes when a
+                              quotation is open on the line; an apostrophe
+                              between letters gets neither) */
 };
 
 typedef struct alq_token {
   uint32_t start, end;   /* [start, end) bytes in the original text */
-  uint32_t nstart, nlen; /* its normalized form: norm[nstart .. nstart+nlen) */
+  uint32_t nstart, nlen; /* its normalized form: norm[nstart .. nstart+nlen);
+                            never empty (a lone tatweel or diacritic, which
+                            normalization would erase, keeps its code points) */
   uint16_t kind;         /* alq_tok_kind */
   uint16_t flags;        /* ALQ_TF_* */
   uint32_t sent;         /* index of its sentence */
@@ -94,7 +103,7 @@ typedef struct alq_text {
                             (each token's form NUL-terminated) */
   size_t nnorm;
   uint32_t *nmap_start;  /* per normalized byte: original [start, end) of the */
-  uint32_t *nmap_end;    /* code point it came from */
+  uint32_t *nmap_end;    /* code point it came from (a NUL: [tok end, tok end)) */
   alq_text_issue *issues;
   size_t nissues;
 } alq_text;

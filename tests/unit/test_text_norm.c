@@ -77,6 +77,8 @@ static void test_presentation_forms(void **state) {
   expect_cp(0xFE70, 0, 0, 0);           /* fathatan isolated form: a mark */
   expect_cp(0xFE7C, 0, 0, 0);           /* shadda isolated form */
   expect_cp(0xFDFA, 1, 0xFDFA, 0);      /* several words: kept as it is */
+  expect_cp(0xFE73, 1, 0xFE73, 0);      /* tail fragment: no decomposition */
+  expect_cp(0xFD3E, 1, 0xFD3E, 0);      /* ornate parenthesis: not a letter */
   int32_t out[8];
   assert_int_equal(alq_norm_cp(0xFDF2, out), 4); /* Allah ligature */
   assert_int_equal(out[0], 0x0627);

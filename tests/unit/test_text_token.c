@@ -63,6 +63,8 @@ static void test_words(void **state) {
   check("داعشISIS", "A0-8:داعش:S L8-12:isis:");
   check("Émile", "L0-6:émile:S");
   check("\xEF\xBB\xBB", "A0-3:لا:S");                    /* presentation form */
+  /* ﺍﻟﻠﻪ in presentation forms, then a lone fathatan isolated form */
+  check("\xEF\xBA\x8D\xEF\xBB\x9F\xEF\xBB\xA0\xEF\xBB\xAA \xEF\xB9\xB0", "A0-12:الله:S P13-16:\xEF\xB9\xB0:S");
   /* Invisible marks: kept inside a word, never at its edges. */
   check("دا\xE2\x80\x8C" "عش\xE2\x80\x8F ب", "A0-11:داعش:S A15-17:ب:S");
   check("ـ", "P0-2:ـ:S"); /* a lone tatweel keeps its form */
