@@ -343,9 +343,53 @@ static int pairs_across(ctx *c, const side *l, const side *r, int type, int neg,
   return rc;
 }
 
+/* A blocking word (a prisoner swap, a ransom: rule 18) near the trigger in
+ * its clause means the words are not about a relation. */
+static int blocked(ctx *c, size_t tf, size_t tl) {
+  struct alq_extractor *x = c->x;
+  const alq_text *t = &x->text;
+  size_t w = 0;
+  for (size_t k = tf; k-- > c->s_first && w < 4;) {
+    if (is_stop_punct(t, k) || tok_cue(c, k, ALQ_CUE_CLAUSE)) break;
+    if (x_tok_ent(x, k, ALQ_LK_REL, ALQ_REL_BLOCK)) return 1;
+    if (x_is_word(t, k)) w++;
+  }
+  w = 0;
+  for (size_t k = tl + 1; k < c->s_end && w < 4; k++) {
+    if (is_stop_punct(t, k) || tok_cue(c, k, ALQ_CUE_CLAUSE)) break;
+    if (x_tok_ent(x, k, ALQ_LK_REL, ALQ_REL_BLOCK)) return 1;
+    if (x_is_word(t, k)) w++;
+  }
+  return 0;
+}
+
+/* Does the sentence name both actors of the pair in focus, or a pair
+ * anaphor? Fills f with the pair and where the sentence names it. */
+static int sentence_names_focus(ctx *c, side *f) {
+  struct alq_extractor *x = c->x;
+  const alq_text *t = &x->text;
+  int seen[2] = {-1, -1};
+  for (size_t i = c->s_first; i < c->s_end; i++) {
+    if (tok_cue(c, i, ALQ_CUE_PAIR_ANAPHOR)) {
+      side_add(f, x->focus[0], t->toks[i].start, t->toks[i].end);
+      side_add(f, x->focus[1], t->toks[i].start, t->toks[i].end);
+      return 1;
+    }
+    int mi = x->tok_ment[i];
+    if (mi < 0 || x->ments[mi].kind != MK_ACTOR) continue;
+    for (int k = 0; k < 2; k++)
+      if (x->ments[mi].actor == x->focus[k] && seen[k] < 0) seen[k] = mi;
+  }
+  if (seen[0] < 0 || seen[1] < 0) return 0;
+  for (int k = 0; k < 2; k++) side_add(f, x->focus[k], x->ments[seen[k]].start, x->ments[seen[k]].end);
+  return 1;
+}
+
 static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   struct alq_extractor *x = c->x;
   int type = re->cls;
+  if (blocked(c, tf, tl)) return 0;
+  int needs_between = (re->rflags & ALQ_RF_NEEDS_BETWEEN) != 0;
   /* polarity: a negation in the few words before, or a denial verb */
   size_t negpos = 0;
   int neg = cue_before(c, tf, ALQ_CUE_NEG, 3, &negpos) != NULL;
@@ -375,21 +419,30 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
       }
   }
   if (r.n >= 2) {
-    if (alq_reltype_directed(type) && scan_left(c, tf, 10, &l))
+    /* a group after a directed or hostile trigger is its object when the
+       clause names an agent before it: X ... لصد تقدم Y و Z */
+    int across = alq_reltype_directed(type) || (!between && alq_reltype_class(type) == 1);
+    if (across && scan_left(c, tf, 10, &l)) {
+      if (re->rflags & ALQ_RF_PASSIVE) return pairs_across(c, &r, &l, type, neg, pos, &src, tf, tl, "passive-group");
       return pairs_across(c, &l, &r, type, neg, pos, &src, tf, tl, "left-right-group");
+    }
+    if (alq_reltype_directed(type)) return 0;
+    if (needs_between && !between) return 0;
     return pairs_within(c, &r, type, neg, pos, &src, tf, tl, between ? "between" : "group-after");
   }
   if (r.n == 1) {
     /* X ... ضد/مع/لـ Y after the trigger: the first is the agent */
     side r2 = {0};
+    int with = 0;
     for (size_t k = after, w = 0; after && k < c->s_end && w < 6; k++) {
       if (is_stop_punct(&x->text, k)) break;
-      if (tok_cue(c, k, ALQ_CUE_AGAINST) || tok_cue(c, k, ALQ_CUE_WITH) || tok_cue(c, k, ALQ_CUE_BETWEEN) ||
-          (x->text.toks[k].flags & ALQ_TF_JOINER) || x->tok_ment[k] >= 0) {
-        if (scan_right(c, k, 3, &r2, NULL) && r2.n) break;
+      int prep = tok_cue(c, k, ALQ_CUE_AGAINST) || tok_cue(c, k, ALQ_CUE_WITH) || tok_cue(c, k, ALQ_CUE_BETWEEN);
+      if (prep || (x->text.toks[k].flags & ALQ_TF_JOINER) || x->tok_ment[k] >= 0) {
+        if (scan_right(c, k, 3, &r2, NULL) && r2.n) { with = prep; break; }
       }
       if (x_is_word(&x->text, k)) w++;
     }
+    if (needs_between && !with) return 0;
     if (r2.n) {
       if (re->rflags & ALQ_RF_PASSIVE) return pairs_across(c, &r2, &r, type, neg, pos, &src, tf, tl, "passive-right");
       return pairs_across(c, &r, &r2, type, neg, pos, &src, tf, tl, "agent-patient-after");
@@ -401,15 +454,19 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     }
     return 0;
   }
+  if (needs_between) return 0;
   /* nothing after: a coordinated subject before (X و Y يتحالفان) */
   if (scan_left(c, tf, 12, &l)) {
     if (l.n >= 2 && !alq_reltype_directed(type))
       return pairs_within(c, &l, type, neg, pos, &src, tf, tl, "group-before");
     return 0;
   }
-  /* a headline segment without actors is about the headline's pair */
-  if (x->si[c->sent].headline && x->focus[0] >= 0) {
-    side f = {0};
+  /* a headline segment without actors is about the headline's pair; a body
+     sentence that names the pair in focus (or points at it) is about it */
+  side f = {0};
+  if (x->focus[0] >= 0 && sentence_names_focus(c, &f))
+    return pairs_within(c, &f, type, neg, pos, &src, tf, tl, "sentence-pair");
+  if (x->focus[0] >= 0 && x->si[c->sent].headline) {
     side_add(&f, x->focus[0], x->focus_span[0][0], x->focus_span[0][1]);
     side_add(&f, x->focus[1], x->focus_span[1][0], x->focus_span[1][1]);
     return pairs_within(c, &f, type, neg, pos, &src, tf, tl, "headline-pair");
