@@ -434,12 +434,19 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     /* X ... ضد/مع/لـ Y after the trigger: the first is the agent */
     side r2 = {0};
     int with = 0;
-    for (size_t k = after, w = 0; after && k < c->s_end && w < 6; k++) {
+    /* the second party needs a preposition: ضد / على / مع / بين, or the
+       proclitic لـ (دعم X لـ Y); two names in a row are an apposition */
+    for (size_t k = after, w = 0; after && k < c->s_end && w < 4; k++) {
       if (is_stop_punct(&x->text, k)) break;
+      if (x->text.toks[k].kind == ALQ_TOK_PUNCT) break;
       int prep = tok_cue(c, k, ALQ_CUE_AGAINST) || tok_cue(c, k, ALQ_CUE_WITH) || tok_cue(c, k, ALQ_CUE_BETWEEN);
-      if (prep || (x->text.toks[k].flags & ALQ_TF_JOINER) || x->tok_ment[k] >= 0) {
+      int lam = x->tok_ment[k] >= 0 && x->ments[x->tok_ment[k]].kind == MK_ACTOR &&
+                x_ment_has_clitic(x, &x->ments[x->tok_ment[k]], X_LAM);
+      if (x->text.toks[k].flags & ALQ_TF_JOINER) lam = 1;
+      if (prep || lam) {
         if (scan_right(c, k, 3, &r2, NULL) && r2.n) { with = prep; break; }
       }
+      if (x->tok_ment[k] >= 0 && !lam) break;
       if (x_is_word(&x->text, k)) w++;
     }
     if (needs_between && !with) return 0;
@@ -457,14 +464,18 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   if (needs_between) return 0;
   /* nothing after: a coordinated subject before (X و Y يتحالفان) */
   if (scan_left(c, tf, 12, &l)) {
-    if (l.n >= 2 && !alq_reltype_directed(type))
-      return pairs_within(c, &l, type, neg, pos, &src, tf, tl, "group-before");
+    /* fighting needs a reciprocal word to hold within the subject group */
+    int ok = !alq_reltype_directed(type) && (type != ALQ_REL_CONFLICT || (re->rflags & ALQ_RF_MUTUAL));
+    if (l.n >= 2 && ok) return pairs_within(c, &l, type, neg, pos, &src, tf, tl, "group-before");
     return 0;
   }
   /* a headline segment without actors is about the headline's pair; a body
      sentence that names the pair in focus (or points at it) is about it */
   side f = {0};
-  if (x->focus[0] >= 0 && sentence_names_focus(c, &f))
+  /* only for relations that hold between the pair as such: an attack, help
+     or membership needs its parties named around it */
+  int pairwise = !alq_reltype_directed(type) && type != ALQ_REL_CONFLICT;
+  if (pairwise && x->focus[0] >= 0 && sentence_names_focus(c, &f))
     return pairs_within(c, &f, type, neg, pos, &src, tf, tl, "sentence-pair");
   if (x->focus[0] >= 0 && x->si[c->sent].headline) {
     side_add(&f, x->focus[0], x->focus_span[0][0], x->focus_span[0][1]);

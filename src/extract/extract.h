@@ -74,6 +74,12 @@ int x_mentions(struct alq_extractor *x);
 int x_claims(struct alq_extractor *x);
 int x_chrome(struct alq_extractor *x);
 
+/* Does the mention carry the proclitic `letter` (X_WAW, X_LAM, ...)? */
+int x_ment_has_clitic(const struct alq_extractor *x, const ment *m, const char *letter);
+#define X_WAW "\xd9\x88"
+#define X_LAM "\xd9\x84"
+#define X_BA "\xd8\xa8"
+
 /* Is token i a word (Arabic/Latin/number)? */
 static inline int x_is_word(const alq_text *t, size_t i) {
   return t->toks[i].kind == ALQ_TOK_ARABIC || t->toks[i].kind == ALQ_TOK_LATIN ||

@@ -52,11 +52,17 @@ static int stripped_starts(const struct alq_extractor *x, const alq_match *m, co
   return memcmp(s, letter, 2) == 0;
 }
 
+static int has_clitic(const struct alq_extractor *x, const alq_match *m, const char *letter);
+
 #define L_WAW "\xd9\x88"
 #define L_FA "\xd9\x81"
 #define L_BA "\xd8\xa8"
 
-/* Has the match a و/ف/ب proclitic (attached or as a joiner token before)? */
+int x_ment_has_clitic(const struct alq_extractor *x, const ment *mt, const char *letter) {
+  return mt->match >= 0 && has_clitic(x, &x->m[mt->match], letter);
+}
+
+/* Has the match a و/ف/ب/ل proclitic (attached or as a joiner token before)? */
 static int has_clitic(const struct alq_extractor *x, const alq_match *m, const char *letter) {
   if (stripped_starts(x, m, letter)) return 1;
   if (stripped_starts(x, m, L_WAW) || stripped_starts(x, m, L_FA)) {
@@ -77,6 +83,23 @@ static int has_clitic(const struct alq_extractor *x, const alq_match *m, const c
 static int locative(const struct alq_extractor *x, const alq_match *m) {
   if (has_clitic(x, m, L_BA)) return 1;
   return prev_has(x, m->tok_first, ALQ_CUE_PLACE_PREP) || prev_has(x, m->tok_first, ALQ_CUE_PLACE_HEAD);
+}
+
+/* Is the match the next conjunct of a place (في سورية والعراق وليبيا)? */
+static int joined_to_place(const struct alq_extractor *x, const alq_match *m) {
+  if (!x->nments) return 0;
+  const ment *p = &x->ments[x->nments - 1];
+  if (p->kind != MK_PLACE || p->tl >= m->tok_first) return 0;
+  int joiner = has_clitic(x, m, L_WAW);
+  for (uint32_t k = p->tl + 1; k < m->tok_first; k++) {
+    const alq_token *tk = &x->text.toks[k];
+    if (tk->kind == ALQ_TOK_QUOTE) continue;
+    if (tk->kind == ALQ_TOK_ARABIC && x_tok_is(&x->text, k, L_WAW)) { joiner = 1; continue; }
+    if (tk->kind == ALQ_TOK_PUNCT && ((tk->nlen == 2 && !memcmp(x->text.norm + tk->nstart, "\xd8\x8c", 2)) ||
+                                      (tk->nlen == 1 && x->text.norm[tk->nstart] == ','))) { joiner = 1; continue; }
+    return 0;
+  }
+  return joiner;
 }
 
 static const char *slug(struct alq_extractor *x, const char *prefix, uint32_t start, uint32_t end) {
@@ -193,8 +216,8 @@ int x_mentions(struct alq_extractor *x) {
       int a = resolve_actor(x, m, ae);
       if (a >= 0) {
         const alq_actor *ac = &x->lex->actors[a];
-        int country_place = !strcmp(ac->type, "STATE") && locative(x, m) &&
-                            (pe || m->tok_first == m->tok_last);
+        int country_place = !strcmp(ac->type, "STATE") && (pe || m->tok_first == m->tok_last) &&
+                            (locative(x, m) || joined_to_place(x, m));
         mt.kind = country_place ? MK_PLACE : MK_ACTOR;
         mt.actor = a;
         mt.id = ac->id;
