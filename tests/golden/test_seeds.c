@@ -148,7 +148,11 @@ static void test_mention_spans(void **state) {
       assert_true(text[m->span[0]] != '"');
       const char *ty = m->type;
       if (!strcmp(ty, "ORG") || !strcmp(ty, "FORCE") || !strcmp(ty, "STATE") || !strcmp(ty, "COALITION")) {
-        if (!span_has(text, m->span[0], m->span[1], is_actor_id, m->id)) {
+        /* للجيش: the span starts after the first ل, so the name re-matches
+           only with the proclitic in front of it */
+        uint32_t back = m->span[0] >= 2 && !memcmp(text + m->span[0] - 2, "\xd9\x84", 2) ? 2 : 0;
+        if (!span_has(text, m->span[0], m->span[1], is_actor_id, m->id) &&
+            !(back && span_has(text, m->span[0] - back, m->span[1], is_actor_id, m->id))) {
           fprintf(stderr, "%s: mention '%.*s' does not name %s\n", seeds[d],
                   (int)(m->span[1] - m->span[0]), text + m->span[0], m->id);
           fail();
