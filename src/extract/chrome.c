@@ -94,8 +94,10 @@ int x_chrome(struct alq_extractor *x) {
       for (uint32_t i = x->dates[d].tf; i <= x->dates[d].tl; i++) covered += x_is_word(t, i);
     l->date_only = covered > 0 && l->nwords <= covered + 3;
   }
-  /* the title: the longest non-date line among the first lines before the body */
-  int title = -1;
+  /* the title: the first headline-sized line (5 to 60 words, no date, no
+     button word) before the body; masthead lines above it are short; else
+     the longest short line */
+  int title = -1, longest = -1;
   for (size_t k = 0, seen = 0; k < nl && seen < 8; k++) {
     line *l = &ls[k];
     if (l->nwords < 3 || l->date_only) continue;
@@ -103,8 +105,10 @@ int x_chrome(struct alq_extractor *x) {
     seen++;
     if (l->ends_stop && l->nwords >= 25) break;  /* body text reached */
     if (l->nwords > 60) break;
-    if (title < 0 || l->nwords > ls[title].nwords) title = (int)k;
+    if (l->nwords >= 5) { title = (int)k; break; }
+    if (longest < 0 || l->nwords > ls[longest].nwords) longest = (int)k;
   }
+  if (title < 0) title = longest;
   if (title >= 0) {
     x->title[0] = t->toks[ls[title].t_first].start;
     x->title[1] = t->toks[ls[title].t_last].end;

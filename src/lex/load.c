@@ -374,6 +374,7 @@ static int load_ambiguous(alq_lexicon *lex, alq_arena *tmp, const char *dir, amb
     as->v[as->n].norm = xstrdup(n);
     as->v[as->n].id = xstrdup(t.f[1]);
     as->v[as->n].flags = fl;
+    as->v[as->n].used = 0;
     as->n++;
   }
   free(t.buf);

@@ -211,6 +211,7 @@ static void test_dateline(void **state) {
     const alq_result *res;
     alq_error err;
     assert_int_equal(alq_extract(ex, &doc, &res, &err), 0);
+    if (res->date && (!want[d] || strcmp(res->date, want[d]))) fprintf(stderr, "%s: dateline %s\n", seeds[d], res->date);
     if (want[d]) { assert_non_null(res->date); assert_string_equal(res->date, want[d]); }
     else assert_null(res->date);
     free(text);
