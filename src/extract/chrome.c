@@ -42,6 +42,18 @@ static int echoes(const alq_text *t, const line *l, const line *ref) {
   return 0;
 }
 
+/* Inserts h into the open-addressing set; returns 1 if it was there. */
+static int seen_before(uint64_t *set, size_t cap, uint64_t h) {
+  if (!h) h = 1;
+  size_t i = (size_t)h & (cap - 1);
+  while (set[i]) {
+    if (set[i] == h) return 1;
+    i = (i + 1) & (cap - 1);
+  }
+  set[i] = h;
+  return 0;
+}
+
 static void parse_doc_date(struct alq_extractor *x, const char *iso) {
   int y = 0, m = 0, d = 0;
   if (strlen(iso) >= 10 && iso[4] == '-' && iso[7] == '-') {
@@ -126,7 +138,11 @@ int x_chrome(struct alq_extractor *x) {
     }
   }
   x_resolve_dates(x);
-  /* chrome lines */
+  /* chrome lines; `seen` is a hash set of the lines met so far */
+  size_t scap = 16;
+  while (scap < nl * 2) scap *= 2;
+  uint64_t *seen = alq_arena_calloc(&x->arena, scap, sizeof *seen);
+  if (!seen) return ALQ_ENOMEM;
   for (size_t k = 0; k < nl; k++) {
     line *l = &ls[k];
     int chrome = 0;
@@ -135,8 +151,7 @@ int x_chrome(struct alq_extractor *x) {
     if (l->nwords <= 6 && !l->ends_stop)
       for (size_t i = l->t_first; i <= l->t_last; i++)
         if (x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_CHROME)) chrome = 1;
-    for (size_t j = 0; j < k && !chrome; j++)
-      if (ls[j].hash == l->hash && l->nwords) chrome = 1;       /* repeated line */
+    if (!chrome && l->nwords && seen_before(seen, scap, l->hash)) chrome = 1;  /* repeated line */
     if (!chrome && title >= 0 && (int)k != title && !l->ends_stop && l->nwords <= 8 &&
         echoes(t, l, &ls[title]))
       chrome = 1;                                            /* caption echoing the headline */

@@ -20,7 +20,11 @@ static void side_add(side *s, int a, uint32_t st, uint32_t en) {
 static void group_of(const struct alq_extractor *x, int mi, side *out) {
   const ment *m = &x->ments[mi];
   if (m->group < 0) { side_add(out, m->actor, m->start, m->end); return; }
-  for (size_t i = 0; i < x->nments; i++)
+  /* a group's members are neighbours (only dates may sit between them) */
+  size_t lo = (size_t)mi, hi = (size_t)mi;
+  while (lo > 0 && (x->ments[lo - 1].group == m->group || x->ments[lo - 1].kind == MK_DATE)) lo--;
+  while (hi + 1 < x->nments && (x->ments[hi + 1].group == m->group || x->ments[hi + 1].kind == MK_DATE)) hi++;
+  for (size_t i = lo; i <= hi; i++)
     if (x->ments[i].group == m->group && x->ments[i].kind == MK_ACTOR)
       side_add(out, x->ments[i].actor, x->ments[i].start, x->ments[i].end);
 }
@@ -209,7 +213,11 @@ static source find_source(ctx *c, size_t ti) {
   struct alq_extractor *x = c->x;
   source best = {NULL, "author", 0};
   int have = 0;
-  for (size_t k = c->s_first; k < c->s_end; k++) {
+  /* attribution is looked for within a bounded window (huge "sentences" of
+     unpunctuated text stay linear) */
+  size_t from = ti > c->s_first + 400 ? ti - 400 : c->s_first;
+  size_t to = ti + 400 < c->s_end ? ti + 400 : c->s_end;
+  for (size_t k = from; k < to; k++) {
     if (k >= ti && have) break;
     const alq_lexent *sv = x_tok_ent(x, k, ALQ_LK_CUE, ALQ_CUE_SAY_VERB);
     const alq_lexent *ac = x_tok_ent(x, k, ALQ_LK_CUE, ALQ_CUE_ACCORDING);
@@ -237,9 +245,10 @@ static source find_source(ctx *c, size_t ti) {
 /* ---- claims ----------------------------------------------------------- */
 
 static int add_claim(struct alq_extractor *x, const alq_claim *cl) {
-  for (size_t i = 0; i < x->nclaims; i++) {
+  /* claims come sentence by sentence: duplicates can only be at the end */
+  for (size_t i = x->nclaims; i-- > 0 && x->claims[i].span[0] == cl->span[0];) {
     alq_claim *o = &x->claims[i];
-    if (o->span[0] != cl->span[0] || strcmp(o->a, cl->a) || strcmp(o->b, cl->b) ||
+    if (strcmp(o->a, cl->a) || strcmp(o->b, cl->b) ||
         strcmp(o->type, cl->type) || strcmp(o->polarity, cl->polarity))
       continue;
     if (!strcmp(cl->modality, "asserted")) o->modality = "asserted";
@@ -263,9 +272,15 @@ static const char *when_for(ctx *c, size_t tf, size_t tl) {
   struct alq_extractor *x = c->x;
   const date_expr *best = NULL;
   size_t bd = 16;
-  for (size_t k = 0; k < x->ndates; k++) {
+  /* dates are in text order: binary search for the sentence's first */
+  size_t lo = 0, hi = x->ndates;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (x->dates[mid].tf < c->s_first) lo = mid + 1; else hi = mid;
+  }
+  for (size_t k = lo; k < x->ndates && x->dates[k].tf < c->s_end; k++) {
     const date_expr *d = &x->dates[k];
-    if (d->tf < c->s_first || d->tl >= c->s_end || !d->iso[0]) continue;
+    if (d->tl >= c->s_end || !d->iso[0]) continue;
     size_t dist = d->tf > tl ? d->tf - tl : (tf > d->tl ? tf - d->tl : 0);
     if (dist < bd) { bd = dist; best = d; }
   }
@@ -369,7 +384,8 @@ static int sentence_names_focus(ctx *c, side *f) {
   struct alq_extractor *x = c->x;
   const alq_text *t = &x->text;
   int seen[2] = {-1, -1};
-  for (size_t i = c->s_first; i < c->s_end; i++) {
+  size_t s_end = c->s_end < c->s_first + 800 ? c->s_end : c->s_first + 800;
+  for (size_t i = c->s_first; i < s_end; i++) {
     if (tok_cue(c, i, ALQ_CUE_PAIR_ANAPHOR)) {
       side_add(f, x->focus[0], t->toks[i].start, t->toks[i].end);
       side_add(f, x->focus[1], t->toks[i].start, t->toks[i].end);
