@@ -121,6 +121,17 @@ static const alq_lexent *cue_before(ctx *c, size_t i, int cls, size_t win, size_
   return NULL;
 }
 
+/* Is the word after the cue at token k an imperfect verb? (قد + imperfect
+ * hedges, قد + perfect asserts.) The imperfect takes one of the prefixes
+ * ي ت ن; أ is left out because perfect verbs of form IV start with it too. */
+static int imperfect_after(ctx *c, size_t k) {
+  const alq_text *t = &c->x->text;
+  size_t j = c->x->m[c->x->tok_match[k]].tok_last + 1;
+  if (j >= c->s_end || t->toks[j].kind != ALQ_TOK_ARABIC || t->toks[j].nlen < 4) return 0;
+  const char *s = t->norm + t->toks[j].nstart;
+  return !memcmp(s, "\xd9\x8a", 2) || !memcmp(s, "\xd8\xaa", 2) || !memcmp(s, "\xd9\x86", 2);
+}
+
 /* ---- attribution ------------------------------------------------------ */
 
 typedef struct source { const char *text; const char *kind; size_t tok; } source;
@@ -408,7 +419,8 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   int needs_between = (re->rflags & ALQ_RF_NEEDS_BETWEEN) != 0;
   /* polarity: a negation in the few words before, or a denial verb */
   size_t negpos = 0;
-  int neg = cue_before(c, tf, ALQ_CUE_NEG, 3, &negpos) != NULL;
+  const alq_lexent *ne = cue_before(c, tf, ALQ_CUE_NEG, 3, &negpos);
+  int neg = ne && ne->value != 3;   /* 3: a shield (لا سيما، لا يزال) */
   if (!neg) {
     const alq_lexent *sv = cue_before(c, tf, ALQ_CUE_SAY_VERB, 12, NULL);
     if (sv && sv->value == 1) neg = 1;
@@ -416,7 +428,9 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   if (cue_before(c, tf, ALQ_CUE_SELF_DENY, 3, NULL)) neg = 1;
   /* modality: a question, a hedge in the clause before, or right after */
   int pos = c->x->si[c->sent].question;
-  if (!pos && cue_before(c, tf, ALQ_CUE_HEDGE, 6, NULL)) pos = 1;
+  size_t hpos = 0;
+  const alq_lexent *he = pos ? NULL : cue_before(c, tf, ALQ_CUE_HEDGE, 6, &hpos);
+  if (he && (he->value != 1 || imperfect_after(c, hpos))) pos = 1;
   for (size_t k = tl + 1; !pos && k < c->s_end && k <= tl + 2; k++)
     if (tok_cue(c, k, ALQ_CUE_HEDGE)) pos = 1;
   source src = find_source(c, tf);

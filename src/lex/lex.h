@@ -14,7 +14,9 @@ typedef enum alq_lexkind {
   ALQ_LK_ACTOR = 1,  /* value: actor index */
   ALQ_LK_PLACE,      /* value: place index */
   ALQ_LK_REL,        /* cls: alq_reltype; value: pos char; flags: ALQ_RF_* */
-  ALQ_LK_CUE,        /* cls: alq_cue; value: class-specific integer */
+  ALQ_LK_CUE,        /* cls: alq_cue; value: class-specific integer (neg:
+                        0 particle, 1 verb, 2 noun, 3 none = a shield such as
+                        لا سيما; hedge: 1 = only before an imperfect verb) */
   ALQ_LK_MONTH       /* value: 1..12; flags: ALQ_MF_HIJRI */
 } alq_lexkind;
 
