@@ -147,7 +147,9 @@ int x_chrome(struct alq_extractor *x) {
     line *l = &ls[k];
     int chrome = 0;
     if (x_tok_ent(x, l->t_first, ALQ_LK_CUE, ALQ_CUE_CHROME) && !l->ends_stop) chrome = 1;
-    if (l->date_only) chrome = 1;
+    /* a date line yields no claim; the dateline below the headline is still
+       a DATE mention, a masthead date above it is not (chrome 2 = mentions kept) */
+    if (l->date_only) chrome = (title >= 0 && (int)k > title) ? 2 : 1;
     if (l->nwords <= 6 && !l->ends_stop)
       for (size_t i = l->t_first; i <= l->t_last; i++)
         if (x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_CHROME)) chrome = 1;

@@ -295,7 +295,11 @@ static const char *when_for(ctx *c, size_t tf, size_t tl) {
     size_t dist = d->tf > tl ? d->tf - tl : (tf > d->tl ? tf - d->tl : 0);
     if (dist < bd) { bd = dist; best = d; }
   }
-  return best ? alq_arena_strndup(&x->arena, best->iso, strlen(best->iso)) : NULL;
+  if (!best) return NULL;
+  /* the second part of an interval stands for the whole interval */
+  if (best->second && best > x->dates && best[-1].ival[0]) best--;
+  const char *v = best->ival[0] ? best->ival : best->iso;
+  return alq_arena_strndup(&x->arena, v, strlen(v));
 }
 
 static const char *where_for(ctx *c, size_t tl) {

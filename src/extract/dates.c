@@ -149,6 +149,8 @@ int x_find_dates(struct alq_extractor *x) {
             const alq_lexent *pe = x_tok_ent(x, i - back, ALQ_LK_CUE, ALQ_CUE_TIME_PART);
             if (pe) { part = pe->value; b = x->m[x->tok_match[i - back]].tok_first; break; }
           }
+          if (!part && b == first && b > 0 && x_tok_ent(x, b - 1, ALQ_LK_CUE, ALQ_CUE_TIME_UNIT))
+            b = x->m[x->tok_match[b - 1]].tok_first;   /* العام 2014 */
           if (part == 1) snprintf(iso, sizeof iso, "%04d-01", v);
           else if (part == 3) snprintf(iso, sizeof iso, "%04d-12", v);
           else fmt(iso, v, 0, 0);
@@ -193,8 +195,12 @@ int x_find_dates(struct alq_extractor *x) {
     size_t e_end = x->m[mi].tok_last;
     if ((e = x_ent(x, mi, ALQ_LK_CUE, ALQ_CUE_TIME_RECENT))) {
       if ((rc = add_date(x, i, e_end, "@recent", 1))) return rc;
+      x->dates[x->ndates - 1].vague = 1;
     } else if ((e = x_ent(x, mi, ALQ_LK_CUE, ALQ_CUE_TIME_NOW))) {
-      if (e->value >= 0 && (rc = add_date(x, i, e_end, "@now", 1))) return rc;
+      if (e->value >= 0) {
+        if ((rc = add_date(x, i, e_end, "@now", 1))) return rc;
+        x->dates[x->ndates - 1].vague = 1;
+      }
     } else if ((e = x_ent(x, mi, ALQ_LK_CUE, ALQ_CUE_TIME_DAY))) {
       snprintf(iso, sizeof iso, "@day%+d", e->value);
       if ((rc = add_date(x, i, e_end, iso, 1))) return rc;
@@ -225,28 +231,22 @@ int x_find_dates(struct alq_extractor *x) {
     }
     i = e_end;
   }
-  /* two dates joined by و (or a dash) make an interval: 2013-12/2014-01 */
-  size_t w = 0;
-  for (size_t k = 0; k < x->ndates; k++) {
-    date_expr *d = &x->dates[k];
-    if (w > 0) {
-      date_expr *p = &x->dates[w - 1];
-      if (!p->relative && !d->relative && p->tl + 1 == d->tf && d->iso[0] != '@') {
-        const alq_token *nt = &t->toks[d->tf];
-        int joined = (nt->nlen >= 2 && memcmp(t->norm + nt->nstart, "\xd9\x88", 2) == 0 &&
-                      x->tok_match[d->tf] >= 0 && x->m[x->tok_match[d->tf]].strip == 2);
-        if (joined && !strchr(p->iso, '/') && strlen(p->iso) + strlen(d->iso) + 2 < sizeof p->iso) {
-          size_t pl = strlen(p->iso), dl = strlen(d->iso);
-          p->iso[pl] = '/';
-          memcpy(p->iso + pl + 1, d->iso, dl + 1);
-          p->tl = d->tl; p->end = d->end;
-          continue;
-        }
-      }
+  /* two dates joined by و make an interval for the claim's time
+     (2013-12/2014-01); each stays a DATE mention of its own */
+  for (size_t k = 1; k < x->ndates; k++) {
+    date_expr *p = &x->dates[k - 1], *d = &x->dates[k];
+    if (p->relative || d->relative || p->tl + 1 != d->tf) continue;
+    const alq_token *nt = &t->toks[d->tf];
+    int joined = (nt->nlen >= 2 && memcmp(t->norm + nt->nstart, "\xd9\x88", 2) == 0 &&
+                  x->tok_match[d->tf] >= 0 && x->m[x->tok_match[d->tf]].strip == 2);
+    if (joined && !strchr(p->iso, '/') && strlen(p->iso) + strlen(d->iso) + 2 < sizeof p->ival) {
+      size_t pl = strlen(p->iso), dl = strlen(d->iso);
+      memcpy(p->ival, p->iso, pl);
+      p->ival[pl] = '/';
+      memcpy(p->ival + pl + 1, d->iso, dl + 1);
+      d->second = 1;
     }
-    x->dates[w++] = *d;
   }
-  x->ndates = w;
   return 0;
 }
 

@@ -52,7 +52,7 @@ static int build_outputs(alq_extractor *x) {
   x->noutm = 0;
   for (size_t i = 0; i < x->nments; i++) {
     const ment *mt = &x->ments[i];
-    if (x->si[mt->sent].chrome) continue;
+    if (x->si[mt->sent].chrome == 1) continue;
     alq_mention *o = &x->outm[x->noutm++];
     o->span[0] = mt->start; o->span[1] = mt->end;
     o->id = mt->id; o->type = mt->type;

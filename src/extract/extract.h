@@ -27,12 +27,15 @@ typedef struct date_expr {
   uint32_t start, end, tf, tl;
   char iso[32];                 /* YYYY, YYYY-MM, YYYY-MM-DD or an interval; "" unresolved */
   int relative;                 /* resolved against the document date */
+  int vague;                    /* recency/now words: a claim's time, not a DATE mention */
+  char ival[32];                /* with the next date joined by و: the interval */
+  int second;                   /* the second part of such an interval */
 } date_expr;
 
 /* Per-sentence facts. */
 typedef struct sent_info {
   uint32_t line;                /* line index */
-  uint8_t chrome;               /* page chrome: no claims, no mentions */
+  uint8_t chrome;               /* page chrome: 1 no claims, no mentions; 2 no claims */
   uint8_t headline;             /* part of the title line */
   uint8_t question;             /* ends with ? / ؟ or starts with هل */
 } sent_info;

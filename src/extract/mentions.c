@@ -199,8 +199,7 @@ int x_mentions(struct alq_extractor *x) {
     /* dates that start before this match */
     while (di < x->ndates && x->dates[di].tf < m->tok_first) {
       const date_expr *d = &x->dates[di++];
-      if (!d->relative || d->iso[0]) {
-        if (d->relative) continue;   /* vague words are not DATE mentions */
+      if (!d->vague) {   /* vague words (مؤخرا، الآن) are not DATE mentions */
         ment dm = {d->start, d->end, d->tf, d->tl, MK_DATE, -1, -1,
                    d->iso[0] ? alq_arena_strndup(&x->arena, d->iso, strlen(d->iso)) : NULL,
                    "DATE", -1, t->toks[d->tf].sent};
@@ -253,7 +252,7 @@ int x_mentions(struct alq_extractor *x) {
   }
   for (; di < x->ndates; di++) {
     const date_expr *d = &x->dates[di];
-    if (d->relative) continue;
+    if (d->vague) continue;
     ment dm = {d->start, d->end, d->tf, d->tl, MK_DATE, -1, -1,
                d->iso[0] ? alq_arena_strndup(&x->arena, d->iso, strlen(d->iso)) : NULL,
                "DATE", -1, t->toks[d->tf].sent};
