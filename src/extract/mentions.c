@@ -102,14 +102,13 @@ static int joined_to_place(const struct alq_extractor *x, const alq_match *m) {
   return joiner;
 }
 
-static const char *slug(struct alq_extractor *x, const char *prefix, uint32_t start, uint32_t end) {
+/* "new:" + the normalized words of tokens [tf, tl]: a stable id. */
+static const char *slug(struct alq_extractor *x, const char *prefix, size_t tf, size_t tl) {
   alq_text *t = &x->text;
   char buf[256];
   size_t n = (size_t)snprintf(buf, sizeof buf, "%s", prefix);
-  for (size_t i = 0; i < t->ntoks && n < sizeof buf - 8; i++) {
+  for (size_t i = tf; i <= tl && i < t->ntoks && n < sizeof buf - 8; i++) {
     const alq_token *tk = &t->toks[i];
-    if (tk->start < start) continue;
-    if (tk->end > end) break;
     if (!x_is_word(t, i)) continue;
     if (n > strlen(prefix) && n < sizeof buf - 1) buf[n++] = '-';
     size_t c = tk->nlen < sizeof buf - 1 - n ? tk->nlen : sizeof buf - 1 - n;
@@ -230,7 +229,7 @@ int x_mentions(struct alq_extractor *x) {
       mt.kind = MK_PLACE;
       mt.actor = pl->state;
       mt.id = (pl->state >= 0 && !strcmp(pl->kind, "country")) ? x->lex->actors[pl->state].id
-                                                               : slug(x, "new:", m->start, m->end);
+                                                               : slug(x, "new:", m->tok_first, m->tok_last);
       mt.type = "PLACE";
       if ((rc = add_ment(x, &mt))) return rc;
       continue;
@@ -245,7 +244,7 @@ int x_mentions(struct alq_extractor *x) {
         ment pm = {t->toks[tf].start, t->toks[tl].end, (uint32_t)tf, (uint32_t)tl,
                    (uint8_t)(oh ? MK_OUTLET : MK_PERSON), -1, -1, NULL, oh ? "OUTLET" : "PERSON", -1,
                    t->toks[tf].sent};
-        pm.id = slug(x, "new:", pm.start, pm.end);
+        pm.id = slug(x, "new:", tf, tl);
         if ((rc = add_ment(x, &pm))) return rc;
       }
     }
