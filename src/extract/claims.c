@@ -142,7 +142,19 @@ static const char *copy_span(struct alq_extractor *x, uint32_t s, uint32_t e) {
 
 static int adjective_like(const struct alq_extractor *x, size_t i) {
   const alq_text *t = &x->text;
-  if (t->toks[i].kind != ALQ_TOK_ARABIC || x->tok_match[i] >= 0) return x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_NATIONALITY) != NULL;
+  if (t->toks[i].kind != ALQ_TOK_ARABIC) return 0;
+  if (x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_NATIONALITY)) return 1;
+  if (x->tok_match[i] >= 0) {
+    /* a word known only as an adjective cue (العسكرية) may still describe */
+    const alq_match *m = &x->m[x->tok_match[i]];
+    if (m->tok_first != m->tok_last) return 0;
+    for (uint32_t k = 0; k < m->nents; k++) {
+      const alq_lexent *e = &x->lex->ents[m->ents[k]];
+      if (e->kind != ALQ_LK_CUE || (e->cls != ALQ_CUE_AMBIG_BLOCK_AFTER && e->cls != ALQ_CUE_AMBIG_BLOCK_BEFORE &&
+                                    e->cls != ALQ_CUE_NATIONALITY))
+        return 0;
+    }
+  }
   const char *s = t->norm + t->toks[i].nstart;
   size_t n = t->toks[i].nlen;
   /* nisba and feminine endings: ـي ـيه ـيون ـيين ـه (normalized) */

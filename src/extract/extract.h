@@ -58,6 +58,7 @@ struct alq_extractor {
   uint32_t focus_span[2][2];    /* where that pair was named */
   int last_actor;               /* last actor named (for single anaphors) */
   int coalition_default;        /* actor index for bare "the coalition" */
+  int focus_state;              /* the state the story is about, or -1 */
   /* output */
   alq_claim *claims; size_t nclaims, capclaims;
   alq_mention *outm; size_t noutm;

@@ -85,6 +85,17 @@ static int locative(const struct alq_extractor *x, const alq_match *m) {
   return prev_has(x, m->tok_first, ALQ_CUE_PLACE_PREP) || prev_has(x, m->tok_first, ALQ_CUE_PLACE_HEAD);
 }
 
+/* Does a state's name start with a force word (الجيش التركي، القوات الروسية)? */
+static int force_named(const struct alq_extractor *x, const alq_match *m) {
+  const alq_token *tk = &x->text.toks[m->tok_first];
+  if (m->strip >= tk->nlen) return 0;
+  const alq_lexent *ents;
+  uint32_t n = alq_lex_word_entries(x->lex, x->text.norm + tk->nstart + m->strip, tk->nlen - m->strip, &ents);
+  for (uint32_t k = 0; k < n; k++)
+    if (ents[k].kind == ALQ_LK_CUE && ents[k].cls == ALQ_CUE_FORCE_HEAD) return 1;
+  return 0;
+}
+
 /* Is the match the next conjunct of a place (في سورية والعراق وليبيا)? */
 static int joined_to_place(const struct alq_extractor *x, const alq_match *m) {
   if (!x->nments) return 0;
@@ -123,6 +134,11 @@ static const char *slug(struct alq_extractor *x, const char *prefix, size_t tf, 
  * index or -1. */
 static int resolve_actor(struct alq_extractor *x, const alq_match *m, const alq_lexent *e) {
   size_t nw = next_word(&x->text, m->tok_last);
+  if (e->flags & ALQ_EF_GOV_FORCES) {
+    if (x->focus_state < 0) return -1;
+    int f = x->lex->state_force[x->focus_state];
+    return f >= 0 ? f : x->focus_state;
+  }
   if (e->flags & ALQ_EF_COALITION) {
     if (!prev_has(x, m->tok_first, ALQ_CUE_COALITION_CTX)) return -1;
     /* who leads it, when the sentence says so */
@@ -191,6 +207,23 @@ int x_mentions(struct alq_extractor *x) {
     if (!strcmp(id, "syria") || !strcmp(id, "iraq") || !strcmp(id, "isis")) syr++;
   }
   x->coalition_default = yem > syr ? arab : intl;
+  /* the country the story is about: the state named most often (as an
+     actor or a place); "government forces" are its forces */
+  x->focus_state = -1;
+  {
+    int *cnt = alq_arena_calloc(&x->arena, x->lex->nactors + 1, sizeof *cnt);
+    if (!cnt) return ALQ_ENOMEM;
+    int best = 0;
+    for (size_t k = 0; k < x->nm; k++) {
+      const alq_lexent *e = x_ent(x, (int)k, ALQ_LK_PLACE, -1);
+      int st = -1;
+      if (e && e->value >= 0) st = x->lex->places[e->value].state;
+      const alq_lexent *ae = x_ent(x, (int)k, ALQ_LK_ACTOR, -1);
+      if (st < 0 && ae && ae->value >= 0 && !strcmp(x->lex->actors[ae->value].type, "STATE")) st = ae->value;
+      if (st < 0) continue;
+      if (++cnt[st] > best) { best = cnt[st]; x->focus_state = st; }
+    }
+  }
 
   size_t di = 0;
   for (size_t k = 0; k < x->nm; k++) {
@@ -219,7 +252,7 @@ int x_mentions(struct alq_extractor *x) {
         mt.kind = country_place ? MK_PLACE : MK_ACTOR;
         mt.actor = a;
         mt.id = ac->id;
-        mt.type = country_place ? "PLACE" : ac->type;
+        mt.type = country_place ? "PLACE" : (!strcmp(ac->type, "STATE") && force_named(x, m)) ? "FORCE" : ac->type;
         if ((rc = add_ment(x, &mt))) return rc;
         continue;
       }

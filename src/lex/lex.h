@@ -46,7 +46,8 @@ typedef enum alq_cue {
   ALQ_CUE_RECIPROCAL, ALQ_CUE_TITLE_WORD, ALQ_CUE_NATIONALITY,
   /* grammar.tsv: function words that shape argument structure and scope */
   ALQ_CUE_BETWEEN, ALQ_CUE_WITH, ALQ_CUE_AGAINST, ALQ_CUE_BY, ALQ_CUE_CLAUSE,
-  ALQ_CUE_RELATIVE, ALQ_CUE_PASSIVE_BY, ALQ_CUE_SELF_DENY,
+  ALQ_CUE_RELATIVE, ALQ_CUE_PASSIVE_BY, ALQ_CUE_SELF_DENY, ALQ_CUE_FORCE_HEAD,
+  ALQ_CUE_COMPLEMENTIZER,
   ALQ_CUE__COUNT
 } alq_cue;
 
@@ -57,7 +58,8 @@ enum {
   ALQ_EF_AMBIG_CONTEXT = 2, /* actor unless a blocking cue is adjacent */
   ALQ_EF_AMBIG_HEAD = 4,  /* actor only with a head/member cue or coordination */
   ALQ_EF_COALITION = 8,   /* التحالف-like: actor only after coalition context */
-  ALQ_MF_HIJRI = 16       /* month of the Hijri calendar */
+  ALQ_MF_HIJRI = 16,      /* month of the Hijri calendar */
+  ALQ_EF_GOV_FORCES = 32  /* "government forces": the force of the country in focus */
 };
 
 typedef struct alq_lexent {
@@ -110,6 +112,7 @@ struct alq_lexicon {
   struct alq_pending *pend; size_t npend, cappend;
   uint16_t pfx_min, pfx_max;           /* byte lengths of the shortest/longest stem */
   int actor_isis, actor_al_qaeda;      /* handy indices (-1 if absent) */
+  int *state_force;                    /* per actor: its state's armed-force actor (forces.tsv), or -1 */
 };
 
 /* Finds an actor index by id, or -1. */

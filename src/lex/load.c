@@ -23,7 +23,8 @@ static const char *cue_names[ALQ_CUE__COUNT] = {
   "coalition_leader", "time_recent", "time_now", "time_day", "weekday", "time_since",
   "time_part", "time_unit", "time_last", "place_head", "place_prep", "chrome",
   "reciprocal", "title_word", "nationality",
-  "between", "with", "against", "by", "clause", "relative", "passive_by", "self_deny"};
+  "between", "with", "against", "by", "clause", "relative", "passive_by", "self_deny", "force_head",
+  "complementizer"};
 
 /* ---- string pool and hash tables ------------------------------------ */
 
@@ -362,7 +363,8 @@ static int load_ambiguous(alq_lexicon *lex, alq_arena *tmp, const char *dir, amb
     if (!strcmp(t.f[2], "context")) fl = ALQ_EF_AMBIG_CONTEXT;
     else if (!strcmp(t.f[2], "head_only")) fl = ALQ_EF_AMBIG_HEAD;
     else if (!strcmp(t.f[2], "coalition")) fl = ALQ_EF_COALITION;
-    else { rc = fail_line(err, &t, "rule must be context, head_only or coalition"); break; }
+    else if (!strcmp(t.f[2], "gov_forces")) fl = ALQ_EF_GOV_FORCES;
+    else { rc = fail_line(err, &t, "rule must be context, head_only, coalition or gov_forces"); break; }
     if (as->n == as->cap) {
       size_t cap = as->cap ? as->cap * 2 : 64;
       ambig *nv = realloc(as->v, cap * sizeof *nv);
@@ -498,6 +500,24 @@ static int load_months(alq_lexicon *lex, alq_arena *tmp, const char *dir, alq_er
   return rc;
 }
 
+/* forces.tsv: state id -> the actor id of its armed forces. */
+static int load_forces(alq_lexicon *lex, const char *dir, alq_error *err) {
+  lex->state_force = malloc((lex->nactors + 1) * sizeof *lex->state_force);
+  if (!lex->state_force) return ALQ_ENOMEM;
+  for (size_t i = 0; i < lex->nactors; i++) lex->state_force[i] = -1;
+  tsv t;
+  int rc = tsv_open(&t, dir, "forces.tsv", 0, err);
+  if (rc == 1) return 0;
+  if (rc) return rc;
+  while (tsv_next(&t)) {
+    int s = alq_lex_actor_find(lex, t.f[0]), f = alq_lex_actor_find(lex, t.f[1]);
+    if (s < 0 || f < 0) { rc = fail_line(err, &t, "unknown actor id"); break; }
+    lex->state_force[s] = f;
+  }
+  free(t.buf);
+  return rc;
+}
+
 static int cmp_pend(const void *x, const void *y) {
   const alq_pending *a = x, *b = y;
   if (a->node != b->node) return a->node < b->node ? -1 : 1;
@@ -551,6 +571,7 @@ int alq_lexicon_open(alq_lexicon **out, const char *datadir, alq_error *err) {
   if ((rc = load_cues(lex, &tmp, datadir, "cues.tsv", err))) goto out;
   if ((rc = load_cues(lex, &tmp, datadir, "grammar.tsv", err))) goto out;
   if ((rc = load_months(lex, &tmp, datadir, err))) goto out;
+  if ((rc = load_forces(lex, datadir, err))) goto out;
   if ((rc = finalize(lex))) goto out;
   lex->actor_isis = alq_lex_actor_find(lex, "isis");
   lex->actor_al_qaeda = alq_lex_actor_find(lex, "al-qaeda");
@@ -577,5 +598,6 @@ void alq_lexicon_free(alq_lexicon *lex) {
   free(lex->actors); free(lex->places); free(lex->strings); free(lex->ents);
   free(lex->words); free(lex->pfx); free(lex->edges);
   free(lex->node_ent_first); free(lex->node_ent_count); free(lex->pend);
+  free(lex->state_force);
   free(lex);
 }

@@ -1,0 +1,200 @@
+/* Extraction rules on small made-up texts (not from the seeds or the gold):
+ * pairing, polarity, modality, attribution, time, ambiguous names, places,
+ * government forces and chrome. Each case states the expected claim. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "alaqat.h"
+
+static alq_lexicon *lex;
+static alq_extractor *ex;
+
+static int setup(void **state) {
+  (void)state;
+  alq_error err = {0};
+  if (alq_lexicon_open(&lex, ALQ_TEST_DATADIR, &err)) return -1;
+  return alq_extractor_new(&ex, lex);
+}
+static int teardown(void **state) {
+  (void)state;
+  alq_extractor_free(ex);
+  alq_lexicon_free(lex);
+  return 0;
+}
+
+static const alq_result *run(const char *text, const char *date) {
+  alq_doc d = {"t", text, strlen(text), date, NULL};
+  const alq_result *res;
+  alq_error err;
+  assert_int_equal(alq_extract(ex, &d, &res, &err), 0);
+  return res;
+}
+
+/* The claim of type `type` between a and b (either order), or NULL. */
+static const alq_claim *find(const alq_result *r, const char *a, const char *b, const char *type) {
+  for (size_t i = 0; i < r->nclaims; i++) {
+    const alq_claim *c = &r->claims[i];
+    if (strcmp(c->type, type)) continue;
+    if ((!strcmp(c->a, a) && !strcmp(c->b, b)) || (!strcmp(c->a, b) && !strcmp(c->b, a))) return c;
+  }
+  return NULL;
+}
+
+static void test_between_pair(void **state) {
+  (void)state;
+  const alq_result *r = run("اندلعت اشتباكات عنيفة بين حركة أحرار الشام وجبهة النصرة في ريف إدلب.", NULL);
+  const alq_claim *c = find(r, "ahrar-al-sham", "nusra", "conflict");
+  assert_non_null(c);
+  assert_string_equal(c->a, "ahrar-al-sham");   /* symmetric: a < b */
+  assert_string_equal(c->polarity, "affirmed");
+  assert_string_equal(c->modality, "asserted");
+  assert_null(c->source);
+  assert_string_equal(c->source_kind, "author");
+}
+
+static void test_negation_scope(void **state) {
+  (void)state;
+  const alq_result *r = run("لم يحدث أي تعاون بين حزب الله وحركة حماس خلال الحرب.", NULL);
+  const alq_claim *c = find(r, "hezbollah", "hamas", "cooperation");
+  assert_non_null(c);
+  assert_string_equal(c->polarity, "negated");
+  /* a shield: لا سيما is not a negation */
+  r = run("تصاعد التنسيق بين حزب الله وحركة حماس، لا سيما في الجنوب.", NULL);
+  c = find(r, "hezbollah", "hamas", "cooperation");
+  assert_non_null(c);
+  assert_string_equal(c->polarity, "affirmed");
+}
+
+static void test_modality(void **state) {
+  (void)state;
+  const alq_result *r = run("هل يتحالف تنظيم داعش وتنظيم القاعدة في الصحراء؟", NULL);
+  const alq_claim *c = find(r, "isis", "al-qaeda", "alliance");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "possible");
+  r = run("تحالف مرتقب بين حركة طالبان وتنظيم القاعدة.", NULL);
+  c = find(r, "taliban", "al-qaeda", "alliance");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "possible");
+}
+
+static void test_attribution(void **state) {
+  (void)state;
+  const alq_result *r = run("وقالت مصادر عسكرية مطلعة إن التنسيق بين حزب الله والجيش السوري مستمر.", NULL);
+  const alq_claim *c = find(r, "hezbollah", "syrian-army", "cooperation");
+  assert_non_null(c);
+  assert_non_null(c->source);
+  assert_string_equal(c->source, "مصادر عسكرية مطلعة");
+  assert_string_equal(c->source_kind, "anonymous");
+}
+
+static void test_agent_patient(void **state) {
+  (void)state;
+  /* a directed relation: the supporter, then لـ the supported */
+  const alq_result *r = run("أكد التقرير استمرار دعم إيران لجماعة الحوثي في اليمن.", NULL);
+  const alq_claim *c = find(r, "iran", "houthis", "support");
+  assert_non_null(c);
+  assert_string_equal(c->a, "iran");
+  assert_string_equal(c->b, "houthis");
+}
+
+static void test_time(void **state) {
+  (void)state;
+  const alq_result *r = run("اندلعت معارك بين حركة الشباب والقوات الصومالية في 12 مارس 2017.", NULL);
+  const alq_claim *c = find(r, "al-shabaab", "somalia", "conflict");
+  assert_non_null(c);
+  assert_non_null(c->when);
+  assert_string_equal(c->when, "2017-03-12");
+  /* a relative time resolves against the document date */
+  r = run("اندلعت مؤخرا اشتباكات بين حركة الشباب والقوات الصومالية.", "2018-07-23");
+  c = find(r, "al-shabaab", "somalia", "conflict");
+  assert_non_null(c);
+  assert_string_equal(c->when, "2018-07");
+  /* without a document date it stays unknown */
+  r = run("اندلعت مؤخرا اشتباكات بين حركة الشباب والقوات الصومالية.", NULL);
+  c = find(r, "al-shabaab", "somalia", "conflict");
+  assert_non_null(c);
+  assert_null(c->when);
+}
+
+static void test_base_is_not_al_qaeda(void **state) {
+  (void)state;
+  const alq_result *r = run("قصفت الطائرات القاعدة الجوية قرب حمص.", NULL);
+  for (size_t i = 0; i < r->nmentions; i++)
+    assert_true(r->mentions[i].id == NULL || strcmp(r->mentions[i].id, "al-qaeda") != 0);
+  r = run("أعلن تنظيم القاعدة مسؤوليته عن الهجوم.", NULL);
+  int found = 0;
+  for (size_t i = 0; i < r->nmentions; i++)
+    if (r->mentions[i].id && !strcmp(r->mentions[i].id, "al-qaeda")) found = 1;
+  assert_true(found);
+}
+
+static void test_country_as_place(void **state) {
+  (void)state;
+  /* في + country and its conjuncts are places, not parties */
+  const alq_result *r = run("تقاتل الجماعات في سوريا والعراق وليبيا منذ سنوات.", NULL);
+  size_t places = 0;
+  for (size_t i = 0; i < r->nmentions; i++) {
+    if (!strcmp(r->mentions[i].type, "DATE")) continue;   /* منذ سنوات */
+    assert_string_equal(r->mentions[i].type, "PLACE");
+    places++;
+  }
+  assert_int_equal(places, 3);
+  assert_int_equal(r->nclaims, 0);
+}
+
+static void test_gov_forces_and_force_type(void **state) {
+  (void)state;
+  const char *t = "سيطرت القوات الحكومية على بلدة قرب دمشق بعد معارك مع تنظيم داعش في سوريا. "
+                  "وقال مسؤول إن الجيش التركي لم يتدخل.";
+  const alq_result *r = run(t, NULL);
+  int gov = 0, force = 0;
+  for (size_t i = 0; i < r->nmentions; i++) {
+    const alq_mention *m = &r->mentions[i];
+    if (m->id && !strcmp(m->id, "syrian-army")) gov = 1;
+    if (m->id && !strcmp(m->id, "turkey") && !strcmp(m->type, "FORCE")) force = 1;
+  }
+  assert_true(gov);     /* "government forces" in a Syria story */
+  assert_true(force);   /* a state's army: the state id, typed FORCE */
+}
+
+static void test_chrome_and_title(void **state) {
+  (void)state;
+  const char *t = "الأحد 3 مايو 2020\n"
+                  "تحالف جديد بين حركة أحرار الشام وجيش الإسلام في الشمال\n"
+                  "الاثنين 4 مايو 2020\n"
+                  "طباعة\n"
+                  "تحالف جديد بين حركة أحرار الشام وجيش الإسلام في الشمال\n"
+                  "أعلنت الحركتان تشكيل غرفة عمليات مشتركة.\n";
+  const alq_result *r = run(t, NULL);
+  /* the date below the headline is the dateline; the one above a masthead */
+  assert_non_null(r->date);
+  assert_string_equal(r->date, "2020-05-04");
+  /* the headline gives one claim; its repetition gives none */
+  size_t n = 0;
+  for (size_t i = 0; i < r->nclaims; i++)
+    if (!strcmp(r->claims[i].type, "alliance")) n++;
+  assert_int_equal(n, 1);
+  const char *title = t + r->title[0];
+  assert_true(r->title[1] > r->title[0]);
+  assert_int_equal(strncmp(title, "تحالف جديد", strlen("تحالف جديد")), 0);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_between_pair),
+    cmocka_unit_test(test_negation_scope),
+    cmocka_unit_test(test_modality),
+    cmocka_unit_test(test_attribution),
+    cmocka_unit_test(test_agent_patient),
+    cmocka_unit_test(test_time),
+    cmocka_unit_test(test_base_is_not_al_qaeda),
+    cmocka_unit_test(test_country_as_place),
+    cmocka_unit_test(test_gov_forces_and_force_type),
+    cmocka_unit_test(test_chrome_and_title),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
