@@ -500,7 +500,10 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
       if (re->rflags & ALQ_RF_PASSIVE) return pairs_across(c, &r2, &r, type, neg, pos, &src, tf, tl, "passive-right");
       return pairs_across(c, &r, &r2, type, neg, pos, &src, tf, tl, "agent-patient-after");
     }
-    if (scan_left(c, tf, 12, &l)) {
+    /* membership attaches to the noun phrase right before (X التابعة لـ Y،
+       X، ذراع Y); other relations reach back through the clause */
+    size_t lwin = type == ALQ_REL_AFFILIATION ? 3 : 12;
+    if (scan_left(c, tf, lwin, &l)) {
       /* بدعم من X: the helper follows */
       if (re->rflags & ALQ_RF_PASSIVE) return pairs_across(c, &r, &l, type, neg, pos, &src, tf, tl, "passive");
       return pairs_across(c, &l, &r, type, neg, pos, &src, tf, tl, "left-right");

@@ -147,7 +147,8 @@ static int resolve_actor(struct alq_extractor *x, const alq_match *m, const alq_
       const alq_lexent *c = x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_COALITION_LEADER);
       if (c && c->value >= 0) return c->value;
     }
-    return e->value >= 0 ? e->value : x->coalition_default;
+    /* else the coalition of the story (Yemen stories: the Saudi-led one) */
+    return x->coalition_default >= 0 ? x->coalition_default : e->value;
   }
   if (e->flags & ALQ_EF_AMBIG_CONTEXT) {
     if (nw != SIZE_MAX && x_tok_ent(x, nw, ALQ_LK_CUE, ALQ_CUE_AMBIG_BLOCK_AFTER)) return -1;

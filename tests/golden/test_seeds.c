@@ -125,6 +125,7 @@ static void test_claim_evidence(void **state) {
 }
 
 static int is_actor_id(const alq_lexent *e, const void *arg) {
+  if (e->kind == ALQ_LK_ACTOR && (e->flags & (ALQ_EF_GOV_FORCES | ALQ_EF_COALITION))) return 1; /* id from context */
   return e->kind == ALQ_LK_ACTOR && e->value >= 0 && !strcmp(lex->actors[e->value].id, (const char *)arg);
 }
 
