@@ -189,6 +189,21 @@ static source anon_phrase(ctx *c, size_t i) {
 static int source_at(ctx *c, size_t i, size_t lim, source *out) {
   struct alq_extractor *x = c->x;
   const alq_text *t = &x->text;
+  /* a bare name right after the verb (قال جيمس كلابر، مدير ...): two or
+     three words no lexicon knows; official when an office follows */
+  size_t n = 0;
+  while (i + n < c->s_end && i + n < lim && n < 3 && t->toks[i + n].kind == ALQ_TOK_ARABIC &&
+         x->tok_match[i + n] < 0 && x->tok_ment[i + n] < 0 && t->toks[i + n].nlen >= 4)
+    n++;
+  /* a given name has three letters or more and no article */
+  if (n >= 2 && (t->toks[i].nlen < 6 || !memcmp(t->norm + t->toks[i].nstart, "\xd8\xa7\xd9\x84", 4))) n = 0;
+  if (n >= 2) {
+    int official = 0;
+    for (size_t q = i + n; q < c->s_end && q < i + n + 4; q++)
+      if (tok_cue(c, q, ALQ_CUE_OFFICIAL_ROLE)) { official = 1; break; }
+    *out = (source){copy_span(x, t->toks[i].start, t->toks[i + n - 1].end), official ? "official" : "person", i};
+    return 1;
+  }
   for (size_t k = i, words = 0; k < c->s_end && k < lim && words < 6; k++) {
     if (t->toks[k].kind == ALQ_TOK_QUOTE) continue;
     if (is_stop_punct(t, k)) return 0;
@@ -213,7 +228,7 @@ static int source_at(ctx *c, size_t i, size_t lim, source *out) {
         return 1;
       }
       int official = 0;
-      for (size_t b = m->tf, n = 0; b-- > c->s_first && n < 4; n++)
+      for (size_t b = m->tf, nb = 0; b-- > c->s_first && nb < 4; nb++)
         if (tok_cue(c, b, ALQ_CUE_OFFICIAL_ROLE)) { official = 1; break; }
       *out = (source){copy_span(x, m->start, m->end), official ? "official" : "person", k};
       return 1;
@@ -248,9 +263,13 @@ static source find_source(ctx *c, size_t ti) {
     const alq_match *m = &x->m[x->tok_match[k]];
     source s;
     if (k < ti && sv) {
-      /* VSO: the subject follows; SVO: it precedes the verb */
-      if (source_at(c, m->tok_last + 1, ti, &s) || (k > c->s_first && source_at(c, c->s_first, k, &s))) {
+      /* VSO: the subject follows; SVO: it precedes the verb closely; a verb
+         without a subject (وتابعت، وأضاف) continues the last speaker */
+      size_t sf = k > c->s_first + 3 ? k - 3 : c->s_first;
+      if (source_at(c, m->tok_last + 1, ti, &s) || (k > c->s_first && source_at(c, sf, k, &s))) {
         best = s; have = 1;
+      } else if (x->last_src) {
+        best = (source){x->last_src, x->last_src_kind, k}; have = 1;
       }
     } else if (ac && (source_at(c, m->tok_last + 1, c->s_end, &s))) {
       if (k < ti || !have) { best = s; have = 1; }
@@ -262,6 +281,19 @@ static source find_source(ctx *c, size_t ti) {
     for (size_t k = c->s_first; k < c->s_end && k < c->s_first + 2; k++)
       if (tok_cue(c, k, ALQ_CUE_ANON_SOURCE)) { best = anon_phrase(c, k); have = 1; break; }
   }
+  if (!have) return best;
+  /* a later reference (المصادر، المصادر نفسها، الصحيفة) repeats the first
+     mention's words (CLAIMS.md rule 19) */
+  const alq_token *ft = &x->text.toks[best.tok];
+  const char *fn = x->text.norm + ft->nstart;
+  size_t skip = (ft->nlen > 6 && (!memcmp(fn, "\xd9\x88", 2) || !memcmp(fn, "\xd9\x81", 2))) ? 2 : 0;
+  int definite = ft->nlen > skip + 4 && !memcmp(fn + skip, "\xd8\xa7\xd9\x84", 4);
+  if (definite && !strcmp(best.kind, "anonymous") && x->last_anon) best.text = x->last_anon;
+  else if (definite && !strcmp(best.kind, "outlet") && x->last_outlet) best.text = x->last_outlet;
+  if (!strcmp(best.kind, "anonymous") && !x->last_anon) x->last_anon = best.text;
+  if (!strcmp(best.kind, "outlet") && !x->last_outlet) x->last_outlet = best.text;
+  x->last_src = best.text;
+  x->last_src_kind = best.kind;
   return best;
 }
 

@@ -59,6 +59,8 @@ struct alq_extractor {
   int last_actor;               /* last actor named (for single anaphors) */
   int coalition_default;        /* actor index for bare "the coalition" */
   int focus_state;              /* the state the story is about, or -1 */
+  const char *last_src, *last_src_kind;  /* the last speaker (for وتابعت) */
+  const char *last_anon, *last_outlet;   /* first unnamed source / outlet named */
   /* output */
   alq_claim *claims; size_t nclaims, capclaims;
   alq_mention *outm; size_t noutm;
