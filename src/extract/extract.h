@@ -9,7 +9,10 @@
 #include "util/arena.h"
 
 /* A resolved mention (actor, place, date, person, outlet). */
-typedef enum { MK_ACTOR = 1, MK_PLACE, MK_DATE, MK_PERSON, MK_OUTLET } mkind;
+/* MK_NEWORG: an organization found by its head word, not in the lexicon:
+ * reported as a mention (new: id), not used as a claim party (the gold and
+ * the spec's claims use canonical ids). */
+typedef enum { MK_ACTOR = 1, MK_PLACE, MK_DATE, MK_PERSON, MK_OUTLET, MK_NEWORG } mkind;
 
 typedef struct ment {
   uint32_t start, end;          /* bytes */

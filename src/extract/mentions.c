@@ -113,21 +113,27 @@ static int joined_to_place(const struct alq_extractor *x, const alq_match *m) {
   return joiner;
 }
 
-/* "new:" + the normalized words of tokens [tf, tl]: a stable id. */
-static const char *slug(struct alq_extractor *x, const char *prefix, size_t tf, size_t tl) {
+/* prefix + the normalized words of tokens [tf, tl], without the first
+ * token's `strip` proclitic bytes: a stable id (new:تنظيم-فتح-الاسلام). */
+static const char *slug_from(struct alq_extractor *x, const char *prefix, size_t tf, size_t strip, size_t tl) {
   alq_text *t = &x->text;
   char buf[256];
   size_t n = (size_t)snprintf(buf, sizeof buf, "%s", prefix);
   for (size_t i = tf; i <= tl && i < t->ntoks && n < sizeof buf - 8; i++) {
     const alq_token *tk = &t->toks[i];
     if (!x_is_word(t, i)) continue;
+    size_t off = (i == tf && strip < tk->nlen) ? strip : 0;
     if (n > strlen(prefix) && n < sizeof buf - 1) buf[n++] = '-';
-    size_t c = tk->nlen < sizeof buf - 1 - n ? tk->nlen : sizeof buf - 1 - n;
-    memcpy(buf + n, t->norm + tk->nstart, c);
+    size_t c = tk->nlen - off < sizeof buf - 1 - n ? tk->nlen - off : sizeof buf - 1 - n;
+    memcpy(buf + n, t->norm + tk->nstart + off, c);
     n += c;
   }
   buf[n] = 0;
   return alq_arena_strndup(&x->arena, buf, n);
+}
+
+static const char *slug(struct alq_extractor *x, const char *prefix, size_t tf, size_t tl) {
+  return slug_from(x, prefix, tf, 0, tl);
 }
 
 /* Decides whether an actor match names an actor here; returns the actor
@@ -189,6 +195,33 @@ static int name_after(const struct alq_extractor *x, size_t i, size_t max, size_
   if (n < 1) return 0;
   *tf = j; *tl = j + n - 1;
   return 1;
+}
+
+/* The name after an organization head at token h: a quoted phrase of 1-4
+ * words that no lexicon entry claims (جبهة "أنصار الحق"). Unquoted names
+ * were tried and rejected: head + noun is far more often a common phrase
+ * (منظمة إرهابية، الحركة تنفذ) than a name. */
+static int new_org_name(const struct alq_extractor *x, size_t h, size_t *tf, size_t *tl) {
+  const alq_text *t = &x->text;
+  size_t j = h + 1, s = t->toks[h].sent;
+  if (j >= t->ntoks || t->toks[j].sent != s) return 0;
+  if (t->toks[j].kind == ALQ_TOK_QUOTE && (t->toks[j].flags & ALQ_TF_OPEN_QUOTE)) {
+    size_t k = j + 1;
+    while (k < t->ntoks && t->toks[k].sent == s && t->toks[k].kind == ALQ_TOK_ARABIC && x->tok_match[k] < 0 &&
+           k - j <= 4)
+      k++;
+    if (k > j + 1 && k < t->ntoks && t->toks[k].kind == ALQ_TOK_QUOTE) {
+      /* one quoted adjective is a label (تنظيم "إرهابي"), not a name */
+      const char *w = t->norm + t->toks[j + 1].nstart;
+      size_t wl = t->toks[j + 1].nlen;
+      if (k == j + 2 && wl >= 4 && (!memcmp(w + wl - 2, "\xd9\x8a", 2) || !memcmp(w + wl - 2, "\xd9\x87", 2)))
+        return 0;
+      *tf = j + 1; *tl = k - 1;
+      return 1;
+    }
+    return 0;
+  }
+  return 0;
 }
 
 int x_mentions(struct alq_extractor *x) {
@@ -267,6 +300,21 @@ int x_mentions(struct alq_extractor *x) {
       mt.type = "PLACE";
       if ((rc = add_ment(x, &mt))) return rc;
       continue;
+    }
+    /* a new organization: a head word (تنظيم، جبهة، لواء ...) and a quoted
+       name; its id is new: + the normalized words */
+    const alq_lexent *oh0 = x_ent(x, (int)k, ALQ_LK_CUE, ALQ_CUE_ORG_HEAD);
+    if (oh0 && m->tok_first == m->tok_last) {
+      size_t nf, nlst;
+      if (new_org_name(x, m->tok_last, &nf, &nlst)) {
+        ment om = {t->toks[m->tok_first].start, t->toks[nlst].end, m->tok_first, (uint32_t)nlst, MK_NEWORG, -1,
+                   (int)k, NULL, "ORG", -1, t->toks[nf].sent};
+        if (m->strip && m->strip < t->toks[m->tok_first].nlen)
+          om.start = t->nmap_start[t->toks[m->tok_first].nstart + m->strip];
+        om.id = slug_from(x, "new:", m->tok_first, m->strip, nlst);
+        if ((rc = add_ment(x, &om))) return rc;
+        continue;
+      }
     }
     /* persons after a role word, outlets after their type word */
     const alq_lexent *role = x_ent(x, (int)k, ALQ_LK_CUE, ALQ_CUE_OFFICIAL_ROLE);

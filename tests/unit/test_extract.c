@@ -183,6 +183,21 @@ static void test_chrome_and_title(void **state) {
   assert_int_equal(strncmp(title, "تحالف جديد", strlen("تحالف جديد")), 0);
 }
 
+static void test_new_organization(void **state) {
+  (void)state;
+  const alq_result *r = run("أعلن لواء \"صقور الجبل\" انضمامه إلى المعارك.", NULL);
+  int found = 0;
+  for (size_t i = 0; i < r->nmentions; i++) {
+    const alq_mention *m = &r->mentions[i];
+    if (m->id && !strcmp(m->id, "new:لواء-صقور-الجبل")) { found = 1; assert_string_equal(m->type, "ORG"); }
+  }
+  assert_true(found);
+  /* a quoted label is not a name */
+  r = run("وصفت الحكومة الحركة بأنها تنظيم \"إرهابي\" خطير.", NULL);
+  for (size_t i = 0; i < r->nmentions; i++)
+    assert_true(r->mentions[i].id == NULL || strncmp(r->mentions[i].id, "new:تنظيم", strlen("new:تنظيم")) != 0);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_between_pair),
@@ -195,6 +210,7 @@ int main(void) {
     cmocka_unit_test(test_country_as_place),
     cmocka_unit_test(test_gov_forces_and_force_type),
     cmocka_unit_test(test_chrome_and_title),
+    cmocka_unit_test(test_new_organization),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
