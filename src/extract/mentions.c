@@ -207,8 +207,9 @@ static int new_org_name(const struct alq_extractor *x, size_t h, size_t *tf, siz
   if (j >= t->ntoks || t->toks[j].sent != s) return 0;
   if (t->toks[j].kind == ALQ_TOK_QUOTE && (t->toks[j].flags & ALQ_TF_OPEN_QUOTE)) {
     size_t k = j + 1;
-    while (k < t->ntoks && t->toks[k].sent == s && t->toks[k].kind == ALQ_TOK_ARABIC && x->tok_match[k] < 0 &&
-           k - j <= 4)
+    /* words of the name may be common words (الجبل), not a known actor */
+    while (k < t->ntoks && t->toks[k].sent == s && t->toks[k].kind == ALQ_TOK_ARABIC &&
+           !x_tok_ent(x, k, ALQ_LK_ACTOR, -1) && k - j <= 4)
       k++;
     if (k > j + 1 && k < t->ntoks && t->toks[k].kind == ALQ_TOK_QUOTE) {
       /* one quoted adjective is a label (تنظيم "إرهابي"), not a name */
