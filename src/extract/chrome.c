@@ -158,9 +158,12 @@ int x_chrome(struct alq_extractor *x) {
         echoes(t, l, &ls[title]))
       chrome = 1;                                            /* caption echoing the headline */
     if (!l->nwords) chrome = 1;
+    /* a short line without final punctuation below the title: a sub-headline */
+    int subhead = !chrome && (int)k > title && !l->ends_stop && l->nwords >= 3 && l->nwords <= 12;
     for (uint32_t s = l->s_first; s < l->s_first + l->s_count; s++) {
       x->si[s].chrome = (uint8_t)chrome;
       x->si[s].headline = (int)k == title;
+      x->si[s].subhead = (uint8_t)subhead;
     }
   }
   for (size_t s = 0; s < ns; s++) {

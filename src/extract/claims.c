@@ -49,6 +49,33 @@ static int tok_cue(const ctx *c, size_t i, int cls) {
   return i < c->s_end && x_tok_ent(c->x, i, ALQ_LK_CUE, cls) != NULL;
 }
 
+/* The pair a pair anaphor (التنظيمين، بينهما) points to: the last pair named
+ * together with بين or a dual head if that was in the last sentences, else
+ * the last coordinated pair (CLAIMS.md rule 9). Returns 0 if none. */
+static int anaphor_pair(const ctx *c, int out[2]) {
+  const struct alq_extractor *x = c->x;
+  if (x->strong[0] >= 0 && c->sent - x->strong_sent <= 3) { out[0] = x->strong[0]; out[1] = x->strong[1]; return 1; }
+  if (x->focus[0] >= 0) { out[0] = x->focus[0]; out[1] = x->focus[1]; return 1; }
+  return 0;
+}
+
+/* Was the coordinated pair ending at mention mi introduced by بين or a dual
+ * head (بين X و Y، تنظيمي X و Y)? */
+static int named_together(const ctx *c, int mi, const side *g) {
+  const struct alq_extractor *x = c->x;
+  (void)g;
+  size_t first = (size_t)mi;
+  while (first > 0 && x->ments[first - 1].group == x->ments[mi].group) first--;
+  size_t k = x->ments[first].tf;
+  for (int back = 0; back < 3 && k > c->s_first; back++) {
+    k--;
+    if (x->text.toks[k].kind == ALQ_TOK_QUOTE) { back--; continue; }
+    if (tok_cue(c, k, ALQ_CUE_BETWEEN) || tok_cue(c, k, ALQ_CUE_DUAL_HEAD)) return 1;
+    if (x->text.toks[k].kind != ALQ_TOK_ARABIC) return 0;
+  }
+  return 0;
+}
+
 /* The actor side starting at the first actor mention (or pair anaphor) in
  * (from, from+win]; stops at triggers of another relation, clause words and
  * hard punctuation. Returns the token after it, 0 if none. */
@@ -68,10 +95,11 @@ static size_t scan_right(ctx *c, size_t from, size_t win, side *out, int *via_be
       return end;
     }
     if (mi >= 0) { i = x->ments[mi].tl; words++; continue; }
+    int ap[2];
     if (tok_cue(c, i, ALQ_CUE_PAIR_ANAPHOR)) {
-      if (x->focus[0] >= 0) {
-        side_add(out, x->focus[0], t->toks[i].start, t->toks[i].end);
-        side_add(out, x->focus[1], t->toks[i].start, t->toks[i].end);
+      if (anaphor_pair(c, ap)) {
+        side_add(out, ap[0], t->toks[i].start, t->toks[i].end);
+        side_add(out, ap[1], t->toks[i].start, t->toks[i].end);
         if (via_between) *via_between = 1;
         return x->m[x->tok_match[i]].tok_last + 1;
       }
@@ -437,6 +465,14 @@ static int blocked(ctx *c, size_t tf, size_t tl) {
   return 0;
 }
 
+static int sentence_has_actor(ctx *c) {
+  for (size_t i = c->s_first; i < c->s_end; i++) {
+    int mi = c->x->tok_ment[i];
+    if (mi >= 0 && c->x->ments[mi].kind == MK_ACTOR) return 1;
+  }
+  return 0;
+}
+
 /* Does the sentence name both actors of the pair in focus, or a pair
  * anaphor? Fills f with the pair and where the sentence names it. */
 static int sentence_names_focus(ctx *c, side *f) {
@@ -444,10 +480,11 @@ static int sentence_names_focus(ctx *c, side *f) {
   const alq_text *t = &x->text;
   int seen[2] = {-1, -1};
   size_t s_end = c->s_end < c->s_first + 800 ? c->s_end : c->s_first + 800;
+  int ap[2];
   for (size_t i = c->s_first; i < s_end; i++) {
-    if (tok_cue(c, i, ALQ_CUE_PAIR_ANAPHOR)) {
-      side_add(f, x->focus[0], t->toks[i].start, t->toks[i].end);
-      side_add(f, x->focus[1], t->toks[i].start, t->toks[i].end);
+    if (tok_cue(c, i, ALQ_CUE_PAIR_ANAPHOR) && anaphor_pair(c, ap)) {
+      side_add(f, ap[0], t->toks[i].start, t->toks[i].end);
+      side_add(f, ap[1], t->toks[i].start, t->toks[i].end);
       return 1;
     }
     int mi = x->tok_ment[i];
@@ -487,12 +524,13 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   size_t after = scan_right(c, tl + 1, 6, &r, &between);
   /* a reciprocal directed relation: من دون أن يتبع أحدهما الآخر */
   if (alq_reltype_directed(type)) {
+    int rp[2];
     for (size_t k = tl + 1; k < c->s_end && k <= tl + 4; k++)
-      if (tok_cue(c, k, ALQ_CUE_RECIPROCAL) && x->focus[0] >= 0) {
+      if (tok_cue(c, k, ALQ_CUE_RECIPROCAL) && anaphor_pair(c, rp)) {
         side f = {0};
         const alq_token *rt = &x->text.toks[k];
-        side_add(&f, x->focus[0], rt->start, rt->end);
-        side_add(&f, x->focus[1], rt->start, rt->end);
+        side_add(&f, rp[0], rt->start, rt->end);
+        side_add(&f, rp[1], rt->start, rt->end);
         return pairs_within(c, &f, type, neg, pos, &src, tf, tl, "reciprocal");
       }
   }
@@ -563,6 +601,12 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     side_add(&f, x->focus[1], x->focus_span[1][0], x->focus_span[1][1]);
     return pairs_within(c, &f, type, neg, pos, &src, tf, tl, "headline-pair");
   }
+  /* a sub-headline without actors is about the headline's pair too */
+  if (x->head_pair[0] >= 0 && x->si[c->sent].subhead && !sentence_has_actor(c)) {
+    side_add(&f, x->head_pair[0], x->head_span[0][0], x->head_span[0][1]);
+    side_add(&f, x->head_pair[1], x->head_span[1][0], x->head_span[1][1]);
+    return pairs_within(c, &f, type, neg, pos, &src, tf, tl, "headline-pair");
+  }
   return 0;
 }
 
@@ -586,6 +630,15 @@ int x_claims(struct alq_extractor *x) {
             if (g.n == 2 && x->ments[mi].actor == g.actor[1]) {
               x->focus[0] = g.actor[0]; x->focus[1] = g.actor[1];
               memcpy(x->focus_span, g.span, sizeof x->focus_span);
+              if (named_together(&c, mi, &g)) {
+                x->strong[0] = g.actor[0]; x->strong[1] = g.actor[1];
+                memcpy(x->strong_span, g.span, sizeof x->strong_span);
+                x->strong_sent = (uint32_t)s;
+              }
+              if (x->si[s].headline && x->head_pair[0] < 0) {
+                x->head_pair[0] = g.actor[0]; x->head_pair[1] = g.actor[1];
+                memcpy(x->head_span, g.span, sizeof x->head_span);
+              }
             }
           }
         }

@@ -81,6 +81,8 @@ int alq_extract(alq_extractor *x, const alq_doc *doc, const alq_result **out, al
   x->lex = keep.lex; x->arena = keep.arena;
   x->doc = doc;
   x->focus[0] = x->focus[1] = -1;
+  x->strong[0] = x->strong[1] = -1;
+  x->head_pair[0] = x->head_pair[1] = -1;
   x->last_actor = -1;
   int rc = alq_text_analyze(&x->arena, (const uint8_t *)doc->text, doc->len, &x->text);
   if (rc) goto fail;

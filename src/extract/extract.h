@@ -41,6 +41,7 @@ typedef struct sent_info {
   uint8_t chrome;               /* page chrome: 1 no claims, no mentions; 2 no claims */
   uint8_t headline;             /* part of the title line */
   uint8_t question;             /* ends with ? / ؟ or starts with هل */
+  uint8_t subhead;              /* a short line without final punctuation */
 } sent_info;
 
 struct alq_extractor {
@@ -59,6 +60,11 @@ struct alq_extractor {
   uint32_t title[2];
   int focus[2];                 /* last pair of actors named together */
   uint32_t focus_span[2][2];    /* where that pair was named */
+  int strong[2];                /* the last pair named with بين or a dual head */
+  uint32_t strong_span[2][2];
+  uint32_t strong_sent;         /* the sentence that named it */
+  int head_pair[2];             /* the headline's pair (rule 10) */
+  uint32_t head_span[2][2];
   int last_actor;               /* last actor named (for single anaphors) */
   int coalition_default;        /* actor index for bare "the coalition" */
   int focus_state;              /* the state the story is about, or -1 */

@@ -47,7 +47,7 @@ typedef enum alq_cue {
   /* grammar.tsv: function words that shape argument structure and scope */
   ALQ_CUE_BETWEEN, ALQ_CUE_WITH, ALQ_CUE_AGAINST, ALQ_CUE_BY, ALQ_CUE_CLAUSE,
   ALQ_CUE_RELATIVE, ALQ_CUE_PASSIVE_BY, ALQ_CUE_SELF_DENY, ALQ_CUE_FORCE_HEAD,
-  ALQ_CUE_COMPLEMENTIZER,
+  ALQ_CUE_COMPLEMENTIZER, ALQ_CUE_DUAL_HEAD,
   ALQ_CUE__COUNT
 } alq_cue;
 
