@@ -9,6 +9,7 @@
 static const alq_command commands[] = {
   {"extract", cmd_extract, "extract relation claims (or mentions) as JSON Lines", cmd_extract_usage},
   {"eval", cmd_eval, "score claims or mentions against a gold file", cmd_eval_usage},
+  {"text", cmd_text, "print the clean main text of text files and HTML pages", cmd_text_usage},
   {"summary", cmd_summary, "digest a claims file: relations per actor pair", cmd_summary_usage},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
