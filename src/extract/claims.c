@@ -544,6 +544,20 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     }
     if (alq_reltype_directed(type)) return 0;
     if (needs_between && !between) return 0;
+    if (!between) {
+      /* a group right after the trigger is its pair (تحالف X و Y), unless a
+         preposition makes it an object (متعاونين مع X و Y، عمليات لـ X و Y);
+         fighting within a group needs بين or a reciprocal word */
+      if (alq_reltype_class(type) == 1 && !(re->rflags & ALQ_RF_MUTUAL)) return 0;
+      for (size_t k = tl + 1; k < c->s_end && x->tok_ment[k] < 0; k++)
+        if (tok_cue(c, k, ALQ_CUE_WITH) || tok_cue(c, k, ALQ_CUE_AGAINST) || tok_cue(c, k, ALQ_CUE_BY)) return 0;
+      for (size_t k = tl + 1; k < c->s_end; k++) {
+        int mk = x->tok_ment[k];
+        if (mk < 0) continue;
+        if (x_ment_has_clitic(x, &x->ments[mk], X_LAM)) return 0;
+        break;
+      }
+    }
     return pairs_within(c, &r, type, neg, pos, &src, tf, tl, between ? "between" : "group-after");
   }
   if (r.n == 1) {
