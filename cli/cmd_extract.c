@@ -6,6 +6,7 @@
 #include "alaqat.h"
 #include "cli.h"
 #include "inputs.h"
+#include "read/read.h"
 #include "util/util.h"
 
 const char cmd_extract_usage[] =
@@ -33,6 +34,7 @@ typedef struct run {
   int failed;
   alq_buf out;
   size_t ndocs, nclaims;
+  cli_inputs *in;      /* for the reader's offset map of the current document */
 } run;
 
 static void flush_out(run *r) {
@@ -49,6 +51,19 @@ static void warn_at(run *r, const char *name, long long off, const char *what) {
   if (r->quiet) return;
   if (off >= 0) fprintf(stderr, "alaqat: %s: byte %lld: %s\n", name, off, what);
   else fprintf(stderr, "alaqat: %s: %s\n", name, what);
+}
+
+/* A mention of a document decoded from another encoding: the span is raw,
+ * the text is the decoded (UTF-8) name. */
+static void write_mention_decoded(alq_buf *b, const char *doc_id, const alq_mention *m, const char *txt,
+                                  size_t n) {
+  alq_buf_append(b, "{\"doc\":", 7);
+  alq_buf_json_str(b, doc_id, strlen(doc_id));
+  alq_buf_printf(b, ",\"span\":[%u,%u],\"text\":", m->span[0], m->span[1]);
+  alq_buf_json_str(b, txt, n);
+  alq_buf_append(b, ",\"id\":", 6);
+  if (m->id) alq_buf_json_str(b, m->id, strlen(m->id)); else alq_buf_append(b, "null", 4);
+  alq_buf_printf(b, ",\"type\":\"%s\"}\n", m->type);
 }
 
 /* Extracts one document and writes its lines; `name` is for messages.
@@ -72,26 +87,45 @@ static int do_doc(const alq_doc *d, const char *name, void *payload) {
       break;
     }
   }
-  char line[8192];
+  /* spans of a page or a decoded text are mapped back to the raw bytes as
+     stored; a mention's text is then the raw bytes when they are UTF-8 */
+  const alq_read_doc *rd = r->in ? r->in->read : NULL;
+  int raw_utf8 = rd && (rd->enc == ALQ_ENC_UTF8 || rd->enc == ALQ_ENC_UTF8_BOM);
+  alq_buf line = {0};
   if (r->mentions) {
     for (size_t i = 0; i < res->nmentions; i++) {
-      size_t n = alq_mention_json(line, sizeof line, d->id, d->text, &res->mentions[i]);
-      if (n < sizeof line) emit_line(r, line, n);
-      else {
-        char *big = malloc(n + 1);
-        if (big) { alq_mention_json(big, n + 1, d->id, d->text, &res->mentions[i]); emit_line(r, big, n); free(big); }
+      alq_mention m = res->mentions[i];
+      const char *text = d->text;
+      if (rd) {
+        uint32_t ds[2] = {m.span[0], m.span[1]};
+        alq_read_map_span(rd, ds[0], ds[1], m.span);
+        if (raw_utf8) text = r->in->raw;
+        else { write_mention_decoded(&line, d->id, &m, d->text + ds[0], ds[1] - ds[0]); continue; }
+      }
+      size_t n = alq_mention_json(NULL, 0, d->id, text, &m);
+      if (alq_buf_reserve(&line, n + 1) == 0) {
+        alq_mention_json(line.p + line.len, n + 1, d->id, text, &m);
+        line.len += n;
       }
     }
   } else {
     for (size_t i = 0; i < res->nclaims; i++) {
-      size_t n = alq_claim_json(line, sizeof line, d->id, &res->claims[i]);
-      if (n < sizeof line) emit_line(r, line, n);
-      else {
-        char *big = malloc(n + 1);
-        if (big) { alq_claim_json(big, n + 1, d->id, &res->claims[i]); emit_line(r, big, n); free(big); }
+      alq_claim c = res->claims[i];
+      if (rd) {
+        alq_read_map_span(rd, c.span[0], c.span[1], c.span);
+        alq_read_map_span(rd, c.trigger[0], c.trigger[1], c.trigger);
+        alq_read_map_span(rd, c.a_span[0], c.a_span[1], c.a_span);
+        alq_read_map_span(rd, c.b_span[0], c.b_span[1], c.b_span);
+      }
+      size_t n = alq_claim_json(NULL, 0, d->id, &c);
+      if (alq_buf_reserve(&line, n + 1) == 0) {
+        alq_claim_json(line.p + line.len, n + 1, d->id, &c);
+        line.len += n;
       }
     }
   }
+  emit_line(r, line.p ? line.p : "", line.len);
+  alq_buf_free(&line);
   r->ndocs++;
   r->nclaims += res->nclaims;
   return bad;
@@ -119,7 +153,8 @@ int cmd_extract(int argc, char **argv) {
     return ALQ_EXIT_SOMEFAIL;
   }
   if (alq_extractor_new(&r.ex, r.lex)) { alq_lexicon_free(r.lex); cli_warn("out of memory"); return ALQ_EXIT_SOMEFAIL; }
-  cli_inputs in = {r.jsonl, r.quiet, 0, do_doc, &r};
+  cli_inputs in = {.jsonl = r.jsonl, .quiet = r.quiet, .fn = do_doc, .payload = &r};
+  r.in = &in;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (!strcmp(a, "--data")) { i++; continue; }

@@ -12,9 +12,16 @@
 #include "alaqat.h"
 #include "cli.h"
 #include "inputs.h"
+#include "read/read.h"
 #include "util/util.h"
 
 static void do_path(cli_inputs *r, const char *path, int depth);
+static int ends_with(const char *s, const char *suf);
+
+/* Files read when walking a directory. */
+static int is_doc_name(const char *nm) {
+  return ends_with(nm, ".txt") || ends_with(nm, ".jsonl") || ends_with(nm, ".html") || ends_with(nm, ".htm");
+}
 
 static void warn_at(cli_inputs *r, const char *name, long long off, const char *what) {
   if (r->quiet) return;
@@ -102,6 +109,36 @@ static void do_buffer(cli_inputs *r, const char *name, const char *id, const cha
   if (jsonl) { do_jsonl(r, name, buf, len); return; }
   alq_doc d = {0};
   d.id = id; d.text = buf; d.len = len;
+  /* HTML pages and text in another encoding go through a reader: the
+     extractor sees the derived UTF-8 text, r->read maps it back */
+  int html = alq_read_is_html(name, buf, len);
+  alq_enc enc = html ? ALQ_ENC_UTF8 : alq_read_detect_text(buf, len);
+  if (html || (enc != ALQ_ENC_UTF8 && enc != ALQ_ENC_UTF8_BOM)) {
+    alq_read_doc rd;
+    memset(&rd, 0, sizeof rd);
+    alq_error err = {0};
+    int rc = html ? alq_read_html(&rd, buf, len, name, &err) : alq_read_text(&rd, buf, len, enc, name, &err);
+    if (rc) {
+      warn_at(r, name, err.offset, err.msg);
+      r->failed = 1;
+      alq_read_doc_free(&rd);
+      return;
+    }
+    if (rd.nbad) {
+      char msg[160];
+      snprintf(msg, sizeof msg, "%zu undecodable byte(s) in %s input, replaced", rd.nbad, alq_enc_name(rd.enc));
+      warn_at(r, name, rd.first_bad, msg);
+      r->failed = 1;
+    }
+    d.text = rd.text; d.len = rd.len;
+    d.date = rd.date; d.title = rd.title;
+    r->read = &rd;
+    r->raw = buf; r->rawlen = len;
+    r->failed |= r->fn(&d, name, r->payload) != 0;
+    r->read = NULL; r->raw = NULL; r->rawlen = 0;
+    alq_read_doc_free(&rd);
+    return;
+  }
   r->failed |= r->fn(&d, name, r->payload) != 0;
 }
 
@@ -119,7 +156,7 @@ static void do_dir(cli_inputs *r, const char *path, int depth) {
     const char *nm = list[i]->d_name;
     /* in a directory only documents are read: .txt and .jsonl files
        (a file named on the command line is read whatever its name) */
-    int doc = ends_with(nm, ".txt") || ends_with(nm, ".jsonl") || list[i]->d_type == DT_DIR ||
+    int doc = is_doc_name(nm) || list[i]->d_type == DT_DIR ||
               list[i]->d_type == DT_LNK || list[i]->d_type == DT_UNKNOWN;
     if (nm[0] != '.' && doc) {
       size_t len = strlen(path) + strlen(nm) + 2;
@@ -159,7 +196,7 @@ static void do_path(cli_inputs *r, const char *path, int depth) {
     return;
   }
   if (S_ISDIR(st.st_mode)) { do_dir(r, path, depth); return; }
-  if (!named && !ends_with(path, ".txt") && !ends_with(path, ".jsonl")) return;
+  if (!named && !is_doc_name(path)) return;
   char *buf; size_t len;
   alq_error err = {0};
   if (alq_read_file(path, &buf, &len, (size_t)2 << 30, &err)) {

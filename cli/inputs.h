@@ -13,12 +13,20 @@ typedef struct cli_inputs {
   int failed;         /* set when any input failed */
   cli_doc_fn fn;
   void *payload;
+  /* During a callback for an HTML page or a non-UTF-8 text: the reader's
+   * document, whose map turns the derived text's offsets into offsets of the
+   * raw bytes (raw, rawlen); NULL for plain UTF-8 input. */
+  const struct alq_read_doc *read;
+  const char *raw;
+  size_t rawlen;
 } cli_inputs;
 
 /* Reads `path` (a file, a directory, or "-" for stdin) and calls in->fn for
  * each document. Plain text files are one document (id = file name without
  * extension); *.jsonl files one per line (id, text, date, title fields);
- * directories are walked recursively in sorted order, reading only *.txt and
- * *.jsonl files. */
+ * *.html / *.htm files (or any input starting with <html) are HTML pages
+ * whose main text is extracted; text in UTF-16 or Windows-1256 is decoded;
+ * directories are walked recursively in sorted order, reading only *.txt,
+ * *.jsonl, *.html and *.htm files. */
 void cli_inputs_run(cli_inputs *in, const char *path);
 #endif

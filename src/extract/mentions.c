@@ -297,7 +297,7 @@ int x_mentions(struct alq_extractor *x) {
       mt.kind = MK_PLACE;
       mt.actor = pl->state;
       mt.id = (pl->state >= 0 && !strcmp(pl->kind, "country")) ? x->lex->actors[pl->state].id
-                                                               : slug(x, "new:", m->tok_first, m->tok_last);
+                                                               : slug_from(x, "new:", m->tok_first, m->strip, m->tok_last);
       mt.type = "PLACE";
       if ((rc = add_ment(x, &mt))) return rc;
       continue;

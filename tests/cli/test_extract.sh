@@ -72,4 +72,45 @@ PY
   check "mention text equals its span bytes" '[ $? -eq 0 ]'
 fi
 
+# HTML pages: spans point at the raw bytes of the page as stored
+H="$ALQ_SHARED/data/arabic-news-html/cnn-arabic-2013-08-03-syria-clashes.html"
+if [ -f "$H" ] && command -v python3 >/dev/null 2>&1; then
+  "$ALAQAT" extract --mentions "$H" > "$T/hm" 2>/dev/null
+  "$ALAQAT" extract "$H" > "$T/hc" 2>/dev/null
+  python3 - "$H" "$T/hm" "$T/hc" <<'PY'
+import json, sys
+raw = open(sys.argv[1], "rb").read()
+ms = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
+assert len(ms) > 10, len(ms)
+for m in ms:
+    s, e = m["span"]
+    assert raw[s:e].decode("utf-8") == m["text"], m
+    assert b"<" not in raw[s:e]
+cs = [json.loads(l) for l in open(sys.argv[3], encoding="utf-8")]
+assert cs, "no claims from the page"
+for c in cs:
+    s, e = c["span"]; ts, te = c["trigger"]
+    assert s <= ts < te <= e <= len(raw), c
+PY
+  check "HTML: mention and claim spans are raw page bytes" '[ $? -eq 0 ]'
+  "$ALAQAT" extract "$T/dir" "$H" "$T/dir" >/dev/null 2>&1
+  check "HTML file named on the command line is read" '[ $? -eq 0 ]'
+fi
+
+# Windows-1256 text: decoded, same claims, spans in the raw (1-byte) file
+if command -v iconv >/dev/null 2>&1; then
+  iconv -f UTF-8 -t WINDOWS-1256 "$ALQ_SHARED/seeds/004_b9e23872a078d78b.txt" > "$T/cp.txt" 2>/dev/null
+  if [ -s "$T/cp.txt" ]; then
+    "$ALAQAT" extract "$ALQ_SHARED/seeds/004_b9e23872a078d78b.txt" | wc -l > "$T/n_utf8"
+    "$ALAQAT" extract "$T/cp.txt" > "$T/cp.out" 2>/dev/null; rc=$?
+    check "Windows-1256 text: exit 0 and the same number of claims" '[ $rc -eq 0 ] && [ "$(wc -l < "$T/cp.out")" -eq "$(cat "$T/n_utf8")" ]'
+    check "Windows-1256 text: spans within the raw file" 'python3 -c "
+import json,sys
+n=len(open(sys.argv[1],\"rb\").read())
+for l in open(sys.argv[2]):
+    c=json.loads(l); assert c[\"span\"][1] <= n
+" "$T/cp.txt" "$T/cp.out"'
+  fi
+fi
+
 [ $fails -eq 0 ] || { echo "$fails failures"; exit 1; }
