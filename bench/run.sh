@@ -1,0 +1,116 @@
+#!/bin/sh
+# One command for the scale benchmark (issue 8): builds >= 200 MB of input
+# from the seeds and the articles corpus, then runs on the same bytes, one
+# after the other in this run:
+#   alaqat extract (Release) on the documents as JSON Lines;
+#   Snowball's Arabic stemmer (libstemmer, bench/stem_snowball.c) stemming
+#     every Arabic token of the same texts, and its tokenizer alone;
+#   wc -w on the same texts;
+#   NLTK's ISRI stemmer (PyPI nltk, in a venv under build/bench) on a 2 MB
+#     slice (it is ~100x slower), skipped with a message if unavailable;
+# and reports MB/s of text, tokens/s, the alaqat/Snowball ratio and peak RSS
+# of alaqat at 10 MB and (with --big) at 1 GB of input.
+#
+#   bench/run.sh [--big] [--size MB] [--no-isri]
+#   ALAQAT=path/to/alaqat bench/run.sh     # another build (default: make release)
+#
+# MB = 10^6 bytes of document text (the .txt file; the JSONL holds the same
+# texts plus JSON syntax). Time is wall-clock (/usr/bin/time %e), inputs hot
+# in the page cache. Results: stdout and build/bench/results.txt.
+set -eu
+cd "$(dirname "$0")/.."
+SRC=$(pwd)
+BIG=0; SIZE=200; ISRI=1
+while [ $# -gt 0 ]; do
+  case $1 in
+    --big) BIG=1 ;;
+    --size) SIZE=$2; shift ;;
+    --no-isri) ISRI=0 ;;
+    *) echo "usage: bench/run.sh [--big] [--size MB] [--no-isri]" >&2; exit 2 ;;
+  esac
+  shift
+done
+SHARED=${ALQ_SHARED:-$SRC/../shared}
+B=build/bench
+mkdir -p $B
+if [ -z "${ALAQAT:-}" ]; then
+  make release >/dev/null
+  ALAQAT=build/release/alaqat
+fi
+[ -x /usr/bin/time ] || { echo "bench: needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
+
+# the Snowball baseline: strict C11, built directly (not part of make check)
+if [ ! -x $B/stem_snowball ] || [ bench/stem_snowball.c -nt $B/stem_snowball ]; then
+  cc -std=c11 -O2 -Wall -Wextra -Wpedantic -Werror -D_POSIX_C_SOURCE=200809L \
+     -o $B/stem_snowball bench/stem_snowball.c -lstemmer
+fi
+
+C=$B/corpus-${SIZE}M
+[ -f $C.jsonl ] && [ -f $C.txt ] && [ -f $B/slice-10M.jsonl ] && [ -f $B/slice-2M.txt ] ||
+  python3 bench/make_inputs.py "$SHARED" $B "$SIZE" 10 2
+if [ $BIG = 1 ] && [ ! -f $B/corpus-1G.jsonl ]; then
+  : > $B/corpus-1G.jsonl; : > $B/corpus-1G.txt
+  for _ in 1 2 3 4 5; do cat $C.jsonl >> $B/corpus-1G.jsonl; cat $C.txt >> $B/corpus-1G.txt; done
+fi
+
+R=$B/results.txt
+: > $R
+tokens() { $B/stem_snowball -t "$1" | cut -d' ' -f2; }
+# run NAME TEXT_FILE TOKENS CMD...: times CMD (stdout to $B/out.txt), one result line
+run() {
+  name=$1; txt=$2; ntok=$3; shift 3
+  /usr/bin/time -f "%e %U %M" -o $B/time.txt "$@" > $B/out.txt
+  read -r wall user rss < $B/time.txt
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$(wc -c < "$txt")" "$ntok" "$wall" "$user" "$rss" \
+    "$(wc -l < $B/out.txt)" >> $R
+  echo "  done: $name ($wall s)" >&2
+}
+
+echo "bench: $(uname -m), $(nproc) cores, alaqat = $ALAQAT ($("$ALAQAT" --version 2>/dev/null || echo '?'))" >&2
+NT=$(tokens $C.txt); N10=$(tokens $B/slice-10M.txt); N2=$(tokens $B/slice-2M.txt)
+run "alaqat extract" $C.txt "$NT" "$ALAQAT" extract -q $C.jsonl
+# -j N (worker threads) once the CLI has it: exit status 2 = usage error
+if printf 'x\n' | "$ALAQAT" extract -q -j 2 - >/dev/null 2>&1 || [ $? -ne 2 ]; then
+  run "alaqat extract -j 2" $C.txt "$NT" "$ALAQAT" extract -q -j 2 $C.jsonl
+fi
+run "snowball stem" $C.txt "$NT" $B/stem_snowball $C.txt
+run "snowball tokenize only" $C.txt "$NT" $B/stem_snowball -t $C.txt
+run "wc -w (C.UTF-8)" $C.txt "$NT" env LC_ALL=C.UTF-8 wc -w $C.txt
+run "alaqat extract 10 MB" $B/slice-10M.txt "$N10" "$ALAQAT" extract -q $B/slice-10M.jsonl
+if [ $BIG = 1 ]; then
+  N1G=$((NT * 5))
+  run "alaqat extract 1 GB" $B/corpus-1G.txt "$N1G" "$ALAQAT" extract -q $B/corpus-1G.jsonl
+fi
+if [ $ISRI = 1 ]; then
+  V=$B/venv
+  if [ ! -x $V/bin/python ] || ! $V/bin/python -c "import nltk" 2>/dev/null; then
+    { python3 -m venv $V && $V/bin/pip install -q nltk; } >/dev/null 2>&1 ||
+      echo "bench: NLTK ISRI skipped: could not create a venv with nltk (python3-venv, PyPI)" >&2
+  fi
+  if $V/bin/python -c "import nltk" 2>/dev/null; then
+    run "snowball stem 2 MB" $B/slice-2M.txt "$N2" $B/stem_snowball $B/slice-2M.txt
+    run "nltk isri stem 2 MB" $B/slice-2M.txt "$N2" $V/bin/python bench/isri.py $B/slice-2M.txt
+  fi
+fi
+
+python3 - "$R" <<'PY'
+import sys
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1], encoding="utf-8")]
+res = {}
+print("%-26s %9s %8s %9s %12s %10s %9s" % ("run", "MB text", "wall s", "MB/s", "tokens/s", "RSS MB", "out lines"))
+for name, size, ntok, wall, user, rss, lines in rows:
+    mb, w = int(size) / 1e6, max(float(wall), 1e-3)
+    res[name] = (mb / w, int(rss) / 1024, int(ntok) / w)
+    print("%-26s %9.1f %8.2f %9.1f %12.0f %10.1f %9s" % (name, mb, w, mb / w, int(ntok) / w, int(rss) / 1024, lines))
+a, s = res.get("alaqat extract"), res.get("snowball stem")
+if a and s:
+    print("ratio alaqat / snowball (MB/s): %.2f  (target >= 3.0)" % (a[0] / s[0]))
+if "alaqat extract -j 2" in res and a:
+    print("speed-up -j 2 / -j 1: %.2f  (target >= 1.7)" % (res["alaqat extract -j 2"][0] / a[0]))
+m10, m1g = res.get("alaqat extract 10 MB"), res.get("alaqat extract 1 GB")
+if m10:
+    print("peak RSS alaqat: %.1f MB at 10 MB" % m10[1] + (", %.1f MB at 1 GB (%+.1f%%; target within 10%%)" % (m1g[1], 100 * (m1g[1] / m10[1] - 1)) if m1g else " (1 GB: run with --big)"))
+i, s2 = res.get("nltk isri stem 2 MB"), res.get("snowball stem 2 MB")
+if i and s2:
+    print("nltk isri: %.2f MB/s, snowball / isri = %.0fx" % (i[0], s2[0] / i[0]))
+PY
