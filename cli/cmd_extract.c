@@ -1,5 +1,11 @@
 /* alaqat extract: writes the claims (or mentions) of every input document
- * as JSON Lines on stdout; inputs are walked by inputs.c. */
+ * as JSON Lines on stdout; inputs are walked by inputs.c. With -j N the
+ * documents of a batch are extracted by N threads and written in input
+ * order, so the output is byte-identical to -j 1. --stream is the filter
+ * contract of Hadoop Streaming / Spark's pipe: JSONL in, one flush per
+ * document out. */
+#include <jansson.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,47 +17,54 @@
 
 const char cmd_extract_usage[] =
   "usage: alaqat extract [options] [FILE|DIR|-]...\n"
+  "       alaqat extract --stream [options] < docs.jsonl\n"
   "\n"
   "Extracts relation claims from Arabic text and writes them as JSON Lines\n"
   "(one claim per line, fields of spec CLAIMS.md) on standard output.\n"
-  "Inputs: plain UTF-8 text files (doc id = file name without extension),\n"
-  "*.jsonl files (one record per line: id, text, and optional date, title),\n"
-  "directories (recursively, in sorted order) and - for standard input.\n"
+  "Inputs: plain text files (UTF-8, or UTF-16 / Windows-1256, detected; doc\n"
+  "id = file name without extension), HTML pages (*.html, *.htm: main text,\n"
+  "spans point at the raw page bytes), *.jsonl files (one record per line:\n"
+  "id, text, and optional date, title), directories (recursively, in sorted\n"
+  "order) and - for standard input.\n"
   "\n"
   "options:\n"
   "  --mentions      write entity mentions instead of claims\n"
   "  --data DIR      lexicon directory (default: $ALAQAT_DATA, the build\n"
   "                  tree's data/, or the installed share/alaqat)\n"
   "  --jsonl         read every input (and stdin) as JSON Lines\n"
+  "  -j, --jobs N    extract with N threads (output identical to -j 1)\n"
+  "  --stream        read JSON Lines documents on stdin, write each one's\n"
+  "                  lines and flush before reading the next (for Hadoop\n"
+  "                  Streaming and Spark's pipe)\n"
   "  -q, --quiet     do not report per-input warnings\n"
   "\n"
   "exit status: 0 ok, 1 some inputs failed or had invalid bytes, 2 usage.\n";
 
+#define BATCH 256   /* documents per parallel batch: bounds memory */
+
+/* One document to extract, with everything it borrows copied (its reader
+ * map too), and what it produced. */
+typedef struct job {
+  char *id, *text, *date, *title, *name;
+  size_t len;
+  alq_read_doc rd;       /* map of a page / decoded text; rd.text NULL if none */
+  char *raw;             /* raw bytes of a UTF-8 page (mention texts), or NULL */
+  alq_buf out, err;      /* JSON lines and warning lines */
+  int bad;
+} job;
+
 typedef struct run {
   alq_lexicon *lex;
-  alq_extractor *ex;
-  int mentions, jsonl, quiet;
+  alq_extractor **ex;    /* one per thread */
+  int nthreads;
+  int mentions, jsonl, quiet, stream;
   int failed;
-  alq_buf out;
-  size_t ndocs, nclaims;
-  cli_inputs *in;      /* for the reader's offset map of the current document */
+  cli_inputs *in;
+  job jobs[BATCH];
+  size_t njobs;
+  size_t next;           /* next job for a worker (under lock) */
+  pthread_mutex_t lock;
 } run;
-
-static void flush_out(run *r) {
-  if (r->out.len) fwrite(r->out.p, 1, r->out.len, stdout);
-  r->out.len = 0;
-}
-
-static void emit_line(run *r, const char *line, size_t n) {
-  alq_buf_append(&r->out, line, n);
-  if (r->out.len > (1 << 16)) flush_out(r);
-}
-
-static void warn_at(run *r, const char *name, long long off, const char *what) {
-  if (r->quiet) return;
-  if (off >= 0) fprintf(stderr, "alaqat: %s: byte %lld: %s\n", name, off, what);
-  else fprintf(stderr, "alaqat: %s: %s\n", name, what);
-}
 
 /* A mention of a document decoded from another encoding: the span is raw,
  * the text is the decoded (UTF-8) name. */
@@ -66,46 +79,49 @@ static void write_mention_decoded(alq_buf *b, const char *doc_id, const alq_ment
   alq_buf_printf(b, ",\"type\":\"%s\"}\n", m->type);
 }
 
-/* Extracts one document and writes its lines; `name` is for messages.
- * Returns nonzero when the document failed or had invalid bytes. */
-static int do_doc(const alq_doc *d, const char *name, void *payload) {
-  run *r = payload;
+static void warn_to(alq_buf *b, int quiet, const char *name, long long off, const char *what) {
+  if (quiet) return;
+  if (off >= 0) alq_buf_printf(b, "alaqat: %s: byte %lld: %s\n", name, off, what);
+  else alq_buf_printf(b, "alaqat: %s: %s\n", name, what);
+}
+
+/* Extracts one job with extractor ex and formats its lines into j->out. */
+static void run_job(run *r, alq_extractor *ex, job *j) {
+  alq_doc d = {j->id, j->text, j->len, j->date, j->title};
   const alq_result *res;
   alq_error err = {0};
-  if (alq_extract(r->ex, d, &res, &err)) {
-    warn_at(r, name, err.offset, err.msg);
-    return 1;
+  if (alq_extract(ex, &d, &res, &err)) {
+    warn_to(&j->err, r->quiet, j->name, err.offset, err.msg);
+    j->bad = 1;
+    return;
   }
-  int bad = 0;
   for (size_t i = 0; i < res->nissues; i++) {
     char msg[160];
     snprintf(msg, sizeof msg, "%s (extraction continued)", res->issues[i].msg);
-    warn_at(r, name, res->issues[i].offset, msg);
-    bad = 1;
+    warn_to(&j->err, r->quiet, j->name, res->issues[i].offset, msg);
+    j->bad = 1;
     if (i == 9 && res->nissues > 10) {
-      fprintf(stderr, "alaqat: %s: %zu more invalid bytes not listed\n", name, res->nissues - 10);
+      if (!r->quiet) alq_buf_printf(&j->err, "alaqat: %s: %zu more invalid bytes not listed\n", j->name, res->nissues - 10);
       break;
     }
   }
   /* spans of a page or a decoded text are mapped back to the raw bytes as
      stored; a mention's text is then the raw bytes when they are UTF-8 */
-  const alq_read_doc *rd = r->in ? r->in->read : NULL;
-  int raw_utf8 = rd && (rd->enc == ALQ_ENC_UTF8 || rd->enc == ALQ_ENC_UTF8_BOM);
-  alq_buf line = {0};
+  const alq_read_doc *rd = j->rd.text ? &j->rd : NULL;
   if (r->mentions) {
     for (size_t i = 0; i < res->nmentions; i++) {
       alq_mention m = res->mentions[i];
-      const char *text = d->text;
+      const char *text = d.text;
       if (rd) {
         uint32_t ds[2] = {m.span[0], m.span[1]};
         alq_read_map_span(rd, ds[0], ds[1], m.span);
-        if (raw_utf8) text = r->in->raw;
-        else { write_mention_decoded(&line, d->id, &m, d->text + ds[0], ds[1] - ds[0]); continue; }
+        if (j->raw) text = j->raw;
+        else { write_mention_decoded(&j->out, d.id, &m, d.text + ds[0], ds[1] - ds[0]); continue; }
       }
-      size_t n = alq_mention_json(NULL, 0, d->id, text, &m);
-      if (alq_buf_reserve(&line, n + 1) == 0) {
-        alq_mention_json(line.p + line.len, n + 1, d->id, text, &m);
-        line.len += n;
+      size_t n = alq_mention_json(NULL, 0, d.id, text, &m);
+      if (alq_buf_reserve(&j->out, n + 1) == 0) {
+        alq_mention_json(j->out.p + j->out.len, n + 1, d.id, text, &m);
+        j->out.len += n;
       }
     }
   } else {
@@ -117,55 +133,210 @@ static int do_doc(const alq_doc *d, const char *name, void *payload) {
         alq_read_map_span(rd, c.a_span[0], c.a_span[1], c.a_span);
         alq_read_map_span(rd, c.b_span[0], c.b_span[1], c.b_span);
       }
-      size_t n = alq_claim_json(NULL, 0, d->id, &c);
-      if (alq_buf_reserve(&line, n + 1) == 0) {
-        alq_claim_json(line.p + line.len, n + 1, d->id, &c);
-        line.len += n;
+      size_t n = alq_claim_json(NULL, 0, d.id, &c);
+      if (alq_buf_reserve(&j->out, n + 1) == 0) {
+        alq_claim_json(j->out.p + j->out.len, n + 1, d.id, &c);
+        j->out.len += n;
       }
     }
   }
-  emit_line(r, line.p ? line.p : "", line.len);
-  alq_buf_free(&line);
-  r->ndocs++;
-  r->nclaims += res->nclaims;
-  return bad;
+}
+
+static void job_free(job *j) {
+  free(j->id); free(j->text); free(j->date); free(j->title); free(j->name); free(j->raw);
+  if (j->rd.text || j->rd.ms) alq_read_doc_free(&j->rd);
+  alq_buf_free(&j->out); alq_buf_free(&j->err);
+  memset(j, 0, sizeof *j);
+}
+
+static char *dup_or_null(const char *s) {
+  if (!s) return NULL;
+  size_t n = strlen(s) + 1;
+  char *p = malloc(n);
+  if (p) memcpy(p, s, n);
+  return p;
+}
+static char *dup_n(const char *s, size_t n) {
+  char *p = malloc(n + 1);
+  if (p) { if (n) memcpy(p, s, n); p[n] = 0; }
+  return p;
+}
+
+static void *worker(void *arg) {
+  void **a = arg;
+  run *r = a[0];
+  alq_extractor *ex = a[1];
+  for (;;) {
+    pthread_mutex_lock(&r->lock);
+    size_t k = r->next < r->njobs ? r->next++ : r->njobs;
+    pthread_mutex_unlock(&r->lock);
+    if (k >= r->njobs) break;
+    run_job(r, ex, &r->jobs[k]);
+  }
+  return NULL;
+}
+
+/* Extracts the pending batch (in parallel when -j > 1) and writes its
+ * outputs and warnings in input order. */
+static void flush_batch(run *r) {
+  if (!r->njobs) return;
+  r->next = 0;
+  if (r->nthreads <= 1 || r->njobs == 1) {
+    for (size_t k = 0; k < r->njobs; k++) run_job(r, r->ex[0], &r->jobs[k]);
+  } else {
+    /* threads 1..N-1 plus the main thread as worker 0, each with its own
+       extractor; if a thread cannot start, the others take its share */
+    pthread_t th[64];
+    void *args[64][2];
+    int started[64] = {0};
+    for (int t = 1; t < r->nthreads; t++) {
+      args[t][0] = r; args[t][1] = r->ex[t];
+      started[t] = pthread_create(&th[t], NULL, worker, args[t]) == 0;
+    }
+    args[0][0] = r; args[0][1] = r->ex[0];
+    worker(args[0]);
+    for (int t = 1; t < r->nthreads; t++)
+      if (started[t]) pthread_join(th[t], NULL);
+  }
+  for (size_t k = 0; k < r->njobs; k++) {
+    job *j = &r->jobs[k];
+    if (j->err.len) fwrite(j->err.p, 1, j->err.len, stderr);
+    if (j->out.len) fwrite(j->out.p, 1, j->out.len, stdout);
+    r->failed |= j->bad;
+    job_free(j);
+  }
+  r->njobs = 0;
+  if (r->stream) fflush(stdout);
+}
+
+/* inputs.c callback: copies the document into the batch. */
+static int add_doc(const alq_doc *d, const char *name, void *payload) {
+  run *r = payload;
+  job *j = &r->jobs[r->njobs];
+  memset(j, 0, sizeof *j);
+  j->id = dup_or_null(d->id ? d->id : "");
+  j->text = dup_n(d->text, d->len);
+  j->len = d->len;
+  j->date = dup_or_null(d->date);
+  j->title = dup_or_null(d->title);
+  j->name = dup_or_null(name);
+  const alq_read_doc *rd = r->in ? r->in->read : NULL;
+  if (rd) {
+    /* the map is needed after the reader's document is gone */
+    j->rd.text = j->text;
+    j->rd.len = rd->len;
+    j->rd.ms = malloc((rd->len + 1) * sizeof *j->rd.ms);
+    j->rd.me = malloc((rd->len + 1) * sizeof *j->rd.me);
+    if (j->rd.ms && j->rd.me) {
+      memcpy(j->rd.ms, rd->ms, (rd->len + 1) * sizeof *j->rd.ms);
+      memcpy(j->rd.me, rd->me, (rd->len + 1) * sizeof *j->rd.me);
+    }
+    j->rd.enc = rd->enc;
+    if (rd->enc == ALQ_ENC_UTF8 || rd->enc == ALQ_ENC_UTF8_BOM) j->raw = dup_n(r->in->raw, r->in->rawlen);
+    j->text = dup_n(d->text, d->len);   /* rd.text owns the first copy */
+  }
+  if (!j->id || !j->text || (rd && (!j->rd.ms || !j->rd.me))) {
+    fprintf(stderr, "alaqat: %s: out of memory; skipped\n", name);
+    job_free(j);
+    return 1;
+  }
+  r->njobs++;
+  if (r->njobs == BATCH || r->stream) flush_batch(r);
+  return 0;
+}
+
+/* --stream: one JSON Lines record at a time from stdin. */
+static void do_stream(run *r) {
+  char *line = NULL;
+  size_t cap = 0;
+  ssize_t n;
+  long lineno = 0;
+  long long off = 0;
+  while ((n = getline(&line, &cap, stdin)) > 0) {
+    lineno++;
+    long long here = off;
+    off += n;
+    int blank = 1;
+    for (ssize_t i = 0; i < n; i++) if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r' && line[i] != '\n') { blank = 0; break; }
+    if (blank) continue;
+    char where[64];
+    snprintf(where, sizeof where, "stdin:%ld", lineno);
+    json_error_t je;
+    json_t *o = json_loadb(line, (size_t)n, 0, &je);
+    json_t *text = json_object_get(o, "text");
+    if (!o || !json_is_object(o) || !json_is_string(text)) {
+      if (!r->quiet)
+        fprintf(stderr, "alaqat: %s: byte %lld: %s\n", where, here + (o ? 0 : je.position),
+                !o ? "malformed JSON" : "record has no \"text\" string; skipped");
+      r->failed = 1;
+      json_decref(o);
+      continue;
+    }
+    json_t *id = json_object_get(o, "id"), *date = json_object_get(o, "date"), *title = json_object_get(o, "title");
+    char idbuf[64];
+    snprintf(idbuf, sizeof idbuf, "stdin:%ld", lineno);
+    alq_doc d = {json_is_string(id) ? json_string_value(id) : idbuf, json_string_value(text), json_string_length(text),
+                 json_is_string(date) && json_string_length(date) >= 10 ? json_string_value(date) : NULL,
+                 json_is_string(title) ? json_string_value(title) : NULL};
+    add_doc(&d, where, r);
+    json_decref(o);
+  }
+  free(line);
 }
 
 int cmd_extract(int argc, char **argv) {
-  run r = {0};
+  static run r;
+  memset(&r, 0, sizeof r);
   const char *data = NULL;
   int ninputs = 0;
+  r.nthreads = 1;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (!strcmp(a, "--mentions")) r.mentions = 1;
     else if (!strcmp(a, "--jsonl")) r.jsonl = 1;
+    else if (!strcmp(a, "--stream")) r.stream = 1;
     else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) r.quiet = 1;
-    else if (!strcmp(a, "--data")) {
+    else if (!strcmp(a, "-j") || !strcmp(a, "--jobs")) {
+      char *end;
+      long n = ++i < argc ? strtol(argv[i], &end, 10) : 0;
+      if (i >= argc || *end || n < 1 || n > 64) { cli_warn("-j needs a number of threads from 1 to 64"); return ALQ_EXIT_USAGE; }
+      r.nthreads = (int)n;
+    } else if (!strcmp(a, "--data")) {
       if (++i >= argc) { cli_warn("--data needs a directory"); return ALQ_EXIT_USAGE; }
       data = argv[i];
     } else if (a[0] == '-' && a[1]) { cli_warn("extract: unknown option '%s' (see alaqat help extract)", a); return ALQ_EXIT_USAGE; }
     else ninputs++;
   }
-  if (!ninputs) { fputs(cmd_extract_usage, stderr); return ALQ_EXIT_USAGE; }
+  if (!ninputs && !r.stream) { fputs(cmd_extract_usage, stderr); return ALQ_EXIT_USAGE; }
+  if (ninputs && r.stream) { cli_warn("--stream reads standard input only"); return ALQ_EXIT_USAGE; }
   alq_error err = {0};
   if (alq_lexicon_open(&r.lex, data, &err)) {
     cli_warn("%s: %s", err.file, err.msg);
     return ALQ_EXIT_SOMEFAIL;
   }
-  if (alq_extractor_new(&r.ex, r.lex)) { alq_lexicon_free(r.lex); cli_warn("out of memory"); return ALQ_EXIT_SOMEFAIL; }
-  cli_inputs in = {.jsonl = r.jsonl, .quiet = r.quiet, .fn = do_doc, .payload = &r};
-  r.in = &in;
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    if (!strcmp(a, "--data")) { i++; continue; }
-    if (a[0] == '-' && a[1]) continue;
-    cli_inputs_run(&in, a);
+  r.ex = calloc((size_t)r.nthreads, sizeof *r.ex);
+  int ok = r.ex != NULL;
+  for (int t = 0; ok && t < r.nthreads; t++) ok = alq_extractor_new(&r.ex[t], r.lex) == 0;
+  pthread_mutex_init(&r.lock, NULL);
+  if (!ok) cli_warn("out of memory");
+  else if (r.stream) {
+    do_stream(&r);
+  } else {
+    cli_inputs in = {.jsonl = r.jsonl, .quiet = r.quiet, .fn = add_doc, .payload = &r};
+    r.in = &in;
+    for (int i = 1; i < argc; i++) {
+      const char *a = argv[i];
+      if (!strcmp(a, "--data") || !strcmp(a, "-j") || !strcmp(a, "--jobs")) { i++; continue; }
+      if (a[0] == '-' && a[1]) continue;
+      cli_inputs_run(&in, a);
+    }
+    r.failed |= in.failed;
   }
-  r.failed |= in.failed;
-  flush_out(&r);
+  flush_batch(&r);
   fflush(stdout);
-  alq_buf_free(&r.out);
-  alq_extractor_free(r.ex);
+  pthread_mutex_destroy(&r.lock);
+  for (int t = 0; r.ex && t < r.nthreads; t++) alq_extractor_free(r.ex[t]);
+  free(r.ex);
   alq_lexicon_free(r.lex);
-  return r.failed ? ALQ_EXIT_SOMEFAIL : ALQ_EXIT_OK;
+  return (r.failed || !ok) ? ALQ_EXIT_SOMEFAIL : ALQ_EXIT_OK;
 }

@@ -113,4 +113,21 @@ for l in open(sys.argv[2]):
   fi
 fi
 
+# -j N: byte-identical output to -j 1 (documents of a batch run in parallel)
+A="$ALQ_SHARED/gold/dev2/articles.jsonl"
+if [ -f "$A" ]; then
+  "$ALAQAT" extract -j 1 "$A" "$ALQ_SHARED/seeds" > "$T/j1" 2>/dev/null
+  "$ALAQAT" extract -j 2 "$A" "$ALQ_SHARED/seeds" > "$T/j2" 2>/dev/null
+  "$ALAQAT" extract -j 3 --mentions "$A" > "$T/m3" 2>/dev/null
+  "$ALAQAT" extract --mentions "$A" > "$T/m1" 2>/dev/null
+  check "-j 2 output is byte-identical to -j 1" '[ -s "$T/j1" ] && cmp -s "$T/j1" "$T/j2" && cmp -s "$T/m1" "$T/m3"'
+  # --stream: the same claims, one JSONL document at a time from stdin
+  "$ALAQAT" extract "$A" > "$T/s1" 2>/dev/null
+  "$ALAQAT" extract --stream < "$A" > "$T/s2" 2>/dev/null
+  check "--stream gives the same claims as a file run" 'cmp -s "$T/s1" "$T/s2"'
+  printf '%s\n' '{"id":"x","text":"تحالف بين \"داعش\" و\"النصرة\"."}' 'not json' | "$ALAQAT" extract --stream > "$T/s3" 2>"$T/e3"; rc=$?
+  check "--stream: bad line reported with line and byte, others go on, exit 1" '[ $rc -eq 1 ] && grep -q "stdin:2: byte" "$T/e3" && grep -q "\"doc\":\"x\"" "$T/s3"'
+fi
+"$ALAQAT" extract -j 0 x >/dev/null 2>&1; check "-j 0 is a usage error" '[ $? -eq 2 ]'
+
 [ $fails -eq 0 ] || { echo "$fails failures"; exit 1; }
