@@ -610,6 +610,7 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   int pairwise = !alq_reltype_directed(type) && type != ALQ_REL_CONFLICT;
   if (pairwise && x->focus[0] >= 0 && sentence_names_focus(c, &f))
     return pairs_within(c, &f, type, neg, pos, &src, tf, tl, "sentence-pair");
+  if (!pairwise) return 0;   /* a battle named in a headline is an event, not the pair's relation */
   if (x->focus[0] >= 0 && x->si[c->sent].headline) {
     side_add(&f, x->focus[0], x->focus_span[0][0], x->focus_span[0][1]);
     side_add(&f, x->focus[1], x->focus_span[1][0], x->focus_span[1][1]);
