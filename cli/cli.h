@@ -22,6 +22,18 @@ extern const char cmd_text_usage[];
 extern const char cmd_summary_usage[];
 extern const char cmd_extract_usage[];
 extern const char cmd_eval_usage[];
+/* corpus store commands (cmd_add.c, cmd_search.c, ...) */
+int cmd_add(int argc, char **argv);
+extern const char cmd_add_usage[];
+int cmd_search(int argc, char **argv);
+int cmd_timeline(int argc, char **argv);
+int cmd_graph(int argc, char **argv);
+int cmd_contradictions(int argc, char **argv);
+int cmd_actors(int argc, char **argv);
+extern const char cmd_search_usage[], cmd_timeline_usage[], cmd_graph_usage[],
+    cmd_contradictions_usage[], cmd_actors_usage[];
+int cmd_export(int argc, char **argv);
+extern const char cmd_export_usage[];
 
 /* Prints "alaqat: " + message to stderr. */
 void cli_warn(const char *fmt, ...)

@@ -11,6 +11,13 @@ static const alq_command commands[] = {
   {"eval", cmd_eval, "score claims or mentions against a gold file", cmd_eval_usage},
   {"text", cmd_text, "print the clean main text of text files and HTML pages", cmd_text_usage},
   {"summary", cmd_summary, "digest a claims file: relations per actor pair", cmd_summary_usage},
+  {"add", cmd_add, "extract inputs into the corpus store (SQLite)", cmd_add_usage},
+  {"search", cmd_search, "full-text search of the stored documents", cmd_search_usage},
+  {"timeline", cmd_timeline, "claims of an actor pair in time order (store)", cmd_timeline_usage},
+  {"graph", cmd_graph, "the network of actors at a date (store)", cmd_graph_usage},
+  {"contradictions", cmd_contradictions, "claims of a pair that disagree (store)", cmd_contradictions_usage},
+  {"actors", cmd_actors, "actors mentioned in the store; --new for discovered ones", cmd_actors_usage},
+  {"export", cmd_export, "store to JSONL, CSV, GraphML or GEXF", cmd_export_usage},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -5,7 +5,8 @@ set -eu
 PKGS="build-essential cmake ninja-build pkg-config python3
 libutf8proc-dev libjansson-dev libcmocka-dev libstemmer-dev libsqlite3-dev
 libpq-dev libgumbo-dev libxml2-dev libarchive-dev libmicrohttpd-dev
-python3-pytest python3-pip python3-venv python3-setuptools python3-wheel"
+python3-pytest python3-pip python3-venv python3-setuptools python3-wheel
+python3-networkx"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

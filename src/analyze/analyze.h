@@ -1,0 +1,56 @@
+/* Questions asked of the corpus store: a pair's timeline, the network at a
+ * date, contradictions, actors seen, full-text search. Each hands its result
+ * rows to a callback, so callers stream them (the CLI prints text or JSON). */
+#ifndef ALQ_ANALYZE_H
+#define ALQ_ANALYZE_H
+#include <stddef.h>
+#include "alaqat.h"
+#include "store/store.h"
+
+/* The kind of one value of a row. */
+enum { ALQ_V_NULL = 0, ALQ_V_INT, ALQ_V_REAL, ALQ_V_TEXT };
+
+/* One result row: n named values, as text (NULL for ALQ_V_NULL). Everything
+ * is borrowed for the duration of the callback. */
+typedef struct alq_row {
+  size_t n;
+  const char *const *names;
+  const char *const *vals;
+  const int *kinds;
+} alq_row;
+
+/* Return nonzero from the callback to stop early (the query returns 0). */
+typedef int (*alq_row_fn)(const alq_row *row, void *payload);
+
+/* Claims of the pair {a, b} in either order, in time order: the claim's own
+ * `when` when it has one, else its document's date; undated claims last. */
+int alq_timeline(alq_store *s, const char *a, const char *b, alq_row_fn fn, void *payload,
+                 alq_error *err);
+
+/* The network at `at` (YYYY, YYYY-MM or YYYY-MM-DD; a period means its last
+ * day). One edge per actor pair, from the affirmed, asserted claims whose time
+ * (when, else document date) begins at or before `at`: the class of the most
+ * recent such claim wins (a tie at the same date goes to the class with more
+ * claims at that date, then more documents, then hostile > structural >
+ * cooperative); weight = number of distinct documents supporting the
+ * winning class. Returns ALQ_EINVAL for a
+ * bad date. */
+int alq_graph_at(alq_store *s, const char *at, alq_row_fn fn, void *payload, alq_error *err);
+
+/* Pairs of asserted claims about the same pair, from different documents and
+ * not from the same named source, whose times overlap (or both undated), that
+ * disagree: the same type with opposite polarity, or both affirmed with
+ * opposite coarse classes (cooperative vs hostile). */
+int alq_contradictions(alq_store *s, alq_row_fn fn, void *payload, alq_error *err);
+
+/* Actors mentioned (ORG, FORCE, STATE, COALITION): mention and document counts,
+ * first and last document dates, the surface forms seen. only_new: ids
+ * starting with "new:" (organizations discovered by the extractor). */
+int alq_actors(alq_store *s, int only_new, alq_row_fn fn, void *payload, alq_error *err);
+
+/* FTS5 search over titles and texts, best first, at most `limit` documents;
+ * the snippet marks matches with `open` ... `close`. A malformed query gives
+ * ALQ_EINVAL with SQLite's message. */
+int alq_search(alq_store *s, const char *query, const char *open, const char *close, int limit,
+               alq_row_fn fn, void *payload, alq_error *err);
+#endif

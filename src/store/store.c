@@ -1,0 +1,468 @@
+/* SQLite corpus store: opening with schema checks, the schema itself, and
+ * the prepared statements `add` runs per document. Every value goes through
+ * a bound parameter; no SQL is built from data. */
+#include "store/store.h"
+#include <ctype.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "util/util.h"
+
+/* Schema version 1. Keep docs/SCHEMA.md in step with every change here, and
+ * bump ALQ_STORE_SCHEMA (with a migration) when a table changes. */
+static const char schema_sql[] =
+  "CREATE TABLE documents(\n"
+  "  key INTEGER PRIMARY KEY,\n"
+  "  id TEXT NOT NULL UNIQUE,\n"
+  "  hash TEXT NOT NULL,\n"
+  "  url TEXT, title TEXT, date TEXT, outlet TEXT,\n"
+  "  text TEXT NOT NULL,\n"
+  "  bytes INTEGER NOT NULL,\n"
+  "  extractor TEXT NOT NULL,\n"
+  "  added TEXT NOT NULL);\n"
+  "CREATE TABLE mentions(\n"
+  "  doc INTEGER NOT NULL REFERENCES documents(key) ON DELETE CASCADE,\n"
+  "  span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,\n"
+  "  text TEXT NOT NULL, actor TEXT, type TEXT NOT NULL);\n"
+  "CREATE INDEX mentions_doc ON mentions(doc);\n"
+  "CREATE INDEX mentions_actor ON mentions(actor);\n"
+  "CREATE TABLE claims(\n"
+  "  key INTEGER PRIMARY KEY,\n"
+  "  doc INTEGER NOT NULL REFERENCES documents(key) ON DELETE CASCADE,\n"
+  "  span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,\n"
+  "  a TEXT NOT NULL, b TEXT NOT NULL,\n"
+  "  pair_lo TEXT NOT NULL, pair_hi TEXT NOT NULL,\n"
+  "  type TEXT NOT NULL, class TEXT,\n"
+  "  polarity TEXT NOT NULL, modality TEXT NOT NULL,\n"
+  "  source TEXT, source_kind TEXT,\n"
+  "  time TEXT, place TEXT, via TEXT,\n"
+  "  trigger_start INTEGER, trigger_end INTEGER, rule TEXT,\n"
+  "  doc_date TEXT, t_lo TEXT, t_hi TEXT,\n"
+  "  evidence TEXT);\n"
+  "CREATE INDEX claims_doc ON claims(doc);\n"
+  "CREATE INDEX claims_pair ON claims(pair_lo, pair_hi, t_lo);\n"
+  "CREATE INDEX claims_t ON claims(t_lo);\n"
+  "CREATE TABLE actors(\n"
+  "  id TEXT PRIMARY KEY, type TEXT, english TEXT, arabic TEXT,\n"
+  "  founded TEXT, ended TEXT, successor TEXT);\n"
+  "CREATE TABLE runs(\n"
+  "  key INTEGER PRIMARY KEY, started TEXT NOT NULL, finished TEXT NOT NULL,\n"
+  "  version TEXT NOT NULL, docs_seen INTEGER, docs_added INTEGER,\n"
+  "  docs_replaced INTEGER, docs_skipped INTEGER, docs_failed INTEGER,\n"
+  "  claims INTEGER, mentions INTEGER, bytes INTEGER);\n"
+  "CREATE VIRTUAL TABLE documents_fts USING fts5(title, text,\n"
+  "  content='documents', content_rowid='key',\n"
+  "  tokenize='unicode61 remove_diacritics 2');\n"
+  "CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN\n"
+  "  INSERT INTO documents_fts(rowid, title, text) VALUES (new.key, new.title, new.text);\n"
+  "END;\n"
+  "CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN\n"
+  "  INSERT INTO documents_fts(documents_fts, rowid, title, text)\n"
+  "    VALUES ('delete', old.key, old.title, old.text);\n"
+  "END;\n"
+  "CREATE TRIGGER documents_au AFTER UPDATE ON documents BEGIN\n"
+  "  INSERT INTO documents_fts(documents_fts, rowid, title, text)\n"
+  "    VALUES ('delete', old.key, old.title, old.text);\n"
+  "  INSERT INTO documents_fts(rowid, title, text) VALUES (new.key, new.title, new.text);\n"
+  "END;\n";
+
+enum { Q_STATE, Q_DEL_CLAIMS, Q_DEL_MENTIONS, Q_DEL_DOC, Q_INS_DOC, Q_INS_MENTION,
+       Q_INS_CLAIM, Q_INS_ACTOR, Q_INS_RUN, Q_RESOLVE, Q__COUNT };
+
+static const char *const stmt_sql[Q__COUNT] = {
+  [Q_STATE] = "SELECT key, hash, extractor FROM documents WHERE id = ?1",
+  [Q_DEL_CLAIMS] = "DELETE FROM claims WHERE doc = ?1",
+  [Q_DEL_MENTIONS] = "DELETE FROM mentions WHERE doc = ?1",
+  [Q_DEL_DOC] = "DELETE FROM documents WHERE key = ?1",
+  [Q_INS_DOC] = "INSERT INTO documents(id, hash, url, title, date, outlet, text, bytes, extractor, added)"
+                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+  [Q_INS_MENTION] = "INSERT INTO mentions(doc, span_start, span_end, text, actor, type)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  [Q_INS_CLAIM] = "INSERT INTO claims(doc, span_start, span_end, a, b, pair_lo, pair_hi, type, class,"
+                  " polarity, modality, source, source_kind, time, place, via, trigger_start,"
+                  " trigger_end, rule, doc_date, t_lo, t_hi, evidence) VALUES (?1, ?2, ?3, ?4, ?5,"
+                  " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+  [Q_INS_ACTOR] = "INSERT OR REPLACE INTO actors(id, type, english, arabic, founded, ended, successor)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+  [Q_INS_RUN] = "INSERT INTO runs(started, finished, version, docs_seen, docs_added, docs_replaced,"
+                " docs_skipped, docs_failed, claims, mentions, bytes)"
+                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+  /* an id, an English name or an Arabic name, else the form most often
+     mentioned as written (داعش, تنظيم الدولة ...) */
+  [Q_RESOLVE] = "SELECT id FROM (SELECT id, 0 AS r FROM actors WHERE id = ?1"
+                " UNION ALL SELECT id, 1 FROM actors WHERE lower(id) = lower(?1) OR lower(english) = lower(?1)"
+                " OR arabic = ?1"
+                " UNION ALL SELECT actor, 2 FROM (SELECT actor, count(*) AS n FROM mentions WHERE text = ?1"
+                "   AND actor IS NOT NULL GROUP BY actor ORDER BY n DESC LIMIT 1))"
+                " ORDER BY r LIMIT 1",
+};
+
+struct alq_store {
+  sqlite3 *db;
+  char path[512];
+  int in_tx;
+  sqlite3_stmt *st[Q__COUNT];   /* prepared lazily, finalized at close */
+};
+
+sqlite3 *alq_store_db(alq_store *s) { return s->db; }
+
+static int db_fail(alq_store *s, alq_error *err, const char *what) {
+  int code = sqlite3_errcode(s->db);
+  int rc = (code == SQLITE_NOMEM) ? ALQ_ENOMEM : ALQ_EIO;
+  return alq_error_set(err, rc, s->path, -1, "%s: %s", what, sqlite3_errmsg(s->db));
+}
+
+static int exec(alq_store *s, const char *sql, alq_error *err) {
+  char *msg = NULL;
+  if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) == SQLITE_OK) return 0;
+  int rc = alq_error_set(err, ALQ_EIO, s->path, -1, "%s", msg ? msg : sqlite3_errmsg(s->db));
+  sqlite3_free(msg);
+  return rc;
+}
+
+static sqlite3_stmt *stmt(alq_store *s, int q, alq_error *err) {
+  if (!s->st[q] && sqlite3_prepare_v2(s->db, stmt_sql[q], -1, &s->st[q], NULL) != SQLITE_OK) {
+    db_fail(s, err, "preparing a statement");
+    return NULL;
+  }
+  sqlite3_reset(s->st[q]);
+  sqlite3_clear_bindings(s->st[q]);
+  return s->st[q];
+}
+
+static int pragma_int(alq_store *s, const char *sql, int *out) {
+  sqlite3_stmt *q;
+  if (sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) != SQLITE_OK) return -1;
+  int rc = sqlite3_step(q);
+  if (rc == SQLITE_ROW) *out = sqlite3_column_int(q, 0);
+  sqlite3_finalize(q);
+  return rc == SQLITE_ROW ? 0 : -1;
+}
+
+/* Checks the file is ours and of a schema we know; creates the schema in an
+ * empty file when writing. */
+static int check_schema(alq_store *s, int mode, alq_error *err) {
+  int version = 0, appid = 0, ntables = 0;
+  if (pragma_int(s, "PRAGMA user_version", &version) ||
+      pragma_int(s, "PRAGMA application_id", &appid) ||
+      pragma_int(s, "SELECT count(*) FROM sqlite_schema", &ntables))
+    return db_fail(s, err, "cannot read the store (not an SQLite database?)");
+  if (version == 0 && ntables == 0) {
+    if (mode != ALQ_STORE_WRITE)
+      return alq_error_set(err, ALQ_EFORMAT, s->path, -1, "empty store: add documents first (alaqat add)");
+    char sql[sizeof schema_sql + 128];
+    snprintf(sql, sizeof sql, "BEGIN;\n%sPRAGMA user_version = %d;\nPRAGMA application_id = %d;\nCOMMIT;",
+             schema_sql, ALQ_STORE_SCHEMA, ALQ_STORE_APPID);
+    int rc = exec(s, sql, err);
+    if (rc) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+  }
+  if (appid != ALQ_STORE_APPID)
+    return alq_error_set(err, ALQ_EFORMAT, s->path, -1,
+                         "not an alaqat store (an SQLite database of another application); refusing to touch it");
+  if (version > ALQ_STORE_SCHEMA)
+    return alq_error_set(err, ALQ_EFORMAT, s->path, -1,
+                         "store has schema version %d, newer than this alaqat %s knows (%d); upgrade alaqat",
+                         version, alq_version(), ALQ_STORE_SCHEMA);
+  if (version != ALQ_STORE_SCHEMA)
+    return alq_error_set(err, ALQ_EFORMAT, s->path, -1,
+                         "store has unknown schema version %d (this alaqat knows %d); refusing to use it",
+                         version, ALQ_STORE_SCHEMA);
+  return 0;
+}
+
+int alq_store_open(alq_store **out, const char *path, int mode, alq_error *err) {
+  *out = NULL;
+  struct stat st;
+  if (mode != ALQ_STORE_WRITE && stat(path, &st) != 0)
+    return alq_error_set(err, ALQ_EIO, path, -1, "no store here (create one with: alaqat add --db %s INPUT...)", path);
+  alq_store *s = calloc(1, sizeof *s);
+  if (!s) return alq_error_set(err, ALQ_ENOMEM, path, -1, "out of memory");
+  snprintf(s->path, sizeof s->path, "%s", path);
+  int flags = mode == ALQ_STORE_WRITE ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
+  int rc;
+  if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+    rc = alq_error_set(err, ALQ_EIO, path, -1, "cannot open store: %s",
+                       s->db ? sqlite3_errmsg(s->db) : "out of memory");
+    goto fail;
+  }
+  sqlite3_extended_result_codes(s->db, 0);
+  /* a reader waits for a writer's checkpoint instead of failing at once */
+  sqlite3_busy_timeout(s->db, 10000);
+  if ((rc = check_schema(s, mode, err))) goto fail;
+  if (mode == ALQ_STORE_WRITE) {
+    /* WAL: readers keep working while `add` writes, and a killed writer
+       leaves the last committed chunk intact; NORMAL sync is safe in WAL. */
+    if ((rc = exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+                      " PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;", err)))
+      goto fail;
+  }
+  *out = s;
+  return 0;
+fail:
+  alq_store_close(s);
+  return rc;
+}
+
+void alq_store_close(alq_store *s) {
+  if (!s) return;
+  if (s->in_tx) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+  for (int i = 0; i < Q__COUNT; i++) sqlite3_finalize(s->st[i]);
+  sqlite3_close(s->db);
+  free(s);
+}
+
+int alq_store_begin(alq_store *s, alq_error *err) {
+  int rc = exec(s, "BEGIN IMMEDIATE", err);
+  if (!rc) s->in_tx = 1;
+  return rc;
+}
+
+int alq_store_commit(alq_store *s, alq_error *err) {
+  int rc = exec(s, "COMMIT", err);
+  if (!rc) s->in_tx = 0;
+  return rc;
+}
+
+void alq_store_rollback(alq_store *s) {
+  if (s->in_tx) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+  s->in_tx = 0;
+}
+
+static void bind_str(sqlite3_stmt *q, int i, const char *v) {
+  if (v) sqlite3_bind_text(q, i, v, -1, SQLITE_STATIC);
+  else sqlite3_bind_null(q, i);
+}
+
+/* Binds text[lo, hi) when it lies inside the document, else NULL. */
+static void bind_span(sqlite3_stmt *q, int i, const alq_doc *d, uint32_t lo, uint32_t hi) {
+  if (lo <= hi && hi <= d->len) sqlite3_bind_text(q, i, d->text + lo, (int)(hi - lo), SQLITE_STATIC);
+  else sqlite3_bind_null(q, i);
+}
+
+static int step_done(alq_store *s, sqlite3_stmt *q, alq_error *err, const char *what) {
+  int rc = sqlite3_step(q);
+  sqlite3_reset(q);
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW) return 0;
+  return db_fail(s, err, what);
+}
+
+int alq_store_sync_actors(alq_store *s, const alq_lexicon *lex, alq_error *err) {
+  for (size_t i = 0; i < lex->nactors; i++) {
+    const alq_actor *a = &lex->actors[i];
+    sqlite3_stmt *q = stmt(s, Q_INS_ACTOR, err);
+    if (!q) return ALQ_EIO;
+    bind_str(q, 1, a->id); bind_str(q, 2, a->type); bind_str(q, 3, a->english);
+    bind_str(q, 4, a->arabic); bind_str(q, 5, a->founded); bind_str(q, 6, a->ended);
+    bind_str(q, 7, a->successor);
+    int rc = step_done(s, q, err, "storing actors");
+    if (rc) return rc;
+  }
+  return 0;
+}
+
+/* Two independent 64-bit FNV-1a streams (different offset bases) give a 128-bit
+ * change detector; it is not meant to resist a deliberate collision. */
+static void hash_part(uint64_t h[2], const char *p, size_t n) {
+  static const uint64_t prime = 1099511628211ULL;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)p[i];
+    h[0] = (h[0] ^ c) * prime;
+    h[1] = (h[1] ^ (unsigned char)(c + 0x5b)) * prime;
+  }
+  h[0] = (h[0] ^ 0xff) * prime;  /* a separator no UTF-8 text contains */
+  h[1] = (h[1] ^ 0xfe) * prime;
+}
+
+void alq_store_doc_hash(const alq_doc *d, char out[33]) {
+  uint64_t h[2] = {1469598103934665603ULL, 0x84222325cbf29ce4ULL};
+  hash_part(h, d->text, d->len);
+  hash_part(h, d->date ? d->date : "", d->date ? strlen(d->date) : 0);
+  hash_part(h, d->title ? d->title : "", d->title ? strlen(d->title) : 0);
+  snprintf(out, 33, "%016llx%016llx", (unsigned long long)h[0], (unsigned long long)h[1]);
+}
+
+int alq_store_doc_state(alq_store *s, const char *id, const char *hash, const char *version,
+                        alq_error *err) {
+  sqlite3_stmt *q = stmt(s, Q_STATE, err);
+  if (!q) return ALQ_EIO;
+  bind_str(q, 1, id);
+  int rc = sqlite3_step(q), state;
+  if (rc == SQLITE_DONE) state = ALQ_DOC_NEW;
+  else if (rc == SQLITE_ROW) {
+    const char *h = (const char *)sqlite3_column_text(q, 1);
+    const char *v = (const char *)sqlite3_column_text(q, 2);
+    state = h && v && !strcmp(h, hash) && !strcmp(v, version) ? ALQ_DOC_SAME : ALQ_DOC_CHANGED;
+  } else state = db_fail(s, err, "looking up a document");
+  sqlite3_reset(q);
+  return state;
+}
+
+static int delete_doc(alq_store *s, const char *id, alq_error *err) {
+  sqlite3_stmt *q = stmt(s, Q_STATE, err);
+  if (!q) return ALQ_EIO;
+  bind_str(q, 1, id);
+  int rc = sqlite3_step(q);
+  if (rc == SQLITE_DONE) { sqlite3_reset(q); return 0; }
+  if (rc != SQLITE_ROW) { sqlite3_reset(q); return db_fail(s, err, "looking up a document"); }
+  sqlite3_int64 key = sqlite3_column_int64(q, 0);
+  sqlite3_reset(q);
+  static const int dels[] = {Q_DEL_CLAIMS, Q_DEL_MENTIONS, Q_DEL_DOC};
+  for (size_t i = 0; i < sizeof dels / sizeof dels[0]; i++) {
+    if (!(q = stmt(s, dels[i], err))) return ALQ_EIO;
+    sqlite3_bind_int64(q, 1, key);
+    if ((rc = step_done(s, q, err, "replacing a document"))) return rc;
+  }
+  return 0;
+}
+
+static void now_iso(char out[21]) {
+  time_t t = time(NULL);
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+const char *alq_type_class(const char *type) {
+  static const char *const cls[][2] = {
+    {"alliance", "cooperative"}, {"merger", "cooperative"}, {"cooperation", "cooperative"},
+    {"reconciliation", "cooperative"}, {"support", "cooperative"}, {"conflict", "hostile"},
+    {"rivalry", "hostile"}, {"split", "hostile"}, {"affiliation", "structural"}};
+  for (size_t i = 0; type && i < sizeof cls / sizeof cls[0]; i++)
+    if (!strcmp(type, cls[i][0])) return cls[i][1];
+  return NULL;
+}
+
+static int all_digits(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) if (!isdigit((unsigned char)s[i])) return 0;
+  return 1;
+}
+
+static int two(const char *s) { return (s[0] - '0') * 10 + (s[1] - '0'); }
+
+/* Bounds of one ISO point (no '/'), n bytes; months 01-12, days 01-31. */
+static int point_bounds(const char *s, size_t n, char lo[11], char hi[11]) {
+  if (n >= 7 && all_digits(s + 5, 2) && (two(s + 5) < 1 || two(s + 5) > 12)) return -1;
+  if (n == 10 && all_digits(s + 8, 2) && (two(s + 8) < 1 || two(s + 8) > 31)) return -1;
+  if (n == 4 && all_digits(s, 4)) {
+    snprintf(lo, 11, "%.4s-01-01", s); snprintf(hi, 11, "%.4s-12-31", s); return 0;
+  }
+  if (n == 7 && all_digits(s, 4) && s[4] == '-' && all_digits(s + 5, 2)) {
+    snprintf(lo, 11, "%.7s-01", s); snprintf(hi, 11, "%.7s-31", s); return 0;
+  }
+  if (n == 10 && all_digits(s, 4) && s[4] == '-' && all_digits(s + 5, 2) && s[7] == '-' &&
+      all_digits(s + 8, 2)) {
+    snprintf(lo, 11, "%.10s", s); snprintf(hi, 11, "%.10s", s); return 0;
+  }
+  return -1;
+}
+
+int alq_time_bounds(const char *iso, char lo[11], char hi[11]) {
+  if (!iso) return -1;
+  const char *slash = strchr(iso, '/');
+  if (!slash) return point_bounds(iso, strlen(iso), lo, hi);
+  char l2[11], h2[11];
+  if (point_bounds(iso, (size_t)(slash - iso), lo, h2) ||
+      point_bounds(slash + 1, strlen(slash + 1), l2, hi))
+    return -1;
+  return 0;
+}
+
+int alq_store_put(alq_store *s, const alq_doc *d, const char *hash, const alq_result *res,
+                  alq_error *err) {
+  int rc;
+  if ((rc = delete_doc(s, d->id, err))) return rc;
+  char added[21];
+  now_iso(added);
+  sqlite3_stmt *q = stmt(s, Q_INS_DOC, err);
+  if (!q) return ALQ_EIO;
+  const char *date = res->date ? res->date : d->date;
+  bind_str(q, 1, d->id);
+  bind_str(q, 2, hash);
+  sqlite3_bind_null(q, 3);   /* url and outlet: not yet carried by alq_doc */
+  if (d->title) bind_str(q, 4, d->title);
+  else if (res->title[1] > res->title[0]) bind_span(q, 4, d, res->title[0], res->title[1]);
+  else sqlite3_bind_null(q, 4);
+  bind_str(q, 5, date);
+  sqlite3_bind_null(q, 6);
+  sqlite3_bind_text64(q, 7, d->text, d->len, SQLITE_STATIC, SQLITE_UTF8);
+  sqlite3_bind_int64(q, 8, (sqlite3_int64)d->len);
+  bind_str(q, 9, alq_version());
+  bind_str(q, 10, added);
+  if ((rc = step_done(s, q, err, "storing a document"))) return rc;
+  sqlite3_int64 key = sqlite3_last_insert_rowid(s->db);
+
+  for (size_t i = 0; i < res->nmentions; i++) {
+    const alq_mention *m = &res->mentions[i];
+    if (!(q = stmt(s, Q_INS_MENTION, err))) return ALQ_EIO;
+    sqlite3_bind_int64(q, 1, key);
+    sqlite3_bind_int64(q, 2, m->span[0]);
+    sqlite3_bind_int64(q, 3, m->span[1]);
+    bind_span(q, 4, d, m->span[0], m->span[1]);
+    bind_str(q, 5, m->id);
+    bind_str(q, 6, m->type);
+    if ((rc = step_done(s, q, err, "storing a mention"))) return rc;
+  }
+  char ddlo[11] = "", ddhi[11] = "";
+  int dd = alq_time_bounds(date, ddlo, ddhi) == 0;
+  for (size_t i = 0; i < res->nclaims; i++) {
+    const alq_claim *c = &res->claims[i];
+    if (!(q = stmt(s, Q_INS_CLAIM, err))) return ALQ_EIO;
+    int ab = strcmp(c->a, c->b) <= 0;
+    char lo[11], hi[11];
+    int timed = alq_time_bounds(c->when, lo, hi) == 0;
+    sqlite3_bind_int64(q, 1, key);
+    sqlite3_bind_int64(q, 2, c->span[0]);
+    sqlite3_bind_int64(q, 3, c->span[1]);
+    bind_str(q, 4, c->a); bind_str(q, 5, c->b);
+    bind_str(q, 6, ab ? c->a : c->b); bind_str(q, 7, ab ? c->b : c->a);
+    bind_str(q, 8, c->type); bind_str(q, 9, alq_type_class(c->type));
+    bind_str(q, 10, c->polarity); bind_str(q, 11, c->modality);
+    bind_str(q, 12, c->source); bind_str(q, 13, c->source_kind);
+    bind_str(q, 14, c->when); bind_str(q, 15, c->where); bind_str(q, 16, c->via);
+    sqlite3_bind_int64(q, 17, c->trigger[0]);
+    sqlite3_bind_int64(q, 18, c->trigger[1]);
+    bind_str(q, 19, c->rule);
+    bind_str(q, 20, date);
+    /* the claim's time: its own `when`, else the document's date */
+    bind_str(q, 21, timed ? lo : dd ? ddlo : NULL);
+    bind_str(q, 22, timed ? hi : dd ? ddhi : NULL);
+    bind_span(q, 23, d, c->span[0], c->span[1]);
+    if ((rc = step_done(s, q, err, "storing a claim"))) return rc;
+  }
+  return 0;
+}
+
+int alq_store_log_run(alq_store *s, const alq_store_run *r, alq_error *err) {
+  char a[21], b[21];
+  struct tm tm;
+  gmtime_r(&r->started, &tm); strftime(a, sizeof a, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  gmtime_r(&r->finished, &tm); strftime(b, sizeof b, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  sqlite3_stmt *q = stmt(s, Q_INS_RUN, err);
+  if (!q) return ALQ_EIO;
+  bind_str(q, 1, a); bind_str(q, 2, b); bind_str(q, 3, alq_version());
+  sqlite3_bind_int64(q, 4, (sqlite3_int64)r->seen);
+  sqlite3_bind_int64(q, 5, (sqlite3_int64)r->added);
+  sqlite3_bind_int64(q, 6, (sqlite3_int64)r->replaced);
+  sqlite3_bind_int64(q, 7, (sqlite3_int64)r->skipped);
+  sqlite3_bind_int64(q, 8, (sqlite3_int64)r->failed);
+  sqlite3_bind_int64(q, 9, (sqlite3_int64)r->claims);
+  sqlite3_bind_int64(q, 10, (sqlite3_int64)r->mentions);
+  sqlite3_bind_int64(q, 11, (sqlite3_int64)r->bytes);
+  return step_done(s, q, err, "logging the run");
+}
+
+void alq_store_actor_resolve(alq_store *s, const char *name, char *out, size_t cap) {
+  snprintf(out, cap, "%s", name);
+  alq_error err = {0};
+  sqlite3_stmt *q = stmt(s, Q_RESOLVE, &err);
+  if (!q) return;
+  bind_str(q, 1, name);
+  if (sqlite3_step(q) == SQLITE_ROW) {
+    const char *id = (const char *)sqlite3_column_text(q, 0);
+    if (id) snprintf(out, cap, "%s", id);
+  }
+  sqlite3_reset(q);
+}

@@ -1,0 +1,76 @@
+/* The corpus store: documents, mentions, claims, actors and runs in one
+ * SQLite file (WAL, schema version in PRAGMA user_version, FTS5 over the
+ * text). docs/SCHEMA.md describes the tables. Internal (not exported). */
+#ifndef ALQ_STORE_H
+#define ALQ_STORE_H
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+#include "alaqat.h"
+#include "lex/lex.h"
+
+/* The schema this build writes and reads; docs/SCHEMA.md has its history. */
+#define ALQ_STORE_SCHEMA 1
+/* PRAGMA application_id of an alaqat store ("alq1"). */
+#define ALQ_STORE_APPID 0x616c7131
+
+typedef struct alq_store alq_store;
+struct sqlite3;
+
+enum {
+  ALQ_STORE_READ = 0,   /* the file must exist and be a store of this schema */
+  ALQ_STORE_WRITE = 1   /* created (with the schema) when missing or empty */
+};
+
+/* Opens the store at `path`. Refuses a file that is not an alaqat store or
+ * has a newer/unknown schema version (ALQ_EFORMAT, message says which). On
+ * failure returns ALQ_EIO / ALQ_EFORMAT with `err` filled. Caller closes. */
+int alq_store_open(alq_store **out, const char *path, int mode, alq_error *err);
+/* Closes (NULL allowed); an open transaction is rolled back. */
+void alq_store_close(alq_store *s);
+/* The SQLite handle, for the query modules (borrowed). */
+struct sqlite3 *alq_store_db(alq_store *s);
+
+int alq_store_begin(alq_store *s, alq_error *err);
+int alq_store_commit(alq_store *s, alq_error *err);
+void alq_store_rollback(alq_store *s);
+
+/* Copies the lexicon's actors into the actors table (insert or replace). */
+int alq_store_sync_actors(alq_store *s, const alq_lexicon *lex, alq_error *err);
+
+/* Content hash of a document (text, date, title): 32 hex digits + NUL. */
+void alq_store_doc_hash(const alq_doc *d, char out[33]);
+
+enum { ALQ_DOC_NEW = 0, ALQ_DOC_SAME = 1, ALQ_DOC_CHANGED = 2 };
+/* Is document `id` absent, stored with this hash and extractor version, or
+ * stored otherwise? Returns ALQ_DOC_* or a negative error. */
+int alq_store_doc_state(alq_store *s, const char *id, const char *hash,
+                        const char *version, alq_error *err);
+
+/* Stores a document with what was extracted from it, replacing any earlier
+ * rows of the same id. Must run inside a transaction. */
+int alq_store_put(alq_store *s, const alq_doc *d, const char *hash,
+                  const alq_result *res, alq_error *err);
+
+/* One `add` run, logged in the runs table. */
+typedef struct alq_store_run {
+  time_t started, finished;
+  size_t seen, added, replaced, skipped, failed, claims, mentions;
+  uint64_t bytes;
+} alq_store_run;
+int alq_store_log_run(alq_store *s, const alq_store_run *r, alq_error *err);
+
+/* Resolves a name typed by a user (id, English name case-insensitively, or
+ * Arabic name) to an actor id in `out` (size cap); unknown names are copied
+ * as given. */
+void alq_store_actor_resolve(alq_store *s, const char *name, char *out, size_t cap);
+
+/* The bounds of an ISO time (YYYY, YYYY-MM, YYYY-MM-DD or A/B) as two day
+ * strings; an upper bound may be a day 31 that does not exist, which still
+ * compares correctly as a string. Returns 0, or -1 when `iso` is not a time. */
+int alq_time_bounds(const char *iso, char lo[11], char hi[11]);
+
+/* Coarse class of a relation type name: cooperative, hostile, structural
+ * (CLAIMS.md), or NULL. */
+const char *alq_type_class(const char *type);
+#endif
