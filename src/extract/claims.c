@@ -76,6 +76,19 @@ static int named_together(const ctx *c, int mi, const side *g) {
   return 0;
 }
 
+/* The actor a single anaphor at token i (التنظيم، الأخير، الحركة) stands for:
+ * the last actor named that fits its kind (an organization, a state, any);
+ * -1 when i is no anaphor, or a head followed by a name (التنظيم "داعش"). */
+static int single_anaphor(const ctx *c, size_t i) {
+  const struct alq_extractor *x = c->x;
+  const alq_lexent *e = x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_SINGLE_ANAPHOR);
+  if (!e || x->m[x->tok_match[i]].tok_first != i) return -1;
+  size_t nx = x->m[x->tok_match[i]].tok_last + 1;
+  while (nx < c->s_end && x->text.toks[nx].kind == ALQ_TOK_QUOTE) nx++;
+  if (nx < c->s_end && x->tok_ment[nx] >= 0) return -1;
+  return e->value == 1 ? x->last_state : e->value == 2 ? x->last_actor : x->last_org;
+}
+
 /* The actor side starting at the first actor mention (or pair anaphor) in
  * (from, from+win]; stops at triggers of another relation, clause words and
  * hard punctuation. Returns the token after it, 0 if none. */
@@ -105,12 +118,10 @@ static size_t scan_right(ctx *c, size_t from, size_t win, side *out, int *via_be
       }
       return 0;
     }
-    if (tok_cue(c, i, ALQ_CUE_SINGLE_ANAPHOR) && x->last_actor >= 0) {
-      size_t nx = x->m[x->tok_match[i]].tok_last + 1;
-      /* "التنظيم" followed by a name is a head, not an anaphor */
-      if (nx < c->s_end && x->tok_ment[nx] >= 0) continue;
-      side_add(out, x->last_actor, t->toks[i].start, t->toks[i].end);
-      return nx;
+    int ant = single_anaphor(c, i);
+    if (ant >= 0) {
+      side_add(out, ant, t->toks[i].start, t->toks[i].end);
+      return x->m[x->tok_match[i]].tok_last + 1;
     }
     if (tok_cue(c, i, ALQ_CUE_BETWEEN) && via_between) *via_between = 1;
     if (x->tok_match[i] >= 0 && x_tok_ent(x, i, ALQ_LK_REL, -1) && i > from) return 0;
@@ -129,6 +140,10 @@ static int scan_left(ctx *c, size_t to, size_t win, side *out) {
     if (is_stop_punct(t, i)) return 0;
     int mi = x->tok_ment[i];
     if (mi >= 0 && x->ments[mi].kind == MK_ACTOR) { group_of(x, mi, out); return 1; }
+    if (x->tok_match[i] >= 0 && x->m[x->tok_match[i]].tok_first == i) {
+      int ant = single_anaphor(c, i);
+      if (ant >= 0) { side_add(out, ant, x->text.toks[i].start, x->text.toks[i].end); return 1; }
+    }
     if (tok_cue(c, i, ALQ_CUE_CLAUSE) || tok_cue(c, i, ALQ_CUE_RELATIVE)) return 0;
     if (x_is_word(t, i)) words++;
   }
@@ -638,6 +653,9 @@ int x_claims(struct alq_extractor *x) {
         const ment *m = &x->ments[mi];
         if (m->kind == MK_ACTOR) {
           x->last_actor = m->actor;
+          const char *ty = x->lex->actors[m->actor].type;
+          if (!strcmp(ty, "STATE")) x->last_state = m->actor;
+          else x->last_org = m->actor;
           /* a coordinated pair becomes the pair in focus */
           if (m->group >= 0) {
             side g = {0};

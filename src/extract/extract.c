@@ -83,7 +83,7 @@ int alq_extract(alq_extractor *x, const alq_doc *doc, const alq_result **out, al
   x->focus[0] = x->focus[1] = -1;
   x->strong[0] = x->strong[1] = -1;
   x->head_pair[0] = x->head_pair[1] = -1;
-  x->last_actor = -1;
+  x->last_actor = x->last_org = x->last_state = -1;
   int rc = alq_text_analyze(&x->arena, (const uint8_t *)doc->text, doc->len, &x->text);
   if (rc) goto fail;
   long nm = alq_lex_scan(x->lex, &x->text, 0, x->text.ntoks, &x->arena, &x->m);

@@ -66,6 +66,7 @@ struct alq_extractor {
   int head_pair[2];             /* the headline's pair (rule 10) */
   uint32_t head_span[2][2];
   int last_actor;               /* last actor named (for single anaphors) */
+  int last_org, last_state;     /* last organization / force / coalition, last state */
   int coalition_default;        /* actor index for bare "the coalition" */
   int focus_state;              /* the state the story is about, or -1 */
   const char *last_src, *last_src_kind;  /* the last speaker (for وتابعت) */
