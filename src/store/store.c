@@ -69,7 +69,7 @@ static const char schema_sql[] =
   "END;\n";
 
 enum { Q_STATE, Q_DEL_CLAIMS, Q_DEL_MENTIONS, Q_DEL_DOC, Q_INS_DOC, Q_INS_MENTION,
-       Q_INS_CLAIM, Q_INS_ACTOR, Q_INS_RUN, Q_RESOLVE, Q__COUNT };
+       Q_INS_CLAIM, Q_INS_ACTOR, Q_INS_RUN, Q_RESOLVE, Q_RESOLVE_MENTION, Q__COUNT };
 
 static const char *const stmt_sql[Q__COUNT] = {
   [Q_STATE] = "SELECT key, hash, extractor FROM documents WHERE id = ?1",
@@ -89,14 +89,13 @@ static const char *const stmt_sql[Q__COUNT] = {
   [Q_INS_RUN] = "INSERT INTO runs(started, finished, version, docs_seen, docs_added, docs_replaced,"
                 " docs_skipped, docs_failed, claims, mentions, bytes)"
                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-  /* an id, an English name or an Arabic name, else the form most often
-     mentioned as written (داعش, تنظيم الدولة ...) */
-  [Q_RESOLVE] = "SELECT id FROM (SELECT id, 0 AS r FROM actors WHERE id = ?1"
-                " UNION ALL SELECT id, 1 FROM actors WHERE lower(id) = lower(?1) OR lower(english) = lower(?1)"
-                " OR arabic = ?1"
-                " UNION ALL SELECT actor, 2 FROM (SELECT actor, count(*) AS n FROM mentions WHERE text = ?1"
-                "   AND actor IS NOT NULL GROUP BY actor ORDER BY n DESC LIMIT 1))"
-                " ORDER BY r LIMIT 1",
+  /* an id, an English name or an Arabic name ... */
+  [Q_RESOLVE] = "SELECT id FROM actors WHERE id = ?1 OR lower(id) = lower(?1)"
+                " OR lower(english) = lower(?1) OR arabic = ?1 ORDER BY id = ?1 DESC LIMIT 1",
+  /* ... else the actor most often mentioned in this form (داعش, تنظيم الدولة);
+     a scan of the mentions, so only tried when the first lookup fails */
+  [Q_RESOLVE_MENTION] = "SELECT actor, count(*) AS n FROM mentions WHERE text = ?1"
+                        " AND actor IS NOT NULL GROUP BY actor ORDER BY n DESC, actor LIMIT 1",
 };
 
 struct alq_store {
@@ -457,12 +456,14 @@ int alq_store_log_run(alq_store *s, const alq_store_run *r, alq_error *err) {
 void alq_store_actor_resolve(alq_store *s, const char *name, char *out, size_t cap) {
   snprintf(out, cap, "%s", name);
   alq_error err = {0};
-  sqlite3_stmt *q = stmt(s, Q_RESOLVE, &err);
-  if (!q) return;
-  bind_str(q, 1, name);
-  if (sqlite3_step(q) == SQLITE_ROW) {
-    const char *id = (const char *)sqlite3_column_text(q, 0);
-    if (id) snprintf(out, cap, "%s", id);
+  for (int k = Q_RESOLVE; k <= Q_RESOLVE_MENTION; k++) {
+    sqlite3_stmt *q = stmt(s, k, &err);
+    if (!q) return;
+    bind_str(q, 1, name);
+    const char *id = NULL;
+    if (sqlite3_step(q) == SQLITE_ROW && (id = (const char *)sqlite3_column_text(q, 0)))
+      snprintf(out, cap, "%s", id);
+    sqlite3_reset(q);
+    if (id) return;
   }
-  sqlite3_reset(q);
 }
