@@ -144,7 +144,18 @@ static int scan_left(ctx *c, size_t to, size_t win, side *out) {
       int ant = single_anaphor(c, i);
       if (ant >= 0) { side_add(out, ant, x->text.toks[i].start, x->text.toks[i].end); return 1; }
     }
-    if (tok_cue(c, i, ALQ_CUE_CLAUSE) || tok_cue(c, i, ALQ_CUE_RELATIVE)) return 0;
+    if (tok_cue(c, i, ALQ_CUE_RELATIVE)) {
+      /* the head of a relative clause is its subject: X، التي أعلنت ولاءها لـ Y */
+      size_t h = x->m[x->tok_match[i]].tok_first;
+      while (h > c->s_first && (t->toks[h - 1].kind == ALQ_TOK_QUOTE || (t->toks[h - 1].kind == ALQ_TOK_PUNCT && !is_stop_punct(t, h - 1))))
+        h--;
+      if (h > c->s_first) {
+        int hm = x->tok_ment[h - 1];
+        if (hm >= 0 && x->ments[hm].kind == MK_ACTOR) { group_of(x, hm, out); return 1; }
+      }
+      return 0;
+    }
+    if (tok_cue(c, i, ALQ_CUE_CLAUSE)) return 0;
     if (x_is_word(t, i)) words++;
   }
   return 0;
