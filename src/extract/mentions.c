@@ -308,10 +308,10 @@ int x_mentions(struct alq_extractor *x) {
     if (oh0 && m->tok_first == m->tok_last) {
       size_t nf, nlst;
       if (new_org_name(x, m->tok_last, &nf, &nlst)) {
-        ment om = {t->toks[m->tok_first].start, t->toks[nlst].end, m->tok_first, (uint32_t)nlst, MK_NEWORG, -1,
+        /* the span is the quoted name (quotes outside, as for known names:
+           تنظيم "داعش" -> داعش); the id keeps the head */
+        ment om = {t->toks[nf].start, t->toks[nlst].end, m->tok_first, (uint32_t)nlst, MK_NEWORG, -1,
                    (int)k, NULL, "ORG", -1, t->toks[nf].sent};
-        if (m->strip && m->strip < t->toks[m->tok_first].nlen)
-          om.start = t->nmap_start[t->toks[m->tok_first].nstart + m->strip];
         om.id = slug_from(x, "new:", m->tok_first, m->strip, nlst);
         if ((rc = add_ment(x, &om))) return rc;
         continue;
