@@ -240,7 +240,8 @@ long alq_lex_scan(const alq_lexicon *lex, const alq_text *t, size_t lo, size_t h
     uint32_t *idx = alq_arena_alloc(a, total * sizeof *idx);
     if (!idx) return ALQ_ENOMEM;
     uint32_t ne = 0;
-    uint16_t mflags = 0, strip = st.best_strip[0];
+    uint16_t mflags = 0, strip = st.best_strip[0], kinds = 0, rels = 0;
+    uint64_t cues = 0;
     for (int b = 0; b < st.nbest; b++) {
       uint32_t f = lex->node_ent_first[st.best_node[b]], c = lex->node_ent_count[st.best_node[b]];
       uint8_t pf = st.best_fl[b];
@@ -251,6 +252,9 @@ long alq_lex_scan(const alq_lexicon *lex, const alq_text *t, size_t lo, size_t h
         for (uint32_t d = 0; d < ne; d++) if (idx[d] == f + k) dup = 1;
         if (dup) continue;
         idx[ne++] = f + k;
+        kinds |= (uint16_t)(1u << (e->kind & 15));
+        if (e->kind == ALQ_LK_CUE) cues |= (uint64_t)1 << (e->cls & 63);
+        else if (e->kind == ALQ_LK_REL) rels |= (uint16_t)(1u << (e->cls & 15));
         mflags |= (e->flags & ALQ_EF_NAME) ? ALQ_MT_NAME : ALQ_MT_WORD;
         if (e->flags & ALQ_EF_NAME) strip = st.best_strip[b];
       }
@@ -271,6 +275,7 @@ long alq_lex_scan(const alq_lexicon *lex, const alq_text *t, size_t lo, size_t h
     m->flags = mflags;
     m->nents = ne;
     m->ents = idx;
+    m->kinds = kinds; m->rels = rels; m->cues = cues;
     /* byte span: skip stripped proclitics; a head word before a quote is left
        out (تنظيم "داعش" -> داعش), as the name proper is the quoted part */
     const alq_token *tf = &t->toks[i];
@@ -285,3 +290,7 @@ long alq_lex_scan(const alq_lexicon *lex, const alq_text *t, size_t lo, size_t h
   *out = ms;
   return (long)nm;
 }
+
+_Static_assert(ALQ_CUE__COUNT <= 64, "alq_match.cues holds one bit per cue class");
+_Static_assert(ALQ_REL__COUNT <= 16, "alq_match.rels holds one bit per relation type");
+_Static_assert(ALQ_LK_MONTH < 16, "alq_match.kinds holds one bit per entry kind");

@@ -91,7 +91,23 @@ typedef struct alq_match {
   uint32_t nents;
   uint16_t strip;                /* normalized bytes of proclitics stripped from the first token */
   uint16_t flags;                /* ALQ_MT_* */
+  /* What the accepted entries are, for O(1) rejection in lookups: bit k of
+   * kinds is set when some entry has kind k (alq_lexkind); bit c of cues
+   * when some ALQ_LK_CUE entry has class c; bit r of rels likewise for
+   * ALQ_LK_REL. A set bit means "look at the entries". */
+  uint16_t kinds, rels;
+  uint64_t cues;
 } alq_match;
+
+/* Whether match m may hold an entry of `kind` (and class `cls`, or any class
+ * when cls < 0): 0 means it certainly does not. */
+static inline int alq_match_may_have(const alq_match *m, int kind, int cls) {
+  if (!(m->kinds & (1u << kind))) return 0;
+  if (cls < 0) return 1;
+  if (kind == ALQ_LK_CUE) return cls < 64 && ((m->cues >> cls) & 1);
+  if (kind == ALQ_LK_REL) return cls < 16 && ((m->rels >> cls) & 1);
+  return 1;
+}
 
 enum { ALQ_MT_CLITIC = 1, ALQ_MT_ARTICLE = 2, ALQ_MT_PREFIX = 4, ALQ_MT_NAME = 8, ALQ_MT_WORD = 16 };
 
