@@ -1,13 +1,16 @@
 #define _DEFAULT_SOURCE 1
 /* Walking the inputs of a command: files, directories (recursive, sorted),
- * JSON Lines records and stdin, each turned into an alq_doc handed to a
- * callback. Bad inputs are reported (file, line, byte offset) and skipped. */
+ * lists of paths, JSON Lines records (streamed), compressed files and WARC
+ * records (libarchive) and stdin, each turned into an alq_doc handed to a
+ * callback. Bad inputs are reported (file, line or record, byte offset) and
+ * skipped; memory stays bounded by ALQ_READ_MAX_INPUT per document. */
 #include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include "alaqat.h"
 #include "cli.h"
@@ -15,12 +18,33 @@
 #include "read/read.h"
 #include "util/util.h"
 
-static void do_path(cli_inputs *r, const char *path, int depth);
-static int ends_with(const char *s, const char *suf);
+/* The directories being walked, to report symlink loops instead of
+ * walking them until the depth limit (which would read every file of the
+ * loop dozens of times). */
+#define MAX_DEPTH 64
+typedef struct walk { dev_t dev[MAX_DEPTH]; ino_t ino[MAX_DEPTH]; int n; } walk;
 
-/* Files read when walking a directory. */
+static void do_path(cli_inputs *r, const char *path, int depth, walk *w);
+
+static int ends_with(const char *s, const char *suf) {
+  size_t n = strlen(s), m = strlen(suf);
+  return n >= m && strcasecmp(s + n - m, suf) == 0;
+}
+
+/* Length of a compression suffix of the name (".gz", ...), 0 when none. */
+static size_t compress_suffix(const char *nm) {
+  static const char *const sfx[] = {".gz", ".bz2", ".xz", ".zst", ".lz4", NULL};
+  for (int i = 0; sfx[i]; i++) if (ends_with(nm, sfx[i])) return strlen(sfx[i]);
+  return 0;
+}
+
+/* Files read when walking a directory (also compressed). */
 static int is_doc_name(const char *nm) {
-  return ends_with(nm, ".txt") || ends_with(nm, ".jsonl") || ends_with(nm, ".html") || ends_with(nm, ".htm");
+  char b[1024];
+  snprintf(b, sizeof b, "%s", nm);
+  b[strlen(b) - compress_suffix(b)] = 0;
+  return ends_with(b, ".txt") || ends_with(b, ".jsonl") || ends_with(b, ".html") || ends_with(b, ".htm") ||
+         ends_with(b, ".warc");
 }
 
 static void warn_at(cli_inputs *r, const char *name, long long off, const char *what) {
@@ -29,182 +53,441 @@ static void warn_at(cli_inputs *r, const char *name, long long off, const char *
   else fprintf(stderr, "alaqat: %s: %s\n", name, what);
 }
 
+static void fail_at(cli_inputs *r, const char *name, long long off, const char *what) {
+  warn_at(r, name, off, what);
+  r->failed = 1;
+}
+
 static const char *base_id(const char *path, char *buf, size_t cap) {
   const char *b = strrchr(path, '/');
   b = b ? b + 1 : path;
   snprintf(buf, cap, "%s", b);
+  buf[strlen(buf) - compress_suffix(buf)] = 0;
   char *dot = strrchr(buf, '.');
   if (dot && dot != buf) *dot = 0;
   return buf;
 }
 
-static int ends_with(const char *s, const char *suf) {
-  size_t n = strlen(s), m = strlen(suf);
-  return n >= m && strcmp(s + n - m, suf) == 0;
-}
+/* ---- options ------------------------------------------------------------ */
 
-static void do_jsonl(cli_inputs *r, const char *name, const char *buf, size_t len) {
-  size_t pos = 0;
-  long lineno = 0;
-  while (pos < len) {
-    const char *s = buf + pos;
-    const char *e = memchr(s, '\n', len - pos);
-    size_t n = e ? (size_t)(e - s) : len - pos;
-    size_t off = pos;
-    pos += n + 1;
-    lineno++;
-    int blank = 1;
-    for (size_t i = 0; i < n; i++) if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r') { blank = 0; break; }
-    if (blank) continue;
-    json_error_t je;
-    json_t *o = json_loadb(s, n, 0, &je);
-    char where[600];
-    if (!o || !json_is_object(o)) {
-      snprintf(where, sizeof where, "%s:%ld", name, lineno);
-      char msg[300];
-      snprintf(msg, sizeof msg, "malformed JSON: %s", o ? "not an object" : je.text);
-      warn_at(r, where, (long long)off + (o ? 0 : je.position), msg);
-      r->failed = 1;
-      json_decref(o);
-      continue;
-    }
-    json_t *id = json_object_get(o, "id"), *text = json_object_get(o, "text");
-    json_t *date = json_object_get(o, "date"), *title = json_object_get(o, "title");
-    char idbuf[64];
-    snprintf(idbuf, sizeof idbuf, "%s:%ld", name, lineno);
-    snprintf(where, sizeof where, "%s:%ld", name, lineno);
-    if (!json_is_string(text)) {
-      warn_at(r, where, (long long)off, "record has no \"text\" string; skipped");
-      r->failed = 1;
-      json_decref(o);
-      continue;
-    }
-    alq_doc d = {0};
-    d.id = json_is_string(id) ? json_string_value(id) : idbuf;
-    d.text = json_string_value(text);
-    d.len = json_string_length(text);
-    d.date = json_is_string(date) && json_string_length(date) >= 10 ? json_string_value(date) : NULL;
-    d.title = json_is_string(title) ? json_string_value(title) : NULL;
-    r->failed |= r->fn(&d, where, r->payload) != 0;
-    json_decref(o);
+int cli_inputs_option(cli_inputs *in, int argc, char **argv, int *i) {
+  static const char *const names[] = {"--id-field", "--text-field", "--title-field", "--date-field",
+                                      "--url-field", NULL};
+  const char **slots[] = {&in->id_field, &in->text_field, &in->title_field, &in->date_field, &in->url_field};
+  const char *a = argv[*i];
+  for (int k = 0; names[k]; k++) {
+    size_t n = strlen(names[k]);
+    if (strncmp(a, names[k], n)) continue;
+    if (a[n] == '=') { *slots[k] = a + n + 1; }
+    else if (a[n] == 0) {
+      if (*i + 1 >= argc || !argv[*i + 1][0]) { cli_warn("%s needs a field name", names[k]); return -1; }
+      *slots[k] = argv[++*i];
+    } else continue;
+    if (!**slots[k]) { cli_warn("%s needs a field name", names[k]); return -1; }
+    return 1;
   }
+  return 0;
 }
 
-static int has_nul(const char *buf, size_t len, size_t *at) {
-  const char *z = memchr(buf, 0, len);
-  if (!z) return 0;
-  *at = (size_t)(z - buf);
-  return 1;
+/* ---- documents ------------------------------------------------------------ */
+
+/* Hands one document to the callback with its reader state. */
+static void emit(cli_inputs *r, const alq_doc *d, const char *where, const alq_read_doc *rd, const char *raw,
+                 size_t rawlen, const char *url) {
+  r->read = rd; r->raw = raw; r->rawlen = rawlen; r->url = url;
+  r->failed |= r->fn(d, where, r->payload) != 0;
+  r->read = NULL; r->raw = NULL; r->rawlen = 0; r->url = NULL;
 }
 
-static void do_buffer(cli_inputs *r, const char *name, const char *id, const char *buf, size_t len, int jsonl) {
-  if (len == 0) { warn_at(r, name, -1, "empty input, nothing to extract"); r->failed = 1; return; }
-  size_t at;
-  /* a NUL in the first 8 KiB means a binary file; later ones are reported per byte */
-  if (has_nul(buf, len < 8192 ? len : 8192, &at)) {
-    warn_at(r, name, (long long)at, "binary data (NUL byte); input skipped");
-    r->failed = 1;
+static json_t *field(json_t *o, const char *name, const char *def) { return json_object_get(o, name ? name : def); }
+
+/* One JSON Lines record; `off` is the byte offset of the line. */
+static void do_json_line(cli_inputs *r, const char *name, long long lineno, long long off, const char *s,
+                         size_t n) {
+  char where[1100];
+  snprintf(where, sizeof where, "%s:%lld", name, lineno);
+  int blank = 1;
+  for (size_t i = 0; i < n; i++) if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r') { blank = 0; break; }
+  if (blank) return;
+  json_error_t je;
+  json_t *o = json_loadb(s, n, 0, &je);
+  if (!o || !json_is_object(o)) {
+    char msg[300];
+    snprintf(msg, sizeof msg, "malformed JSON: %s", o ? "not an object" : je.text);
+    fail_at(r, where, off + (o ? 0 : je.position), msg);
+    json_decref(o);
     return;
   }
-  if (jsonl) { do_jsonl(r, name, buf, len); return; }
+  json_t *id = field(o, r->id_field, "id"), *text = field(o, r->text_field, "text");
+  json_t *date = field(o, r->date_field, "date"), *title = field(o, r->title_field, "title");
+  json_t *url = field(o, r->url_field, "url");
+  if (!json_is_string(text)) {
+    char msg[200];
+    snprintf(msg, sizeof msg, "record has no \"%.100s\" string; skipped", r->text_field ? r->text_field : "text");
+    fail_at(r, where, off, msg);
+    json_decref(o);
+    return;
+  }
+  char idbuf[1100];
+  snprintf(idbuf, sizeof idbuf, "%s:%lld", name, lineno);
+  char numid[32];
   alq_doc d = {0};
-  d.id = id; d.text = buf; d.len = len;
-  /* HTML pages and text in another encoding go through a reader: the
-     extractor sees the derived UTF-8 text, r->read maps it back */
+  if (json_is_string(id)) d.id = json_string_value(id);
+  else if (json_is_integer(id)) { snprintf(numid, sizeof numid, "%lld", (long long)json_integer_value(id)); d.id = numid; }
+  else d.id = idbuf;
+  d.text = json_string_value(text);
+  d.len = json_string_length(text);
+  d.date = json_is_string(date) && json_string_length(date) >= 10 ? json_string_value(date) : NULL;
+  d.title = json_is_string(title) ? json_string_value(title) : NULL;
+  emit(r, &d, where, NULL, NULL, 0, json_is_string(url) ? json_string_value(url) : NULL);
+  json_decref(o);
+}
+
+/* A byte source for streamed JSON Lines: a FILE, an archive member or a
+ * buffer. Returns bytes read, 0 at the end, <0 with err set. */
+typedef struct source { FILE *f; alq_archive *ar; const char *p; size_t len, pos; } source;
+
+static long long src_read(source *s, char *buf, size_t n, alq_error *err) {
+  if (s->ar) return alq_archive_read(s->ar, buf, n, err);
+  if (s->f) {
+    size_t k = fread(buf, 1, n, s->f);
+    if (k == 0 && ferror(s->f)) return alq_error_set(err, ALQ_EIO, "", -1, "read error: %s", strerror(errno));
+    return (long long)k;
+  }
+  size_t k = s->len - s->pos < n ? s->len - s->pos : n;
+  memcpy(buf, s->p + s->pos, k);
+  s->pos += k;
+  return (long long)k;
+}
+
+/* JSON Lines read as a stream: memory is one line (at most
+ * ALQ_READ_MAX_INPUT bytes; longer lines are reported and skipped). */
+static void do_jsonl(cli_inputs *r, const char *name, source *src) {
+  alq_buf line = {0};
+  line.max = ALQ_READ_MAX_INPUT;
+  char blk[1 << 16];
+  long long off = 0, lineno = 1, total = 0, line_off = 0;
+  int skipping = 0;
+  alq_error err = {0};
+  for (;;) {
+    long long k = src_read(src, blk, sizeof blk, &err);
+    if (k < 0) {
+      char msg[700];
+      snprintf(msg, sizeof msg, "line %lld: %s", lineno, err.msg);
+      fail_at(r, name, err.offset >= 0 ? err.offset : off, msg);
+      break;
+    }
+    if (k == 0) {
+      if (line.len && !skipping) do_json_line(r, name, lineno, line_off, line.p, line.len);
+      break;
+    }
+    const char *z = total == 0 ? memchr(blk, 0, (size_t)k < 8192 ? (size_t)k : 8192) : NULL;
+    total += k;
+    if (z) { fail_at(r, name, z - blk, "binary data (NUL byte); input skipped"); break; }
+    size_t i = 0;
+    while (i < (size_t)k) {
+      const char *nl = memchr(blk + i, '\n', (size_t)k - i);
+      size_t seg = nl ? (size_t)(nl - (blk + i)) : (size_t)k - i;
+      if (!skipping && alq_buf_append(&line, blk + i, seg)) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "line longer than %zu bytes; skipped", ALQ_READ_MAX_INPUT);
+        char where[1100];
+        snprintf(where, sizeof where, "%s:%lld", name, lineno);
+        fail_at(r, where, line_off, msg);
+        skipping = 1;
+        alq_buf_free(&line);   /* the memory goes back at once */
+        line.max = ALQ_READ_MAX_INPUT;
+      }
+      off += (long long)seg;
+      i += seg;
+      if (nl) {
+        if (!skipping) do_json_line(r, name, lineno, line_off, line.p ? line.p : "", line.len);
+        line.len = 0;
+        skipping = 0;
+        off++; i++;
+        lineno++;
+        line_off = off;
+      }
+    }
+  }
+  if (total == 0 && !err.code) fail_at(r, name, -1, "empty input, nothing to extract");
+  alq_buf_free(&line);
+}
+
+/* One whole document in memory (a file, stdin, a decompressed member). */
+static void do_buffer(cli_inputs *r, const char *name, const char *id, const char *buf, size_t len, int jsonl) {
+  if (len == 0) { fail_at(r, name, -1, "empty input, nothing to extract"); return; }
+  if (jsonl) {
+    source s = {.p = buf, .len = len};
+    do_jsonl(r, name, &s);
+    return;
+  }
   int html = alq_read_is_html(name, buf, len);
   alq_enc enc = html ? ALQ_ENC_UTF8 : alq_read_detect_text(buf, len);
-  if (html || (enc != ALQ_ENC_UTF8 && enc != ALQ_ENC_UTF8_BOM)) {
-    alq_read_doc rd;
-    memset(&rd, 0, sizeof rd);
-    alq_error err = {0};
-    int rc = html ? alq_read_html(&rd, buf, len, name, &err) : alq_read_text(&rd, buf, len, enc, name, &err);
-    if (rc) {
-      warn_at(r, name, err.offset, err.msg);
-      r->failed = 1;
-      alq_read_doc_free(&rd);
-      return;
-    }
-    if (rd.nbad) {
-      char msg[160];
-      snprintf(msg, sizeof msg, "%zu undecodable byte(s) in %s input, replaced", rd.nbad, alq_enc_name(rd.enc));
-      warn_at(r, name, rd.first_bad, msg);
-      r->failed = 1;
-    }
-    d.text = rd.text; d.len = rd.len;
-    d.date = rd.date; d.title = rd.title;
-    r->read = &rd;
-    r->raw = buf; r->rawlen = len;
-    r->failed |= r->fn(&d, name, r->payload) != 0;
-    r->read = NULL; r->raw = NULL; r->rawlen = 0;
-    alq_read_doc_free(&rd);
+  /* a NUL in the first 8 KiB means a binary file (UTF-16 has NULs by
+     design); later ones are reported per byte by the extractor */
+  const char *z = memchr(buf, 0, len < 8192 ? len : 8192);
+  if (z && enc != ALQ_ENC_UTF16LE && enc != ALQ_ENC_UTF16BE) {
+    fail_at(r, name, z - buf, "binary data (NUL byte); input skipped");
     return;
   }
-  r->failed |= r->fn(&d, name, r->payload) != 0;
+  alq_doc d = {0};
+  d.id = id; d.text = buf; d.len = len;
+  if (!html && (enc == ALQ_ENC_UTF8 || enc == ALQ_ENC_UTF8_BOM)) { emit(r, &d, name, NULL, NULL, 0, NULL); return; }
+  /* HTML pages and text in another encoding go through a reader: the
+     callback sees the derived UTF-8 text, r->read maps it back */
+  alq_read_doc rd;
+  memset(&rd, 0, sizeof rd);
+  alq_error err = {0};
+  int rc = html ? alq_read_html(&rd, buf, len, name, &err) : alq_read_text(&rd, buf, len, enc, name, &err);
+  if (rc) { fail_at(r, name, err.offset, err.msg); alq_read_doc_free(&rd); return; }
+  if (rd.nbad) {
+    char msg[160];
+    snprintf(msg, sizeof msg, "%zu undecodable byte(s) in %s input, replaced", rd.nbad, alq_enc_name(rd.enc));
+    fail_at(r, name, rd.first_bad, msg);
+  }
+  d.text = rd.text; d.len = rd.len;
+  d.date = rd.date; d.title = rd.title;
+  emit(r, &d, name, &rd, buf, len, rd.url);
+  alq_read_doc_free(&rd);
 }
 
+/* ---- archives -------------------------------------------------------------- */
+
+static int has_html_type(const char *ct) {
+  for (const char *p = ct; *p; p++) if (!strncasecmp(p, "html", 4)) return 1;
+  return 0;
+}
+
+static int charset_of(const char *ct) {
+  for (const char *p = ct; *p; p++)
+    if (!strncasecmp(p, "charset=", 8)) {
+      p += 8;
+      if (*p == '"' || *p == '\'') p++;
+      return alq_enc_from_label(p, strlen(p));
+    }
+  return -1;
+}
+
+/* A WARC record: an HTTP response holding HTML (or a resource record that
+ * is a page) becomes a document whose spans point into the HTTP body. */
+static int do_warc_record(cli_inputs *r, alq_archive *x, const alq_archive_member *m, const char *path) {
+  char where[1100];
+  snprintf(where, sizeof where, "%s: record %lld", path, m->recno);
+  char *rec; size_t n;
+  alq_error err = {0};
+  int rc = alq_archive_slurp(x, &rec, &n, ALQ_READ_MAX_INPUT, &err);
+  if (rc) { fail_at(r, where, err.offset, err.msg); return rc == ALQ_ENOMEM ? 0 : rc; }
+  size_t body; int status, chunked, encoded;
+  char ctype[256];
+  if (alq_http_split(rec, n, &body, &status, ctype, sizeof ctype, &chunked, &encoded)) {
+    fail_at(r, where, alq_archive_offset(x), "HTTP headers do not end within the record; skipped");
+    free(rec);
+    return 0;
+  }
+  int page = body ? (status >= 200 && status < 300 && has_html_type(ctype))
+                  : alq_read_is_html(m->name, rec, n);
+  /* requests, redirects, images, scripts: not documents, silently */
+  if (!page || body >= n) { free(rec); return 0; }
+  if (chunked || encoded) {
+    fail_at(r, where, -1, chunked ? "HTTP body in chunked transfer coding (not supported); skipped"
+                                  : "HTTP body content-encoded (gzip/br, not supported); skipped");
+    free(rec);
+    return 0;
+  }
+  alq_read_doc rd;
+  memset(&rd, 0, sizeof rd);
+  rc = alq_read_html_enc(&rd, rec + body, n - body, body ? charset_of(ctype) : -1, where, &err);
+  if (rc) { fail_at(r, where, err.offset, err.msg); alq_read_doc_free(&rd); free(rec); return 0; }
+  if (rd.nbad) {
+    char msg[160];
+    snprintf(msg, sizeof msg, "%zu undecodable byte(s) in %s input, replaced", rd.nbad, alq_enc_name(rd.enc));
+    fail_at(r, where, rd.first_bad, msg);
+  }
+  char idbuf[64];
+  snprintf(idbuf, sizeof idbuf, "record-%lld", m->recno);
+  alq_doc d = {0};
+  d.id = m->name ? m->name : m->record_id ? m->record_id : idbuf;
+  d.text = rd.text; d.len = rd.len;
+  /* the crawl date only when the page has no publication date */
+  d.date = rd.date ? rd.date : (m->date[0] ? m->date : NULL);
+  d.title = rd.title;
+  emit(r, &d, where, &rd, rec + body, n - body, rd.url ? rd.url : m->name);
+  alq_read_doc_free(&rd);
+  free(rec);
+  return 0;
+}
+
+/* A compressed file or a WARC file, from `path` or from buf (stdin). */
+static void do_archive(cli_inputs *r, const char *path, const char *buf, size_t len) {
+  alq_archive *x;
+  alq_error err = {0};
+  if (alq_archive_open(&x, buf ? NULL : path, buf, len, path, &err)) { fail_at(r, path, err.offset, err.msg); return; }
+  char inner[1024], idbuf[1024];
+  snprintf(inner, sizeof inner, "%s", path);
+  inner[strlen(inner) - compress_suffix(inner)] = 0;
+  alq_archive_member m;
+  int rc;
+  while ((rc = alq_archive_next(x, &m, &err)) > 0) {
+    if (m.warc) {
+      if (do_warc_record(r, x, &m, path)) break;
+      continue;
+    }
+    if (r->jsonl || ends_with(inner, ".jsonl")) {
+      source s = {.ar = x};
+      do_jsonl(r, path, &s);
+      continue;
+    }
+    char *data; size_t n;
+    if ((rc = alq_archive_slurp(x, &data, &n, ALQ_READ_MAX_INPUT, &err))) {
+      /* a truncated single file is not kept: its end is missing */
+      fail_at(r, path, err.offset, err.msg);
+      if (rc != ALQ_ENOMEM) break;
+      continue;
+    }
+    do_buffer(r, path, base_id(inner, idbuf, sizeof idbuf), data, n, 0);
+    free(data);
+  }
+  if (rc < 0) {
+    char where[1100];
+    snprintf(where, sizeof where, "%s: record %lld", path, alq_archive_recno(x));
+    fail_at(r, where, err.offset, err.msg);
+  }
+  alq_archive_free(x);
+}
+
+/* ---- files, directories, lists ----------------------------------------------- */
 
 static int name_cmp(const struct dirent **a, const struct dirent **b) {
   return strcmp((*a)->d_name, (*b)->d_name);
 }
 
-static void do_dir(cli_inputs *r, const char *path, int depth) {
-  if (depth > 32) { warn_at(r, path, -1, "directory nesting too deep (symlink loop?); skipped"); r->failed = 1; return; }
+static void do_dir(cli_inputs *r, const char *path, int depth, const struct stat *st, walk *w) {
+  for (int i = 0; i < w->n; i++)
+    if (w->dev[i] == st->st_dev && w->ino[i] == st->st_ino) {
+      fail_at(r, path, -1, "directory already being read (symlink loop); skipped");
+      return;
+    }
+  if (w->n >= MAX_DEPTH) { fail_at(r, path, -1, "directory nesting too deep; skipped"); return; }
+  w->dev[w->n] = st->st_dev; w->ino[w->n] = st->st_ino; w->n++;
   struct dirent **list;
   int n = scandir(path, &list, NULL, name_cmp);
-  if (n < 0) { warn_at(r, path, -1, strerror(errno)); r->failed = 1; return; }
+  if (n < 0) {
+    char msg[300];
+    snprintf(msg, sizeof msg, "cannot read directory: %s", strerror(errno));
+    fail_at(r, path, -1, msg);
+    w->n--;
+    return;
+  }
   for (int i = 0; i < n; i++) {
     const char *nm = list[i]->d_name;
-    /* in a directory only documents are read: .txt and .jsonl files
-       (a file named on the command line is read whatever its name) */
-    int doc = is_doc_name(nm) || list[i]->d_type == DT_DIR ||
-              list[i]->d_type == DT_LNK || list[i]->d_type == DT_UNKNOWN;
+    /* in a directory only documents are read (a file named on the command
+       line is read whatever its name) */
+    int doc = is_doc_name(nm) || list[i]->d_type == DT_DIR || list[i]->d_type == DT_LNK ||
+              list[i]->d_type == DT_UNKNOWN;
     if (nm[0] != '.' && doc) {
       size_t len = strlen(path) + strlen(nm) + 2;
       char *child = malloc(len);
       if (child) {
         snprintf(child, len, "%s/%s", path, nm);
-        do_path(r, child, depth + 1);
+        do_path(r, child, depth + 1, w);
         free(child);
       }
     }
     free(list[i]);
   }
   free(list);
+  w->n--;
 }
 
-void cli_inputs_run(cli_inputs *r, const char *path) { do_path(r, path, 0); }
-
-static void do_path(cli_inputs *r, const char *path, int depth) {
-  char idbuf[512];
-  int named = depth == 0;
-  if (!strcmp(path, "-")) {
-    alq_buf b = {0};
-    char tmp[65536];
-    size_t n;
-    while ((n = fread(tmp, 1, sizeof tmp, stdin)) > 0)
-      if (alq_buf_append(&b, tmp, n)) { warn_at(r, "stdin", (long long)b.len, "out of memory"); r->failed = 1; alq_buf_free(&b); return; }
-    do_buffer(r, "stdin", "stdin", b.p ? b.p : "", b.len, r->jsonl);
-    alq_buf_free(&b);
+/* "@LIST": one path per line (blank lines ignored; no nested lists). */
+static void do_list(cli_inputs *r, const char *list) {
+  FILE *f = fopen(list, "r");
+  if (!f) {
+    char msg[300];
+    snprintf(msg, sizeof msg, "cannot open list of inputs: %s", strerror(errno));
+    fail_at(r, list, -1, msg);
     return;
   }
+  char *line = NULL;
+  size_t cap = 0;
+  ssize_t n;
+  while ((n = getline(&line, &cap, f)) > 0) {
+    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = 0;
+    if (n == 0) continue;
+    walk w = {.n = 0};
+    do_path(r, line, 0, &w);
+  }
+  free(line);
+  fclose(f);
+}
+
+void cli_inputs_run(cli_inputs *r, const char *path) {
+  if (path[0] == '@' && path[1]) { do_list(r, path + 1); return; }
+  walk w = {.n = 0};
+  do_path(r, path, 0, &w);
+}
+
+static void do_stdin(cli_inputs *r) {
+  if (r->jsonl) {
+    source s = {.f = stdin};
+    do_jsonl(r, "stdin", &s);
+    return;
+  }
+  alq_buf b = {0};
+  b.max = ALQ_READ_MAX_INPUT;
+  char tmp[65536];
+  size_t n;
+  while ((n = fread(tmp, 1, sizeof tmp, stdin)) > 0)
+    if (alq_buf_append(&b, tmp, n)) {
+      char msg[160];
+      snprintf(msg, sizeof msg, "input larger than %zu bytes; skipped", ALQ_READ_MAX_INPUT);
+      fail_at(r, "stdin", (long long)b.len, msg);
+      alq_buf_free(&b);
+      return;
+    }
+  if (alq_archive_sniff(b.p, b.len)) do_archive(r, "stdin", b.p, b.len);
+  else do_buffer(r, "stdin", "stdin", b.p ? b.p : "", b.len, 0);
+  alq_buf_free(&b);
+}
+
+static void do_path(cli_inputs *r, const char *path, int depth, walk *w) {
+  char idbuf[1024], msg[300];
+  if (!strcmp(path, "-")) { do_stdin(r); return; }
   struct stat st;
   if (stat(path, &st) != 0) {
-    char msg[300];
     snprintf(msg, sizeof msg, "cannot open: %s", strerror(errno));
-    warn_at(r, path, -1, msg);
-    r->failed = 1;
+    fail_at(r, path, -1, msg);
     return;
   }
-  if (S_ISDIR(st.st_mode)) { do_dir(r, path, depth); return; }
-  if (!named && !is_doc_name(path)) return;
+  if (S_ISDIR(st.st_mode)) { do_dir(r, path, depth, &st, w); return; }
+  if (depth > 0 && !is_doc_name(path)) return;
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    snprintf(msg, sizeof msg, "cannot open: %s", strerror(errno));
+    fail_at(r, path, -1, msg);
+    return;
+  }
+  char head[8];
+  size_t nh = fread(head, 1, sizeof head, f);
+  if (alq_archive_sniff(head, nh)) { fclose(f); do_archive(r, path, NULL, 0); return; }
+  if (r->jsonl || ends_with(path, ".jsonl")) {
+    rewind(f);
+    source s = {.f = f};
+    do_jsonl(r, path, &s);
+    fclose(f);
+    return;
+  }
+  fclose(f);
+  if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > ALQ_READ_MAX_INPUT) {
+    snprintf(msg, sizeof msg, "file of %lld bytes is larger than the %zu-byte limit for one document; skipped",
+             (long long)st.st_size, ALQ_READ_MAX_INPUT);
+    fail_at(r, path, (long long)ALQ_READ_MAX_INPUT, msg);
+    return;
+  }
   char *buf; size_t len;
   alq_error err = {0};
-  if (alq_read_file(path, &buf, &len, (size_t)2 << 30, &err)) {
-    warn_at(r, path, err.offset, err.msg);
-    r->failed = 1;
-    return;
-  }
-  do_buffer(r, path, base_id(path, idbuf, sizeof idbuf), buf, len, r->jsonl || ends_with(path, ".jsonl"));
+  if (alq_read_file(path, &buf, &len, ALQ_READ_MAX_INPUT, &err)) { fail_at(r, path, err.offset, err.msg); return; }
+  do_buffer(r, path, base_id(path, idbuf, sizeof idbuf), buf, len, 0);
   free(buf);
 }
-

@@ -20,6 +20,15 @@ static int ieq_prefix(const char *s, size_t n, const char *p) {
   return 1;
 }
 
+int alq_enc_from_label(const char *v, size_t vn) {
+  if (ieq_prefix(v, vn, "utf-8") || ieq_prefix(v, vn, "utf8")) return ALQ_ENC_UTF8;
+  if (ieq_prefix(v, vn, "windows-1256") || ieq_prefix(v, vn, "cp1256") ||
+      ieq_prefix(v, vn, "x-cp1256")) return ALQ_ENC_CP1256;
+  if (ieq_prefix(v, vn, "iso-8859-6") || ieq_prefix(v, vn, "iso_8859-6") ||
+      ieq_prefix(v, vn, "arabic")) return ALQ_ENC_ISO8859_6;
+  return -1;
+}
+
 /* The charset declared in the first 4 KiB (<meta charset=...> or
  * content="...; charset=..."), as an encoding; -1 when none or unknown. */
 static int declared_charset(const char *s, size_t n) {
@@ -28,13 +37,8 @@ static int declared_charset(const char *s, size_t n) {
     if (!ieq_prefix(s + i, n - i, "charset")) continue;
     size_t j = i + 7;
     while (j < n && (s[j] == ' ' || s[j] == '=' || s[j] == '"' || s[j] == '\'')) j++;
-    const char *v = s + j;
-    size_t vn = n - j;
-    if (ieq_prefix(v, vn, "utf-8") || ieq_prefix(v, vn, "utf8")) return ALQ_ENC_UTF8;
-    if (ieq_prefix(v, vn, "windows-1256") || ieq_prefix(v, vn, "cp1256") ||
-        ieq_prefix(v, vn, "x-cp1256")) return ALQ_ENC_CP1256;
-    if (ieq_prefix(v, vn, "iso-8859-6") || ieq_prefix(v, vn, "iso_8859-6") ||
-        ieq_prefix(v, vn, "arabic")) return ALQ_ENC_ISO8859_6;
+    int e = alq_enc_from_label(s + j, n - j);
+    if (e >= 0) return e;
   }
   return -1;
 }
@@ -507,6 +511,11 @@ static int contains(const GumboNode *anc, const GumboNode *n) {
 /* ---- the reader ------------------------------------------------------------ */
 
 int alq_read_html(alq_read_doc *d, const char *raw, size_t len, const char *name, alq_error *err) {
+  return alq_read_html_enc(d, raw, len, -1, name, err);
+}
+
+int alq_read_html_enc(alq_read_doc *d, const char *raw, size_t len, int enc_hint, const char *name,
+                      alq_error *err) {
   memset(d, 0, sizeof *d);
   d->html = 1;
   if (len > ALQ_READ_MAX_INPUT)
@@ -515,7 +524,8 @@ int alq_read_html(alq_read_doc *d, const char *raw, size_t len, const char *name
   /* decode to UTF-8 first: gumbo reads only UTF-8 */
   alq_enc enc = alq_read_detect_text(raw, len);
   if (enc == ALQ_ENC_UTF8) {
-    int dc = declared_charset(raw, len);
+    /* the HTTP header's charset wins over the page's own declaration */
+    int dc = enc_hint >= 0 ? enc_hint : declared_charset(raw, len);
     if (dc >= 0 && dc != ALQ_ENC_UTF8) enc = (alq_enc)dc;
   }
   alq_read_doc src = {0};

@@ -70,4 +70,106 @@ void alq_read_map_span(const alq_read_doc *d, uint32_t s, uint32_t e, uint32_t o
 
 /* Internal to the readers: appends a decoded buffer and its map. */
 int alq_read_decode(alq_read_doc *out, const unsigned char *raw, size_t len, alq_enc enc);
+/* Like alq_read_html, with the charset of an HTTP Content-Type header
+ * (`enc_hint`, an alq_enc, or -1 when none): it wins over <meta charset>,
+ * as in browsers, but not over a BOM. */
+int alq_read_html_enc(alq_read_doc *out, const char *raw, size_t len, int enc_hint,
+                      const char *name, alq_error *err);
+
+/* The encoding named by a charset label ("utf-8", "windows-1256", ...) of
+ * n bytes, or -1 when unknown. */
+int alq_enc_from_label(const char *s, size_t n);
+
+/* ---- archives and compressed files (archive.c, libarchive) -------------- */
+
+/* An open archive: a compressed single file (.gz, .bz2, .xz, .zst, ...,
+ * read as one member) or a WARC file (possibly compressed; one member per
+ * response or resource record; other record types are skipped). Memory:
+ * one 64 KiB block plus one record header. */
+typedef struct alq_archive alq_archive;
+
+/* One member, borrowed until the next alq_archive_next call. */
+typedef struct alq_archive_member {
+  const char *name;   /* WARC: WARC-Target-URI (NULL when none); a
+                         compressed file: NULL */
+  int warc;           /* 1 when the member is a WARC record */
+  long long recno;    /* 1-based member number, for messages */
+  long long size;     /* the member's size when known (WARC), else -1 */
+  char date[11];      /* WARC-Date as "YYYY-MM-DD", "" when none */
+  const char *record_id; /* WARC-Record-ID, or NULL */
+} alq_archive_member;
+
+/* 1 when the first bytes are those of a compressed stream (gzip, bzip2, xz,
+ * zstd, lz4) or a WARC file: such input goes through alq_archive. */
+int alq_archive_sniff(const char *head, size_t n);
+
+/* Opens a file (`path`) or, when buf is non-NULL, a buffer of len bytes
+ * (borrowed while the archive is open); `name` is for messages. Returns 0
+ * or ALQ_EIO/ALQ_EFORMAT/ALQ_ENOMEM with err set. Free with
+ * alq_archive_free (NULL is safe). */
+int alq_archive_open(alq_archive **out, const char *path, const char *buf, size_t len,
+                     const char *name, alq_error *err);
+
+/* Moves to the next member. Returns 1 (m filled), 0 at the end, or a
+ * negative ALQ_E* with err naming file, record and byte offset (of the
+ * decompressed stream): a truncated or corrupt archive; members read
+ * before stay valid, but the archive cannot go on. */
+int alq_archive_next(alq_archive *x, alq_archive_member *m, alq_error *err);
+
+/* Reads up to n bytes of the current member. Returns the count (0 at its
+ * end) or a negative ALQ_E* with err set (truncated data). */
+long long alq_archive_read(alq_archive *x, char *buf, size_t n, alq_error *err);
+
+/* Reads the rest of the current member into *out (NUL-terminated, caller
+ * frees). A member larger than `max` bytes is skipped without keeping it:
+ * returns ALQ_ENOMEM with err saying so, and the archive can go on. Other
+ * failures as for alq_archive_read (the archive cannot go on). */
+int alq_archive_slurp(alq_archive *x, char **out, size_t *len, size_t max, alq_error *err);
+
+/* The number of the record being read (WARC: counting every record type
+ * from 1; a compressed file: 1), for messages. */
+long long alq_archive_recno(const alq_archive *x);
+
+/* Bytes of the decompressed stream consumed so far (for messages). */
+long long alq_archive_offset(const alq_archive *x);
+
+void alq_archive_free(alq_archive *x);
+
+/* Splits an HTTP response (a WARC response record's block) into headers
+ * and body: *body_off = where the body starts (0 when `rec` does not start
+ * with "HTTP/"), *status = the status code (0 when none), `ctype` gets the
+ * Content-Type value (up to cap-1 bytes, "" when none), *chunked /
+ * *encoded = a Transfer-Encoding: chunked / Content-Encoding other than
+ * identity was declared. Returns 0, or ALQ_EFORMAT when the headers do not
+ * end within the record. */
+int alq_http_split(const char *rec, size_t len, size_t *body_off, int *status, char *ctype,
+                   size_t cap, int *chunked, int *encoded);
+
+/* ---- near-duplicates (dedup.c) ------------------------------------------ */
+
+/* Syndicated copies: MinHash signatures (ALQ_DEDUP_HASHES minima over
+ * 5-word shingles of the normalized words of a document's longer lines)
+ * indexed by LSH bands. Documents are added in order; each is compared
+ * with the earlier ones only. */
+#define ALQ_DEDUP_HASHES 128
+typedef struct alq_dedup alq_dedup;
+
+/* threshold: the least estimated Jaccard similarity of two documents' shingle
+ * sets to call one a copy of the other (0.8 is a good default). Returns 0 or
+ * ALQ_ENOMEM. */
+int alq_dedup_new(alq_dedup **out, double threshold);
+void alq_dedup_free(alq_dedup *d);
+
+/* Adds document number alq_dedup_count(d) (UTF-8 text, invalid bytes
+ * tolerated). *copy_of = the earliest earlier document whose similarity is
+ * at least the threshold (its number), or -1; *sim = that similarity (0 when
+ * none). Returns 0 or ALQ_ENOMEM. Documents with fewer than 5 words are
+ * never linked. */
+int alq_dedup_add(alq_dedup *d, const char *text, size_t len, long long *copy_of, double *sim);
+
+/* Number of documents added. */
+size_t alq_dedup_count(const alq_dedup *d);
+
+/* Estimated Jaccard similarity of documents i and j (both added). */
+double alq_dedup_similarity(const alq_dedup *d, size_t i, size_t j);
 #endif

@@ -1,0 +1,225 @@
+/* Syndicated copies: MinHash over 5-word shingles of normalized words, with
+ * LSH bands so each new document is compared only with the earlier ones
+ * that share a band; a copy is linked to the earliest similar document. */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+#include "read/read.h"
+#include "text/text.h"
+#include "util/util.h"
+
+#define SHINGLE 5
+#define BANDS 32
+#define ROWS (ALQ_DEDUP_HASHES / BANDS)
+/* Lines with fewer words than this are page chrome (mastheads, buttons,
+ * captions, "read also" links) that differs between outlets; they are left
+ * out of the shingles when the document has enough longer lines. */
+#define SHORT_LINE 6
+#define MIN_LONG_WORDS 40
+
+typedef struct bucket { uint64_t key; uint32_t doc; uint32_t next; } bucket;
+
+struct alq_dedup {
+  double threshold;
+  uint32_t *sig;     /* ALQ_DEDUP_HASHES minima per document */
+  unsigned char *ok; /* document has a signature (enough words) */
+  size_t n, cap;
+  bucket *b;         /* band entries, chained per slot */
+  size_t nb, bcap;
+  uint32_t *head;    /* slot -> 1 + first entry, 0 = empty */
+  size_t nslots;
+};
+
+static uint64_t mix64(uint64_t x) {   /* splitmix64 finalizer */
+  x ^= x >> 30; x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27; x *= 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+int alq_dedup_new(alq_dedup **out, double threshold) {
+  *out = calloc(1, sizeof **out);
+  if (!*out) return ALQ_ENOMEM;
+  (*out)->threshold = threshold;
+  return 0;
+}
+
+void alq_dedup_free(alq_dedup *d) {
+  if (!d) return;
+  free(d->sig); free(d->ok); free(d->b); free(d->head);
+  free(d);
+}
+
+size_t alq_dedup_count(const alq_dedup *d) { return d->n; }
+
+double alq_dedup_similarity(const alq_dedup *d, size_t i, size_t j) {
+  if (i >= d->n || j >= d->n || !d->ok[i] || !d->ok[j]) return 0;
+  const uint32_t *a = d->sig + i * ALQ_DEDUP_HASHES, *b = d->sig + j * ALQ_DEDUP_HASHES;
+  int eq = 0;
+  for (int k = 0; k < ALQ_DEDUP_HASHES; k++) eq += a[k] == b[k];
+  return (double)eq / ALQ_DEDUP_HASHES;
+}
+
+/* Word hashes of one document: normalized letters and digits (matching
+ * normalization: hamza forms, ta marbuta, diacritics, digits), anything
+ * else separates words. lines[i] = the line number of word i. */
+typedef struct words { uint64_t *h; uint32_t *line; size_t n, cap; } words;
+
+static int push_word(words *w, uint64_t h, uint32_t line) {
+  if (w->n == w->cap) {
+    size_t nc = w->cap ? w->cap * 2 : 256;
+    uint64_t *nh = realloc(w->h, nc * sizeof *nh);
+    if (!nh) return ALQ_ENOMEM;
+    w->h = nh;
+    uint32_t *nl = realloc(w->line, nc * sizeof *nl);
+    if (!nl) return ALQ_ENOMEM;
+    w->line = nl;
+    w->cap = nc;
+  }
+  w->h[w->n] = h; w->line[w->n] = line; w->n++;
+  return 0;
+}
+
+static int is_word_cp(int32_t cp) {
+  if (cp < 0x80) return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  utf8proc_category_t c = utf8proc_category(cp);
+  return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+         (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
+         (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+}
+
+static int split_words(const char *text, size_t len, words *w) {
+  const uint8_t *s = (const uint8_t *)text;
+  size_t pos = 0;
+  uint32_t line = 0;
+  uint64_t h = 1469598103934665603ULL;
+  int in = 0;
+  while (pos < len) {
+    int32_t cp, outcp[8];
+    alq_utf8_next(s, len, &pos, &cp);
+    int k = alq_norm_cp(cp, outcp);
+    if (cp == 0x640 || (k == 0 && cp != '\n')) continue;   /* tatweel, diacritics: inside words */
+    if (is_word_cp(cp)) {
+      for (int i = 0; i < k; i++) {
+        uint32_t c = (uint32_t)outcp[i];
+        for (int j = 0; j < 4; j++) { h ^= (c >> (8 * j)) & 0xff; h *= 1099511628211ULL; }
+      }
+      in = 1;
+      continue;
+    }
+    if (in && push_word(w, h, line)) return ALQ_ENOMEM;
+    in = 0;
+    h = 1469598103934665603ULL;
+    if (cp == '\n') line++;
+  }
+  if (in && push_word(w, h, line)) return ALQ_ENOMEM;
+  return 0;
+}
+
+/* Keeps the words of lines with at least SHORT_LINE words, when they are
+ * enough to describe the document. */
+static void drop_short_lines(words *w) {
+  size_t keep = 0;
+  for (size_t i = 0, j; i < w->n; i = j) {
+    for (j = i; j < w->n && w->line[j] == w->line[i]; j++) {}
+    if (j - i >= SHORT_LINE) keep += j - i;
+  }
+  if (keep < MIN_LONG_WORDS) return;
+  size_t o = 0;
+  for (size_t i = 0, j; i < w->n; i = j) {
+    for (j = i; j < w->n && w->line[j] == w->line[i]; j++) {}
+    if (j - i < SHORT_LINE) continue;
+    for (size_t k = i; k < j; k++) w->h[o++] = w->h[k];
+  }
+  w->n = o;
+}
+
+static int grow(alq_dedup *d) {
+  size_t nc = d->cap ? d->cap * 2 : 64;
+  uint32_t *ns = realloc(d->sig, nc * ALQ_DEDUP_HASHES * sizeof *ns);
+  if (!ns) return ALQ_ENOMEM;
+  d->sig = ns;
+  unsigned char *no = realloc(d->ok, nc);
+  if (!no) return ALQ_ENOMEM;
+  d->ok = no;
+  d->cap = nc;
+  return 0;
+}
+
+static int rehash(alq_dedup *d, size_t nslots) {
+  uint32_t *h = calloc(nslots, sizeof *h);
+  if (!h) return ALQ_ENOMEM;
+  for (size_t i = 0; i < d->nb; i++) {
+    size_t s = d->b[i].key & (nslots - 1);
+    d->b[i].next = h[s];
+    h[s] = (uint32_t)i + 1;
+  }
+  free(d->head);
+  d->head = h;
+  d->nslots = nslots;
+  return 0;
+}
+
+static int add_bucket(alq_dedup *d, uint64_t key, uint32_t doc) {
+  if (d->nb >= UINT32_MAX - 1) return ALQ_ENOMEM;
+  if (d->nb == d->bcap) {
+    size_t nc = d->bcap ? d->bcap * 2 : 1024;
+    bucket *nb = realloc(d->b, nc * sizeof *nb);
+    if (!nb) return ALQ_ENOMEM;
+    d->b = nb;
+    d->bcap = nc;
+  }
+  if (d->nb * 2 >= d->nslots && rehash(d, d->nslots ? d->nslots * 2 : 2048)) return ALQ_ENOMEM;
+  size_t s = key & (d->nslots - 1);
+  d->b[d->nb] = (bucket){key, doc, d->head[s]};
+  d->head[s] = (uint32_t)d->nb + 1;
+  d->nb++;
+  return 0;
+}
+
+static uint64_t band_key(const uint32_t *sig, int band) {
+  uint64_t h = mix64((uint64_t)band + 0x9e3779b97f4a7c15ULL);
+  for (int r = 0; r < ROWS; r++) h = mix64(h ^ sig[band * ROWS + r]);
+  return h;
+}
+
+int alq_dedup_add(alq_dedup *d, const char *text, size_t len, long long *copy_of, double *sim) {
+  *copy_of = -1; *sim = 0;
+  if (d->n >= UINT32_MAX - 1) return ALQ_ENOMEM;
+  if (d->n == d->cap && grow(d)) return ALQ_ENOMEM;
+  size_t me = d->n;
+  uint32_t *sig = d->sig + me * ALQ_DEDUP_HASHES;
+  words w = {0};
+  int rc = split_words(text, len, &w);
+  if (rc) goto cleanup;
+  drop_short_lines(&w);
+  d->ok[me] = w.n >= SHINGLE;
+  d->n++;
+  if (!d->ok[me]) goto cleanup;
+  for (int k = 0; k < ALQ_DEDUP_HASHES; k++) sig[k] = UINT32_MAX;
+  for (size_t i = 0; i + SHINGLE <= w.n; i++) {
+    uint64_t sh = 0;
+    for (int j = 0; j < SHINGLE; j++) sh = mix64(sh ^ w.h[i + j]);
+    for (int k = 0; k < ALQ_DEDUP_HASHES; k++) {
+      uint32_t v = (uint32_t)(mix64(sh + 0x9e3779b97f4a7c15ULL * (uint64_t)(k + 1)) >> 32);
+      if (v < sig[k]) sig[k] = v;
+    }
+  }
+  /* candidates: earlier documents sharing a band; the earliest with a
+     similarity at or above the threshold is the original */
+  for (int band = 0; band < BANDS; band++) {
+    uint64_t key = band_key(sig, band);
+    if (d->nslots)
+      for (uint32_t e = d->head[key & (d->nslots - 1)]; e; e = d->b[e - 1].next) {
+        const bucket *bk = &d->b[e - 1];
+        if (bk->key != key || (*copy_of >= 0 && bk->doc >= *copy_of)) continue;
+        double s = alq_dedup_similarity(d, bk->doc, me);
+        if (s >= d->threshold) { *copy_of = bk->doc; *sim = s; }
+      }
+  }
+  for (int band = 0; band < BANDS; band++)
+    if ((rc = add_bucket(d, band_key(sig, band), (uint32_t)me))) goto cleanup;
+cleanup:
+  free(w.h);
+  free(w.line);
+  return rc;
+}

@@ -1,0 +1,107 @@
+/* Near-duplicate detection: made-up syndicated copies that differ in page
+ * chrome (mastheads, buttons, "read also" lines) and small edits are linked
+ * to the first publication; a different article on the same topic is not. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "read/read.h"
+
+static const char *const P1 =
+  "قالت مصادر ميدانية إن اشتباكات عنيفة اندلعت صباح اليوم بين مقاتلين من جبهة النصرة وعناصر من تنظيم الدولة الإسلامية في ريف حلب الشمالي\n"
+  "وأضافت المصادر أن الاشتباكات تركزت حول بلدة مارع وأسفرت عن سقوط عدد من القتلى والجرحى من الطرفين في حصيلة غير نهائية\n"
+  "وأشار ناشطون إلى أن التنظيم استقدم تعزيزات من مدينة الباب بعد أن فقد السيطرة على عدة نقاط في محيط البلدة خلال الليل\n"
+  "ويأتي هذا التصعيد بعد أسابيع من الهدوء النسبي بين الفصيلين اللذين تبادلا الاتهامات بخرق اتفاق سابق لوقف القتال في المنطقة\n"
+  "من جهته قال قيادي في الجبهة إن مقاتليه صدوا هجوما واسعا وإن المعارك ما زالت مستمرة حتى ساعة إعداد هذا التقرير\n"
+  "ولم يصدر عن تنظيم الدولة أي تعليق رسمي على هذه المعارك غير أن حسابات مقربة منه على مواقع التواصل تحدثت عن تقدم لعناصره\n"
+  "وكانت فصائل معارضة أخرى قد دعت الطرفين في وقت سابق إلى وقف الاقتتال وتوجيه السلاح نحو قوات النظام التي تحاصر أحياء حلب الشرقية\n"
+  "ويرى محللون أن الصراع على طرق الإمداد القادمة من الحدود التركية هو السبب الرئيسي لتجدد المواجهات بين الجانبين في هذه المنطقة\n"
+  "وتعد بلدة مارع من أبرز معاقل المعارضة في الريف الشمالي وقد تعرضت خلال العامين الماضيين لهجمات متكررة من التنظيم دون أن يتمكن من دخولها\n"
+  "وتشير تقديرات منظمات حقوقية إلى أن المعارك بين الفصائل أودت بحياة آلاف المقاتلين والمدنيين منذ مطلع عام ألفين وأربعة عشر\n";
+
+static const char *const P2 =
+  "أعلنت وزارة الدفاع التركية أن طائراتها قصفت مواقع لحزب العمال الكردستاني في جبال قنديل شمال العراق مساء أمس\n"
+  "وذكر بيان الوزارة أن الغارات دمرت مخازن للأسلحة وملاجئ يستخدمها المسلحون في التخطيط لهجمات داخل الأراضي التركية\n"
+  "في المقابل قال متحدث باسم الحزب إن القصف أصاب قرى مدنية وأوقع إصابات بين السكان ونفى وجود مخازن في المنطقة المستهدفة\n"
+  "وتشن أنقرة منذ سنوات عمليات عسكرية متكررة ضد الحزب الذي تصنفه منظمة إرهابية هي والولايات المتحدة والاتحاد الأوروبي\n";
+
+static char *cat3(const char *a, const char *b, const char *c) {
+  size_t n = strlen(a) + strlen(b) + strlen(c) + 1;
+  char *s = malloc(n);
+  snprintf(s, n, "%s%s%s", a, b, c);
+  return s;
+}
+
+/* Replaces the first occurrence of `from` in s by `to` (a small edit). */
+static char *edit(const char *s, const char *from, const char *to) {
+  const char *p = strstr(s, from);
+  assert_non_null(p);
+  size_t n = strlen(s) - strlen(from) + strlen(to) + 1;
+  char *o = malloc(n);
+  snprintf(o, n, "%.*s%s%s", (int)(p - s), s, to, p + strlen(from));
+  return o;
+}
+
+static void copies_linked(void **state) {
+  (void)state;
+  alq_dedup *d;
+  assert_int_equal(alq_dedup_new(&d, 0.8), 0);
+  long long of; double sim;
+  /* 0: the original, with its outlet's chrome */
+  char *orig = cat3("عنب بلدي\nالرئيسية | أخبار | تقارير\n", P1, "شارك\nطباعة\n");
+  assert_int_equal(alq_dedup_add(d, orig, strlen(orig), &of, &sim), 0);
+  assert_int_equal(of, -1);
+  /* 1: a different article under the same chrome: not a copy */
+  char *other = cat3("عنب بلدي\nالرئيسية | أخبار | تقارير\n", P2, "شارك\nطباعة\n");
+  assert_int_equal(alq_dedup_add(d, other, strlen(other), &of, &sim), 0);
+  assert_int_equal(of, -1);
+  /* 2: republished elsewhere: other masthead, "read also", two word edits */
+  char *e1 = edit(P1, "صباح اليوم", "صباح الاثنين");
+  char *e2 = edit(e1, "في حصيلة غير نهائية", "وفق حصيلة أولية");
+  char *copy = cat3("السورية نت | آخر الأخبار\n14 مارس 2015\n", e2, "اقرأ أيضا: معارك في ريف إدلب\nتابعونا على تويتر\n");
+  assert_int_equal(alq_dedup_add(d, copy, strlen(copy), &of, &sim), 0);
+  printf("copy with edits and other chrome: similarity %.3f\n", sim);
+  assert_int_equal(of, 0);
+  assert_true(sim >= 0.8);
+  /* 3: diacritics, hamza and ta marbuta variants, tatweel: still a copy */
+  char *e3 = edit(P1, "إن اشتباكات عنيفة", "ان اشتبـاكات عَنيفه");
+  char *var = cat3("", e3, "");
+  assert_int_equal(alq_dedup_add(d, var, strlen(var), &of, &sim), 0);
+  assert_int_equal(of, 0);
+  /* 4: a copy of the other article links to 1, not 0 */
+  char *copy2 = cat3("وكالة الأنباء\n", P2, "");
+  assert_int_equal(alq_dedup_add(d, copy2, strlen(copy2), &of, &sim), 0);
+  assert_int_equal(of, 1);
+  /* 5: too short to judge, invalid bytes tolerated */
+  assert_int_equal(alq_dedup_add(d, "\xff\xfe قصير", 9, &of, &sim), 0);
+  assert_int_equal(of, -1);
+  assert_int_equal(alq_dedup_count(d), 6);
+  assert_true(alq_dedup_similarity(d, 0, 1) < 0.2);
+  free(orig); free(other); free(e1); free(e2); free(copy); free(e3); free(var); free(copy2);
+  alq_dedup_free(d);
+}
+
+/* Half of the article kept: similar, but under the threshold. */
+static void partial_not_linked(void **state) {
+  (void)state;
+  alq_dedup *d;
+  assert_int_equal(alq_dedup_new(&d, 0.8), 0);
+  long long of; double sim;
+  assert_int_equal(alq_dedup_add(d, P1, strlen(P1), &of, &sim), 0);
+  const char *half = strstr(P1, "ويأتي");
+  assert_int_equal(alq_dedup_add(d, half, strlen(half), &of, &sim), 0);
+  assert_int_equal(of, -1);
+  alq_dedup_free(d);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(copies_linked),
+    cmocka_unit_test(partial_not_linked),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
