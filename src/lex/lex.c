@@ -2,6 +2,8 @@
  * trie over word ids, built once from the lexicon files (load.c) and shared
  * read-only by threads; the scanner finds longest matches with clitics. */
 #include "lex/lex.h"
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include "util/util.h"
@@ -86,25 +88,90 @@ enum { CF_CL = 1, CF_ART = 2, CF_PFX = 4 };
 
 static int is2(const char *s, const char *l) { return s[0] == l[0] && s[1] == l[1]; }
 
+/* ---- lookup filters ---------------------------------------------------- */
+
+/* Hash of a word's head: its first min(n, k) bytes and that length. Every
+ * stem is at least k bytes long (k <= pfx_min), so a token whose head is not
+ * in head_bits has neither an exact entry nor a stem among its prefixes. */
+static inline uint32_t head_key(const char *f, size_t n, size_t k) {
+  size_t m = n < k ? n : k;
+  uint64_t x = 0;
+  memcpy(&x, f, m); /* k <= 7: the length byte stays clear */
+  x ^= (uint64_t)m << 56;
+  x *= 0x9E3779B97F4A7C15ULL;
+  return (uint32_t)(x >> 48);
+}
+static inline int bit_test(const uint64_t *b, uint32_t i) { return (int)((b[i >> 6] >> (i & 63)) & 1); }
+static inline void bit_set(uint64_t *b, uint32_t i) { b[i >> 6] |= (uint64_t)1 << (i & 63); }
+static inline uint32_t exact_bit(uint64_t h) { return (uint32_t)(h >> 48); }   /* 65536 bits */
+static inline uint32_t stem_bit(uint64_t h) { return (uint32_t)(h >> 51); }    /* 8192 bits */
+
+static pthread_mutex_t filt_mu = PTHREAD_MUTEX_INITIALIZER;
+
+static void filters_build(alq_lexicon *lex) {
+  size_t k = 6;
+  if (lex->pcap && lex->pfx_min < k) k = lex->pfx_min;
+  if (k < 1) k = 1;
+  lex->filt_k = (uint16_t)k;
+  memset(lex->head_bits, 0, sizeof lex->head_bits);
+  memset(lex->exact_bits, 0, sizeof lex->exact_bits);
+  memset(lex->stem_bits, 0, sizeof lex->stem_bits);
+  for (size_t i = 0; i < lex->wcap; i++) {
+    const alq_wslot *w = &lex->words[i];
+    if (!w->len) continue;
+    bit_set(lex->head_bits, head_key(lex->strings + w->off, w->len, k));
+    bit_set(lex->exact_bits, exact_bit(w->h));
+  }
+  for (size_t i = 0; i < lex->pcap; i++) {
+    const alq_wslot *w = &lex->pfx[i];
+    if (!w->len) continue;
+    bit_set(lex->head_bits, head_key(lex->strings + w->off, w->len, k));
+    bit_set(lex->stem_bits, stem_bit(w->h));
+  }
+}
+
+/* Builds the filters once per lexicon (the first scan; later ones only read). */
+static void filters_ready(const alq_lexicon *clex) {
+  if (atomic_load_explicit(&clex->filt_ready, memory_order_acquire)) return;
+  alq_lexicon *lex = (alq_lexicon *)clex; /* allocated writable by alq_lexicon_open */
+  pthread_mutex_lock(&filt_mu);
+  if (!atomic_load_explicit(&lex->filt_ready, memory_order_relaxed)) {
+    filters_build(lex);
+    atomic_store_explicit(&lex->filt_ready, 1, memory_order_release);
+  }
+  pthread_mutex_unlock(&filt_mu);
+}
+
 static int add_cands_for(const alq_lexicon *lex, const char *f, size_t n, uint16_t strip,
                          uint8_t flags, alq_cand *out, int nc) {
-  uint64_t h = alq_hash(f, n);
-  uint32_t w = wtab_get(lex, lex->words, lex->wcap, f, n, h);
-  if (w != UINT32_MAX && nc < MAXCAND) out[nc++] = (alq_cand){w, strip, flags};
-  if (lex->pcap && n >= lex->pfx_min) {
-    /* incremental FNV: the hash of every prefix comes for free */
-    uint64_t ph = 1469598103934665603ULL;
-    size_t lim = n < lex->pfx_max ? n : lex->pfx_max;
-    for (size_t i = 0; i < lim; i++) {
-      ph ^= (unsigned char)f[i];
-      ph *= 1099511628211ULL;
-      size_t L = i + 1;
-      if (L < lex->pfx_min) continue;
-      if (L < n && ((unsigned char)f[L] & 0xC0) == 0x80) continue; /* mid code point */
-      uint32_t p = wtab_get(lex, lex->pfx, lex->pcap, f, L, ph);
-      if (p != UINT32_MAX && nc < MAXCAND) out[nc++] = (alq_cand){p, strip, (uint8_t)(flags | CF_PFX)};
-    }
+  if (!bit_test(lex->head_bits, head_key(f, n, lex->filt_k))) return nc;
+  /* incremental FNV: the hash of every prefix comes for free, and the last
+     one is the hash of the whole form */
+  uint64_t ph = 1469598103934665603ULL;
+  uint32_t pw[16];
+  int np = 0;
+  size_t lim = (lex->pcap && n >= lex->pfx_min) ? (n < lex->pfx_max ? n : lex->pfx_max) : 0;
+  size_t i = 0;
+  for (; i < lim; i++) {
+    ph ^= (unsigned char)f[i];
+    ph *= 1099511628211ULL;
+    size_t L = i + 1;
+    if (L < lex->pfx_min) continue;
+    if (L < n && ((unsigned char)f[L] & 0xC0) == 0x80) continue; /* mid code point */
+    if (!bit_test(lex->stem_bits, stem_bit(ph))) continue;
+    uint32_t p = wtab_get(lex, lex->pfx, lex->pcap, f, L, ph);
+    if (p != UINT32_MAX && np < 16) pw[np++] = p;
   }
+  for (; i < n; i++) {
+    ph ^= (unsigned char)f[i];
+    ph *= 1099511628211ULL;
+  }
+  if (bit_test(lex->exact_bits, exact_bit(ph))) {
+    uint32_t w = wtab_get(lex, lex->words, lex->wcap, f, n, ph);
+    if (w != UINT32_MAX && nc < MAXCAND) out[nc++] = (alq_cand){w, strip, flags};
+  }
+  for (int j = 0; j < np && nc < MAXCAND; j++)
+    out[nc++] = (alq_cand){pw[j], strip, (uint8_t)(flags | CF_PFX)};
   return nc;
 }
 
@@ -206,6 +273,7 @@ long alq_lex_scan(const alq_lexicon *lex, const alq_text *t, size_t lo, size_t h
   size_t n = hi - lo;
   scan_state st = {0};
   st.lex = lex; st.t = t; st.lo = lo; st.hi = hi;
+  filters_ready(lex);
   st.cands = alq_arena_alloc(a, n * MAXCAND * sizeof *st.cands);
   st.ncand = alq_arena_alloc(a, n);
   if (!st.cands || !st.ncand) return ALQ_ENOMEM;

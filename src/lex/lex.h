@@ -129,6 +129,15 @@ struct alq_lexicon {
   uint16_t pfx_min, pfx_max;           /* byte lengths of the shortest/longest stem */
   int actor_isis, actor_al_qaeda;      /* handy indices (-1 if absent) */
   int *state_force;                    /* per actor: its state's armed-force actor (forces.tsv), or -1 */
+  /* Lookup filters, built from the word tables on the first scan (lex.c;
+   * guarded, so threads may share the lexicon): most tokens match nothing
+   * and are rejected here without probing the tables. */
+  _Atomic int filt_ready;
+  uint16_t filt_k;                     /* bytes of a word's head in head_bits */
+  uint64_t head_bits[1024];            /* the first min(len, filt_k) bytes (and that
+                                          length) of every exact word and stem */
+  uint64_t exact_bits[1024];           /* bloom bit of every exact word's hash */
+  uint64_t stem_bits[128];             /* bloom bit of every stem's hash */
 };
 
 /* Finds an actor index by id, or -1. */
