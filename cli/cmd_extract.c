@@ -37,6 +37,7 @@ const char cmd_extract_usage[] =
   "                  lines and flush before reading the next (for Hadoop\n"
   "                  Streaming and Spark's pipe)\n"
   "  -q, --quiet     do not report per-input warnings\n"
+  CLI_INPUTS_HELP
   "\n"
   "exit status: 0 ok, 1 some inputs failed or had invalid bytes, 2 usage.\n";
 
@@ -263,7 +264,8 @@ static void do_stream(run *r) {
     snprintf(where, sizeof where, "stdin:%ld", lineno);
     json_error_t je;
     json_t *o = json_loadb(line, (size_t)n, 0, &je);
-    json_t *text = json_object_get(o, "text");
+    const cli_inputs *ci = r->in;
+    json_t *text = json_object_get(o, ci && ci->text_field ? ci->text_field : "text");
     if (!o || !json_is_object(o) || !json_is_string(text)) {
       if (!r->quiet)
         fprintf(stderr, "alaqat: %s: byte %lld: %s\n", where, here + (o ? 0 : je.position),
@@ -272,7 +274,9 @@ static void do_stream(run *r) {
       json_decref(o);
       continue;
     }
-    json_t *id = json_object_get(o, "id"), *date = json_object_get(o, "date"), *title = json_object_get(o, "title");
+    json_t *id = json_object_get(o, ci && ci->id_field ? ci->id_field : "id");
+    json_t *date = json_object_get(o, ci && ci->date_field ? ci->date_field : "date");
+    json_t *title = json_object_get(o, ci && ci->title_field ? ci->title_field : "title");
     char idbuf[64];
     snprintf(idbuf, sizeof idbuf, "stdin:%ld", lineno);
     alq_doc d = {json_is_string(id) ? json_string_value(id) : idbuf, json_string_value(text), json_string_length(text),
@@ -290,8 +294,12 @@ int cmd_extract(int argc, char **argv) {
   const char *data = NULL;
   int ninputs = 0;
   r.nthreads = 1;
+  cli_inputs in = {.fn = add_doc, .payload = &r};
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
+    int k = cli_inputs_option(&in, argc, argv, &i);
+    if (k < 0) return ALQ_EXIT_USAGE;
+    if (k) continue;
     if (!strcmp(a, "--mentions")) r.mentions = 1;
     else if (!strcmp(a, "--jsonl")) r.jsonl = 1;
     else if (!strcmp(a, "--stream")) r.stream = 1;
@@ -320,12 +328,15 @@ int cmd_extract(int argc, char **argv) {
   pthread_mutex_init(&r.lock, NULL);
   if (!ok) cli_warn("out of memory");
   else if (r.stream) {
+    r.in = &in;
     do_stream(&r);
   } else {
-    cli_inputs in = {.jsonl = r.jsonl, .quiet = r.quiet, .fn = add_doc, .payload = &r};
+    in.jsonl = r.jsonl;
+    in.quiet = r.quiet;
     r.in = &in;
     for (int i = 1; i < argc; i++) {
       const char *a = argv[i];
+      if (cli_inputs_option(&in, argc, argv, &i)) continue;
       if (!strcmp(a, "--data") || !strcmp(a, "-j") || !strcmp(a, "--jobs")) { i++; continue; }
       if (a[0] == '-' && a[1]) continue;
       cli_inputs_run(&in, a);

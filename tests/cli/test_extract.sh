@@ -130,4 +130,10 @@ if [ -f "$A" ]; then
 fi
 "$ALAQAT" extract -j 0 x >/dev/null 2>&1; check "-j 0 is a usage error" '[ $? -eq 2 ]'
 
+# JSON Lines field names
+printf '%s\n' '{"k":"z","body":"تحالف بين \"داعش\" و\"النصرة\"."}' > "$T/f.jsonl"
+"$ALAQAT" extract --id-field k --text-field body "$T/f.jsonl" > "$T/f1" 2>/dev/null
+"$ALAQAT" extract --stream --id-field k --text-field body < "$T/f.jsonl" > "$T/f2" 2>/dev/null
+check "--id-field/--text-field for files and --stream" 'grep -q "\"doc\":\"z\".*alliance" "$T/f1" && cmp -s "$T/f1" "$T/f2"'
+
 [ $fails -eq 0 ] || { echo "$fails failures"; exit 1; }
