@@ -183,29 +183,37 @@ static int scan_word(scan *sc, size_t pos, int arabic, unsigned flags, size_t *n
   while (p < len) {
     int32_t cp;
     size_t cl;
-    /* Fast path: a letter, diacritic or tatweel of U+0600-06FF, whose
-     * normalization (if any) is again a two-byte letter of that block. */
-    if (arabic && p + 1 < len && s[p] >= 0xD8 && s[p] <= 0xDB && (s[p + 1] & 0xC0) == 0x80) {
-      unsigned idx = ((unsigned)(s[p] & 0x1F) << 6 | (s[p + 1] & 0x3F)) - 0x600;
-      alq_cc cc = (alq_cc)alq_ar_class[idx];
-      if (cc == ALQ_CC_AR_LETTER || cc == ALQ_CC_AR_MARK || cc == ALQ_CC_TATWEEL) {
+    /* Fast path: letters, diacritics and tatweel of U+0600-06FF, whose
+     * normalization (if any) is again a two-byte letter of that block. The
+     * output cursors live in locals (stores through the byte pointer could
+     * alias *sc); anything else, or a full buffer, takes the general path. */
+    if (arabic) {
+      uint8_t *o = (uint8_t *)sc->norm;
+      uint32_t *ms = sc->ms, *me = sc->me;
+      size_t nn = sc->nn, room = sc->ncap - sc->nn;
+      while (p + 1 < len) {
+        unsigned b0 = s[p], b1 = s[p + 1];
+        if (b0 < 0xD8 || b0 > 0xDB || (b1 & 0xC0) != 0x80) break;
+        unsigned idx = ((b0 & 0x1F) << 6 | (b1 & 0x3F)) - 0x600;
+        alq_cc cc = (alq_cc)alq_ar_class[idx];
+        if (cc != ALQ_CC_AR_LETTER && cc != ALQ_CC_AR_MARK && cc != ALQ_CC_TATWEEL) break;
         uint16_t m = alq_ar_norm[idx];
         if (m) {
-          if (sc->ncap - sc->nn < 2 && norm_reserve(sc, 2 + sc->ncap / 2)) return ALQ_ENOMEM;
-          uint8_t *o = (uint8_t *)sc->norm + sc->nn;
-          uint32_t *ms = sc->ms + sc->nn, *me = sc->me + sc->nn;
-          o[0] = (uint8_t)(0xC0 | (m >> 6));
-          o[1] = (uint8_t)(0x80 | (m & 0x3F));
-          ms[0] = ms[1] = (uint32_t)p;
-          me[0] = me[1] = (uint32_t)(p + 2);
-          sc->nn += 2;
+          if (room < 2) break;
+          o[nn] = (uint8_t)(0xC0 | (m >> 6));
+          o[nn + 1] = (uint8_t)(0x80 | (m & 0x3F));
+          ms[nn] = ms[nn + 1] = (uint32_t)p;
+          me[nn] = me[nn + 1] = (uint32_t)(p + 2);
+          nn += 2;
+          room -= 2;
         }
         letters += cc == ALQ_CC_AR_LETTER;
         last = cc;
         p += 2;
         last_end = p;
-        continue;
       }
+      sc->nn = nn;
+      if (p >= len) break;
     }
     alq_cc cc = alq_text_peek(s, len, p, &cp, &cl);
     if (arabic) {
