@@ -34,6 +34,8 @@ extern const char cmd_search_usage[], cmd_timeline_usage[], cmd_graph_usage[],
     cmd_contradictions_usage[], cmd_actors_usage[];
 int cmd_export(int argc, char **argv);
 extern const char cmd_export_usage[];
+int cmd_serve(int argc, char **argv);
+extern const char cmd_serve_usage[];
 
 /* Prints "alaqat: " + message to stderr. */
 void cli_warn(const char *fmt, ...)

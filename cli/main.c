@@ -18,6 +18,7 @@ static const alq_command commands[] = {
   {"contradictions", cmd_contradictions, "claims of a pair that disagree (store)", cmd_contradictions_usage},
   {"actors", cmd_actors, "actors mentioned in the store; --new for discovered ones", cmd_actors_usage},
   {"export", cmd_export, "store to JSONL, CSV, GraphML or GEXF", cmd_export_usage},
+  {"serve", cmd_serve, "JSON API and web UI over the store (read-only HTTP)", cmd_serve_usage},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

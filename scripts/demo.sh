@@ -18,3 +18,13 @@ if [ -f ../shared/gold/seeds.claims.jsonl ]; then
   "$ALAQAT" extract ../shared/seeds > "$out/seeds.claims.jsonl"
   "$ALAQAT" eval ../shared/gold/seeds.claims.jsonl "$out/seeds.claims.jsonl" || true
 fi
+
+# the corpus store and the web UI over it
+"$ALAQAT" add -q --db "$out/alaqat.db" examples/news
+web=$(dirname "$ALAQAT")/web
+if [ ! -f web/node_modules/cytoscape/dist/cytoscape.min.js ] && command -v npm >/dev/null 2>&1; then
+  (cd web && npm ci --no-audit --no-fund --silent) && node web/build.mjs --out "$web" >/dev/null || true
+fi
+echo
+echo "== the store is $out/alaqat.db; to explore it in the browser (network, timelines, evidence):"
+echo "   $ALAQAT serve --db $out/alaqat.db     then open http://127.0.0.1:8080/"

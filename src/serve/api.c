@@ -1,0 +1,529 @@
+/* The JSON API of alaqat serve (docs/API.md): validates parameters, runs the
+ * store's queries (src/analyze where they exist, fixed SQL with bound
+ * parameters otherwise) and builds paginated JSON bodies with jansson. */
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "analyze/analyze.h"
+#include "serve/serve.h"
+#include "text/text.h"
+
+json_t *srv_error(const char *fmt, ...) {
+  char msg[600];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  /* messages may quote user input: keep them valid UTF-8 */
+  if (!srv_utf8_ok(msg, strlen(msg))) snprintf(msg, sizeof msg, "bad request");
+  return json_pack("{s:s}", "error", msg);
+}
+
+int srv_utf8_ok(const char *s, size_t n) {
+  size_t pos = 0;
+  int32_t cp;
+  while (pos < n) {
+    if (alq_utf8_next((const uint8_t *)s, n, &pos, &cp) < 0 || cp == 0) return 0;
+  }
+  return 1;
+}
+
+/* A JSON string from stored text; bytes that are not UTF-8 become '?', one
+ * byte each, so byte offsets into the text stay right. */
+static json_t *jstr(const char *s) {
+  if (!s) return json_null();
+  size_t n = strlen(s);
+  if (srv_utf8_ok(s, n)) return json_stringn(s, n);
+  char *c = malloc(n + 1);
+  if (!c) return json_null();
+  size_t pos = 0;
+  while (pos < n) {
+    size_t at = pos;
+    int32_t cp;
+    if (alq_utf8_next((const uint8_t *)s, n, &pos, &cp) < 0 || cp == 0) c[at] = '?';
+    else memcpy(c + at, s + at, pos - at);
+  }
+  json_t *j = json_stringn(c, n);
+  free(c);
+  return j ? j : json_null();
+}
+
+static json_t *row_json(const alq_row *row) {
+  json_t *o = json_object();
+  for (size_t i = 0; i < row->n; i++) {
+    json_t *v;
+    switch (row->kinds[i]) {
+    case ALQ_V_INT: v = json_integer(strtoll(row->vals[i], NULL, 10)); break;
+    case ALQ_V_REAL: v = json_real(strtod(row->vals[i], NULL)); break;
+    case ALQ_V_TEXT: v = jstr(row->vals[i]); break;
+    default: v = json_null();
+    }
+    json_object_set_new(o, row->names[i], v);
+  }
+  return o;
+}
+
+/* ---- parameters ------------------------------------------------------------ */
+
+static const char *param(const srv_params *p, const char *key) {
+  for (size_t i = 0; i < p->n; i++)
+    if (!strcmp(p->key[i], key)) return p->val[i];
+  return NULL;
+}
+
+/* NULL when every parameter is one of `allowed` (NULL-terminated), else
+ * the first unknown name. */
+static const char *unknown_param(const srv_params *p, const char *const *allowed) {
+  for (size_t i = 0; i < p->n; i++) {
+    int ok = 0;
+    for (const char *const *a = allowed; *a && !ok; a++) ok = !strcmp(*a, p->key[i]);
+    if (!ok) return p->key[i];
+  }
+  return NULL;
+}
+
+static int parse_count(const char *s, long long lo, long long hi, long long *out) {
+  if (!s || !*s || strlen(s) > 12) return -1;
+  long long v = 0;
+  for (const char *c = s; *c; c++) {
+    if (*c < '0' || *c > '9') return -1;
+    v = v * 10 + (*c - '0');
+  }
+  if (v < lo || v > hi) return -1;
+  *out = v;
+  return 0;
+}
+
+typedef struct page {
+  long long offset, limit, total;
+  json_t *items;
+} page;
+
+/* Reads limit and offset; returns 0 or fills *body with a 400. */
+static int page_init(page *pg, const srv_params *p, long long def, long long max, json_t **body) {
+  pg->offset = 0; pg->limit = def; pg->total = 0;
+  pg->items = NULL;
+  const char *l = param(p, "limit"), *o = param(p, "offset");
+  if (l && parse_count(l, 1, max, &pg->limit)) {
+    *body = srv_error("limit must be an integer from 1 to %lld", max);
+    return -1;
+  }
+  if (o && parse_count(o, 0, 1000000000LL, &pg->offset)) {
+    *body = srv_error("offset must be an integer from 0 to 1000000000");
+    return -1;
+  }
+  pg->items = json_array();
+  return 0;
+}
+
+/* alq_row_fn: counts every row, keeps those of the page. */
+static int page_row(const alq_row *row, void *payload) {
+  page *pg = payload;
+  long long i = pg->total++;
+  if (i >= pg->offset && i < pg->offset + pg->limit) json_array_append_new(pg->items, row_json(row));
+  return 0;
+}
+
+static json_t *page_body(page *pg) {
+  return json_pack("{s:o,s:I,s:I,s:I}", "items", pg->items, "total", (json_int_t)pg->total,
+                   "offset", (json_int_t)pg->offset, "limit", (json_int_t)pg->limit);
+}
+
+static int store_fail(const alq_error *err, json_t **body) {
+  if (err->code == ALQ_EINVAL) { *body = srv_error("%s", err->msg); return 400; }
+  *body = srv_error("store error: %s", err->msg);
+  return 500;
+}
+
+/* Checks a date parameter (YYYY, YYYY-MM or YYYY-MM-DD); 0 = fine or absent. */
+static int bad_date(const char *v, char lo[11], char hi[11]) {
+  return v && (alq_time_bounds(v, lo, hi) || strchr(v, '/'));
+}
+
+static int bad_id(const char *v) {  /* actor / document ids: bounded length */
+  return v && (!*v || strlen(v) > 256);
+}
+
+/* ---- endpoints ------------------------------------------------------------- */
+
+static long long count_sql(sqlite3 *db, const char *sql) {
+  sqlite3_stmt *q;
+  long long n = -1;
+  if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
+    n = sqlite3_column_int64(q, 0);
+  sqlite3_finalize(q);
+  return n;
+}
+
+static int api_stats(alq_store *s, const srv_params *p, json_t **body) {
+  static const char *const ok[] = {NULL};
+  const char *u = unknown_param(p, ok);
+  if (u) { *body = srv_error("unknown parameter '%s'", u); return 400; }
+  sqlite3 *db = alq_store_db(s);
+  sqlite3_stmt *q;
+  json_t *first = json_null(), *last = json_null();
+  if (sqlite3_prepare_v2(db, "SELECT min(t_lo), max(t_lo) FROM claims", -1, &q, NULL) == SQLITE_OK) {
+    if (sqlite3_step(q) == SQLITE_ROW) {
+      json_decref(first); json_decref(last);
+      first = jstr((const char *)sqlite3_column_text(q, 0));
+      last = jstr((const char *)sqlite3_column_text(q, 1));
+    }
+    sqlite3_finalize(q);
+  }
+  long long docs = count_sql(db, "SELECT count(*) FROM documents");
+  long long claims = count_sql(db, "SELECT count(*) FROM claims");
+  long long actors = count_sql(db, "SELECT count(*) FROM actors");
+  if (docs < 0 || claims < 0 || actors < 0) {
+    json_decref(first); json_decref(last);
+    *body = srv_error("store error: %s", sqlite3_errmsg(db));
+    return 500;
+  }
+  *body = json_pack("{s:s,s:I,s:I,s:I,s:o,s:o}", "version", alq_version(),
+                    "documents", (json_int_t)docs, "claims", (json_int_t)claims,
+                    "actors", (json_int_t)actors, "first", first, "last", last);
+  return 200;
+}
+
+static int api_actors(alq_store *s, const srv_params *p, json_t **body) {
+  static const char *const ok[] = {"limit", "offset", "new", NULL};
+  const char *u = unknown_param(p, ok), *nw = param(p, "new");
+  if (u) { *body = srv_error("unknown parameter '%s'", u); return 400; }
+  if (nw && strcmp(nw, "0") && strcmp(nw, "1")) { *body = srv_error("new must be 0 or 1"); return 400; }
+  page pg;
+  if (page_init(&pg, p, SRV_PAGE_DEFAULT, SRV_PAGE_MAX, body)) return 400;
+  alq_error err = {0};
+  if (alq_actors(s, nw && !strcmp(nw, "1"), page_row, &pg, &err)) {
+    json_decref(pg.items);
+    return store_fail(&err, body);
+  }
+  *body = page_body(&pg);
+  return 200;
+}
+
+/* /api/graph: edges of the page plus the actors they touch. */
+typedef struct graph_acc {
+  page pg;
+  json_t *nodes;      /* id -> node object */
+} graph_acc;
+
+static int graph_row(const alq_row *row, void *payload) {
+  graph_acc *g = payload;
+  long long i = g->pg.total++;
+  if (i < g->pg.offset || i >= g->pg.offset + g->pg.limit) return 0;
+  json_t *e = row_json(row);
+  json_object_set_new(e, "id", json_integer(i));
+  json_array_append_new(g->pg.items, e);
+  for (size_t k = 0; k < 2; k++) {
+    const char *id = row->vals[k];
+    if (!id) continue;
+    json_t *n = json_object_get(g->nodes, id);
+    if (!n) {
+      n = json_pack("{s:o,s:i}", "id", jstr(id), "degree", 0);
+      json_object_set_new(g->nodes, id, n);
+    }
+    json_object_set_new(n, "degree", json_integer(json_integer_value(json_object_get(n, "degree")) + 1));
+  }
+  return 0;
+}
+
+static int api_graph(alq_store *s, const srv_params *p, json_t **body) {
+  static const char *const ok[] = {"at", "limit", "offset", NULL};
+  const char *u = unknown_param(p, ok), *at = param(p, "at");
+  if (u) { *body = srv_error("unknown parameter '%s'", u); return 400; }
+  char lo[11], hi[11], last[11] = "";
+  if (!at) {  /* default: the last date in the store */
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(alq_store_db(s), "SELECT max(t_lo) FROM claims", -1, &q, NULL) == SQLITE_OK) {
+      if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0))
+        snprintf(last, sizeof last, "%s", (const char *)sqlite3_column_text(q, 0));
+      sqlite3_finalize(q);
+    }
+    at = last[0] ? last : "9999-12-31";
+  }
+  if (bad_date(at, lo, hi)) { *body = srv_error("at must be a date YYYY-MM-DD, YYYY-MM or YYYY"); return 400; }
+  graph_acc g;
+  if (page_init(&g.pg, p, SRV_GRAPH_MAX, SRV_GRAPH_MAX, body)) return 400;
+  g.nodes = json_object();
+  alq_error err = {0};
+  if (alq_graph_at(s, at, graph_row, &g, &err)) {
+    json_decref(g.pg.items); json_decref(g.nodes);
+    return store_fail(&err, body);
+  }
+  /* names of the nodes from the actors table */
+  json_t *nodes = json_array();
+  sqlite3_stmt *q = NULL;
+  sqlite3_prepare_v2(alq_store_db(s), "SELECT type, english, arabic FROM actors WHERE id = ?1", -1, &q, NULL);
+  const char *id;
+  json_t *n;
+  json_object_foreach(g.nodes, id, n) {
+    const char *type = NULL, *en = NULL, *ar = NULL;
+    if (q) {
+      sqlite3_reset(q);
+      sqlite3_bind_text(q, 1, id, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step(q) == SQLITE_ROW) {
+        type = (const char *)sqlite3_column_text(q, 0);
+        en = (const char *)sqlite3_column_text(q, 1);
+        ar = (const char *)sqlite3_column_text(q, 2);
+      }
+    }
+    json_object_set_new(n, "type", jstr(type));
+    json_object_set_new(n, "english", jstr(en));
+    json_object_set_new(n, "arabic", jstr(ar));
+    json_array_append(nodes, n);
+  }
+  sqlite3_finalize(q);
+  json_decref(g.nodes);
+  *body = json_pack("{s:s,s:o,s:o,s:I,s:I,s:I}", "at", at, "nodes", nodes, "edges", g.pg.items,
+                    "total", (json_int_t)g.pg.total, "offset", (json_int_t)g.pg.offset,
+                    "limit", (json_int_t)g.pg.limit);
+  return 200;
+}
+
+static int api_timeline(alq_store *s, const srv_params *p, json_t **body) {
+  static const char *const ok[] = {"a", "b", "limit", "offset", NULL};
+  const char *u = unknown_param(p, ok), *a = param(p, "a"), *b = param(p, "b");
+  if (u) { *body = srv_error("unknown parameter '%s'", u); return 400; }
+  if (!a || !b || bad_id(a) || bad_id(b)) { *body = srv_error("give two actors: a=ID&b=ID"); return 400; }
+  char ra[300], rb[300];
+  alq_store_actor_resolve(s, a, ra, sizeof ra);
+  alq_store_actor_resolve(s, b, rb, sizeof rb);
+  page pg;
+  if (page_init(&pg, p, SRV_PAGE_DEFAULT, SRV_PAGE_MAX, body)) return 400;
+  alq_error err = {0};
+  if (alq_timeline(s, ra, rb, page_row, &pg, &err)) {
+    json_decref(pg.items);
+    return store_fail(&err, body);
+  }
+  json_t *o = page_body(&pg);
+  json_object_set_new(o, "a", jstr(ra));
+  json_object_set_new(o, "b", jstr(rb));
+  *body = o;
+  return 200;
+}
+
+static int api_contradictions(alq_store *s, const srv_params *p, json_t **body) {
+  static const char *const ok[] = {"limit", "offset", NULL};
+  const char *u = unknown_param(p, ok);
+  if (u) { *body = srv_error("unknown parameter '%s'", u); return 400; }
+  page pg;
+  if (page_init(&pg, p, SRV_PAGE_DEFAULT, SRV_PAGE_MAX, body)) return 400;
+  alq_error err = {0};
+  if (alq_contradictions(s, page_row, &pg, &err)) {
+    json_decref(pg.items);
+    return store_fail(&err, body);
+  }
+  *body = page_body(&pg);
+  return 200;
+}
+
+/* Snippet markers of /api/search: private-use characters, which never occur
+ * in news text, so the UI can split on them without parsing HTML. */
+#define MARK_OPEN "\xee\x80\x80"   /* U+E000 */
+#define MARK_CLOSE "\xee\x80\x81"  /* U+E001 */
+
+static int api_search(alq_store *s, const srv_params *p, json_t **body) {
+  static const char *const ok[] = {"q", "limit", "offset", NULL};
+  const char *u = unknown_param(p, ok), *q = param(p, "q");
+  if (u) { *body = srv_error("unknown parameter '%s'", u); return 400; }
+  if (!q || !*q) { *body = srv_error("give a query: q=..."); return 400; }
+  if (strlen(q) > 512) { *body = srv_error("query longer than 512 bytes"); return 400; }
+  page pg;
+  if (page_init(&pg, p, 20, SRV_PAGE_MAX, body)) return 400;
+  alq_error err = {0};
+  int rc = alq_search(s, q, MARK_OPEN, MARK_CLOSE, 100000, page_row, &pg, &err);
+  if (rc) {
+    json_decref(pg.items);
+    if (rc == ALQ_EINVAL) { *body = srv_error("bad query: %s", err.msg); return 400; }
+    return store_fail(&err, body);
+  }
+  json_t *o = page_body(&pg);
+  json_object_set_new(o, "q", jstr(q));
+  *body = o;
+  return 200;
+}
+
+/* Steps q, appending each row as an object to arr (at most max rows). */
+static int rows_json(sqlite3_stmt *q, json_t *arr, long long max) {
+  int rc, n = sqlite3_column_count(q);
+  long long k = 0;
+  while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+    if (k++ >= max) continue;
+    json_t *o = json_object();
+    for (int i = 0; i < n; i++) {
+      json_t *v;
+      switch (sqlite3_column_type(q, i)) {
+      case SQLITE_INTEGER: v = json_integer(sqlite3_column_int64(q, i)); break;
+      case SQLITE_FLOAT: v = json_real(sqlite3_column_double(q, i)); break;
+      case SQLITE_NULL: v = json_null(); break;
+      default: v = jstr((const char *)sqlite3_column_text(q, i));
+      }
+      json_object_set_new(o, sqlite3_column_name(q, i), v);
+    }
+    json_array_append_new(arr, o);
+  }
+  return rc == SQLITE_DONE ? 0 : -1;
+}
+
+#define CLAIM_COLS \
+  "c.key AS id, d.id AS doc, c.span_start AS span_start, c.span_end AS span_end," \
+  " c.a AS a, c.b AS b, c.type AS type, c.class AS class, c.polarity AS polarity," \
+  " c.modality AS modality, c.source AS source, c.source_kind AS source_kind," \
+  " c.time AS \"when\", c.place AS \"where\", c.via AS via, c.trigger_start AS trigger_start," \
+  " c.trigger_end AS trigger_end, c.rule AS rule, c.doc_date AS doc_date, c.t_lo AS t_lo," \
+  " c.t_hi AS t_hi"
+
+static int api_claims(alq_store *s, const srv_params *p, json_t **body) {
+  static const char *const ok[] = {"a", "b", "type", "polarity", "modality", "source", "source_kind",
+                                   "from", "to", "doc", "limit", "offset", NULL};
+  const char *u = unknown_param(p, ok);
+  if (u) { *body = srv_error("unknown parameter '%s'", u); return 400; }
+  const char *a = param(p, "a"), *b = param(p, "b"), *type = param(p, "type");
+  const char *pol = param(p, "polarity"), *mod = param(p, "modality"), *src = param(p, "source");
+  const char *kind = param(p, "source_kind"), *from = param(p, "from"), *to = param(p, "to");
+  const char *doc = param(p, "doc");
+  char flo[11], fhi[11], tlo[11], thi[11];
+  if (bad_id(a) || bad_id(b) || bad_id(src) || bad_id(doc)) {
+    *body = srv_error("a, b, source and doc must be 1 to 256 bytes"); return 400;
+  }
+  if (type && !alq_type_class(type)) { *body = srv_error("unknown relation type"); return 400; }
+  if (pol && strcmp(pol, "affirmed") && strcmp(pol, "negated")) {
+    *body = srv_error("polarity must be affirmed or negated"); return 400;
+  }
+  if (mod && strcmp(mod, "asserted") && strcmp(mod, "possible")) {
+    *body = srv_error("modality must be asserted or possible"); return 400;
+  }
+  static const char *const kinds[] = {"author", "person", "outlet", "official", "anonymous"};
+  if (kind) {
+    int ok2 = 0;
+    for (size_t i = 0; i < 5; i++) ok2 |= !strcmp(kind, kinds[i]);
+    if (!ok2) { *body = srv_error("source_kind must be author, person, outlet, official or anonymous"); return 400; }
+  }
+  if (bad_date(from, flo, fhi) || bad_date(to, tlo, thi)) {
+    *body = srv_error("from and to must be dates YYYY-MM-DD, YYYY-MM or YYYY"); return 400;
+  }
+  page pg;
+  if (page_init(&pg, p, SRV_PAGE_DEFAULT, SRV_PAGE_MAX, body)) return 400;
+  char ra[300], rb[300];
+  if (a) alq_store_actor_resolve(s, a, ra, sizeof ra);
+  if (b) alq_store_actor_resolve(s, b, rb, sizeof rb);
+  /* fixed fragments, every value bound: ?1 a, ?2 b, ?3 type, ... */
+  char where[1024] = " WHERE 1";
+  if (a && b) strcat(where, " AND c.pair_lo = min(?1, ?2) AND c.pair_hi = max(?1, ?2)");
+  else if (a) strcat(where, " AND (c.pair_lo = ?1 OR c.pair_hi = ?1)");
+  else if (b) strcat(where, " AND (c.pair_lo = ?2 OR c.pair_hi = ?2)");
+  if (type) strcat(where, " AND c.type = ?3");
+  if (pol) strcat(where, " AND c.polarity = ?4");
+  if (mod) strcat(where, " AND c.modality = ?5");
+  if (src) strcat(where, " AND c.source = ?6");
+  if (kind) strcat(where, " AND c.source_kind = ?7");
+  if (from) strcat(where, " AND c.t_hi >= ?8");
+  if (to) strcat(where, " AND c.t_lo <= ?9");
+  if (doc) strcat(where, " AND d.id = ?10");
+  char sql[2048], csql[1400];
+  snprintf(sql, sizeof sql, "SELECT " CLAIM_COLS ", c.evidence AS evidence"
+           " FROM claims c JOIN documents d ON d.key = c.doc%s"
+           " ORDER BY c.t_lo IS NULL, c.t_lo, c.key LIMIT ?11 OFFSET ?12", where);
+  snprintf(csql, sizeof csql, "SELECT count(*) FROM claims c JOIN documents d ON d.key = c.doc%s", where);
+  sqlite3 *db = alq_store_db(s);
+  sqlite3_stmt *q[2] = {NULL, NULL};
+  int status = 200;
+  long long total = 0;
+  for (int k = 0; k < 2; k++) {
+    if (sqlite3_prepare_v2(db, k ? csql : sql, -1, &q[k], NULL) != SQLITE_OK) { status = 500; break; }
+    const char *vals[10] = {a ? ra : NULL, b ? rb : NULL, type, pol, mod, src, kind,
+                            from ? flo : NULL, to ? thi : NULL, doc};
+    for (int i = 0; i < 10; i++) {
+      char name[16];
+      snprintf(name, sizeof name, "?%d", i + 1);
+      int idx = sqlite3_bind_parameter_index(q[k], name);
+      if (idx && vals[i]) sqlite3_bind_text(q[k], idx, vals[i], -1, SQLITE_STATIC);
+    }
+    int il = sqlite3_bind_parameter_index(q[k], "?11"), io = sqlite3_bind_parameter_index(q[k], "?12");
+    if (il) sqlite3_bind_int64(q[k], il, pg.limit);
+    if (io) sqlite3_bind_int64(q[k], io, pg.offset);
+  }
+  if (status == 200 && rows_json(q[0], pg.items, pg.limit)) status = 500;
+  if (status == 200) {
+    if (sqlite3_step(q[1]) == SQLITE_ROW) total = sqlite3_column_int64(q[1], 0);
+    else status = 500;
+  }
+  if (status != 200) {
+    *body = srv_error("store error: %s", sqlite3_errmsg(db));
+    json_decref(pg.items);
+  } else {
+    pg.total = total;
+    *body = page_body(&pg);
+  }
+  sqlite3_finalize(q[0]);
+  sqlite3_finalize(q[1]);
+  return status;
+}
+
+static int api_doc(alq_store *s, const char *id, const srv_params *p, json_t **body) {
+  static const char *const ok[] = {NULL};
+  const char *u = unknown_param(p, ok);
+  if (u) { *body = srv_error("unknown parameter '%s'", u); return 400; }
+  if (!*id || strlen(id) > 256) { *body = srv_error("bad document id"); return 400; }
+  sqlite3 *db = alq_store_db(s);
+  sqlite3_stmt *q;
+  if (sqlite3_prepare_v2(db, "SELECT key, id, title, date, url, outlet, bytes, text FROM documents"
+                             " WHERE id = ?1", -1, &q, NULL) != SQLITE_OK) {
+    *body = srv_error("store error: %s", sqlite3_errmsg(db));
+    return 500;
+  }
+  sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+  int rc = sqlite3_step(q);
+  if (rc != SQLITE_ROW) {
+    sqlite3_finalize(q);
+    if (rc == SQLITE_DONE) { *body = srv_error("no document '%s'", id); return 404; }
+    *body = srv_error("store error: %s", sqlite3_errmsg(db));
+    return 500;
+  }
+  long long key = sqlite3_column_int64(q, 0);
+  json_t *o = json_pack("{s:o,s:o,s:o,s:o,s:o,s:I,s:o}",
+                        "id", jstr((const char *)sqlite3_column_text(q, 1)),
+                        "title", jstr((const char *)sqlite3_column_text(q, 2)),
+                        "date", jstr((const char *)sqlite3_column_text(q, 3)),
+                        "url", jstr((const char *)sqlite3_column_text(q, 4)),
+                        "outlet", jstr((const char *)sqlite3_column_text(q, 5)),
+                        "bytes", (json_int_t)sqlite3_column_int64(q, 6),
+                        "text", jstr((const char *)sqlite3_column_text(q, 7)));
+  sqlite3_finalize(q);
+  static const char *const sub[2] = {
+    "SELECT " CLAIM_COLS " FROM claims c JOIN documents d ON d.key = c.doc WHERE c.doc = ?1"
+    " ORDER BY c.span_start, c.key",
+    "SELECT span_start, span_end, text, actor, type FROM mentions WHERE doc = ?1"
+    " ORDER BY span_start, span_end"};
+  static const char *const names[2] = {"claims", "mentions"};
+  int status = 200;
+  for (int k = 0; k < 2 && status == 200; k++) {
+    json_t *arr = json_array();
+    json_object_set_new(o, names[k], arr);
+    if (sqlite3_prepare_v2(db, sub[k], -1, &q, NULL) != SQLITE_OK) { status = 500; break; }
+    sqlite3_bind_int64(q, 1, key);
+    if (rows_json(q, arr, 10000)) status = 500;
+    sqlite3_finalize(q);
+  }
+  if (status != 200) {
+    json_decref(o);
+    *body = srv_error("store error: %s", sqlite3_errmsg(db));
+    return status;
+  }
+  *body = o;
+  return 200;
+}
+
+int srv_api(alq_store *s, const char *path, const srv_params *p, json_t **body) {
+  static const struct { const char *name; int (*fn)(alq_store *, const srv_params *, json_t **); } routes[] = {
+    {"/api/stats", api_stats}, {"/api/actors", api_actors}, {"/api/graph", api_graph},
+    {"/api/timeline", api_timeline}, {"/api/claims", api_claims}, {"/api/search", api_search},
+    {"/api/contradictions", api_contradictions}};
+  for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++)
+    if (!strcmp(path, routes[i].name)) return routes[i].fn(s, p, body);
+  if (!strncmp(path, "/api/doc/", 9)) return api_doc(s, path + 9, p, body);
+  *body = srv_error("no such endpoint (see docs/API.md)");
+  return 404;
+}
