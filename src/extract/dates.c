@@ -94,6 +94,23 @@ static int month_at(const struct alq_extractor *x, size_t i) {
   return e->value;
 }
 
+static int hijri_month_at(const struct alq_extractor *x, size_t i) {
+  const alq_lexent *e = x_tok_ent(x, i, ALQ_LK_MONTH, -1);
+  if (!e || !(e->flags & ALQ_MF_HIJRI)) return 0;
+  if (x->m[x->tok_match[i]].tok_first != i) return 0;
+  return e->value;
+}
+
+static long days_from_civil(int y, int m, int d);
+static void civil_from_days(long z, int *y, int *m, int *d);
+
+/* A Hijri date (tabular Islamic calendar, civil epoch) as Gregorian. The
+ * tabular calendar can differ from a sighted month by a day or two. */
+static void hijri_to_gregorian(int hy, int hm, int hd, int *y, int *m, int *d) {
+  long days = hd + (59L * (hm - 1) + 1) / 2 + (long)(hy - 1) * 354 + (3 + 11L * hy) / 30 - 1 - 492148;
+  civil_from_days(days, y, m, d);
+}
+
 int x_find_dates(struct alq_extractor *x) {
   const alq_text *t = &x->text;
   int rc;
@@ -127,6 +144,20 @@ int x_find_dates(struct alq_extractor *x) {
       if (tok_num(t, i, &v)) {
         size_t j = skip_sep(t, i + 1);
         int mon = month_at(x, j);
+        /* 15 رمضان 1436 (هـ): a Hijri date, converted */
+        int hmon = hijri_month_at(x, j);
+        if (v >= 1 && v <= 30 && hmon) {
+          size_t k = skip_sep(t, x->m[x->tok_match[j]].tok_last + 1);
+          int hy;
+          if (tok_num(t, k, &hy) && hy >= 1300 && hy <= 1500) {
+            int gy, gm, gd;
+            hijri_to_gregorian(hy, hmon, v, &gy, &gm, &gd);
+            fmt(iso, gy, gm, gd);
+            if ((rc = add_date(x, first, k, iso, 0))) return rc;
+            i = k;
+            continue;
+          }
+        }
         if (v >= 1 && v <= 31 && mon) {
           size_t k = skip_sep(t, x->m[x->tok_match[j]].tok_last + 1);
           int yy;

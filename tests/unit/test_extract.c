@@ -120,6 +120,22 @@ static void test_time(void **state) {
   assert_null(c->when);
 }
 
+static void test_hijri_date(void **state) {
+  (void)state;
+  /* 1 Muharram 1437 AH = 14/15 October 2015 (tabular calendar: the 15th) */
+  const alq_result *r = run("اندلعت اشتباكات بين حركة الشباب والقوات الصومالية في 1 محرم 1437 هـ.", NULL);
+  const alq_claim *c = find(r, "al-shabaab", "somalia", "conflict");
+  assert_non_null(c);
+  assert_non_null(c->when);
+  assert_true(!strcmp(c->when, "2015-10-15") || !strcmp(c->when, "2015-10-14"));
+  /* 27 Ramadan 1436 AH = 14 July 2015 */
+  r = run("اندلعت اشتباكات بين حركة الشباب والقوات الصومالية يوم 27 رمضان 1436.", NULL);
+  c = find(r, "al-shabaab", "somalia", "conflict");
+  assert_non_null(c);
+  assert_non_null(c->when);
+  assert_true(!strcmp(c->when, "2015-07-14") || !strcmp(c->when, "2015-07-13"));
+}
+
 static void test_base_is_not_al_qaeda(void **state) {
   (void)state;
   const alq_result *r = run("قصفت الطائرات القاعدة الجوية قرب حمص.", NULL);
@@ -206,6 +222,7 @@ int main(void) {
     cmocka_unit_test(test_attribution),
     cmocka_unit_test(test_agent_patient),
     cmocka_unit_test(test_time),
+    cmocka_unit_test(test_hijri_date),
     cmocka_unit_test(test_base_is_not_al_qaeda),
     cmocka_unit_test(test_country_as_place),
     cmocka_unit_test(test_gov_forces_and_force_type),
