@@ -96,8 +96,14 @@ static int is2(const char *s, const char *l) { return s[0] == l[0] && s[1] == l[
 static inline uint32_t head_key(const char *f, size_t n, size_t k) {
   size_t m = n < k ? n : k;
   uint64_t x = 0;
-  memcpy(&x, f, m); /* k <= 7: the length byte stays clear */
-  x ^= (uint64_t)m << 56;
+  if (m == 6) { /* the usual case: a fixed-size copy compiles to two loads */
+    uint32_t lo4; uint16_t hi2;
+    memcpy(&lo4, f, 4); memcpy(&hi2, f + 4, 2);
+    x = lo4 | (uint64_t)hi2 << 32;
+  } else {
+    for (size_t i = 0; i < m; i++) x |= (uint64_t)(unsigned char)f[i] << (8 * i);
+  }
+  x ^= (uint64_t)m << 56; /* k <= 7: the length byte is clear */
   x *= 0x9E3779B97F4A7C15ULL;
   return (uint32_t)(x >> 48);
 }
@@ -152,11 +158,15 @@ static int add_cands_for(const alq_lexicon *lex, const char *f, size_t n, uint16
   int np = 0;
   size_t lim = (lex->pcap && n >= lex->pfx_min) ? (n < lex->pfx_max ? n : lex->pfx_max) : 0;
   size_t i = 0;
+  if (lim) /* the bytes before the shortest stem need no probe */
+    for (; i + 1 < lex->pfx_min; i++) {
+      ph ^= (unsigned char)f[i];
+      ph *= 1099511628211ULL;
+    }
   for (; i < lim; i++) {
     ph ^= (unsigned char)f[i];
     ph *= 1099511628211ULL;
     size_t L = i + 1;
-    if (L < lex->pfx_min) continue;
     if (L < n && ((unsigned char)f[L] & 0xC0) == 0x80) continue; /* mid code point */
     if (!bit_test(lex->stem_bits, stem_bit(ph))) continue;
     uint32_t p = wtab_get(lex, lex->pfx, lex->pcap, f, L, ph);
