@@ -128,7 +128,7 @@ static int emit_raw(scan *sc, size_t st, size_t en) {
   return 0;
 }
 
-static int tok_begin(scan *sc, size_t start, int kind, unsigned flags) {
+static inline int tok_begin(scan *sc, size_t start, int kind, unsigned flags) {
   if (sc->ntoks == sc->tcap) {
     alq_token *t = grow(sc->a, sc->toks, sc->ntoks, &sc->tcap, sizeof *t, sc->ntoks + 1);
     if (!t) return ALQ_ENOMEM;
@@ -146,7 +146,7 @@ static int tok_begin(scan *sc, size_t start, int kind, unsigned flags) {
 }
 
 /* Closes the current token at `end`, terminating its normalized form. */
-static int tok_end(scan *sc, size_t end) {
+static inline int tok_end(scan *sc, size_t end) {
   alq_token *t = &sc->toks[sc->ntoks];
   t->end = (uint32_t)end;
   if (sc->nn == t->nstart && emit_raw(sc, t->start, end)) return ALQ_ENOMEM;
