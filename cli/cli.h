@@ -17,6 +17,8 @@ typedef struct alq_command {
 int cmd_extract(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_summary(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+extern const char cmd_explain_usage[];
 int cmd_text(int argc, char **argv);
 extern const char cmd_text_usage[];
 extern const char cmd_summary_usage[];

@@ -59,6 +59,9 @@ typedef struct run {
   alq_extractor **ex;    /* one per thread */
   int nthreads;
   int mentions, jsonl, quiet, stream;
+  long long explain_at;  /* alaqat explain: byte offset, -1 when not explaining */
+  const char *explain_doc; /* alaqat explain --doc ID, or NULL */
+  size_t nexplained;
   int failed;
   cli_inputs *in;
   job jobs[BATCH];
@@ -84,6 +87,52 @@ static void warn_to(alq_buf *b, int quiet, const char *name, long long off, cons
   if (quiet) return;
   if (off >= 0) alq_buf_printf(b, "alaqat: %s: byte %lld: %s\n", name, off, what);
   else alq_buf_printf(b, "alaqat: %s: %s\n", name, what);
+}
+
+/* What each pairing rule of src/extract/claims.c means, for explain. */
+static const struct { const char *rule, *what; } rule_text[] = {
+  {"between", "the pair follows the trigger, introduced by بين or named by a pair anaphor"},
+  {"group-after", "a coordinated pair (X و Y) right after the trigger is its pair"},
+  {"group-before", "a coordinated subject before the trigger (X و Y يتحالفان)"},
+  {"left-right", "agent before the trigger, patient after it"},
+  {"left-right-group", "agent before the trigger, a coordinated object after it"},
+  {"agent-patient-after", "both parties after the trigger: the first is the agent, the second follows a preposition (ضد، مع، على، لـ)"},
+  {"passive", "passive support: the helper follows (بدعم من X، مدعومة من X)"},
+  {"passive-right", "passive support with both parties after the trigger"},
+  {"passive-group", "passive support with a coordinated group of helpers"},
+  {"reciprocal", "a reciprocal expression (أحدهما الآخر): one claim in each direction for the pair named together"},
+  {"sentence-pair", "the sentence names the pair in focus (or points at it with a pair anaphor) and the trigger has no parties of its own"},
+  {"headline-pair", "a headline segment or sub-headline without actors: the headline's pair (CLAIMS.md rule 10)"},
+};
+
+static void explain_span(alq_buf *b, const char *label, const uint32_t sp[2], const char *text, int decoded) {
+  alq_buf_printf(b, "  %-9s [%u, %u)", label, sp[0], sp[1]);
+  if (!decoded) {
+    alq_buf_append(b, " \"", 2);
+    alq_buf_append(b, text + sp[0], sp[1] - sp[0]);
+    alq_buf_append(b, "\"", 1);
+  }
+  alq_buf_append(b, "\n", 1);
+}
+
+/* Why a claim was made: its trigger, the spans standing for its actors (a
+ * name, an anaphor, or the headline's names), the rule, and the rest. */
+static void explain_claim(run *r, alq_buf *b, const alq_claim *c, const char *text, int decoded) {
+  r->nexplained++;
+  alq_buf_printf(b, "claim %zu: %s %s %s (%s, %s)\n", r->nexplained, c->a, c->type, c->b, c->polarity, c->modality);
+  explain_span(b, "sentence", c->span, text, decoded);
+  explain_span(b, "trigger", c->trigger, text, decoded);
+  char la[80], lb[80];
+  snprintf(la, sizeof la, "a=%s", c->a);
+  snprintf(lb, sizeof lb, "b=%s", c->b);
+  explain_span(b, la, c->a_span, text, decoded);
+  explain_span(b, lb, c->b_span, text, decoded);
+  const char *what = "";
+  for (size_t k = 0; k < sizeof rule_text / sizeof rule_text[0]; k++)
+    if (!strcmp(rule_text[k].rule, c->rule)) what = rule_text[k].what;
+  alq_buf_printf(b, "  rule      %s: %s\n", c->rule, what);
+  alq_buf_printf(b, "  source    %s (%s)\n", c->source ? c->source : "the author", c->source_kind);
+  alq_buf_printf(b, "  when      %s\n  where     %s\n\n", c->when ? c->when : "-", c->where ? c->where : "-");
 }
 
 /* Extracts one job with extractor ex and formats its lines into j->out. */
@@ -133,6 +182,12 @@ static void run_job(run *r, alq_extractor *ex, job *j) {
         alq_read_map_span(rd, c.trigger[0], c.trigger[1], c.trigger);
         alq_read_map_span(rd, c.a_span[0], c.a_span[1], c.a_span);
         alq_read_map_span(rd, c.b_span[0], c.b_span[1], c.b_span);
+      }
+      if (r->explain_at >= 0) {
+        if (c.span[0] <= r->explain_at && r->explain_at < c.span[1] &&
+            (!r->explain_doc || !strcmp(r->explain_doc, d.id)))
+          explain_claim(r, &j->out, &c, rd && j->raw ? j->raw : d.text, rd && !j->raw);
+        continue;
       }
       size_t n = alq_claim_json(NULL, 0, d.id, &c);
       if (alq_buf_reserve(&j->out, n + 1) == 0) {
@@ -288,9 +343,14 @@ static void do_stream(run *r) {
   free(line);
 }
 
+/* Set by cmd_explain before it runs cmd_extract. */
+static struct { long long at; const char *doc; } explain_request = {-1, NULL};
+
 int cmd_extract(int argc, char **argv) {
   static run r;
   memset(&r, 0, sizeof r);
+  r.explain_at = explain_request.at;
+  r.explain_doc = explain_request.doc;
   const char *data = NULL;
   int ninputs = 0;
   r.nthreads = 1;
@@ -316,6 +376,7 @@ int cmd_extract(int argc, char **argv) {
     else ninputs++;
   }
   if (!ninputs && !r.stream) { fputs(cmd_extract_usage, stderr); return ALQ_EXIT_USAGE; }
+  if (r.explain_at >= 0) r.mentions = 0;
   if (ninputs && r.stream) { cli_warn("--stream reads standard input only"); return ALQ_EXIT_USAGE; }
   alq_error err = {0};
   if (alq_lexicon_open(&r.lex, data, &err)) {
@@ -344,10 +405,48 @@ int cmd_extract(int argc, char **argv) {
     r.failed |= in.failed;
   }
   flush_batch(&r);
+  if (r.explain_at >= 0 && !r.nexplained)
+    printf("no claim covers byte %lld%s%s\n", r.explain_at, r.explain_doc ? " of " : "", r.explain_doc ? r.explain_doc : "");
   fflush(stdout);
   pthread_mutex_destroy(&r.lock);
   for (int t = 0; r.ex && t < r.nthreads; t++) alq_extractor_free(r.ex[t]);
   free(r.ex);
   alq_lexicon_free(r.lex);
   return (r.failed || !ok) ? ALQ_EXIT_SOMEFAIL : ALQ_EXIT_OK;
+}
+
+const char cmd_explain_usage[] =
+  "usage: alaqat explain [--doc ID] [--data DIR] INPUT START\n"
+  "\n"
+  "Explains the claims whose evidence sentence covers byte START of INPUT (any\n"
+  "input extract reads; with several documents, --doc ID picks one): the\n"
+  "trigger, the bytes standing for each actor (a name, an anaphor, or the\n"
+  "headline's names) with their offsets, the pairing rule and what it means,\n"
+  "the source, time and place.\n"
+  "\n"
+  "exit status: 0 ok (also when no claim covers START), 1 input failed, 2 usage.\n";
+
+/* alaqat explain: extract with a filter that prints explanations. */
+int cmd_explain(int argc, char **argv) {
+  const char *doc = NULL, *input = NULL, *start = NULL, *data = NULL;
+  for (int i = 1; i < argc; i++) {
+    if (!strcmp(argv[i], "--doc") && i + 1 < argc) doc = argv[++i];
+    else if (!strcmp(argv[i], "--data") && i + 1 < argc) data = argv[++i];
+    else if (argv[i][0] == '-' && argv[i][1]) { cli_warn("explain: unknown option '%s'", argv[i]); return ALQ_EXIT_USAGE; }
+    else if (!input) input = argv[i];
+    else if (!start) start = argv[i];
+    else { fputs(cmd_explain_usage, stderr); return ALQ_EXIT_USAGE; }
+  }
+  char *end = NULL;
+  long long at = start ? strtoll(start, &end, 10) : -1;
+  if (!input || !start || *end || at < 0) { fputs(cmd_explain_usage, stderr); return ALQ_EXIT_USAGE; }
+  char *args[6];
+  int n = 0;
+  args[n++] = "extract";
+  if (data) { args[n++] = "--data"; args[n++] = (char *)data; }
+  args[n++] = (char *)input;
+  args[n] = NULL;
+  explain_request.at = at;
+  explain_request.doc = doc;
+  return cmd_extract(n, args);
 }

@@ -10,6 +10,7 @@ static const alq_command commands[] = {
   {"extract", cmd_extract, "extract relation claims (or mentions) as JSON Lines", cmd_extract_usage},
   {"eval", cmd_eval, "score claims or mentions against a gold file", cmd_eval_usage},
   {"text", cmd_text, "print the clean main text of text files and HTML pages", cmd_text_usage},
+  {"explain", cmd_explain, "why a claim was made: trigger, actors, rule", cmd_explain_usage},
   {"summary", cmd_summary, "digest a claims file: relations per actor pair", cmd_summary_usage},
   {"add", cmd_add, "extract inputs into the corpus store (SQLite)", cmd_add_usage},
   {"search", cmd_search, "full-text search of the stored documents", cmd_search_usage},

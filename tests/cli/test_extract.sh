@@ -130,6 +130,11 @@ if [ -f "$A" ]; then
 fi
 "$ALAQAT" extract -j 0 x >/dev/null 2>&1; check "-j 0 is a usage error" '[ $? -eq 2 ]'
 
+# explain: the claims covering a byte, with trigger, actors and rule
+"$ALAQAT" explain "$ALQ_SHARED/seeds/004_b9e23872a078d78b.txt" 200 > "$T/ex" 2>&1; rc=$?
+check "explain shows trigger, actor spans and rule" '[ $rc -eq 0 ] && grep -q "^claim 1:" "$T/ex" && grep -q "trigger   \[" "$T/ex" && grep -q "rule " "$T/ex"'
+"$ALAQAT" explain "$ALQ_SHARED/seeds/004_b9e23872a078d78b.txt" >/dev/null 2>&1; check "explain without START is a usage error" '[ $? -eq 2 ]'
+
 # JSON Lines field names
 printf '%s\n' '{"k":"z","body":"تحالف بين \"داعش\" و\"النصرة\"."}' > "$T/f.jsonl"
 "$ALAQAT" extract --id-field k --text-field body "$T/f.jsonl" > "$T/f1" 2>/dev/null
