@@ -82,7 +82,17 @@ static int has_clitic(const struct alq_extractor *x, const alq_match *m, const c
 
 static int locative(const struct alq_extractor *x, const alq_match *m) {
   if (has_clitic(x, m, L_BA)) return 1;
-  return prev_has(x, m->tok_first, ALQ_CUE_PLACE_PREP) || prev_has(x, m->tok_first, ALQ_CUE_PLACE_HEAD);
+  if (prev_has(x, m->tok_first, ALQ_CUE_PLACE_PREP) || prev_has(x, m->tok_first, ALQ_CUE_PLACE_HEAD)) return 1;
+  /* في كل العراق، في مختلف أنحاء سوريا: quantifiers in between */
+  size_t p = prev_word(&x->text, m->tok_first);
+  for (int k = 0; k < 2 && p != SIZE_MAX && x_tok_ent(x, p, ALQ_LK_CUE, ALQ_CUE_QUANTIFIER); k++) {
+    size_t first = x->m[x->tok_match[p]].tok_first;
+    if (prev_has(x, first, ALQ_CUE_PLACE_PREP)) return 1;
+    const alq_match *qm = &x->m[x->tok_match[p]];
+    if (has_clitic(x, qm, L_BA)) return 1;
+    p = prev_word(&x->text, first);
+  }
+  return 0;
 }
 
 /* Does a state's name start with a force word (الجيش التركي، القوات الروسية)? */
@@ -146,7 +156,12 @@ static int resolve_actor(struct alq_extractor *x, const alq_match *m, const alq_
     return f >= 0 ? f : x->focus_state;
   }
   if (e->flags & ALQ_EF_COALITION) {
-    if (!prev_has(x, m->tok_first, ALQ_CUE_COALITION_CTX)) return -1;
+    /* the coalition after ضربات/غارات/قوات, or followed by its leader
+       (التحالف الذي تقوده الولايات المتحدة); else the word is the relation */
+    int led = 0;
+    for (size_t i = m->tok_last + 1; i < x->text.ntoks && i <= m->tok_last + 3; i++)
+      if (x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_COALITION_LEADER)) led = 1;
+    if (!led && !prev_has(x, m->tok_first, ALQ_CUE_COALITION_CTX)) return -1;
     /* who leads it, when the sentence says so */
     const alq_sentence *se = &x->text.sents[x->text.toks[m->tok_first].sent];
     for (size_t i = se->tok_first; i < se->tok_first + se->tok_count; i++) {
@@ -163,6 +178,16 @@ static int resolve_actor(struct alq_extractor *x, const alq_match *m, const alq_
       if (nw == m->tok_last + 1) return -1;
     }
     if (prev_has(x, m->tok_first, ALQ_CUE_AMBIG_BLOCK_BEFORE)) return -1;
+    /* a one-word definite name right after a definite common noun is a nisba
+       adjective (الصناعة السعودية), not the state */
+    if (m->tok_first == m->tok_last && !m->strip) {
+      size_t p = prev_word(&x->text, m->tok_first);
+      const alq_token *pt = p != SIZE_MAX ? &x->text.toks[p] : NULL;
+      const char *n0 = x->text.norm + x->text.toks[m->tok_first].nstart;
+      if (pt && p + 1 == m->tok_first && x->tok_match[p] < 0 && pt->nlen > 6 &&
+          !memcmp(x->text.norm + pt->nstart, "\xd8\xa7\xd9\x84", 4) && !memcmp(n0, "\xd8\xa7\xd9\x84", 4))
+        return -1;
+    }
   }
   if (e->flags & ALQ_EF_AMBIG_HEAD) {
     if (!prev_has(x, m->tok_first, ALQ_CUE_ORG_HEAD) && !prev_has(x, m->tok_first, ALQ_CUE_MEMBER_NOUN))
