@@ -217,7 +217,12 @@ static int name_after(const struct alq_extractor *x, size_t i, size_t max, size_
          (t->toks[j + n].kind == ALQ_TOK_ARABIC || t->toks[j + n].kind == ALQ_TOK_LATIN) &&
          x->tok_match[j + n] < 0 && !(n > 0 && !(t->toks[j + n].flags & ALQ_TF_SPACE_BEFORE)))
     n++;
-  if (n < 1) return 0;
+  /* an unquoted person's name has two words or more and does not start
+     with the article (الخارجية، المسلحة after a role word are not names);
+     an outlet's may be one word */
+  int person = max == 3;
+  if (n < 1 || (person && (n < 2 || (t->toks[j].nlen > 4 && !memcmp(t->norm + t->toks[j].nstart, "\xd8\xa7\xd9\x84", 4)))))
+    return 0;
   *tf = j; *tl = j + n - 1;
   return 1;
 }
@@ -345,6 +350,33 @@ int x_mentions(struct alq_extractor *x) {
     /* persons after a role word, outlets after their type word */
     const alq_lexent *role = x_ent(x, (int)k, ALQ_LK_CUE, ALQ_CUE_OFFICIAL_ROLE);
     if (!role) role = x_ent(x, (int)k, ALQ_LK_CUE, ALQ_CUE_PERSON_ROLE);
+    if (!role) role = x_ent(x, (int)k, ALQ_LK_CUE, ALQ_CUE_TITLE_WORD);
+    /* a kunya opens a name: أبو محمد الجولاني (the kunya is part of it) */
+    if (x_ent(x, (int)k, ALQ_LK_CUE, ALQ_CUE_KUNYA) && m->tok_first == m->tok_last) {
+      size_t tf, tl;
+      if (name_after(x, m->tok_last, 2, &tf, &tl) && x->tok_ment[tf] < 0 && t->toks[tf].kind == ALQ_TOK_ARABIC) {
+        ment pm = {m->start, t->toks[tl].end, m->tok_first, (uint32_t)tl, MK_PERSON, -1, -1, NULL, "PERSON", -1,
+                   t->toks[tf].sent};
+        pm.id = slug_from(x, "new:", m->tok_first, m->strip, tl);
+        if ((rc = add_ment(x, &pm))) return rc;
+        continue;
+      }
+    }
+    /* a bare name right after a verb of saying (قال جيمس كلابر): two or
+       three unknown words, the first without the article */
+    if (x_ent(x, (int)k, ALQ_LK_CUE, ALQ_CUE_SAY_VERB)) {
+      size_t j = m->tok_last + 1, n = 0;
+      while (j + n < t->ntoks && n < 3 && t->toks[j + n].kind == ALQ_TOK_ARABIC && x->tok_match[j + n] < 0 &&
+             t->toks[j + n].nlen >= 4 && t->toks[j + n].sent == t->toks[j].sent)
+        n++;
+      if (n >= 2 && t->toks[j].nlen >= 6 && memcmp(t->norm + t->toks[j].nstart, "\xd8\xa7\xd9\x84", 4)) {
+        ment pm = {t->toks[j].start, t->toks[j + n - 1].end, (uint32_t)j, (uint32_t)(j + n - 1), MK_PERSON, -1, -1,
+                   NULL, "PERSON", -1, t->toks[j].sent};
+        pm.id = slug(x, "new:", j, j + n - 1);
+        if ((rc = add_ment(x, &pm))) return rc;
+        continue;
+      }
+    }
     const alq_lexent *oh = x_ent(x, (int)k, ALQ_LK_CUE, ALQ_CUE_OUTLET_HEAD);
     if (role || oh) {
       size_t tf, tl;
