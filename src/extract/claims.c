@@ -224,17 +224,34 @@ static source anon_phrase(ctx *c, size_t i) {
   const alq_text *t = &x->text;
   size_t last = x->m[x->tok_match[i]].tok_last;
   size_t k = last + 1, added = 0;
+  int quoted = 0;   /* a quoted name makes the source specific: no place after it */
   while (k < c->s_end && added < 3) {
     if (t->toks[k].kind == ALQ_TOK_QUOTE && (t->toks[k].flags & ALQ_TF_OPEN_QUOTE)) {
       size_t q = k + 1;
       while (q < c->s_end && t->toks[q].kind != ALQ_TOK_QUOTE && q - k < 5) q++;
-      if (q < c->s_end && t->toks[q].kind == ALQ_TOK_QUOTE) { last = q; k = q + 1; added++; continue; }
+      if (q < c->s_end && t->toks[q].kind == ALQ_TOK_QUOTE) { last = q; k = q + 1; added++; quoted = 1; continue; }
       break;
     }
     if (adjective_like(x, k)) { last = x->tok_match[k] >= 0 ? x->m[x->tok_match[k]].tok_last : k; k = last + 1; added++; continue; }
+    /* a participle of the description (مطلع، معارض، مقرب): derived
+       participles start with م; verbs and other nouns end the phrase */
+    if (added < 3 && t->toks[k].kind == ALQ_TOK_ARABIC && x->tok_match[k] < 0 && x->tok_ment[k] < 0 &&
+        t->toks[k].nlen >= 8 && !memcmp(t->norm + t->toks[k].nstart, "\xd9\x85", 2)) {
+      last = k; k++; added++;
+      continue;
+    }
+    /* a place the source is in or from: في سوريا، من ريف حلب */
+    if (!quoted && (tok_cue(c, k, ALQ_CUE_PLACE_PREP) || x_tok_ent(x, k, ALQ_LK_CUE, ALQ_CUE_PLACE_HEAD))) {
+      size_t q = x->tok_match[k] >= 0 ? x->m[x->tok_match[k]].tok_last + 1 : k + 1;
+      if (q < c->s_end && x_tok_ent(x, q, ALQ_LK_CUE, ALQ_CUE_PLACE_HEAD)) q = x->m[x->tok_match[q]].tok_last + 1;
+      int pm = q < c->s_end ? x->tok_ment[q] : -1;
+      if (pm >= 0 && x->ments[pm].kind == MK_PLACE) { last = x->ments[pm].tl; k = last + 1; added++; continue; }
+    }
     break;
   }
-  source s = {copy_span(x, t->toks[i].start, t->toks[last].end), "anonymous", i};
+  /* the phrase starts at the noun, after any proclitic (لمسؤول -> مسؤول) */
+  uint32_t st = x->m[x->tok_match[i]].start;
+  source s = {copy_span(x, st, t->toks[last].end), "anonymous", i};
   return s;
 }
 
