@@ -226,8 +226,8 @@ typedef struct scan_state {
   const alq_lexicon *lex;
   const alq_text *t;
   size_t hi;
-  alq_cand *cands;       /* MAXCAND per token, relative to lo */
-  uint8_t *ncand;
+  alq_cand *cands;       /* all tokens' candidates, in token order */
+  uint32_t *cfirst;      /* token i - lo: cands[cfirst[i-lo] .. cfirst[i-lo+1]) */
   size_t lo;
   /* best so far for the current start token */
   uint32_t best_j;
@@ -264,8 +264,9 @@ static void explore(scan_state *st, uint32_t node, uint32_t j, uint8_t pf, uint1
   size_t k = j + 1;
   while (k < st->hi && t->toks[k].kind == ALQ_TOK_QUOTE) k++;
   if (k >= st->hi || t->toks[k].sent != t->toks[j].sent) return;
-  alq_cand *cs = st->cands + (k - st->lo) * MAXCAND;
-  for (int c = 0; c < st->ncand[k - st->lo]; c++) {
+  const alq_cand *cs = st->cands + st->cfirst[k - st->lo];
+  int nk = (int)(st->cfirst[k - st->lo + 1] - st->cfirst[k - st->lo]);
+  for (int c = 0; c < nk; c++) {
     uint32_t child = edge_get(lex, node, cs[c].word);
     if (!child) continue;
     uint8_t npf = pf;
@@ -284,24 +285,38 @@ long alq_lex_scan(const alq_lexicon *lex, const alq_text *t, size_t lo, size_t h
   scan_state st = {0};
   st.lex = lex; st.t = t; st.lo = lo; st.hi = hi;
   filters_ready(lex);
-  st.cands = alq_arena_alloc(a, n * MAXCAND * sizeof *st.cands);
-  st.ncand = alq_arena_alloc(a, n);
-  if (!st.cands || !st.ncand) return ALQ_ENOMEM;
+  /* Most tokens have no candidate: the array grows by doubling in the arena
+     (old copies stay there until the reset, under twice the final size). */
+  size_t ccap = n / 2 + 16, ncs = 0;
+  st.cands = alq_arena_alloc(a, ccap * sizeof *st.cands);
+  st.cfirst = alq_arena_alloc(a, (n + 1) * sizeof *st.cfirst);
+  if (!st.cands || !st.cfirst) return ALQ_ENOMEM;
   for (size_t i = lo; i < hi; i++) {
     const alq_token *tk = &t->toks[i];
-    int nc = 0;
-    if (tk->kind == ALQ_TOK_ARABIC || tk->kind == ALQ_TOK_LATIN || tk->kind == ALQ_TOK_NUMBER)
-      nc = token_cands(lex, t->norm + tk->nstart, tk->nlen, st.cands + (i - lo) * MAXCAND);
-    st.ncand[i - lo] = (uint8_t)nc;
+    st.cfirst[i - lo] = (uint32_t)ncs;
+    if (tk->kind != ALQ_TOK_ARABIC && tk->kind != ALQ_TOK_LATIN && tk->kind != ALQ_TOK_NUMBER) continue;
+    alq_cand tmp[MAXCAND];
+    int nc = token_cands(lex, t->norm + tk->nstart, tk->nlen, tmp);
+    if (!nc) continue;
+    if (ncs + (size_t)nc > ccap) {
+      if (ccap > (SIZE_MAX / sizeof *st.cands) / 2 || ncs + MAXCAND > UINT32_MAX) return ALQ_ENOMEM;
+      alq_cand *nb = alq_arena_alloc(a, ccap * 2 * sizeof *nb);
+      if (!nb) return ALQ_ENOMEM;
+      memcpy(nb, st.cands, ncs * sizeof *nb);
+      st.cands = nb; ccap *= 2;
+    }
+    memcpy(st.cands + ncs, tmp, (size_t)nc * sizeof *tmp);
+    ncs += (size_t)nc;
   }
+  st.cfirst[n] = (uint32_t)ncs;
   size_t cap = 64, nm = 0;
   alq_match *ms = alq_arena_alloc(a, cap * sizeof *ms);
   if (!ms) return ALQ_ENOMEM;
   for (size_t i = lo; i < hi; i++) {
-    int nc = st.ncand[i - lo];
+    int nc = (int)(st.cfirst[i - lo + 1] - st.cfirst[i - lo]);
     if (!nc) continue;
     st.nbest = 0;
-    alq_cand *cs = st.cands + (i - lo) * MAXCAND;
+    const alq_cand *cs = st.cands + st.cfirst[i - lo];
     for (int c = 0; c < nc; c++) {
       uint32_t child = edge_get(lex, 0, cs[c].word);
       if (!child) continue;
