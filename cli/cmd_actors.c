@@ -14,7 +14,7 @@ const char cmd_actors_usage[] =
   "options:\n"
   "  --new       only discovered organizations (ids starting with new:), for\n"
   "              curation into the lexicon\n"
-  "  --db PATH   the store (default alaqat.db)\n"
+  "  --db PATH   the store (default alaqat.db), or a postgresql:// URI\n"
   "  --json      one JSON object per actor\n"
   "\n"
   "exit status: 0 ok, 1 store error, 2 usage.\n";

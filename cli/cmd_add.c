@@ -15,13 +15,15 @@ const char cmd_add_usage[] =
   "usage: alaqat add [options] INPUT...\n"
   "\n"
   "Extracts claims and mentions from the inputs (as for alaqat extract) and\n"
-  "stores documents, mentions, claims and the lexicon's actors in an SQLite\n"
-  "store (docs/SCHEMA.md). A document already stored with the same id, the\n"
+  "stores documents, mentions, claims and the lexicon's actors in the store:\n"
+  "an SQLite file, or a PostgreSQL database given as a postgresql:// URI\n"
+  "(docs/SCHEMA.md). A document already stored with the same id, the\n"
   "same content (text, date, title) and the same extractor version is skipped;\n"
   "a changed one replaces its old rows. Documents are committed in chunks.\n"
   "\n"
   "options:\n"
-  "  --db PATH       the store (default alaqat.db; created when missing)\n"
+  "  --db PATH|URI   the store (default alaqat.db; created when missing), or\n"
+  "                  postgresql://[user@]host/db (tables created when missing)\n"
   "  --data DIR      lexicon directory (as for extract)\n"
   "  --jsonl         read every input (and stdin) as JSON Lines\n"
   "  --chunk N       documents per transaction (default 500)\n"
@@ -151,7 +153,7 @@ int cmd_add(int argc, char **argv) {
   if (r.progress) show_progress(&r, 1);
   if (!r.quiet)
     fprintf(stderr, "alaqat add: %s: %zu documents read: %zu added, %zu replaced, %zu unchanged (skipped), "
-            "%zu failed; %zu claims, %zu mentions stored\n", db, r.st.seen, r.st.added, r.st.replaced,
+            "%zu failed; %zu claims, %zu mentions stored\n", alq_store_name(r.store), r.st.seen, r.st.added, r.st.replaced,
             r.st.skipped, r.st.failed, r.st.claims, r.st.mentions);
   status = (in.failed || r.dead) ? ALQ_EXIT_SOMEFAIL : ALQ_EXIT_OK;
 done:

@@ -14,7 +14,7 @@ const char cmd_contradictions_usage[] =
   "reason \"class\" = both affirmed, one cooperative and one hostile.\n"
   "\n"
   "options:\n"
-  "  --db PATH   the store (default alaqat.db)\n"
+  "  --db PATH   the store (default alaqat.db), or a postgresql:// URI\n"
   "  --json      one JSON object per contradiction\n"
   "\n"
   "exit status: 0 ok, 1 store error, 2 usage.\n";

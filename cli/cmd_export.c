@@ -24,7 +24,7 @@ const char cmd_export_usage[] =
   "  --format F  output format (required)\n"
   "  --from D    earliest time\n"
   "  --to D      latest time\n"
-  "  --db PATH   the store (default alaqat.db)\n"
+  "  --db PATH   the store (default alaqat.db), or a postgresql:// URI\n"
   "\n"
   "exit status: 0 ok, 1 store or write error, 2 usage (also a bad date).\n";
 

@@ -20,7 +20,7 @@ const char cmd_graph_usage[] =
   "\n"
   "options:\n"
   "  --at DATE   the date (required)\n"
-  "  --db PATH   the store (default alaqat.db)\n"
+  "  --db PATH   the store (default alaqat.db), or a postgresql:// URI\n"
   "  --json      one JSON object per edge\n"
   "\n"
   "exit status: 0 ok, 1 store error, 2 usage (also a malformed date).\n";

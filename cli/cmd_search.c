@@ -1,5 +1,5 @@
-/* alaqat search QUERY: full-text search (SQLite FTS5) over the stored
- * documents, best matches first, with the matching words marked. */
+/* alaqat search QUERY: full-text search (SQLite FTS5, PostgreSQL tsvector)
+ * over the stored documents, best matches first, matching words marked. */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -9,15 +9,19 @@
 const char cmd_search_usage[] =
   "usage: alaqat search QUERY [--limit N] [--db PATH] [--json]\n"
   "\n"
-  "Searches titles and texts of the stored documents with SQLite FTS5 query\n"
+  "Searches titles and texts of the stored documents. SQLite: FTS5 query\n"
   "syntax (words, \"phrases\", prefix*, AND/OR/NOT, NEAR(...)); words match\n"
   "whole tokens, so add * for forms with suffixes. Rows: doc, date, title,\n"
   "snippet (matches between [ ] in text, <mark> </mark> in JSON, bold on a\n"
   "terminal), score (bm25, lower is better).\n"
+  "PostgreSQL: web-search syntax (words, \"phrases\", OR, -word) over whole\n"
+  "lowercased words ('simple' configuration, no prefix search); snippet from\n"
+  "ts_headline; score = -ts_rank (lower is better). Ranking and snippets differ\n"
+  "between the two backends.\n"
   "\n"
   "options:\n"
   "  --limit N   at most N documents (default 20)\n"
-  "  --db PATH   the store (default alaqat.db)\n"
+  "  --db PATH   the store (default alaqat.db), or a postgresql:// URI\n"
   "  --json      one JSON object per document\n"
   "\n"
   "exit status: 0 ok (also when nothing matches), 1 store error, 2 usage\n"

@@ -14,7 +14,7 @@ const char cmd_timeline_usage[] =
   "the evidence sentence. A and B are actor ids, English names or Arabic names.\n"
   "\n"
   "options:\n"
-  "  --db PATH   the store (default alaqat.db)\n"
+  "  --db PATH   the store (default alaqat.db), or a postgresql:// URI\n"
   "  --json      one JSON object per claim instead of tab-separated text\n"
   "\n"
   "exit status: 0 ok (also when there is no claim), 1 store error, 2 usage.\n";

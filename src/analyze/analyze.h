@@ -7,20 +7,7 @@
 #include "alaqat.h"
 #include "store/store.h"
 
-/* The kind of one value of a row. */
-enum { ALQ_V_NULL = 0, ALQ_V_INT, ALQ_V_REAL, ALQ_V_TEXT };
-
-/* One result row: n named values, as text (NULL for ALQ_V_NULL). Everything
- * is borrowed for the duration of the callback. */
-typedef struct alq_row {
-  size_t n;
-  const char *const *names;
-  const char *const *vals;
-  const int *kinds;
-} alq_row;
-
-/* Return nonzero from the callback to stop early (the query returns 0). */
-typedef int (*alq_row_fn)(const alq_row *row, void *payload);
+/* alq_row and alq_row_fn are declared in store/store.h. */
 
 /* Claims of the pair {a, b} in either order, in time order: the claim's own
  * `when` when it has one, else its document's date; undated claims last. */
@@ -48,9 +35,11 @@ int alq_contradictions(alq_store *s, alq_row_fn fn, void *payload, alq_error *er
  * starting with "new:" (organizations discovered by the extractor). */
 int alq_actors(alq_store *s, int only_new, alq_row_fn fn, void *payload, alq_error *err);
 
-/* FTS5 search over titles and texts, best first, at most `limit` documents;
- * the snippet marks matches with `open` ... `close`. A malformed query gives
- * ALQ_EINVAL with SQLite's message. */
+/* Full-text search over titles and texts, best first, at most `limit`
+ * documents; the snippet marks matches with `open` ... `close`. SQLite: FTS5
+ * query syntax, bm25 score; PostgreSQL: websearch_to_tsquery('simple', ...)
+ * syntax, score = -ts_rank (lower is better on both), ts_headline snippet.
+ * A malformed query gives ALQ_EINVAL with the database's message. */
 int alq_search(alq_store *s, const char *query, const char *open, const char *close, int limit,
                alq_row_fn fn, void *payload, alq_error *err);
 #endif

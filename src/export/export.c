@@ -1,10 +1,9 @@
-/* The store's exports. One claims query (optionally bounded in time) feeds
- * every format; the graphs add a nodes query first. XML is produced only by
- * xmlTextWriter, with text made valid for XML (bad UTF-8, control bytes)
- * before it reaches the writer. */
+/* The store's exports. One claims query (optionally bounded in time; SQLite
+ * or PostgreSQL text, same rows) feeds every format; the graphs add a nodes
+ * query first. XML is produced only by xmlTextWriter, with text made valid
+ * for XML (bad UTF-8, control bytes) before it reaches the writer. */
 #include "export/export.h"
 #include <libxml/xmlwriter.h>
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -35,30 +34,48 @@ static const char nodes_sql[] =
   "  UNION SELECT c.b FROM claims c WHERE (?1 IS NULL OR c.t_hi >= ?1) AND (?2 IS NULL OR c.t_lo <= ?2)) p"
   " LEFT JOIN actors a ON a.id = p.id ORDER BY p.id";
 
+/* The same two queries for PostgreSQL (every text column is COLLATE "C",
+ * so the order is the same bytewise order as SQLite's). */
+static const char claims_pg[] =
+  "SELECT d.id, c.span_start, c.span_end, c.a, c.b, c.type, c.class, c.polarity, c.modality,"
+  " c.source, c.source_kind, c.time, c.place, c.via, c.trigger_start, c.trigger_end, c.rule,"
+  " c.doc_date, c.t_lo, c.t_hi, c.evidence, c.key"
+  " FROM claims c JOIN documents d ON d.key = c.doc"
+  " WHERE ($1::text IS NULL OR c.t_hi >= $1::text) AND ($2::text IS NULL OR c.t_lo <= $2::text)"
+  " ORDER BY d.id, c.span_start, c.key";
+
+static const char nodes_pg[] =
+  "SELECT p.id, a.type, a.english, a.arabic FROM"
+  " (SELECT c.a AS id FROM claims c WHERE ($1::text IS NULL OR c.t_hi >= $1::text)"
+  "   AND ($2::text IS NULL OR c.t_lo <= $2::text)"
+  "  UNION SELECT c.b FROM claims c WHERE ($1::text IS NULL OR c.t_hi >= $1::text)"
+  "   AND ($2::text IS NULL OR c.t_lo <= $2::text)) p"
+  " LEFT JOIN actors a ON a.id = p.id ORDER BY p.id";
+
 typedef struct xctx {
-  sqlite3 *db;
+  alq_store *s;
   const char *lo, *hi;   /* time bounds or NULL */
   FILE *out;
   alq_error *err;
+  xmlTextWriterPtr w;
+  alq_buf b;
+  int werr;              /* a write failed (the query was stopped) */
 } xctx;
 
-static int prepare(xctx *x, const char *sql, sqlite3_stmt **q) {
-  if (sqlite3_prepare_v2(x->db, sql, -1, q, NULL) != SQLITE_OK)
-    return alq_error_set(x->err, ALQ_EIO, sqlite3_db_filename(x->db, "main"), -1, "%s", sqlite3_errmsg(x->db));
-  if (x->lo) sqlite3_bind_text(*q, 1, x->lo, -1, SQLITE_STATIC);
-  if (x->hi) sqlite3_bind_text(*q, 2, x->hi, -1, SQLITE_STATIC);
-  return 0;
+/* Streams the claims (nodes = 0) or nodes (1) query to fn; -2 on a store
+ * error (err set), -1 on a write error, else 0. */
+static int each(xctx *x, int nodes, alq_row_fn fn) {
+  const char *binds[2] = {x->lo, x->hi};
+  x->werr = 0;
+  if (alq_store_query(x->s, nodes ? nodes_sql : claims_sql, nodes ? nodes_pg : claims_pg, binds, 2,
+                      fn, x, x->err, ALQ_EIO))
+    return -2;
+  return x->werr ? -1 : 0;
 }
 
-static int step_end(xctx *x, sqlite3_stmt *q, int rc) {
-  int out = 0;
-  if (rc != SQLITE_DONE)
-    out = alq_error_set(x->err, ALQ_EIO, sqlite3_db_filename(x->db, "main"), -1, "%s", sqlite3_errmsg(x->db));
-  sqlite3_finalize(q);
-  return out;
-}
-
-static const char *col(sqlite3_stmt *q, int i) { return (const char *)sqlite3_column_text(q, i); }
+static const char *col(const alq_row *r, int i) { return (size_t)i < r->n ? r->vals[i] : NULL; }
+/* an integer column (NULL reads 0, as sqlite3_column_int64 did) */
+static const char *num(const alq_row *r, int i) { const char *v = col(r, i); return v ? v : "0"; }
 
 /* ---- JSON Lines ---------------------------------------------------------- */
 
@@ -70,31 +87,32 @@ static void json_field(alq_buf *b, const char *name, const char *v, int first) {
   else alq_buf_append(b, "null", 4);
 }
 
+static int jsonl_row(const alq_row *q, void *payload) {
+  xctx *x = payload;
+  alq_buf *b = &x->b;
+  b->len = 0;
+  alq_buf_append(b, "{", 1);
+  json_field(b, "doc", col(q, C_DOC), 1);
+  alq_buf_printf(b, ",\"span\":[%s,%s]", num(q, C_SS), num(q, C_SE));
+  static const struct { const char *name; int c; } f[] = {
+    {"a", C_A}, {"b", C_B}, {"type", C_TYPE}, {"polarity", C_POL}, {"modality", C_MOD},
+    {"source", C_SRC}, {"source_kind", C_SRCK}, {"when", C_WHEN}, {"where", C_WHERE}, {"via", C_VIA}};
+  for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) json_field(b, f[i].name, col(q, f[i].c), 0);
+  alq_buf_printf(b, ",\"trigger\":[%s,%s]", num(q, C_TS), num(q, C_TE));
+  json_field(b, "rule", col(q, C_RULE), 0);
+  json_field(b, "class", col(q, C_CLASS), 0);
+  json_field(b, "doc_date", col(q, C_DDATE), 0);
+  json_field(b, "evidence", col(q, C_EVID), 0);
+  alq_buf_append(b, "}\n", 2);
+  if (!b->p || fwrite(b->p, 1, b->len, x->out) != b->len) { x->werr = 1; return 1; }
+  return 0;
+}
+
 static int export_jsonl(xctx *x) {
-  sqlite3_stmt *q;
-  int rc = prepare(x, claims_sql, &q);
-  if (rc) return rc;
-  alq_buf b = {0};
-  while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-    b.len = 0;
-    alq_buf_append(&b, "{", 1);
-    json_field(&b, "doc", col(q, C_DOC), 1);
-    alq_buf_printf(&b, ",\"span\":[%lld,%lld]", sqlite3_column_int64(q, C_SS), sqlite3_column_int64(q, C_SE));
-    static const struct { const char *name; int c; } f[] = {
-      {"a", C_A}, {"b", C_B}, {"type", C_TYPE}, {"polarity", C_POL}, {"modality", C_MOD},
-      {"source", C_SRC}, {"source_kind", C_SRCK}, {"when", C_WHEN}, {"where", C_WHERE}, {"via", C_VIA}};
-    for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) json_field(&b, f[i].name, col(q, f[i].c), 0);
-    alq_buf_printf(&b, ",\"trigger\":[%lld,%lld]", sqlite3_column_int64(q, C_TS), sqlite3_column_int64(q, C_TE));
-    json_field(&b, "rule", col(q, C_RULE), 0);
-    json_field(&b, "class", col(q, C_CLASS), 0);
-    json_field(&b, "doc_date", col(q, C_DDATE), 0);
-    json_field(&b, "evidence", col(q, C_EVID), 0);
-    alq_buf_append(&b, "}\n", 2);
-    if (!b.p || fwrite(b.p, 1, b.len, x->out) != b.len) { rc = SQLITE_IOERR; break; }
-  }
-  alq_buf_free(&b);
-  if (rc == SQLITE_IOERR) { sqlite3_finalize(q); return alq_error_set(x->err, ALQ_EIO, "", -1, "write error"); }
-  return step_end(x, q, rc);
+  int rc = each(x, 0, jsonl_row);
+  alq_buf_free(&x->b);
+  if (rc == -1) return alq_error_set(x->err, ALQ_EIO, "", -1, "write error");
+  return rc ? x->err->code : 0;
 }
 
 /* ---- CSV (RFC 4180) ---------------------------------------------------------- */
@@ -110,6 +128,17 @@ static void csv_cell(FILE *f, const char *v) {
   fputc('"', f);
 }
 
+static int csv_row(const alq_row *q, void *payload) {
+  xctx *x = payload;
+  for (int i = 0; i < C__N - 1; i++) {
+    if (i) fputc(',', x->out);
+    csv_cell(x->out, col(q, i));
+  }
+  fputs("\r\n", x->out);
+  if (ferror(x->out)) { x->werr = 1; return 1; }
+  return 0;
+}
+
 static int export_csv(xctx *x) {
   static const char *const head[C__N - 1] = {
     "doc", "span_start", "span_end", "a", "b", "type", "class", "polarity", "modality", "source",
@@ -117,18 +146,9 @@ static int export_csv(xctx *x) {
     "time_start", "time_end", "evidence"};
   for (int i = 0; i < C__N - 1; i++) fprintf(x->out, "%s%s", i ? "," : "", head[i]);
   fputs("\r\n", x->out);
-  sqlite3_stmt *q;
-  int rc = prepare(x, claims_sql, &q);
-  if (rc) return rc;
-  while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-    for (int i = 0; i < C__N - 1; i++) {
-      if (i) fputc(',', x->out);
-      csv_cell(x->out, col(q, i));
-    }
-    fputs("\r\n", x->out);
-  }
-  if (ferror(x->out)) { sqlite3_finalize(q); return alq_error_set(x->err, ALQ_EIO, "", -1, "write error"); }
-  return step_end(x, q, rc);
+  int rc = each(x, 0, csv_row);
+  if (rc == -1 || ferror(x->out)) return alq_error_set(x->err, ALQ_EIO, "", -1, "write error");
+  return rc ? x->err->code : 0;
 }
 
 /* ---- XML ------------------------------------------------------------------ */
@@ -210,12 +230,12 @@ static const attr node_attrs[] = {
   {"n_english", "english", "string", 2}, {"n_arabic", "arabic", "string", 3}};
 #define NNODE_ATTRS (sizeof node_attrs / sizeof node_attrs[0])
 
-static const char *directed_flag(sqlite3_stmt *q) {
+static const char *directed_flag(const alq_row *q) {
   const char *t = col(q, C_TYPE);
   return t && (!strcmp(t, "support") || !strcmp(t, "affiliation")) ? "true" : "false";
 }
 
-static const char *node_label(sqlite3_stmt *q) {
+static const char *node_label(const alq_row *q) {
   const char *en = col(q, 2);
   return en && *en ? en : col(q, 0);
 }
@@ -228,6 +248,34 @@ static int graphml_data(xmlTextWriterPtr w, const char *key, const char *v) {
   int rc = xmlTextWriterWriteString(w, BAD_CAST c);
   free(c);
   return rc < 0 || xmlTextWriterEndElement(w) < 0 ? -1 : 0;
+}
+
+static int graphml_node(const alq_row *q, void *payload) {
+  xctx *x = payload;
+  xmlTextWriterPtr w = x->w;
+  if (xmlTextWriterStartElement(w, BAD_CAST "node") < 0 || w_attr(w, "id", col(q, 0)) ||
+      graphml_data(w, "n_label", node_label(q)))
+    { x->werr = 1; return 1; }
+  for (size_t i = 1; i < NNODE_ATTRS; i++)
+    if (graphml_data(w, node_attrs[i].id, col(q, node_attrs[i].c))) { x->werr = 1; return 1; }
+  if (xmlTextWriterEndElement(w) < 0) { x->werr = 1; return 1; }
+  return 0;
+}
+
+static int graphml_edge(const alq_row *q, void *payload) {
+  xctx *x = payload;
+  xmlTextWriterPtr w = x->w;
+  char id[32];
+  snprintf(id, sizeof id, "c%s", num(q, C_KEY));
+  if (xmlTextWriterStartElement(w, BAD_CAST "edge") < 0 || w_attr(w, "id", id) ||
+      w_attr(w, "source", col(q, C_A)) || w_attr(w, "target", col(q, C_B)))
+    { x->werr = 1; return 1; }
+  for (size_t i = 0; i < NEDGE_ATTRS; i++) {
+    const attr *a = &edge_attrs[i];
+    if (graphml_data(w, a->id, a->c < 0 ? directed_flag(q) : col(q, a->c))) { x->werr = 1; return 1; }
+  }
+  if (xmlTextWriterEndElement(w) < 0) { x->werr = 1; return 1; }
+  return 0;
 }
 
 static int write_graphml(xctx *x, xmlTextWriterPtr w) {
@@ -247,32 +295,9 @@ static int write_graphml(xctx *x, xmlTextWriterPtr w) {
   if (xmlTextWriterStartElement(w, BAD_CAST "graph") < 0 || w_attr(w, "id", "alaqat") ||
       w_attr(w, "edgedefault", "undirected"))
     return -1;
-  sqlite3_stmt *q;
-  if (prepare(x, nodes_sql, &q)) return -2;
-  int rc;
-  while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-    if (xmlTextWriterStartElement(w, BAD_CAST "node") < 0 || w_attr(w, "id", col(q, 0)) ||
-        graphml_data(w, "n_label", node_label(q)))
-      { sqlite3_finalize(q); return -1; }
-    for (size_t i = 1; i < NNODE_ATTRS; i++)
-      if (graphml_data(w, node_attrs[i].id, col(q, node_attrs[i].c))) { sqlite3_finalize(q); return -1; }
-    if (xmlTextWriterEndElement(w) < 0) { sqlite3_finalize(q); return -1; }
-  }
-  if (step_end(x, q, rc)) return -2;
-  if (prepare(x, claims_sql, &q)) return -2;
-  while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-    char id[32];
-    snprintf(id, sizeof id, "c%lld", sqlite3_column_int64(q, C_KEY));
-    if (xmlTextWriterStartElement(w, BAD_CAST "edge") < 0 || w_attr(w, "id", id) ||
-        w_attr(w, "source", col(q, C_A)) || w_attr(w, "target", col(q, C_B)))
-      { sqlite3_finalize(q); return -1; }
-    for (size_t i = 0; i < NEDGE_ATTRS; i++) {
-      const attr *a = &edge_attrs[i];
-      if (graphml_data(w, a->id, a->c < 0 ? directed_flag(q) : col(q, a->c))) { sqlite3_finalize(q); return -1; }
-    }
-    if (xmlTextWriterEndElement(w) < 0) { sqlite3_finalize(q); return -1; }
-  }
-  if (step_end(x, q, rc)) return -2;
+  int rc = each(x, 1, graphml_node);
+  if (!rc) rc = each(x, 0, graphml_edge);
+  if (rc) return rc;
   return xmlTextWriterEndElement(w) < 0 || xmlTextWriterEndElement(w) < 0 ? -1 : 0;
 }
 
@@ -298,6 +323,43 @@ static int gexf_attributes(xmlTextWriterPtr w, const char *cls, const attr *as, 
   return xmlTextWriterEndElement(w) < 0 ? -1 : 0;
 }
 
+static int gexf_node(const alq_row *q, void *payload) {
+  xctx *x = payload;
+  xmlTextWriterPtr w = x->w;
+  if (xmlTextWriterStartElement(w, BAD_CAST "node") < 0 || w_attr(w, "id", col(q, 0)) ||
+      w_attr(w, "label", node_label(q)) || xmlTextWriterStartElement(w, BAD_CAST "attvalues") < 0)
+    { x->werr = 1; return 1; }
+  for (size_t i = 1; i < NNODE_ATTRS; i++)
+    if (gexf_attvalue(w, node_attrs[i].id, col(q, node_attrs[i].c))) { x->werr = 1; return 1; }
+  if (xmlTextWriterEndElement(w) < 0 || xmlTextWriterEndElement(w) < 0) { x->werr = 1; return 1; }
+  return 0;
+}
+
+static int gexf_edge(const alq_row *q, void *payload) {
+  xctx *x = payload;
+  xmlTextWriterPtr w = x->w;
+  char id[32], end[11];
+  snprintf(id, sizeof id, "c%s", num(q, C_KEY));
+  /* directed types are marked by the `directed` attribute, not the edge
+     type: readers such as NetworkX reject mixed graphs */
+  if (xmlTextWriterStartElement(w, BAD_CAST "edge") < 0 || w_attr(w, "id", id) ||
+      w_attr(w, "source", col(q, C_A)) || w_attr(w, "target", col(q, C_B)) ||
+      w_attr(w, "weight", "1"))
+    { x->werr = 1; return 1; }
+  /* dynamic edge: alive over the claim's time; undated claims always */
+  if (col(q, C_TLO)) {
+    real_day(col(q, C_THI) ? col(q, C_THI) : col(q, C_TLO), end);
+    if (w_attr(w, "start", col(q, C_TLO)) || w_attr(w, "end", end)) { x->werr = 1; return 1; }
+  }
+  if (xmlTextWriterStartElement(w, BAD_CAST "attvalues") < 0) { x->werr = 1; return 1; }
+  for (size_t i = 0; i < NEDGE_ATTRS; i++) {
+    const attr *a = &edge_attrs[i];
+    if (gexf_attvalue(w, a->id, a->c < 0 ? directed_flag(q) : col(q, a->c))) { x->werr = 1; return 1; }
+  }
+  if (xmlTextWriterEndElement(w) < 0 || xmlTextWriterEndElement(w) < 0) { x->werr = 1; return 1; }
+  return 0;
+}
+
 static int write_gexf(xctx *x, xmlTextWriterPtr w) {
   char today[11];
   time_t t = time(NULL);
@@ -319,42 +381,10 @@ static int write_gexf(xctx *x, xmlTextWriterPtr w) {
       gexf_attributes(w, "edge", edge_attrs, NEDGE_ATTRS) ||
       xmlTextWriterStartElement(w, BAD_CAST "nodes") < 0)
     return -1;
-  sqlite3_stmt *q;
-  if (prepare(x, nodes_sql, &q)) return -2;
-  int rc;
-  while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-    if (xmlTextWriterStartElement(w, BAD_CAST "node") < 0 || w_attr(w, "id", col(q, 0)) ||
-        w_attr(w, "label", node_label(q)) || xmlTextWriterStartElement(w, BAD_CAST "attvalues") < 0)
-      { sqlite3_finalize(q); return -1; }
-    for (size_t i = 1; i < NNODE_ATTRS; i++)
-      if (gexf_attvalue(w, node_attrs[i].id, col(q, node_attrs[i].c))) { sqlite3_finalize(q); return -1; }
-    if (xmlTextWriterEndElement(w) < 0 || xmlTextWriterEndElement(w) < 0) { sqlite3_finalize(q); return -1; }
-  }
-  if (step_end(x, q, rc)) return -2;
+  int rc = each(x, 1, gexf_node);
+  if (rc) return rc;
   if (xmlTextWriterEndElement(w) < 0 || xmlTextWriterStartElement(w, BAD_CAST "edges") < 0) return -1;
-  if (prepare(x, claims_sql, &q)) return -2;
-  while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-    char id[32], end[11];
-    snprintf(id, sizeof id, "c%lld", sqlite3_column_int64(q, C_KEY));
-    /* directed types are marked by the `directed` attribute, not the edge
-       type: readers such as NetworkX reject mixed graphs */
-    if (xmlTextWriterStartElement(w, BAD_CAST "edge") < 0 || w_attr(w, "id", id) ||
-        w_attr(w, "source", col(q, C_A)) || w_attr(w, "target", col(q, C_B)) ||
-        w_attr(w, "weight", "1"))
-      { sqlite3_finalize(q); return -1; }
-    /* dynamic edge: alive over the claim's time; undated claims always */
-    if (col(q, C_TLO)) {
-      real_day(col(q, C_THI), end);
-      if (w_attr(w, "start", col(q, C_TLO)) || w_attr(w, "end", end)) { sqlite3_finalize(q); return -1; }
-    }
-    if (xmlTextWriterStartElement(w, BAD_CAST "attvalues") < 0) { sqlite3_finalize(q); return -1; }
-    for (size_t i = 0; i < NEDGE_ATTRS; i++) {
-      const attr *a = &edge_attrs[i];
-      if (gexf_attvalue(w, a->id, a->c < 0 ? directed_flag(q) : col(q, a->c))) { sqlite3_finalize(q); return -1; }
-    }
-    if (xmlTextWriterEndElement(w) < 0 || xmlTextWriterEndElement(w) < 0) { sqlite3_finalize(q); return -1; }
-  }
-  if (step_end(x, q, rc)) return -2;
+  if ((rc = each(x, 0, gexf_edge))) return rc;
   /* </edges></graph></gexf> */
   for (int i = 0; i < 3; i++) if (xmlTextWriterEndElement(w) < 0) return -1;
   return 0;
@@ -367,6 +397,7 @@ static int export_xml(xctx *x, int gexf) {
     if (ob) xmlOutputBufferClose(ob);
     return alq_error_set(x->err, ALQ_ENOMEM, "", -1, "cannot create the XML writer");
   }
+  x->w = w;
   xmlTextWriterSetIndent(w, 1);
   xmlTextWriterSetIndentString(w, BAD_CAST " ");
   int rc = xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0 ? -1
@@ -385,7 +416,7 @@ int alq_export(alq_store *s, alq_export_format format, const char *from, const c
     return alq_error_set(err, ALQ_EINVAL, "", -1, "bad --from date '%s' (want YYYY-MM-DD, YYYY-MM or YYYY)", from);
   if (to && (alq_time_bounds(to, tlo, thi) || strchr(to, '/')))
     return alq_error_set(err, ALQ_EINVAL, "", -1, "bad --to date '%s' (want YYYY-MM-DD, YYYY-MM or YYYY)", to);
-  xctx x = {alq_store_db(s), from ? flo : NULL, to ? thi : NULL, out, err};
+  xctx x = {s, from ? flo : NULL, to ? thi : NULL, out, err, NULL, {0}, 0};
   switch (format) {
   case ALQ_EXPORT_JSONL: return export_jsonl(&x);
   case ALQ_EXPORT_CSV: return export_csv(&x);

@@ -1,7 +1,9 @@
 /* SQLite corpus store: opening with schema checks, the schema itself, and
- * the prepared statements `add` runs per document. Every value goes through
- * a bound parameter; no SQL is built from data. */
+ * the prepared statements `add` runs per document; a `postgresql://` store
+ * is handed to store_pg.c. Every value goes through a bound parameter; no
+ * SQL is built from data. */
 #include "store/store.h"
+#include "store/store_pg.h"
 #include <ctype.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -91,7 +93,7 @@ static const char *const stmt_sql[Q__COUNT] = {
                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
   /* an id, an English name or an Arabic name ... */
   [Q_RESOLVE] = "SELECT id FROM actors WHERE id = ?1 OR lower(id) = lower(?1)"
-                " OR lower(english) = lower(?1) OR arabic = ?1 ORDER BY id = ?1 DESC LIMIT 1",
+                " OR lower(english) = lower(?1) OR arabic = ?1 ORDER BY id = ?1 DESC, id LIMIT 1",
   /* ... else the actor most often mentioned in this form (داعش, تنظيم الدولة);
      a scan of the mentions, so only tried when the first lookup fails */
   [Q_RESOLVE_MENTION] = "SELECT actor, count(*) AS n FROM mentions WHERE text = ?1"
@@ -99,13 +101,21 @@ static const char *const stmt_sql[Q__COUNT] = {
 };
 
 struct alq_store {
-  sqlite3 *db;
-  char path[512];
+  int backend;          /* ALQ_BACKEND_* */
+  sqlite3 *db;          /* SQLite, or ... */
+  alq_pg *pg;           /* ... PostgreSQL */
+  char path[512];       /* for messages (a URI without its password) */
   int in_tx;
   sqlite3_stmt *st[Q__COUNT];   /* prepared lazily, finalized at close */
 };
 
 sqlite3 *alq_store_db(alq_store *s) { return s->db; }
+int alq_store_backend(const alq_store *s) { return s->backend; }
+const char *alq_store_name(const alq_store *s) { return s->path; }
+
+int alq_store_is_pg_url(const char *db) {
+  return db && (!strncmp(db, "postgresql://", 13) || !strncmp(db, "postgres://", 11));
+}
 
 static int db_fail(alq_store *s, alq_error *err, const char *what) {
   int code = sqlite3_errcode(s->db);
@@ -172,8 +182,22 @@ static int check_schema(alq_store *s, int mode, alq_error *err) {
   return 0;
 }
 
+static int open_pg(alq_store **out, const char *url, int mode, alq_error *err) {
+  alq_store *s = calloc(1, sizeof *s);
+  char name[512];
+  alq_pg_redact(url, name, sizeof name);
+  if (!s) return alq_error_set(err, ALQ_ENOMEM, name, -1, "out of memory");
+  s->backend = ALQ_BACKEND_PG;
+  snprintf(s->path, sizeof s->path, "%s", name);
+  int rc = alq_pg_open(&s->pg, url, name, mode, err);
+  if (rc) { free(s); return rc; }
+  *out = s;
+  return 0;
+}
+
 int alq_store_open(alq_store **out, const char *path, int mode, alq_error *err) {
   *out = NULL;
+  if (alq_store_is_pg_url(path)) return open_pg(out, path, mode, err);
   struct stat st;
   if (mode != ALQ_STORE_WRITE && stat(path, &st) != 0)
     return alq_error_set(err, ALQ_EIO, path, -1, "no store here (create one with: alaqat add --db %s INPUT...)", path);
@@ -207,6 +231,7 @@ fail:
 
 void alq_store_close(alq_store *s) {
   if (!s) return;
+  if (s->pg) { alq_pg_close(s->pg); free(s); return; }
   if (s->in_tx) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
   for (int i = 0; i < Q__COUNT; i++) sqlite3_finalize(s->st[i]);
   sqlite3_close(s->db);
@@ -214,18 +239,21 @@ void alq_store_close(alq_store *s) {
 }
 
 int alq_store_begin(alq_store *s, alq_error *err) {
+  if (s->pg) return alq_pg_begin(s->pg, err);
   int rc = exec(s, "BEGIN IMMEDIATE", err);
   if (!rc) s->in_tx = 1;
   return rc;
 }
 
 int alq_store_commit(alq_store *s, alq_error *err) {
+  if (s->pg) return alq_pg_commit(s->pg, err);
   int rc = exec(s, "COMMIT", err);
   if (!rc) s->in_tx = 0;
   return rc;
 }
 
 void alq_store_rollback(alq_store *s) {
+  if (s->pg) { alq_pg_rollback(s->pg); return; }
   if (s->in_tx) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
   s->in_tx = 0;
 }
@@ -249,6 +277,7 @@ static int step_done(alq_store *s, sqlite3_stmt *q, alq_error *err, const char *
 }
 
 int alq_store_sync_actors(alq_store *s, const alq_lexicon *lex, alq_error *err) {
+  if (s->pg) return alq_pg_sync_actors(s->pg, lex, err);
   for (size_t i = 0; i < lex->nactors; i++) {
     const alq_actor *a = &lex->actors[i];
     sqlite3_stmt *q = stmt(s, Q_INS_ACTOR, err);
@@ -285,6 +314,7 @@ void alq_store_doc_hash(const alq_doc *d, char out[33]) {
 
 int alq_store_doc_state(alq_store *s, const char *id, const char *hash, const char *version,
                         alq_error *err) {
+  if (s->pg) return alq_pg_doc_state(s->pg, id, hash, version, err);
   sqlite3_stmt *q = stmt(s, Q_STATE, err);
   if (!q) return ALQ_EIO;
   bind_str(q, 1, id);
@@ -371,6 +401,7 @@ int alq_time_bounds(const char *iso, char lo[11], char hi[11]) {
 
 int alq_store_put(alq_store *s, const alq_doc *d, const char *hash, const alq_result *res,
                   alq_error *err) {
+  if (s->pg) return alq_pg_put(s->pg, d, hash, res, err);
   int rc;
   if ((rc = delete_doc(s, d->id, err))) return rc;
   char added[21];
@@ -435,6 +466,7 @@ int alq_store_put(alq_store *s, const alq_doc *d, const char *hash, const alq_re
 }
 
 int alq_store_log_run(alq_store *s, const alq_store_run *r, alq_error *err) {
+  if (s->pg) return alq_pg_log_run(s->pg, r, err);
   char a[21], b[21];
   struct tm tm;
   gmtime_r(&r->started, &tm); strftime(a, sizeof a, "%Y-%m-%dT%H:%M:%SZ", &tm);
@@ -453,17 +485,66 @@ int alq_store_log_run(alq_store *s, const alq_store_run *r, alq_error *err) {
   return step_done(s, q, err, "logging the run");
 }
 
+/* alq_row_fn keeping the first value of the first row. */
+static int first_value(const alq_row *row, void *payload) {
+  char **out = payload;
+  if (row->n && row->vals[0] && !*out) *out = strdup(row->vals[0]);
+  return 1;
+}
+
 void alq_store_actor_resolve(alq_store *s, const char *name, char *out, size_t cap) {
+  /* an id, an English name or an Arabic name, else the actor most often
+     mentioned in this form (a scan of the mentions, so only tried when the
+     first lookup fails) */
+  static const char *const pg[2] = {
+    "SELECT id FROM actors WHERE id = $1 OR lower(id) = lower($1)"
+    " OR lower(english) = lower($1) OR arabic = $1 ORDER BY id = $1 DESC, id LIMIT 1",
+    "SELECT actor, count(*) AS n FROM mentions WHERE text = $1"
+    " AND actor IS NOT NULL GROUP BY actor ORDER BY n DESC, actor LIMIT 1"};
   snprintf(out, cap, "%s", name);
-  alq_error err = {0};
-  for (int k = Q_RESOLVE; k <= Q_RESOLVE_MENTION; k++) {
-    sqlite3_stmt *q = stmt(s, k, &err);
-    if (!q) return;
-    bind_str(q, 1, name);
-    const char *id = NULL;
-    if (sqlite3_step(q) == SQLITE_ROW && (id = (const char *)sqlite3_column_text(q, 0)))
-      snprintf(out, cap, "%s", id);
-    sqlite3_reset(q);
-    if (id) return;
+  for (int k = 0; k < 2; k++) {
+    alq_error err = {0};
+    char *id = NULL;
+    const char *binds[1] = {name};
+    alq_store_query(s, stmt_sql[Q_RESOLVE + k], pg[k], binds, 1, first_value, &id, &err, ALQ_EIO);
+    if (id) { snprintf(out, cap, "%s", id); free(id); return; }
   }
+}
+
+#define MAXCOLS 32
+
+int alq_store_query(alq_store *s, const char *sql_sqlite, const char *sql_pg,
+                    const char *const *binds, int nb, alq_row_fn fn, void *payload,
+                    alq_error *err, int bad_input_code) {
+  if (s->pg) return alq_pg_query(s->pg, sql_pg, binds, nb, fn, payload, err, bad_input_code);
+  sqlite3_stmt *q;
+  if (sqlite3_prepare_v2(s->db, sql_sqlite, -1, &q, NULL) != SQLITE_OK) return db_fail(s, err, "query");
+  for (int i = 0; i < nb; i++) {
+    if (binds[i]) sqlite3_bind_text(q, i + 1, binds[i], -1, SQLITE_STATIC);
+    else sqlite3_bind_null(q, i + 1);
+  }
+  int n = sqlite3_column_count(q);
+  if (n > MAXCOLS) n = MAXCOLS;
+  const char *names[MAXCOLS], *vals[MAXCOLS];
+  int kinds[MAXCOLS];
+  for (int i = 0; i < n; i++) names[i] = sqlite3_column_name(q, i);
+  int rc;
+  while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+    for (int i = 0; i < n; i++) {
+      int t = sqlite3_column_type(q, i);
+      kinds[i] = t == SQLITE_INTEGER ? ALQ_V_INT : t == SQLITE_FLOAT ? ALQ_V_REAL
+               : t == SQLITE_NULL ? ALQ_V_NULL : ALQ_V_TEXT;
+      vals[i] = (const char *)sqlite3_column_text(q, i);
+      if (!vals[i]) kinds[i] = ALQ_V_NULL;
+    }
+    alq_row row = {(size_t)n, names, vals, kinds};
+    if (fn(&row, payload)) { rc = SQLITE_DONE; break; }
+  }
+  int out = 0;
+  if (rc != SQLITE_DONE) {
+    out = alq_error_set(err, rc == SQLITE_ERROR ? bad_input_code : ALQ_EIO, s->path, -1, "%s",
+                        sqlite3_errmsg(s->db));
+  }
+  sqlite3_finalize(q);
+  return out;
 }

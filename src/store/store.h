@@ -1,6 +1,8 @@
 /* The corpus store: documents, mentions, claims, actors and runs in one
  * SQLite file (WAL, schema version in PRAGMA user_version, FTS5 over the
- * text). docs/SCHEMA.md describes the tables. Internal (not exported). */
+ * text) or a PostgreSQL database (libpq; `--db postgresql://...`, schema
+ * version in a meta table, tsvector + GIN). docs/SCHEMA.md describes the
+ * tables. Internal (not exported). */
 #ifndef ALQ_STORE_H
 #define ALQ_STORE_H
 #include <stddef.h>
@@ -17,19 +19,55 @@
 typedef struct alq_store alq_store;
 struct sqlite3;
 
+/* The database behind a store. */
+enum { ALQ_BACKEND_SQLITE = 0, ALQ_BACKEND_PG = 1 };
+
+/* Is `db` a PostgreSQL connection URI (postgresql:// or postgres://)?
+ * Anything else is an SQLite file path. */
+int alq_store_is_pg_url(const char *db);
+
 enum {
   ALQ_STORE_READ = 0,   /* the file must exist and be a store of this schema */
   ALQ_STORE_WRITE = 1   /* created (with the schema) when missing or empty */
 };
 
-/* Opens the store at `path`. Refuses a file that is not an alaqat store or
+/* Opens the store at `path` (a file, or a PostgreSQL URI). Refuses a file that is not an alaqat store or
  * has a newer/unknown schema version (ALQ_EFORMAT, message says which). On
  * failure returns ALQ_EIO / ALQ_EFORMAT with `err` filled. Caller closes. */
 int alq_store_open(alq_store **out, const char *path, int mode, alq_error *err);
 /* Closes (NULL allowed); an open transaction is rolled back. */
 void alq_store_close(alq_store *s);
-/* The SQLite handle, for the query modules (borrowed). */
+/* The SQLite handle, for the query modules (borrowed); NULL when the store
+ * is a PostgreSQL database (see alq_store_backend). */
 struct sqlite3 *alq_store_db(alq_store *s);
+/* ALQ_BACKEND_SQLITE or ALQ_BACKEND_PG. */
+int alq_store_backend(const alq_store *s);
+/* The store's name for messages: the path, or the URI without a password. */
+const char *alq_store_name(const alq_store *s);
+
+/* The kind of one value of a row. */
+enum { ALQ_V_NULL = 0, ALQ_V_INT, ALQ_V_REAL, ALQ_V_TEXT };
+
+/* One result row: n named values, as text (NULL for ALQ_V_NULL). Everything
+ * is borrowed for the duration of the callback. */
+typedef struct alq_row {
+  size_t n;
+  const char *const *names;
+  const char *const *vals;
+  const int *kinds;
+} alq_row;
+
+/* Return nonzero from the callback to stop early (the query returns 0). */
+typedef int (*alq_row_fn)(const alq_row *row, void *payload);
+
+/* Runs a read query on either backend: `sql_sqlite` (parameters ?1..) or
+ * `sql_pg` ($1..), with text parameters binds[0..nb) (NULL binds NULL), and
+ * streams every row to fn. A failing query gives `bad_input_code` when the
+ * database blamed the statement's input (e.g. a malformed FTS query), else
+ * ALQ_EIO; err names the store. */
+int alq_store_query(alq_store *s, const char *sql_sqlite, const char *sql_pg,
+                    const char *const *binds, int nb, alq_row_fn fn, void *payload,
+                    alq_error *err, int bad_input_code);
 
 int alq_store_begin(alq_store *s, alq_error *err);
 int alq_store_commit(alq_store *s, alq_error *err);

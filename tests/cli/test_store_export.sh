@@ -1,22 +1,26 @@
 #!/bin/sh
 # CLI tests of alaqat export: every format on the seeds' store, exit codes,
 # CSV and JSONL shapes, date bounds, and the GraphML/GEXF files loaded with
-# NetworkX (tests/python/networkx_exports.py). Needs ALAQAT and ALQ_SHARED.
+# NetworkX (tests/python/networkx_exports.py). Needs ALAQAT and ALQ_SHARED;
+# run once per backend (ALQ_STORE_BACKEND=sqlite|postgres, store_lib.sh).
 set -u
 : "${ALAQAT:?}" "${ALQ_SHARED:?}" "${ALQ_SRC:?}"
 T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+. "$(dirname "$0")/store_lib.sh"
+trap store_cleanup EXIT
+echo "# backend: $ALQ_STORE_BACKEND"
 fails=0
 check() { # description, condition (shell expression)
   if eval "$2"; then echo "ok - $1"; else echo "FAIL - $1"; fails=$((fails + 1)); fi
 }
-DB="$T/s.db"
+DB=$(new_db s) || exit 1
+NONE=$(new_db none) || exit 1
 "$ALAQAT" add -q --db "$DB" "$ALQ_SHARED/seeds" || { echo "FAIL - add"; exit 1; }
 
 "$ALAQAT" export --db "$DB" >/dev/null 2>&1; check "export without --format exits 2" '[ $? -eq 2 ]'
 "$ALAQAT" export --db "$DB" --format xlsx >/dev/null 2>&1; check "unknown format exits 2" '[ $? -eq 2 ]'
 "$ALAQAT" export --db "$DB" --format csv --from 2015-13 >/dev/null 2>&1; check "bad --from exits 2" '[ $? -eq 2 ]'
-"$ALAQAT" export --db "$T/none.db" --format csv >/dev/null 2>&1; check "missing store exits 1" '[ $? -eq 1 ]'
+"$ALAQAT" export --db "$NONE" --format csv >/dev/null 2>&1; check "missing store exits 1" '[ $? -eq 1 ]'
 
 for f in jsonl csv graphml gexf; do
   "$ALAQAT" export --db "$DB" --format $f >"$T/e.$f" 2>"$T/err"; rc=$?

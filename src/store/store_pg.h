@@ -1,0 +1,29 @@
+/* The PostgreSQL side of the corpus store (libpq): src/store/store.c hands
+ * every operation on a `postgresql://` store to these functions. Same tables
+ * as the SQLite store (docs/SCHEMA.md, "PostgreSQL"). Internal. */
+#ifndef ALQ_STORE_PG_H
+#define ALQ_STORE_PG_H
+#include "store/store.h"
+
+typedef struct alq_pg alq_pg;
+
+/* Connects to `url` (`name` = the URL without its password, for messages),
+ * checks or (mode ALQ_STORE_WRITE) creates the schema. */
+int alq_pg_open(alq_pg **out, const char *url, const char *name, int mode, alq_error *err);
+void alq_pg_close(alq_pg *p);
+int alq_pg_begin(alq_pg *p, alq_error *err);
+int alq_pg_commit(alq_pg *p, alq_error *err);
+void alq_pg_rollback(alq_pg *p);
+int alq_pg_sync_actors(alq_pg *p, const alq_lexicon *lex, alq_error *err);
+int alq_pg_doc_state(alq_pg *p, const char *id, const char *hash, const char *version,
+                     alq_error *err);
+int alq_pg_put(alq_pg *p, const alq_doc *d, const char *hash, const alq_result *res,
+               alq_error *err);
+int alq_pg_log_run(alq_pg *p, const alq_store_run *r, alq_error *err);
+int alq_pg_query(alq_pg *p, const char *sql, const char *const *binds, int nb, alq_row_fn fn,
+                 void *payload, alq_error *err, int bad_input_code);
+
+/* Copies `name` to out, with the password of a URI (user:PASSWORD@ or
+ * password=...) replaced by "***". */
+void alq_pg_redact(const char *name, char *out, size_t cap);
+#endif
