@@ -149,6 +149,8 @@ static int bad_id(const char *v) {  /* actor / document ids: bounded length */
 
 /* ---- endpoints ------------------------------------------------------------- */
 
+static int rows_json(sqlite3_stmt *q, json_t *arr, long long max);
+
 static long long count_sql(sqlite3 *db, const char *sql) {
   sqlite3_stmt *q;
   long long n = -1;
@@ -203,6 +205,18 @@ static int api_actors(alq_store *s, const srv_params *p, json_t **body) {
   return 200;
 }
 
+/* The store's last claim date into last (11 bytes); 0 when none. */
+static int last_date(alq_store *s, char *last) {
+  sqlite3_stmt *q;
+  last[0] = 0;
+  if (sqlite3_prepare_v2(alq_store_db(s), "SELECT max(t_lo) FROM claims", -1, &q, NULL) == SQLITE_OK) {
+    if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0))
+      snprintf(last, 11, "%s", (const char *)sqlite3_column_text(q, 0));
+    sqlite3_finalize(q);
+  }
+  return last[0] != 0;
+}
+
 /* /api/graph: edges of the page plus the actors they touch. */
 typedef struct graph_acc {
   page pg;
@@ -234,15 +248,7 @@ static int api_graph(alq_store *s, const srv_params *p, json_t **body) {
   const char *u = unknown_param(p, ok), *at = param(p, "at");
   if (u) { *body = srv_error("unknown parameter '%s'", u); return 400; }
   char lo[11], hi[11], last[11] = "";
-  if (!at) {  /* default: the last date in the store */
-    sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(alq_store_db(s), "SELECT max(t_lo) FROM claims", -1, &q, NULL) == SQLITE_OK) {
-      if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0))
-        snprintf(last, sizeof last, "%s", (const char *)sqlite3_column_text(q, 0));
-      sqlite3_finalize(q);
-    }
-    at = last[0] ? last : "9999-12-31";
-  }
+  if (!at) at = last_date(s, last) ? last : "9999-12-31";
   if (bad_date(at, lo, hi)) { *body = srv_error("at must be a date YYYY-MM-DD, YYYY-MM or YYYY"); return 400; }
   graph_acc g;
   if (page_init(&g.pg, p, SRV_GRAPH_MAX, SRV_GRAPH_MAX, body)) return 400;
@@ -282,6 +288,26 @@ static int api_graph(alq_store *s, const srv_params *p, json_t **body) {
   return 200;
 }
 
+int srv_api_graph_index(alq_store *s, const srv_graph *g, const srv_params *p, char **text, json_t **body) {
+  static const char *const ok[] = {"at", "limit", "offset", NULL};
+  const char *u = unknown_param(p, ok), *at = param(p, "at");
+  *text = NULL;
+  if (u) { *body = srv_error("unknown parameter '%s'", u); return 400; }
+  (void)s;
+  char lo[11], hi[11];
+  if (!at) at = srv_graph_last(g) ? srv_graph_last(g) : "9999-12-31";
+  if (bad_date(at, lo, hi)) { *body = srv_error("at must be a date YYYY-MM-DD, YYYY-MM or YYYY"); return 400; }
+  page pg;
+  if (page_init(&pg, p, SRV_GRAPH_MAX, SRV_GRAPH_MAX, body)) return 400;
+  json_decref(pg.items);
+  *text = srv_graph_json(g, at, pg.limit, pg.offset);
+  if (!*text) { *body = srv_error("out of memory"); return 500; }
+  return 200;
+}
+
+/* The timeline's SQL is alq_timeline's (src/analyze) with LIMIT/OFFSET, so a
+ * page of a pair with tens of thousands of claims is a top-N sort, and the
+ * total is a count over the pair index; test_serve.sh checks they agree. */
 static int api_timeline(alq_store *s, const srv_params *p, json_t **body) {
   static const char *const ok[] = {"a", "b", "limit", "offset", NULL};
   const char *u = unknown_param(p, ok), *a = param(p, "a"), *b = param(p, "b");
@@ -292,10 +318,35 @@ static int api_timeline(alq_store *s, const srv_params *p, json_t **body) {
   alq_store_actor_resolve(s, b, rb, sizeof rb);
   page pg;
   if (page_init(&pg, p, SRV_PAGE_DEFAULT, SRV_PAGE_MAX, body)) return 400;
-  alq_error err = {0};
-  if (alq_timeline(s, ra, rb, page_row, &pg, &err)) {
+  static const char *const sql[2] = {
+    "SELECT c.time AS \"when\", c.doc_date AS doc_date, c.type AS type, c.class AS class,"
+    " c.polarity AS polarity, c.modality AS modality, c.source AS source,"
+    " c.source_kind AS source_kind, c.place AS \"where\", c.via AS via, c.a AS a, c.b AS b,"
+    " d.id AS doc, c.span_start AS span_start, c.span_end AS span_end, c.evidence AS evidence"
+    " FROM claims c JOIN documents d ON d.key = c.doc"
+    " WHERE c.pair_lo = min(?1, ?2) AND c.pair_hi = max(?1, ?2)"
+    " ORDER BY c.t_lo IS NULL, c.t_lo, c.t_hi, d.date, d.id, c.span_start, c.key LIMIT ?3 OFFSET ?4",
+    "SELECT count(*) FROM claims WHERE pair_lo = min(?1, ?2) AND pair_hi = max(?1, ?2)"};
+  sqlite3 *db = alq_store_db(s);
+  int status = 200;
+  for (int k = 0; k < 2 && status == 200; k++) {
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(db, sql[k], -1, &q, NULL) != SQLITE_OK) { status = 500; break; }
+    sqlite3_bind_text(q, 1, ra, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 2, rb, -1, SQLITE_STATIC);
+    if (!k) {
+      sqlite3_bind_int64(q, 3, pg.limit);
+      sqlite3_bind_int64(q, 4, pg.offset);
+      if (rows_json(q, pg.items, pg.limit)) status = 500;
+    } else if (sqlite3_step(q) == SQLITE_ROW) {
+      pg.total = sqlite3_column_int64(q, 0);
+    } else status = 500;
+    sqlite3_finalize(q);
+  }
+  if (status != 200) {
     json_decref(pg.items);
-    return store_fail(&err, body);
+    *body = srv_error("store error: %s", sqlite3_errmsg(db));
+    return status;
   }
   json_t *o = page_body(&pg);
   json_object_set_new(o, "a", jstr(ra));
@@ -333,11 +384,20 @@ static int api_search(alq_store *s, const srv_params *p, json_t **body) {
   page pg;
   if (page_init(&pg, p, 20, SRV_PAGE_MAX, body)) return 400;
   alq_error err = {0};
-  int rc = alq_search(s, q, MARK_OPEN, MARK_CLOSE, 100000, page_row, &pg, &err);
+  /* snippets only for the page; the total from a count of the matches */
+  long long want = pg.offset + pg.limit;
+  int rc = alq_search(s, q, MARK_OPEN, MARK_CLOSE, want > 1000000 ? 1000000 : (int)want, page_row, &pg, &err);
   if (rc) {
     json_decref(pg.items);
     if (rc == ALQ_EINVAL) { *body = srv_error("bad query: %s", err.msg); return 400; }
     return store_fail(&err, body);
+  }
+  sqlite3_stmt *cq;
+  sqlite3 *db = alq_store_db(s);
+  if (sqlite3_prepare_v2(db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1", -1, &cq, NULL) == SQLITE_OK) {
+    sqlite3_bind_text(cq, 1, q, -1, SQLITE_STATIC);
+    if (sqlite3_step(cq) == SQLITE_ROW) pg.total = sqlite3_column_int64(cq, 0);
+    sqlite3_finalize(cq);
   }
   json_t *o = page_body(&pg);
   json_object_set_new(o, "q", jstr(q));

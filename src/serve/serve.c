@@ -38,6 +38,9 @@ typedef struct srv {
   size_t nfree, nh;
   pthread_mutex_t mu;
   pthread_cond_t cv;
+  alq_store *gstore;       /* the graph index's own connection */
+  srv_graph *graph;        /* current index (NULL until built) */
+  pthread_mutex_t gmu;     /* guards graph, its reference counts, gstore */
 } srv;
 
 static double now_ms(void) {
@@ -74,6 +77,42 @@ static void pool_put(srv *S, hnd *h) {
   pthread_mutex_unlock(&S->mu);
 }
 
+/* The graph index, rebuilt when the store changed since it was built (an
+ * `add` running beside the server); NULL if it cannot be built (the API
+ * then computes the network with alq_graph_at). Caller releases. */
+static srv_graph *graph_get(srv *S) {
+  pthread_mutex_lock(&S->gmu);
+  srv_graph *g = NULL;
+  if (S->gstore) {
+    sqlite3 *db = alq_store_db(S->gstore);
+    sqlite3_stmt *q;
+    long long v = -1;
+    if (sqlite3_prepare_v2(db, "PRAGMA data_version", -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
+      v = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    if (!S->graph || v != srv_graph_version(S->graph)) {
+      char why[256] = "";
+      srv_graph *n = srv_graph_build(db, why, sizeof why);
+      if (n) {
+        srv_graph_release(S->graph);
+        S->graph = n;
+      } else if (!S->o->quiet) {
+        fprintf(stderr, "alaqat serve: graph index: %s\n", why);
+      }
+    }
+    g = S->graph;
+    if (g) srv_graph_retain(g);
+  }
+  pthread_mutex_unlock(&S->gmu);
+  return g;
+}
+
+static void graph_put(srv *S, srv_graph *g) {
+  pthread_mutex_lock(&S->gmu);
+  srv_graph_release(g);
+  pthread_mutex_unlock(&S->gmu);
+}
+
 /* ---- responses ------------------------------------------------------------- */
 
 static void common_headers(struct MHD_Response *r) {
@@ -82,9 +121,16 @@ static void common_headers(struct MHD_Response *r) {
   MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
 }
 
+static enum MHD_Result send_text(struct MHD_Connection *c, int status, char *text);
+
 static enum MHD_Result send_json(struct MHD_Connection *c, int status, json_t *body) {
   char *text = json_dumps(body, JSON_COMPACT);
   json_decref(body);
+  return send_text(c, status, text);
+}
+
+/* Sends a malloc'd JSON text (freed here; NULL = out of memory). */
+static enum MHD_Result send_text(struct MHD_Connection *c, int status, char *text) {
   if (!text) {
     static const char oom[] = "{\"error\":\"out of memory\"}";
     text = strdup(oom);
@@ -266,13 +312,25 @@ static enum MHD_Result handle(srv *S, struct MHD_Connection *c, const char *url,
   h->deadline.tv_sec += SRV_QUERY_SECONDS;
   h->timed_out = 0;
   json_t *body = NULL;
-  *status = srv_api(h->s, url, &x.p, &body);
+  char *text = NULL;
+  int is_graph = !strcmp(url, "/api/graph"), is_stats = !strcmp(url, "/api/stats") && !x.p.n;
+  srv_graph *g = is_graph || is_stats ? graph_get(S) : NULL;
+  if (g) {  /* from the in-memory index (rebuilt when the store changed) */
+    if (is_graph) *status = srv_api_graph_index(h->s, g, &x.p, &text, &body);
+    else { *status = 200; body = srv_graph_stats(g); }
+    graph_put(S, g);
+  } else {
+    *status = srv_api(h->s, url, &x.p, &body);
+  }
   if (h->timed_out) {
     json_decref(body);
+    free(text);
+    text = NULL;
     *status = 503;
     body = srv_error("the query took longer than %d s", SRV_QUERY_SECONDS);
   }
   pool_put(S, h);
+  if (text) return send_text(c, *status, text);
   if (!body) { *status = 500; body = srv_error("internal error"); }
   return send_json(c, *status, body);
 }
@@ -335,6 +393,7 @@ int alq_serve_run(const alq_serve_opts *o) {
   struct MHD_Daemon *d = NULL;
   pthread_mutex_init(&S.mu, NULL);
   pthread_cond_init(&S.cv, NULL);
+  pthread_mutex_init(&S.gmu, NULL);
   union { struct sockaddr sa; struct sockaddr_in v4; struct sockaddr_in6 v6; } addr;
   memset(&addr, 0, sizeof addr);
   unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG;
@@ -367,9 +426,23 @@ int alq_serve_run(const alq_serve_opts *o) {
       goto out;
     }
     sqlite3 *db = alq_store_db(S.h[i].s);
+    if (!db) {
+      fprintf(stderr, "alaqat: serve: %s: only SQLite stores can be served\n", o->db);
+      alq_store_close(S.h[i].s);
+      S.h[i].s = NULL;
+      goto out;
+    }
     sqlite3_exec(db, "PRAGMA query_only = 1", NULL, NULL, NULL);
     sqlite3_progress_handler(db, 10000, on_progress, &S.h[i]);
     S.free_h[S.nfree++] = &S.h[i];
+  }
+  {  /* the graph index: built now, so the first /api/graph is fast */
+    alq_error err = {0};
+    if (alq_store_open(&S.gstore, o->db, ALQ_STORE_READ, &err) == 0) {
+      sqlite3_exec(alq_store_db(S.gstore), "PRAGMA query_only = 1", NULL, NULL, NULL);
+      srv_graph *g = graph_get(&S);
+      if (g) graph_put(&S, g);
+    }
   }
   d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, &S,
                        MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, &S,
@@ -401,6 +474,9 @@ int alq_serve_run(const alq_serve_opts *o) {
 out:
   if (d) MHD_stop_daemon(d);
   for (size_t i = 0; S.h && i < S.nh; i++) alq_store_close(S.h[i].s);
+  srv_graph_release(S.graph);
+  alq_store_close(S.gstore);
+  pthread_mutex_destroy(&S.gmu);
   free(S.h);
   free(S.free_h);
   pthread_mutex_destroy(&S.mu);

@@ -50,6 +50,29 @@ typedef struct srv_params {
  * status and sets *body (never NULL; {"error": "..."} when status >= 400). */
 int srv_api(alq_store *s, const char *path, const srv_params *p, json_t **body);
 
+/* ---- the network at a date from memory (graph.c) --------------------------- */
+
+/* The affirmed, asserted claims of a store grouped by pair with running
+ * per-class totals; immutable once built, shared by reference count (the
+ * caller serializes retain/release). */
+typedef struct srv_graph srv_graph;
+struct sqlite3;
+/* Builds the index from `db`; NULL (why filled) on failure. */
+srv_graph *srv_graph_build(struct sqlite3 *db, char *why, size_t whycap);
+/* PRAGMA data_version of the building connection when it was built. */
+long long srv_graph_version(const srv_graph *g);
+void srv_graph_retain(srv_graph *g);
+void srv_graph_release(srv_graph *g);
+/* The body of /api/graph at `at` (a valid date), as alq_graph_at computes
+ * it; malloc'd, NULL when out of memory. */
+char *srv_graph_json(const srv_graph *g, const char *at, long long limit, long long offset);
+/* The body of /api/stats, and the store's last claim date (NULL if none). */
+json_t *srv_graph_stats(const srv_graph *g);
+const char *srv_graph_last(const srv_graph *g);
+/* /api/graph from the index: 200 with *text set, or an error status with
+ * *body set. */
+int srv_api_graph_index(alq_store *s, const srv_graph *g, const srv_params *p, char **text, json_t **body);
+
 /* A JSON error body. */
 json_t *srv_error(const char *fmt, ...)
 #if defined(__GNUC__)

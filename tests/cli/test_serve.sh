@@ -74,11 +74,38 @@ get "$B/api/timeline?a=isis&b=nusra&limit=1000"
 check "timeline total = alaqat timeline rows" \
   '[ "$(jq_ "d[\"total\"]")" = "$("$ALAQAT" timeline isis nusra --db "$DB" --json | wc -l)" ]'
 check "timeline page holds the total" '[ "$(jq_ "len(d[\"items\"]) == d[\"total\"]")" = True ]'
+cp "$T/body" "$T/tl.json"
+"$ALAQAT" timeline isis nusra --db "$DB" --json > "$T/tl.jsonl"
+check "timeline: the same claims in the same order as alaqat timeline" "python3 - '$T/tl.json' '$T/tl.jsonl' <<'EOF'
+import json, sys
+k = ('doc', 'span_start', 'span_end', 'type', 'polarity', 'when')
+api = [tuple(c[x] for x in k) for c in json.load(open(sys.argv[1], encoding='utf-8'))['items']]
+cli = [tuple(json.loads(l)[x] for x in k) for l in open(sys.argv[2], encoding='utf-8')]
+assert api == cli and api
+EOF"
+get "$B/api/timeline?a=isis&b=nusra&limit=2&offset=1"; cp "$T/body" "$T/tl2.json"
+check "timeline pages: limit 2 offset 1 = items 1..2" "python3 -c 'import json,sys; a=json.load(open(sys.argv[1]))[\"items\"]; b=json.load(open(sys.argv[2]))[\"items\"]; assert a[1:3]==b' '$T/tl.json' '$T/tl2.json'"
+get "$B/api/search?q=%D8%A7%D9%84%D9%86%D8%B5%D8%B1%D8%A9&limit=1"
+check "search: one item of a larger total" '[ "$(jq_ "len(d[\"items\"]) == 1 and d[\"total\"] > 1")" = True ]'
 get "$B/api/graph?at=2015-06-30"
 check "graph edges = alaqat graph --at 2015-06-30 rows" \
   '[ "$(jq_ "len(d[\"edges\"])")" = "$("$ALAQAT" graph --at 2015-06-30 --db "$DB" --json | wc -l)" ]'
 check "graph: nodes are the edges' ends, with Arabic names" \
   '[ "$(jq_ "{n[\"id\"] for n in d[\"nodes\"]} == {e[k] for e in d[\"edges\"] for k in (\"a\",\"b\")} and all(n[\"arabic\"] for n in d[\"nodes\"] if n[\"id\"] in (\"isis\",\"nusra\"))")" = True ]'
+# the server's in-memory network equals alq_graph_at's, edge for edge
+for at in 2013 2014-06 2014-09-26 2015-06-30 2016-12-31 2017-04-22 2018; do
+  get "$B/api/graph?at=$at"; cp "$T/body" "$T/g.json"
+  "$ALAQAT" graph --at "$at" --db "$DB" --json > "$T/g.jsonl"
+  check "graph at $at: every edge field equals alaqat graph's" "python3 - '$T/g.json' '$T/g.jsonl' <<'EOF'
+import json, sys
+keys = ('a', 'b', 'class', 'type', 'weight', 'claims', 'first', 'last', 'docs_total')
+api = [tuple(e[k] for k in keys) for e in json.load(open(sys.argv[1], encoding='utf-8'))['edges']]
+cli = [tuple(json.loads(l)[k] for k in keys) for l in open(sys.argv[2], encoding='utf-8')]
+assert api == cli, (len(api), len(cli), [x for x in api if x not in cli][:3], [x for x in cli if x not in api][:3])
+EOF"
+done
+get "$B/api/graph?at=2018&limit=3&offset=2"
+check "graph pages: limit 3 offset 2 gives edges 2..4" '[ "$(jq_ "[e[\"id\"] for e in d[\"edges\"]]")" = "[2, 3, 4]" ]'
 get "$B/api/graph?at=2013-01-01"; e1=$(jq_ 'len(d["edges"])')
 get "$B/api/graph?at=2018-12-31"; e2=$(jq_ 'len(d["edges"])')
 check "graph: a later date has more edges ($e1 < $e2)" '[ "$e1" -lt "$e2" ]'
