@@ -221,6 +221,9 @@ static int name_after(const struct alq_extractor *x, size_t i, size_t max, size_
      with the article (الخارجية، المسلحة after a role word are not names);
      an outlet's may be one word */
   int person = max == 3;
+  /* an unquoted outlet name has two words (صحيفة ديلي بيست): one word after
+     شبكة / صحيفة is far more often a common noun (شبكة الإنترنت) */
+  if (!person && n < 2) return 0;
   if (n < 1 || (person && (n < 2 || (t->toks[j].nlen > 4 && !memcmp(t->norm + t->toks[j].nstart, "\xd8\xa7\xd9\x84", 4)))))
     return 0;
   *tf = j; *tl = j + n - 1;
