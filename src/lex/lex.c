@@ -122,6 +122,7 @@ static void filters_build(alq_lexicon *lex) {
   memset(lex->head_bits, 0, sizeof lex->head_bits);
   memset(lex->exact_bits, 0, sizeof lex->exact_bits);
   memset(lex->stem_bits, 0, sizeof lex->stem_bits);
+  memset(lex->stem_head_bits, 0, sizeof lex->stem_head_bits);
   for (size_t i = 0; i < lex->wcap; i++) {
     const alq_wslot *w = &lex->words[i];
     if (!w->len) continue;
@@ -131,7 +132,9 @@ static void filters_build(alq_lexicon *lex) {
   for (size_t i = 0; i < lex->pcap; i++) {
     const alq_wslot *w = &lex->pfx[i];
     if (!w->len) continue;
-    bit_set(lex->head_bits, head_key(lex->strings + w->off, w->len, k));
+    uint32_t hk = head_key(lex->strings + w->off, w->len, k);
+    bit_set(lex->head_bits, hk);
+    bit_set(lex->stem_head_bits, hk);
     bit_set(lex->stem_bits, stem_bit(w->h));
   }
 }
@@ -150,13 +153,16 @@ static void filters_ready(const alq_lexicon *clex) {
 
 static int add_cands_for(const alq_lexicon *lex, const char *f, size_t n, uint16_t strip,
                          uint8_t flags, alq_cand *out, int nc) {
-  if (!bit_test(lex->head_bits, head_key(f, n, lex->filt_k))) return nc;
+  uint32_t hk = head_key(f, n, lex->filt_k);
+  if (!bit_test(lex->head_bits, hk)) return nc;
   /* incremental FNV: the hash of every prefix comes for free, and the last
      one is the hash of the whole form */
   uint64_t ph = 1469598103934665603ULL;
   uint32_t pw[16];
   int np = 0;
-  size_t lim = (lex->pcap && n >= lex->pfx_min) ? (n < lex->pfx_max ? n : lex->pfx_max) : 0;
+  /* prefixes are probed only when some stem starts like this form */
+  size_t lim = (lex->pcap && n >= lex->pfx_min && bit_test(lex->stem_head_bits, hk))
+                   ? (n < lex->pfx_max ? n : lex->pfx_max) : 0;
   size_t i = 0;
   if (lim) /* the bytes before the shortest stem need no probe */
     for (; i + 1 < lex->pfx_min; i++) {

@@ -138,6 +138,7 @@ struct alq_lexicon {
                                           length) of every exact word and stem */
   uint64_t exact_bits[1024];           /* bloom bit of every exact word's hash */
   uint64_t stem_bits[128];             /* bloom bit of every stem's hash */
+  uint64_t stem_head_bits[1024];       /* head_bits of the stems alone */
 };
 
 /* Finds an actor index by id, or -1. */
