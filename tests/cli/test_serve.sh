@@ -225,6 +225,23 @@ for s in slow: s.close()
 EOF"
 check "server up after slow clients" alive
 
+# ---- the store changes while served: answers follow (graph index rebuilt) ----
+if [ -d "$ALQ_SRC/examples/news" ]; then
+  "$ALAQAT" add -q --db "$DB" "$ALQ_SRC/examples/news" 2>"$T/err"
+  ndocs=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM documents").fetchone()[0])' "$DB")
+  get "$B/api/stats"
+  check "stats follow an add made while serving ($ndocs documents)" '[ "$(jq_ "d[\"documents\"]")" = "$ndocs" ] && [ "$ndocs" -gt 5 ]'
+  get "$B/api/graph?at=2018"; cp "$T/body" "$T/g.json"
+  "$ALAQAT" graph --at 2018 --db "$DB" --json > "$T/g.jsonl"
+  check "graph after the add equals alaqat graph's" "python3 - '$T/g.json' '$T/g.jsonl' <<'EOF'
+import json, sys
+keys = ('a', 'b', 'class', 'type', 'weight', 'claims', 'first', 'last', 'docs_total')
+api = [tuple(e[k] for k in keys) for e in json.load(open(sys.argv[1], encoding='utf-8'))['edges']]
+cli = [tuple(json.loads(l)[k] for k in keys) for l in open(sys.argv[2], encoding='utf-8')]
+assert api == cli and api
+EOF"
+fi
+
 # ---- stop: SIGTERM ends it cleanly (a sanitizer build also checks leaks) -----
 kill -TERM "$PID"
 i=0

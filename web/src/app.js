@@ -83,6 +83,7 @@
     $('lang').textContent = t('lang');
     $('lang').lang = state.lang === 'ar' ? 'en' : 'ar';
     if (state.cy) state.cy.nodes().forEach((n) => n.data('label', name(n.id())));
+    if (state.graph) showCount(state.graph);
     if (state.pair) showTimeline(state.pair[0], state.pair[1], true);
   }
 
@@ -190,8 +191,13 @@
       cy.nodes().forEach((n) => n.data('deg', Math.max(1, n.degree())));
     });
     document.body.dataset.graphAt = g.at;
-    $('edge-count').textContent = g.edges.length + ' ' + t('edges') + ' · ' + g.nodes.length + ' ' + t('nodes');
-    $('status').textContent = g.edges.length ? '' : t('noEdges');
+    state.graph = { edges: g.edges.length, nodes: g.nodes.length };
+    showCount(state.graph);
+  }
+
+  function showCount(c) {
+    $('edge-count').textContent = c.edges + ' ' + t('edges') + ' · ' + c.nodes + ' ' + t('nodes');
+    $('status').textContent = c.edges ? '' : t('noEdges');
   }
 
   // ---- side panels ---------------------------------------------------------
@@ -222,7 +228,7 @@
         const when = c.when || c.doc_date;
         list.append(el('li', { class: 'claim', 'data-doc': c.doc, 'data-start': c.span_start, 'data-end': c.span_end },
           el('div', null, el('span', { class: 'when' }, when || t('undated')), ...badges(c)),
-          el('div', { class: 'quote' }, c.evidence),
+          el('div', { class: 'quote', dir: 'auto' }, c.evidence),
           el('button', { class: 'link show-text', type: 'button', onclick: () => showEvidence(c.doc, c.span_start, c.span_end) },
              t('showText') + ' (' + c.doc + ')')));
       }
@@ -261,9 +267,9 @@
       if (start !== undefined && start !== null) claim = d.claims.find((c) => c.span_start === start && c.span_end === end) || null;
       else if (evidenceText) claim = d.claims.find((c) => spanText(c) === evidenceText) || null;
       const head = el('div', null,
-        el('h3', null, d.title || d.id),
+        el('h3', { dir: 'auto' }, d.title || d.id),
         el('div', { class: 'meta' }, d.id + (d.date ? ' · ' + t('docDate') + ' ' + d.date : '')));
-      const body = el('div', { class: 'doc-text', id: 'doc-text' });
+      const body = el('div', { class: 'doc-text', id: 'doc-text', dir: 'auto' });
       if (claim || (start !== undefined && start !== null)) {
         const s = claim ? claim.span_start : start, e = claim ? claim.span_end : end;
         body.append(...highlighted(d.text, s, e, claim ? [claim.trigger_start, claim.trigger_end] : null));
@@ -290,7 +296,7 @@
   }
 
   function snippet(s) {  // U+E000 ... U+E001 mark the matches
-    const out = el('div', { class: 'search-snippet quote' });
+    const out = el('div', { class: 'search-snippet quote', dir: 'auto' });
     const parts = String(s || '').split(MARK_OPEN);
     out.append(parts[0]);
     for (const p of parts.slice(1)) {
@@ -329,7 +335,7 @@
         const side = (n) => el('div', { class: 'quote' },
           el('span', { class: 'when' }, c['time' + n] || t('undated')),
           ...badges({ type: c['type' + n], polarity: c['polarity' + n], source: c['source' + n] }),
-          el('div', null, c['evidence' + n]),
+          el('div', { dir: 'auto' }, c['evidence' + n]),
           el('button', { class: 'link', type: 'button', onclick: () => showEvidence(c['doc' + n], null, null, c['evidence' + n]) },
              t('showText') + ' (' + c['doc' + n] + ')'));
         list.append(el('li', null,
