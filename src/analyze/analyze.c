@@ -50,7 +50,7 @@ int alq_contradictions(alq_store *s, alq_row_fn fn, void *payload, alq_error *er
     "  OR (c1.polarity = 'affirmed' AND c2.polarity = 'affirmed' AND"
     "      ((c1.class = 'cooperative' AND c2.class = 'hostile') OR"
     "       (c1.class = 'hostile' AND c2.class = 'cooperative'))))"
-    " ORDER BY a, b, time1 IS NULL, time1, doc1, doc2, c1.span_start, c2.span_start";
+    " ORDER BY a, b, time1 IS NULL, time1, doc1, doc2, c1.span_start, c2.span_start, c1.key, c2.key";
   static const char pg[] =
     "SELECT c1.pair_lo AS a, c1.pair_hi AS b,"
     " CASE WHEN c1.type = c2.type AND c1.polarity <> c2.polarity THEN 'polarity' ELSE 'class' END"
@@ -70,7 +70,7 @@ int alq_contradictions(alq_store *s, alq_row_fn fn, void *payload, alq_error *er
     "      ((c1.class = 'cooperative' AND c2.class = 'hostile') OR"
     "       (c1.class = 'hostile' AND c2.class = 'cooperative'))))"
     " ORDER BY c1.pair_lo, c1.pair_hi, coalesce(c1.time, c1.doc_date) IS NULL,"
-    " coalesce(c1.time, c1.doc_date), d1.id, d2.id, c1.span_start, c2.span_start";
+    " coalesce(c1.time, c1.doc_date), d1.id, d2.id, c1.span_start, c2.span_start, c1.key, c2.key";
   return alq_store_query(s, sql, pg, NULL, 0, fn, payload, err, ALQ_EIO);
 }
 
