@@ -120,8 +120,10 @@
       maxZoom: 4,
       style: [
         { selector: 'node', style: { label: 'data(label)', 'font-size': 16, 'text-valign': 'bottom', 'text-margin-y': 3,
-          'background-color': '#546e7a', width: 'mapData(deg, 1, 16, 18, 48)', height: 'mapData(deg, 1, 16, 18, 48)',
-          'min-zoomed-font-size': 7, 'text-background-color': '#fff', 'text-background-opacity': 0.7 } },
+          'background-color': '#546e7a', width: 'data(size)', height: 'data(size)',
+          'min-zoomed-font-size': 9, 'text-background-color': '#fff', 'text-background-opacity': 0.7 } },
+        { selector: 'node[?minor]', style: { label: '' } },
+        { selector: 'node[?minor]:selected', style: { label: 'data(label)' } },
         { selector: 'node[type = "STATE"]', style: { shape: 'round-rectangle', 'background-color': '#8d6e63' } },
         { selector: 'node[type = "COALITION"]', style: { shape: 'hexagon', 'background-color': '#7e57c2' } },
         { selector: 'edge', style: { 'line-color': 'data(color)', width: 'data(width)', 'curve-style': 'bezier', opacity: 0.8 } },
@@ -130,7 +132,7 @@
       ],
       layout: { name: 'preset' }
     });
-    cy.nodes().forEach((n) => n.data('deg', n.degree()));
+    sizeNodes(cy);
     // start from a circle (deterministic), then let cose spread the clusters
     const all = cy.nodes(), R = 60 + 12 * all.length;
     all.forEach((n, i) => n.position({ x: R * Math.cos(2 * Math.PI * i / all.length), y: R * Math.sin(2 * Math.PI * i / all.length) }));
@@ -188,11 +190,24 @@
       const add = nodeElements(g).filter((n) => cy.getElementById(n.data.id).empty());
       cy.add(add);
       cy.add(edgeElements(g));
-      cy.nodes().forEach((n) => n.data('deg', Math.max(1, n.degree())));
+      sizeNodes(cy);
     });
     document.body.dataset.graphAt = g.at;
     state.graph = { edges: g.edges.length, nodes: g.nodes.length };
     showCount(state.graph);
+  }
+
+  // node size by degree relative to the busiest node; dense networks get
+  // fainter edges so that the structure stays visible
+  function sizeNodes(cy) {
+    let max = 1;
+    cy.nodes().forEach((n) => { max = Math.max(max, n.degree()); });
+    cy.nodes().forEach((n) => n.data('size', 14 + 30 * Math.sqrt(n.degree() / max)));
+    // many actors: only the 60 best connected are labelled (others on select)
+    const degs = cy.nodes().map((n) => n.degree()).sort((a, b) => b - a);
+    const thr = degs.length > 80 ? degs[59] : 0;
+    cy.nodes().forEach((n) => n.data('minor', n.degree() < thr));
+    cy.edges().style('opacity', cy.edges().length > 600 ? 0.35 : 0.8);
   }
 
   function showCount(c) {
