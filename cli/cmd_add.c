@@ -57,8 +57,11 @@ static void show_progress(add_run *r, int final) {
           r->st.seen, mb, t > 0 ? mb / t : 0.0, r->st.skipped, final ? "\n" : "");
 }
 
-static int store_failed(add_run *r, const alq_error *err) {
-  cli_warn("%s: %s", err->file, err->msg);
+/* The store failed (`where` = the input being stored, or NULL): says so,
+ * rolls the chunk back and stops writing. */
+static int store_failed(add_run *r, const alq_error *err, const char *where) {
+  if (where) cli_warn("%s: %s (while storing %s)", err->file, err->msg, where);
+  else cli_warn("%s: %s", err->file, err->msg);
   alq_store_rollback(r->store);
   r->dead = 1;
   return 1;
@@ -73,7 +76,7 @@ static int do_doc(const alq_doc *d, const char *where, void *payload) {
   char hash[33];
   alq_store_doc_hash(d, hash);
   int state = alq_store_doc_state(r->store, d->id, hash, alq_version(), &err);
-  if (state < 0) return store_failed(r, &err);
+  if (state < 0) return store_failed(r, &err, where);
   int bad = 0;
   if (state == ALQ_DOC_SAME) {
     r->st.skipped++;
@@ -89,13 +92,13 @@ static int do_doc(const alq_doc *d, const char *where, void *payload) {
       if (!r->quiet) fprintf(stderr, "alaqat: %s: byte %lld: %s (stored anyway)\n", where,
                              res->issues[i].offset, res->issues[i].msg);
     bad = res->nissues > 0;
-    if (alq_store_put(r->store, d, hash, res, &err)) return store_failed(r, &err);
+    if (alq_store_put(r->store, d, hash, res, &err)) return store_failed(r, &err, where);
     if (state == ALQ_DOC_NEW) r->st.added++; else r->st.replaced++;
     r->st.claims += res->nclaims;
     r->st.mentions += res->nmentions;
   }
   if (++r->in_chunk >= r->chunk) {
-    if (alq_store_commit(r->store, &err) || alq_store_begin(r->store, &err)) return store_failed(r, &err);
+    if (alq_store_commit(r->store, &err) || alq_store_begin(r->store, &err)) return store_failed(r, &err, where);
     r->in_chunk = 0;
   }
   if (r->progress) show_progress(r, 0);
@@ -136,7 +139,7 @@ int cmd_add(int argc, char **argv) {
   clock_gettime(CLOCK_MONOTONIC, &r.t0);
   r.last = r.t0;
   if (alq_store_begin(r.store, &err) || alq_store_sync_actors(r.store, lex, &err)) {
-    store_failed(&r, &err);
+    store_failed(&r, &err, NULL);
     goto done;
   }
   cli_inputs in = {.jsonl = jsonl, .quiet = r.quiet, .fn = do_doc, .payload = &r};
@@ -148,7 +151,7 @@ int cmd_add(int argc, char **argv) {
   }
   if (!r.dead) {
     r.st.finished = time(NULL);
-    if (alq_store_log_run(r.store, &r.st, &err) || alq_store_commit(r.store, &err)) store_failed(&r, &err);
+    if (alq_store_log_run(r.store, &r.st, &err) || alq_store_commit(r.store, &err)) store_failed(&r, &err, NULL);
   }
   if (r.progress) show_progress(&r, 1);
   if (!r.quiet)

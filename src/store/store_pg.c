@@ -195,10 +195,19 @@ static void tidy(char *m, size_t cap, const char *msg) {
 }
 
 static int pg_fail(alq_pg *p, alq_error *err, const char *what, const PGresult *r) {
-  const char *msg = r ? PQresultErrorMessage(r) : NULL;
-  if (!msg || !*msg) msg = PQerrorMessage(p->c);
+  /* the server's primary message (and detail), not the statement excerpt */
+  const char *prim = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+  const char *detail = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL) : NULL;
   char m[400];
-  tidy(m, sizeof m, msg);
+  if (prim) {
+    char both[400];
+    snprintf(both, sizeof both, "%s%s%s", prim, detail ? " (" : "", detail ? detail : "");
+    if (detail && strlen(both) + 1 < sizeof both) strcat(both, ")");
+    tidy(m, sizeof m, both);
+  } else {
+    const char *msg = r ? PQresultErrorMessage(r) : NULL;
+    tidy(m, sizeof m, msg && *msg ? msg : PQerrorMessage(p->c));
+  }
   return alq_error_set(err, ALQ_EIO, p->name, -1, "%s: %s", what, m);
 }
 
