@@ -12,7 +12,14 @@ trap 'rm -rf "$T"' EXIT
 if [ -f "$ALQ_SHARED/gold/dev2/articles.jsonl" ]; then
   "$ALAQAT" extract "$ALQ_SHARED/gold/dev2/articles.jsonl" > "$T/dev2.jsonl"
   echo "== dev2 (not gated)"
-  "$ALAQAT" eval "$ALQ_SHARED/gold/dev2/claims.jsonl" "$T/dev2.jsonl" | head -5
+  "$ALAQAT" eval "$ALQ_SHARED/gold/dev2/claims.jsonl" "$T/dev2.jsonl"
+  "$ALAQAT" extract --mentions "$ALQ_SHARED/gold/dev2/articles.jsonl" > "$T/dev2.m.jsonl"
+  "$ALAQAT" eval "$ALQ_SHARED/gold/dev2/mentions.jsonl" "$T/dev2.m.jsonl"
+fi
+if [ -f "$ALQ_SHARED/gold/seeds.mentions.jsonl" ]; then
+  echo "== seeds mentions (not gated)"
+  "$ALAQAT" extract --mentions "$ALQ_SHARED/seeds" > "$T/seeds.m.jsonl"
+  "$ALAQAT" eval "$ALQ_SHARED/gold/seeds.mentions.jsonl" "$T/seeds.m.jsonl"
 fi
 python3 - "$T/score.json" <<'PY'
 import json, sys
