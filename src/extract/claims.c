@@ -43,6 +43,8 @@ typedef struct ctx {
   struct alq_extractor *x;
   size_t s_first, s_end;         /* sentence tokens */
   uint32_t sent;
+  const char *when;              /* list items: the item's own date (or NULL) */
+  int when_set;                  /* use `when` instead of looking for a date */
 } ctx;
 
 static int tok_cue(const ctx *c, size_t i, int cls) {
@@ -458,13 +460,27 @@ static int emit(ctx *c, int a, const uint32_t *as, int b, const uint32_t *bs, in
   cl.polarity = negated ? "negated" : "affirmed";
   cl.modality = possible ? "possible" : "asserted";
   cl.source = src->text; cl.source_kind = src->kind;
-  cl.when = when_for(c, tf, tl);
+  cl.when = c->when_set ? c->when : when_for(c, tf, tl);
   cl.where = where_for(c, tl);
   cl.trigger[0] = x->text.toks[tf].start; cl.trigger[1] = x->text.toks[tl].end;
   cl.a_span[0] = as[0]; cl.a_span[1] = as[1];
   cl.b_span[0] = bs[0]; cl.b_span[1] = bs[1];
   cl.rule = rule;
   return add_claim(x, &cl);
+}
+
+/* A claim whose trigger lies outside the sentence (list items: the lead's). */
+static int emit_at(ctx *c, int a, const uint32_t *as, int b, const uint32_t *bs, int type, const source *src,
+                   const uint32_t trig[2], const char *rule) {
+  struct alq_extractor *x = c->x;
+  size_t before = x->nclaims;
+  int rc = emit(c, a, as, b, bs, type, 0, 0, src, c->s_first, c->s_first, rule);
+  if (!rc && x->nclaims > before) {
+    alq_claim *cl = &x->claims[x->nclaims - 1];
+    cl->trigger[0] = trig[0]; cl->trigger[1] = trig[1];
+    cl->where = NULL;
+  }
+  return rc;
 }
 
 static int pairs_within(ctx *c, const side *s, int type, int neg, int pos, const source *src,
@@ -668,13 +684,95 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   return 0;
 }
 
+/* Is sentence s an item of a numbered list (a line starting "1-", "2." or
+ * "3)")? */
+static int list_item(const struct alq_extractor *x, const alq_sentence *se) {
+  const alq_text *t = &x->text;
+  if (se->tok_count < 3) return 0;
+  const alq_token *a = &t->toks[se->tok_first], *b = &t->toks[se->tok_first + 1];
+  if (a->kind != ALQ_TOK_NUMBER || b->kind != ALQ_TOK_PUNCT || a->nlen > 2) return 0;
+  if (se->tok_first > 0 && !(a->flags & ALQ_TF_NEWLINE_BEFORE)) return 0;
+  char p = t->norm[b->nstart];
+  return b->nlen == 1 && (p == '-' || p == '.' || p == ')');
+}
+
+/* Does the sentence end with a colon (it introduces a list)? */
+static int ends_with_colon(const struct alq_extractor *x, const alq_sentence *se) {
+  const alq_token *l = &x->text.toks[se->tok_first + se->tok_count - 1];
+  return l->kind == ALQ_TOK_PUNCT && l->nlen == 1 && x->text.norm[l->nstart] == ':';
+}
+
+/* Does the sentence name (military) operations (عمليات، هجمات، معارك)?
+ * The word may carry the article or clitics, and may be inside a trigger
+ * phrase (العمليات المشتركة): looked up word by word. */
+static int names_operations(const ctx *c) {
+  const struct alq_extractor *x = c->x;
+  const alq_text *t = &x->text;
+  for (size_t i = c->s_first; i < c->s_end; i++) {
+    if (t->toks[i].kind != ALQ_TOK_ARABIC) continue;
+    const alq_lexent *e;
+    const char *w = t->norm + t->toks[i].nstart;
+    size_t n = t->toks[i].nlen;
+    for (size_t off = 0; off + 4 < n && off <= 6; off += 2) {
+      uint32_t k = alq_lex_word_entries(x->lex, w + off, n - off, &e);
+      for (uint32_t j = 0; j < k; j++)
+        if (e[j].kind == ALQ_LK_CUE && e[j].cls == ALQ_CUE_OPERATIONS) return 1;
+    }
+  }
+  return 0;
+}
+
+/* A list of joint operations (CLAIMS.md rules 6 and 16): each dated item is
+ * a cooperation of the lead sentence's pair, with the item's date; an actor
+ * named in an item is the target of both members (conflict). */
+static int list_claims(ctx *c, const int pair[2], uint32_t pspan[2][2], const uint32_t ltrig[2]) {
+  struct alq_extractor *x = c->x;
+  const date_expr *d = NULL;
+  for (size_t k = 0; k < x->ndates; k++)
+    if (x->dates[k].tf >= c->s_first && x->dates[k].tl < c->s_end && x->dates[k].iso[0] && !x->dates[k].vague) {
+      d = &x->dates[k];
+      break;
+    }
+  c->when_set = 1;
+  c->when = d ? alq_arena_strndup(&x->arena, d->ival[0] ? d->ival : d->iso, strlen(d->ival[0] ? d->ival : d->iso)) : NULL;
+  /* the lead's trigger and names stand for the item's: spans point there */
+  size_t tf = c->s_first, tl = c->s_first;
+  source src = {NULL, "author", 0};
+  int rc = 0;
+  if (d) rc = emit_at(c, pair[0], pspan[0], pair[1], pspan[1], ALQ_REL_COOPERATION, &src, ltrig, "list-item");
+  for (size_t i = c->s_first; i < c->s_end && !rc; i++) {
+    int mi = x->tok_ment[i];
+    if (mi < 0 || x->ments[mi].kind != MK_ACTOR) continue;
+    const ment *m = &x->ments[mi];
+    if (m->actor == pair[0] || m->actor == pair[1]) continue;
+    /* the target of an operation is a force or an armed group; a state or a
+       body named in the item (a verdict of the UN) is not */
+    const char *ty = x->lex->actors[m->actor].type;
+    if (strcmp(ty, "FORCE") && strcmp(ty, "ORG")) continue;
+    uint32_t ms[2] = {m->start, m->end};
+    for (int k = 0; k < 2 && !rc; k++) rc = emit_at(c, pair[k], pspan[k], m->actor, ms, ALQ_REL_CONFLICT, &src, ltrig, "list-target");
+    i = m->tl;
+  }
+  (void)tf; (void)tl;
+  c->when_set = 0;
+  return rc;
+}
+
 int x_claims(struct alq_extractor *x) {
   const alq_text *t = &x->text;
   int rc;
+  int lpair[2] = {-1, -1};       /* the pair of the list being read, if any */
+  uint32_t lspan[2][2] = {{0, 0}, {0, 0}}, ltrig[2] = {0, 0};
   for (size_t s = 0; s < t->nsents; s++) {
     const alq_sentence *se = &t->sents[s];
     if (x->si[s].chrome || !se->tok_count) continue;
-    ctx c = {x, se->tok_first, (size_t)se->tok_first + se->tok_count, (uint32_t)s};
+    ctx c = {x, se->tok_first, (size_t)se->tok_first + se->tok_count, (uint32_t)s, NULL, 0};
+    if (lpair[0] >= 0 && list_item(x, se)) {
+      if ((rc = list_claims(&c, lpair, lspan, ltrig))) return rc;
+    } else if (!list_item(x, se)) {
+      lpair[0] = lpair[1] = -1;
+    }
+    size_t nclaims_before = x->nclaims;
     for (size_t i = c.s_first; i < c.s_end; i++) {
       int mi = x->tok_ment[i];
       if (mi >= 0) {
@@ -715,6 +813,19 @@ int x_claims(struct alq_extractor *x) {
         if ((rc = do_trigger(&c, m->tok_first, m->tok_last, re))) return rc;
       }
       i = m->tok_last;
+    }
+    /* a sentence ending with a colon after a cooperation claim leads a list */
+    if (!list_item(x, se) && ends_with_colon(x, se) && names_operations(&c)) {
+      for (size_t k = nclaims_before; k < x->nclaims; k++) {
+        const alq_claim *cl = &x->claims[k];
+        if (strcmp(cl->type, "cooperation") || strcmp(cl->polarity, "affirmed")) continue;
+        lpair[0] = alq_lex_actor_find(x->lex, cl->a);
+        lpair[1] = alq_lex_actor_find(x->lex, cl->b);
+        memcpy(lspan[0], cl->a_span, sizeof lspan[0]);
+        memcpy(lspan[1], cl->b_span, sizeof lspan[1]);
+        memcpy(ltrig, cl->trigger, sizeof ltrig);
+        break;
+      }
     }
   }
   return 0;

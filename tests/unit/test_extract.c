@@ -136,6 +136,29 @@ static void test_hijri_date(void **state) {
   assert_true(!strcmp(c->when, "2015-07-14") || !strcmp(c->when, "2015-07-13"));
 }
 
+static void test_list_of_operations(void **state) {
+  (void)state;
+  /* a lead naming the pair's joint operations, then numbered items: each
+     dated item is a cooperation with its date; a force named in an item is
+     the target of both (CLAIMS.md rules 6 and 16); a list of reasons is not */
+  const char *t = "وشهدت الفترة الماضية تعاونا بين حركة أحرار الشام وجبهة النصرة، ومن العمليات المشتركة ما يلي:\n"
+                  "1- الهجوم على مطار عسكري للجيش السوري في مارس 2013.\n"
+                  "2- السيطرة على معبر حدودي.\n";
+  const alq_result *r = run(t, NULL);
+  size_t coop = 0, conflict = 0;
+  for (size_t i = 0; i < r->nclaims; i++) {
+    const alq_claim *c = &r->claims[i];
+    if (strncmp(c->rule, "list-", 5)) continue;
+    if (!strcmp(c->type, "cooperation")) { coop++; assert_string_equal(c->when, "2013-03"); }
+    if (!strcmp(c->type, "conflict")) { conflict++; assert_string_equal(c->b, "syrian-army"); }
+  }
+  assert_int_equal(coop, 1);       /* the undated item gives none */
+  assert_int_equal(conflict, 2);   /* ahrar-al-sham and nusra against the army */
+  r = run("وتعود أسباب التعاون بين حركة أحرار الشام وجبهة النصرة إلى ما يلي:\n"
+          "1- ضعف الجيش السوري في 2013.\n", NULL);
+  for (size_t i = 0; i < r->nclaims; i++) assert_true(strncmp(r->claims[i].rule, "list-", 5) != 0);
+}
+
 static void test_base_is_not_al_qaeda(void **state) {
   (void)state;
   const alq_result *r = run("قصفت الطائرات القاعدة الجوية قرب حمص.", NULL);
@@ -223,6 +246,7 @@ int main(void) {
     cmocka_unit_test(test_agent_patient),
     cmocka_unit_test(test_time),
     cmocka_unit_test(test_hijri_date),
+    cmocka_unit_test(test_list_of_operations),
     cmocka_unit_test(test_base_is_not_al_qaeda),
     cmocka_unit_test(test_country_as_place),
     cmocka_unit_test(test_gov_forces_and_force_type),
