@@ -419,7 +419,23 @@ int x_mentions(struct alq_extractor *x) {
     while (j > 0 && x->ments[j - 1].kind == MK_DATE) j--;
     if (j == 0) continue;
     ment *a = &x->ments[j - 1];
-    if (a->kind != MK_ACTOR || a->sent != b->sent || a->actor == b->actor) continue;
+    if (a->kind != MK_ACTOR || a->sent != b->sent) continue;
+    if (a->actor == b->actor) {
+      /* an apposition (تنظيم "الدولة الإسلامية" (داعش)): one member, so a
+         conjunct after it (و"جبهة النصرة") joins the same group */
+      int appos = 1;
+      for (uint32_t k = a->tl + 1; k < b->tf; k++) {
+        const alq_token *tk = &t->toks[k];
+        if (tk->kind == ALQ_TOK_QUOTE) continue;
+        if (tk->kind == ALQ_TOK_PUNCT && tk->nlen == 1 && (t->norm[tk->nstart] == '(' || t->norm[tk->nstart] == ')')) continue;
+        appos = 0;
+      }
+      if (appos) {
+        if (a->group < 0) a->group = g++;
+        b->group = a->group;
+      }
+      continue;
+    }
     int ok = 1, joiner = 0;
     for (uint32_t k = a->tl + 1; k < b->tf && ok; k++) {
       const alq_token *tk = &t->toks[k];
