@@ -421,8 +421,8 @@ int x_mentions(struct alq_extractor *x) {
     ment *a = &x->ments[j - 1];
     if (a->kind != MK_ACTOR || a->sent != b->sent) continue;
     if (a->actor == b->actor) {
-      /* an apposition (تنظيم "الدولة الإسلامية" (داعش)): one member, so a
-         conjunct after it (و"جبهة النصرة") joins the same group */
+      /* an apposition (X (Y) naming one actor twice): one member, so a
+         conjunct after it (و Z) joins the same group */
       int appos = 1;
       for (uint32_t k = a->tl + 1; k < b->tf; k++) {
         const alq_token *tk = &t->toks[k];
