@@ -4,7 +4,6 @@
  * order, so the output is byte-identical to -j 1. --stream is the filter
  * contract of Hadoop Streaming / Spark's pipe: JSONL in, one flush per
  * document out. */
-#include <jansson.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -301,48 +300,6 @@ static int add_doc(const alq_doc *d, const char *name, void *payload) {
   return 0;
 }
 
-/* --stream: one JSON Lines record at a time from stdin. */
-static void do_stream(run *r) {
-  char *line = NULL;
-  size_t cap = 0;
-  ssize_t n;
-  long lineno = 0;
-  long long off = 0;
-  while ((n = getline(&line, &cap, stdin)) > 0) {
-    lineno++;
-    long long here = off;
-    off += n;
-    int blank = 1;
-    for (ssize_t i = 0; i < n; i++) if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r' && line[i] != '\n') { blank = 0; break; }
-    if (blank) continue;
-    char where[64];
-    snprintf(where, sizeof where, "stdin:%ld", lineno);
-    json_error_t je;
-    json_t *o = json_loadb(line, (size_t)n, 0, &je);
-    const cli_inputs *ci = r->in;
-    json_t *text = json_object_get(o, ci && ci->text_field ? ci->text_field : "text");
-    if (!o || !json_is_object(o) || !json_is_string(text)) {
-      if (!r->quiet)
-        fprintf(stderr, "alaqat: %s: byte %lld: %s\n", where, here + (o ? 0 : je.position),
-                !o ? "malformed JSON" : "record has no \"text\" string; skipped");
-      r->failed = 1;
-      json_decref(o);
-      continue;
-    }
-    json_t *id = json_object_get(o, ci && ci->id_field ? ci->id_field : "id");
-    json_t *date = json_object_get(o, ci && ci->date_field ? ci->date_field : "date");
-    json_t *title = json_object_get(o, ci && ci->title_field ? ci->title_field : "title");
-    char idbuf[64];
-    snprintf(idbuf, sizeof idbuf, "stdin:%ld", lineno);
-    alq_doc d = {json_is_string(id) ? json_string_value(id) : idbuf, json_string_value(text), json_string_length(text),
-                 json_is_string(date) && json_string_length(date) >= 10 ? json_string_value(date) : NULL,
-                 json_is_string(title) ? json_string_value(title) : NULL};
-    add_doc(&d, where, r);
-    json_decref(o);
-  }
-  free(line);
-}
-
 /* Set by cmd_explain before it runs cmd_extract. */
 static struct { long long at; const char *doc; } explain_request = {-1, NULL};
 
@@ -389,8 +346,13 @@ int cmd_extract(int argc, char **argv) {
   pthread_mutex_init(&r.lock, NULL);
   if (!ok) cli_warn("out of memory");
   else if (r.stream) {
+    /* the inputs layer streams JSON Lines from stdin; add_doc flushes each
+       document's lines before the next record is read */
+    in.jsonl = 1;
+    in.quiet = r.quiet;
     r.in = &in;
-    do_stream(&r);
+    cli_inputs_run(&in, "-");
+    r.failed |= in.failed;
   } else {
     in.jsonl = r.jsonl;
     in.quiet = r.quiet;
