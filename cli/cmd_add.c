@@ -39,6 +39,7 @@ typedef struct add_run {
   int quiet, progress;
   int dead;               /* the store failed: stop writing, fail the rest */
   size_t chunk, in_chunk;
+  size_t committed;       /* documents added or replaced in committed chunks */
   alq_store_run st;
   struct timespec t0, last;
 } add_run;
@@ -98,7 +99,9 @@ static int do_doc(const alq_doc *d, const char *where, void *payload) {
     r->st.mentions += res->nmentions;
   }
   if (++r->in_chunk >= r->chunk) {
-    if (alq_store_commit(r->store, &err) || alq_store_begin(r->store, &err)) return store_failed(r, &err, where);
+    if (alq_store_commit(r->store, &err)) return store_failed(r, &err, where);
+    r->committed = r->st.added + r->st.replaced;
+    if (alq_store_begin(r->store, &err)) return store_failed(r, &err, where);
     r->in_chunk = 0;
   }
   if (r->progress) show_progress(r, 0);
@@ -154,7 +157,11 @@ int cmd_add(int argc, char **argv) {
     if (alq_store_log_run(r.store, &r.st, &err) || alq_store_commit(r.store, &err)) store_failed(&r, &err, NULL);
   }
   if (r.progress) show_progress(&r, 1);
-  if (!r.quiet)
+  if (!r.quiet && r.dead && r.store)
+    fprintf(stderr, "alaqat add: %s: stopped by the store error above after %zu documents read;"
+            " %zu documents added or replaced in committed chunks are stored, the rest is not\n",
+            alq_store_name(r.store), r.st.seen, r.committed);
+  else if (!r.quiet)
     fprintf(stderr, "alaqat add: %s: %zu documents read: %zu added, %zu replaced, %zu unchanged (skipped), "
             "%zu failed; %zu claims, %zu mentions stored\n", alq_store_name(r.store), r.st.seen, r.st.added, r.st.replaced,
             r.st.skipped, r.st.failed, r.st.claims, r.st.mentions);

@@ -43,7 +43,8 @@ int alq_contradictions(alq_store *s, alq_row_fn fn, void *payload, alq_error *er
     " FROM claims c1"
     " JOIN claims c2 ON c2.pair_lo = c1.pair_lo AND c2.pair_hi = c1.pair_hi AND c2.key > c1.key"
     " JOIN documents d1 ON d1.key = c1.doc JOIN documents d2 ON d2.key = c2.doc"
-    " WHERE c1.doc <> c2.doc AND c1.modality = 'asserted' AND c2.modality = 'asserted'"
+    " WHERE c1.doc <> c2.doc AND d1.copy_of IS NULL AND d2.copy_of IS NULL"
+    " AND c1.modality = 'asserted' AND c2.modality = 'asserted'"
     " AND NOT (c1.source IS NOT NULL AND c1.source = c2.source)"
     " AND ((c1.t_lo IS NULL AND c2.t_lo IS NULL) OR (c1.t_lo <= c2.t_hi AND c2.t_lo <= c1.t_hi))"
     " AND ((c1.type = c2.type AND c1.polarity <> c2.polarity)"
@@ -62,7 +63,8 @@ int alq_contradictions(alq_store *s, alq_row_fn fn, void *payload, alq_error *er
     " FROM claims c1"
     " JOIN claims c2 ON c2.pair_lo = c1.pair_lo AND c2.pair_hi = c1.pair_hi AND c2.key > c1.key"
     " JOIN documents d1 ON d1.key = c1.doc JOIN documents d2 ON d2.key = c2.doc"
-    " WHERE c1.doc <> c2.doc AND c1.modality = 'asserted' AND c2.modality = 'asserted'"
+    " WHERE c1.doc <> c2.doc AND d1.copy_of IS NULL AND d2.copy_of IS NULL"
+    " AND c1.modality = 'asserted' AND c2.modality = 'asserted'"
     " AND NOT (c1.source IS NOT NULL AND c1.source = c2.source)"
     " AND ((c1.t_lo IS NULL AND c2.t_lo IS NULL) OR (c1.t_lo <= c2.t_hi AND c2.t_lo <= c1.t_hi))"
     " AND ((c1.type = c2.type AND c1.polarity <> c2.polarity)"
@@ -247,19 +249,22 @@ int alq_graph_at(alq_store *s, const char *at, alq_row_fn fn, void *payload, alq
   char lo[11], hi[11];
   if (alq_time_bounds(at, lo, hi) || strchr(at, '/'))
     return alq_error_set(err, ALQ_EINVAL, "", -1, "bad date '%s' (want YYYY-MM-DD, YYYY-MM or YYYY)", at);
-  /* ordered so that each (pair, class) group is contiguous and its documents
+  /* a syndicated copy counts as its original (documents.copy_of);
+     ordered so that each (pair, class) group is contiguous and its documents
      come in order (distinct documents of a class are counted on the fly);
      the claim key makes the order total, so both backends agree */
   static const char sql[] =
-    "SELECT pair_lo, pair_hi, class, doc, t_lo, type"
-    " FROM claims c WHERE polarity = 'affirmed' AND modality = 'asserted' AND class IS NOT NULL"
-    " AND t_lo IS NOT NULL AND t_lo <= ?1"
-    " ORDER BY pair_lo, pair_hi, class, doc, key";
+    "SELECT c.pair_lo, c.pair_hi, c.class, coalesce(o.key, d.key) AS orig, c.t_lo, c.type"
+    " FROM claims c JOIN documents d ON d.key = c.doc LEFT JOIN documents o ON o.id = d.copy_of"
+    " WHERE c.polarity = 'affirmed' AND c.modality = 'asserted' AND c.class IS NOT NULL"
+    " AND c.t_lo IS NOT NULL AND c.t_lo <= ?1"
+    " ORDER BY c.pair_lo, c.pair_hi, c.class, orig, c.key";
   static const char pg[] =
-    "SELECT pair_lo, pair_hi, class, doc, t_lo, type"
-    " FROM claims c WHERE polarity = 'affirmed' AND modality = 'asserted' AND class IS NOT NULL"
-    " AND t_lo IS NOT NULL AND t_lo <= $1::text"
-    " ORDER BY pair_lo, pair_hi, class, doc, key";
+    "SELECT c.pair_lo, c.pair_hi, c.class, coalesce(o.key, d.key) AS orig, c.t_lo, c.type"
+    " FROM claims c JOIN documents d ON d.key = c.doc LEFT JOIN documents o ON o.id = d.copy_of"
+    " WHERE c.polarity = 'affirmed' AND c.modality = 'asserted' AND c.class IS NOT NULL"
+    " AND c.t_lo IS NOT NULL AND c.t_lo <= $1::text"
+    " ORDER BY c.pair_lo, c.pair_hi, c.class, orig, c.key";
   graph_ctx g = {.fn = fn, .payload = payload};
   const char *binds[] = {hi};
   int out = alq_store_query(s, sql, pg, binds, 1, graph_row, &g, err, ALQ_EIO);

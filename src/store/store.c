@@ -10,9 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "read/read.h"
 #include "util/util.h"
 
-/* Schema version 1. Keep docs/SCHEMA.md in step with every change here, and
+/* Schema version 2 (1 + documents.copy_of). Keep docs/SCHEMA.md in step with every change here, and
  * bump ALQ_STORE_SCHEMA (with a migration) when a table changes. */
 static const char schema_sql[] =
   "CREATE TABLE documents(\n"
@@ -23,7 +24,8 @@ static const char schema_sql[] =
   "  text TEXT NOT NULL,\n"
   "  bytes INTEGER NOT NULL,\n"
   "  extractor TEXT NOT NULL,\n"
-  "  added TEXT NOT NULL);\n"
+  "  added TEXT NOT NULL,\n"
+  "  copy_of TEXT);\n"
   "CREATE TABLE mentions(\n"
   "  doc INTEGER NOT NULL REFERENCES documents(key) ON DELETE CASCADE,\n"
   "  span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,\n"
@@ -78,8 +80,8 @@ static const char *const stmt_sql[Q__COUNT] = {
   [Q_DEL_CLAIMS] = "DELETE FROM claims WHERE doc = ?1",
   [Q_DEL_MENTIONS] = "DELETE FROM mentions WHERE doc = ?1",
   [Q_DEL_DOC] = "DELETE FROM documents WHERE key = ?1",
-  [Q_INS_DOC] = "INSERT INTO documents(id, hash, url, title, date, outlet, text, bytes, extractor, added)"
-                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+  [Q_INS_DOC] = "INSERT INTO documents(id, hash, url, title, date, outlet, text, bytes, extractor, added,"
+                " copy_of) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
   [Q_INS_MENTION] = "INSERT INTO mentions(doc, span_start, span_end, text, actor, type)"
                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
   [Q_INS_CLAIM] = "INSERT INTO claims(doc, span_start, span_end, a, b, pair_lo, pair_hi, type, class,"
@@ -106,7 +108,15 @@ struct alq_store {
   alq_pg *pg;           /* ... PostgreSQL */
   char path[512];       /* for messages (a URI without its password) */
   int in_tx;
+  int migrated;         /* opening migrated the schema: copy_of to backfill */
   sqlite3_stmt *st[Q__COUNT];   /* prepared lazily, finalized at close */
+  /* syndicated copies: the MinHash index of the stored documents (seeded
+     from their texts by the first put) and, per indexed document, the id of
+     its original (itself when it is one) */
+  alq_dedup *dd;
+  int dd_seeded;
+  char **dd_root;
+  size_t dd_n, dd_cap;
 };
 
 sqlite3 *alq_store_db(alq_store *s) { return s->db; }
@@ -117,16 +127,30 @@ int alq_store_is_pg_url(const char *db) {
   return db && (!strncmp(db, "postgresql://", 13) || !strncmp(db, "postgres://", 11));
 }
 
+/* What a failed write means for the user: nothing was changed. */
+static const char *hint(alq_store *s) {
+  switch (sqlite3_errcode(s->db)) {
+  case SQLITE_READONLY: case SQLITE_PERM: case SQLITE_CANTOPEN:
+    return " (the store is read-only: file or directory permissions, or a read-only file system;"
+           " the store was not changed)";
+  case SQLITE_FULL:
+    return " (the disk is full: the chunk in progress was rolled back, committed documents are intact)";
+  case SQLITE_IOERR:
+    return " (an I/O error: the chunk in progress was rolled back, committed documents are intact)";
+  default: return "";
+  }
+}
+
 static int db_fail(alq_store *s, alq_error *err, const char *what) {
   int code = sqlite3_errcode(s->db);
   int rc = (code == SQLITE_NOMEM) ? ALQ_ENOMEM : ALQ_EIO;
-  return alq_error_set(err, rc, s->path, -1, "%s: %s", what, sqlite3_errmsg(s->db));
+  return alq_error_set(err, rc, s->path, -1, "%s: %s%s", what, sqlite3_errmsg(s->db), hint(s));
 }
 
 static int exec(alq_store *s, const char *sql, alq_error *err) {
   char *msg = NULL;
   if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) == SQLITE_OK) return 0;
-  int rc = alq_error_set(err, ALQ_EIO, s->path, -1, "%s", msg ? msg : sqlite3_errmsg(s->db));
+  int rc = alq_error_set(err, ALQ_EIO, s->path, -1, "%s%s", msg ? msg : sqlite3_errmsg(s->db), hint(s));
   sqlite3_free(msg);
   return rc;
 }
@@ -150,14 +174,25 @@ static int pragma_int(alq_store *s, const char *sql, int *out) {
   return rc == SQLITE_ROW ? 0 : -1;
 }
 
+static void bind_str(sqlite3_stmt *q, int i, const char *v);
+static int step_done(alq_store *s, sqlite3_stmt *q, alq_error *err, const char *what);
+
+/* check_schema: an older store opened for reading, to reopen for writing */
+#define MIGRATE_NEEDED 1000
+
 /* Checks the file is ours and of a schema we know; creates the schema in an
  * empty file when writing. */
 static int check_schema(alq_store *s, int mode, alq_error *err) {
   int version = 0, appid = 0, ntables = 0;
   if (pragma_int(s, "PRAGMA user_version", &version) ||
       pragma_int(s, "PRAGMA application_id", &appid) ||
-      pragma_int(s, "SELECT count(*) FROM sqlite_schema", &ntables))
+      pragma_int(s, "SELECT count(*) FROM sqlite_schema", &ntables)) {
+    int code = sqlite3_errcode(s->db);
+    if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM)
+      return mode == ALQ_STORE_WRITE ? db_fail(s, err, "cannot write the store")
+                                     : db_fail(s, err, "cannot read the store");
     return db_fail(s, err, "cannot read the store (not an SQLite database?)");
+  }
   if (version == 0 && ntables == 0) {
     if (mode != ALQ_STORE_WRITE)
       return alq_error_set(err, ALQ_EFORMAT, s->path, -1, "empty store: add documents first (alaqat add)");
@@ -175,11 +210,131 @@ static int check_schema(alq_store *s, int mode, alq_error *err) {
     return alq_error_set(err, ALQ_EFORMAT, s->path, -1,
                          "store has schema version %d, newer than this alaqat %s knows (%d); upgrade alaqat",
                          version, alq_version(), ALQ_STORE_SCHEMA);
+  if (version == 1) {
+    /* 1 -> 2: documents.copy_of. The transaction stays open: the caller
+       fills copy_of of the stored documents and commits (store_backfill) */
+    if (mode != ALQ_STORE_WRITE) return MIGRATE_NEEDED;
+    int rc = exec(s, "BEGIN IMMEDIATE", err);
+    if (rc) return rc;
+    s->in_tx = 1;
+    /* another writer may have migrated it meanwhile */
+    if (pragma_int(s, "PRAGMA user_version", &version)) {
+      rc = db_fail(s, err, "migrating the store from schema version 1");
+    } else if (version == 1) {
+      rc = exec(s, "ALTER TABLE documents ADD COLUMN copy_of TEXT; PRAGMA user_version = 2;", err);
+      s->migrated = !rc;
+    }
+    if (!rc && !s->migrated && !(rc = exec(s, "COMMIT", err))) s->in_tx = 0;
+    if (rc) {
+      char msg[sizeof err->msg];
+      snprintf(msg, sizeof msg, "%s", err->msg);
+      sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+      s->migrated = 0;
+      s->in_tx = 0;
+      return alq_error_set(err, rc, s->path, -1, "cannot migrate the store from schema version 1: %s", msg);
+    }
+    return 0;
+  }
   if (version != ALQ_STORE_SCHEMA)
     return alq_error_set(err, ALQ_EFORMAT, s->path, -1,
                          "store has unknown schema version %d (this alaqat knows %d); refusing to use it",
                          version, ALQ_STORE_SCHEMA);
   return 0;
+}
+
+/* ---- syndicated copies ---------------------------------------------------- */
+
+/* The least estimated Jaccard similarity of two documents' shingles for one
+ * to count as a copy of the other (alq_dedup_new). */
+#define COPY_THRESHOLD 0.8
+
+typedef struct seed_ctx {
+  alq_store *s;
+  int backfill;         /* record copies found among documents without copy_of */
+  char **upd;           /* pairs (id, copy_of) to write */
+  size_t nupd, capupd;
+  int oom;
+} seed_ctx;
+
+static int dd_push(alq_store *s, const char *root) {
+  if (s->dd_n == s->dd_cap) {
+    size_t cap = s->dd_cap ? s->dd_cap * 2 : 256;
+    char **r = realloc(s->dd_root, cap * sizeof *r);
+    if (!r) return -1;
+    s->dd_root = r; s->dd_cap = cap;
+  }
+  if (!(s->dd_root[s->dd_n] = strdup(root))) return -1;
+  s->dd_n++;
+  return 0;
+}
+
+/* Adds one text to the index; *root = the id of the original it copies
+ * (borrowed), or NULL. */
+static int dd_add(alq_store *s, const char *id, const char *text, size_t len, const char **root) {
+  long long copy = -1;
+  double sim = 0;
+  *root = NULL;
+  if (alq_dedup_add(s->dd, text, len, &copy, &sim)) return -1;
+  if (copy >= 0 && (size_t)copy < s->dd_n && strcmp(s->dd_root[copy], id)) *root = s->dd_root[copy];
+  return 0;
+}
+
+static int seed_row(const alq_row *row, void *payload) {
+  seed_ctx *c = payload;
+  const char *id = row->vals[0], *copy_of = row->vals[1], *text = row->vals[2];
+  if (!id) return 0;
+  const char *found = NULL;
+  if (dd_add(c->s, id, text ? text : "", text ? strlen(text) : 0, &found)) { c->oom = 1; return 1; }
+  if (!copy_of && found && c->backfill) {
+    if (c->nupd + 2 > c->capupd) {
+      size_t cap = c->capupd ? c->capupd * 2 : 64;
+      char **u = realloc(c->upd, cap * sizeof *u);
+      if (!u) { c->oom = 1; return 1; }
+      c->upd = u; c->capupd = cap;
+    }
+    c->upd[c->nupd++] = strdup(id);
+    c->upd[c->nupd++] = strdup(found);
+    if (!c->upd[c->nupd - 1] || !c->upd[c->nupd - 2]) { c->oom = 1; return 1; }
+    copy_of = found;
+  }
+  if (dd_push(c->s, copy_of ? copy_of : id)) { c->oom = 1; return 1; }
+  return 0;
+}
+
+/* Builds the index from the stored documents in the order they were added
+ * (once per open store); with backfill, also records the copies found among
+ * documents stored before schema version 2. */
+static int dd_seed(alq_store *s, int backfill, alq_error *err) {
+  if (s->dd_seeded) return 0;
+  if (alq_dedup_new(&s->dd, COPY_THRESHOLD)) return alq_error_set(err, ALQ_ENOMEM, s->path, -1, "out of memory");
+  seed_ctx c = {.s = s, .backfill = backfill};
+  static const char sql[] = "SELECT id, copy_of, text FROM documents ORDER BY key";
+  int rc = alq_store_query(s, sql, sql, NULL, 0, seed_row, &c, err, ALQ_EIO);
+  if (!rc && c.oom) rc = alq_error_set(err, ALQ_ENOMEM, s->path, -1, "out of memory");
+  for (size_t i = 0; !rc && i < c.nupd; i += 2) {
+    if (s->pg) { rc = alq_pg_set_copy_of(s->pg, c.upd[i], c.upd[i + 1], err); continue; }
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(s->db, "UPDATE documents SET copy_of = ?2 WHERE id = ?1", -1, &q, NULL) != SQLITE_OK)
+      rc = db_fail(s, err, "recording a copy");
+    else {
+      bind_str(q, 1, c.upd[i]); bind_str(q, 2, c.upd[i + 1]);
+      rc = step_done(s, q, err, "recording a copy");
+      sqlite3_finalize(q);
+    }
+  }
+  for (size_t i = 0; i < c.nupd; i++) free(c.upd[i]);
+  free(c.upd);
+  if (!rc) s->dd_seeded = 1;
+  return rc;
+}
+
+/* After a migration from schema version 1, in its transaction: the copies
+ * among the documents already stored; commits. */
+static int store_backfill(alq_store *s, alq_error *err) {
+  int rc = dd_seed(s, 1, err);
+  if (!rc) rc = alq_store_commit(s, err);
+  if (rc) alq_store_rollback(s);
+  return rc;
 }
 
 static int open_pg(alq_store **out, const char *url, int mode, alq_error *err) {
@@ -192,7 +347,29 @@ static int open_pg(alq_store **out, const char *url, int mode, alq_error *err) {
   int rc = alq_pg_open(&s->pg, url, name, mode, err);
   if (rc) { free(s); return rc; }
   *out = s;
+  if (alq_pg_migrated(s->pg) &&
+      ((rc = store_backfill(s, err)) || (mode != ALQ_STORE_WRITE && (rc = alq_pg_readonly(s->pg, err))))) {
+    alq_store_close(s);
+    *out = NULL;
+    return rc;
+  }
   return 0;
+}
+
+static int readonly_code(int code) {
+  return code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM;
+}
+
+/* file:PATH?immutable=1, with the bytes a URI path may not hold escaped. */
+static void file_uri(const char *path, char *out, size_t cap) {
+  size_t n = 0;
+  n += (size_t)snprintf(out, cap, "file:");
+  for (const unsigned char *p = (const unsigned char *)path; *p && n + 4 < cap; p++) {
+    if (*p == '%' || *p == '?' || *p == '#' || *p < 0x21) n += (size_t)snprintf(out + n, cap - n, "%%%02X", *p);
+    else out[n++] = (char)*p;
+  }
+  out[n] = 0;
+  snprintf(out + n, cap - n, "?immutable=1");
 }
 
 int alq_store_open(alq_store **out, const char *path, int mode, alq_error *err) {
@@ -214,7 +391,41 @@ int alq_store_open(alq_store **out, const char *path, int mode, alq_error *err) 
   sqlite3_extended_result_codes(s->db, 0);
   /* a reader waits for a writer's checkpoint instead of failing at once */
   sqlite3_busy_timeout(s->db, 10000);
-  if ((rc = check_schema(s, mode, err))) goto fail;
+  rc = check_schema(s, mode, err);
+  if (rc && rc != MIGRATE_NEEDED && mode != ALQ_STORE_WRITE && readonly_code(sqlite3_errcode(s->db))) {
+    /* a WAL store in a directory this process may not write (its -shm
+       cannot be made): read it as an immutable file; nobody can write it */
+    char uri[3 * sizeof s->path + 32];
+    sqlite3_close(s->db);
+    s->db = NULL;
+    file_uri(path, uri, sizeof uri);
+    if (sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK) {
+      sqlite3_extended_result_codes(s->db, 0);
+      rc = check_schema(s, mode, err);
+      if (rc == MIGRATE_NEEDED)
+        rc = alq_error_set(err, ALQ_EFORMAT, path, -1,
+                           "store has schema version 1 (this alaqat knows %d) and is read-only here;"
+                           " run alaqat add on it where it is writable", ALQ_STORE_SCHEMA);
+    } else rc = db_fail(s, err, "cannot open store");
+  }
+  if (rc == MIGRATE_NEEDED) {
+    /* a reader of an older store migrates it first, when it may write it */
+    sqlite3_close(s->db);
+    s->db = NULL;
+    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+        sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK) {
+      rc = alq_error_set(err, ALQ_EFORMAT, path, -1,
+                         "store has schema version 1 (this alaqat knows %d) and cannot be migrated here: %s;"
+                         " run alaqat add on it where it is writable", ALQ_STORE_SCHEMA,
+                         s->db ? sqlite3_errmsg(s->db) : "out of memory");
+      goto fail;
+    }
+    sqlite3_extended_result_codes(s->db, 0);
+    sqlite3_busy_timeout(s->db, 10000);
+    rc = check_schema(s, ALQ_STORE_WRITE, err);
+  }
+  if (rc) goto fail;
+  if (s->migrated && (rc = store_backfill(s, err))) goto fail;
   if (mode == ALQ_STORE_WRITE) {
     /* WAL: readers keep working while `add` writes, and a killed writer
        leaves the last committed chunk intact; NORMAL sync is safe in WAL. */
@@ -229,11 +440,18 @@ fail:
   return rc;
 }
 
+static void dd_free(alq_store *s) {
+  alq_dedup_free(s->dd);
+  for (size_t i = 0; i < s->dd_n; i++) free(s->dd_root[i]);
+  free(s->dd_root);
+}
+
 void alq_store_close(alq_store *s) {
   if (!s) return;
-  if (s->pg) { alq_pg_close(s->pg); free(s); return; }
+  if (s->pg) { alq_pg_close(s->pg); dd_free(s); free(s); return; }
   if (s->in_tx) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
   for (int i = 0; i < Q__COUNT; i++) sqlite3_finalize(s->st[i]);
+  dd_free(s);
   sqlite3_close(s->db);
   free(s);
 }
@@ -399,9 +617,29 @@ int alq_time_bounds(const char *iso, char lo[11], char hi[11]) {
   return 0;
 }
 
+static int put_doc(alq_store *s, const alq_doc *d, const char *hash, const alq_result *res,
+                   const char *copy_of, alq_error *err);
+
 int alq_store_put(alq_store *s, const alq_doc *d, const char *hash, const alq_result *res,
                   alq_error *err) {
-  if (s->pg) return alq_pg_put(s->pg, d, hash, res, err);
+  /* a syndicated copy of an earlier document (copy_of = its original) */
+  int rc;
+  const char *copy_of = NULL;
+  if ((rc = dd_seed(s, 0, err))) return rc;
+  if (dd_add(s, d->id, d->text, d->len, &copy_of)) return alq_error_set(err, ALQ_ENOMEM, s->path, -1, "out of memory");
+  char *orig = copy_of ? strdup(copy_of) : NULL;
+  if ((copy_of && !orig) || dd_push(s, copy_of ? copy_of : d->id)) {
+    free(orig);
+    return alq_error_set(err, ALQ_ENOMEM, s->path, -1, "out of memory");
+  }
+  rc = put_doc(s, d, hash, res, orig, err);
+  free(orig);
+  return rc;
+}
+
+static int put_doc(alq_store *s, const alq_doc *d, const char *hash, const alq_result *res,
+                   const char *copy_of, alq_error *err) {
+  if (s->pg) return alq_pg_put(s->pg, d, hash, res, copy_of, err);
   int rc;
   if ((rc = delete_doc(s, d->id, err))) return rc;
   char added[21];
@@ -421,6 +659,7 @@ int alq_store_put(alq_store *s, const alq_doc *d, const char *hash, const alq_re
   sqlite3_bind_int64(q, 8, (sqlite3_int64)d->len);
   bind_str(q, 9, alq_version());
   bind_str(q, 10, added);
+  bind_str(q, 11, copy_of);
   if ((rc = step_done(s, q, err, "storing a document"))) return rc;
   sqlite3_int64 key = sqlite3_last_insert_rowid(s->db);
 

@@ -12,7 +12,7 @@
 #include "lex/lex.h"
 
 /* The schema this build writes and reads; docs/SCHEMA.md has its history. */
-#define ALQ_STORE_SCHEMA 1
+#define ALQ_STORE_SCHEMA 2
 /* PRAGMA application_id of an alaqat store ("alq1"). */
 #define ALQ_STORE_APPID 0x616c7131
 
@@ -32,7 +32,8 @@ enum {
 };
 
 /* Opens the store at `path` (a file, or a PostgreSQL URI). Refuses a file that is not an alaqat store or
- * has a newer/unknown schema version (ALQ_EFORMAT, message says which). On
+ * has a newer/unknown schema version (ALQ_EFORMAT, message says which); a
+ * store of schema version 1 is migrated (in either mode, when writable). On
  * failure returns ALQ_EIO / ALQ_EFORMAT with `err` filled. Caller closes. */
 int alq_store_open(alq_store **out, const char *path, int mode, alq_error *err);
 /* Closes (NULL allowed); an open transaction is rolled back. */
@@ -86,7 +87,9 @@ int alq_store_doc_state(alq_store *s, const char *id, const char *hash,
                         const char *version, alq_error *err);
 
 /* Stores a document with what was extracted from it, replacing any earlier
- * rows of the same id. Must run inside a transaction. */
+ * rows of the same id, and records whether it is a syndicated copy of an
+ * earlier document (documents.copy_of; the first put of an open store
+ * indexes the stored documents' texts). Must run inside a transaction. */
 int alq_store_put(alq_store *s, const alq_doc *d, const char *hash,
                   const alq_result *res, alq_error *err);
 

@@ -26,6 +26,7 @@ static const char pg_schema[] =
   "  bytes bigint NOT NULL,\n"
   "  extractor text COLLATE \"C\" NOT NULL,\n"
   "  added text COLLATE \"C\" NOT NULL,\n"
+  "  copy_of text COLLATE \"C\",\n"
   "  fts tsvector GENERATED ALWAYS AS\n"
   "    (to_tsvector('simple'::regconfig, coalesce(title, '') || ' ' || left(text, 300000))) STORED);\n"
   "CREATE INDEX documents_fts ON documents USING gin(fts);\n"
@@ -72,8 +73,8 @@ static const char *const pg_sql[P__COUNT] = {
   [P_STATE] = "SELECT key, hash, extractor FROM documents WHERE id = $1",
   /* mentions and claims go with it (ON DELETE CASCADE) */
   [P_DEL_DOC] = "DELETE FROM documents WHERE key = $1",
-  [P_INS_DOC] = "INSERT INTO documents(id, hash, url, title, date, outlet, text, bytes, extractor, added)"
-                " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING key",
+  [P_INS_DOC] = "INSERT INTO documents(id, hash, url, title, date, outlet, text, bytes, extractor, added,"
+                " copy_of) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING key",
   [P_INS_ACTOR] = "INSERT INTO actors(id, type, english, arabic, founded, ended, successor)"
                   " VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO UPDATE SET"
                   " type = excluded.type, english = excluded.english, arabic = excluded.arabic,"
@@ -82,7 +83,7 @@ static const char *const pg_sql[P__COUNT] = {
                 " docs_skipped, docs_failed, claims, mentions, bytes)"
                 " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
 };
-static const int pg_nparams[P__COUNT] = {1, 1, 10, 7, 11};
+static const int pg_nparams[P__COUNT] = {1, 1, 11, 7, 11};
 
 static const char copy_mentions[] =
   "COPY mentions(doc, span_start, span_end, text, actor, type) FROM STDIN";
@@ -98,6 +99,7 @@ struct alq_pg {
   PGconn *c;
   char name[512];
   int in_tx;
+  int migrated;               /* opening migrated the schema (1 -> 2) */
   int prepared[P__COUNT];
   alq_buf mentions, claims;   /* COPY rows not yet sent */
   long long pending_min;      /* smallest document key among them, -1 none */
@@ -317,6 +319,40 @@ fail:
   return rc;
 }
 
+/* Schema 1 -> 2: documents.copy_of (syndicated copies), under the writers'
+ * lock (a concurrent migration is waited for; ADD COLUMN IF NOT EXISTS). The
+ * transaction stays open: store.c fills copy_of of the stored documents and
+ * commits (alq_pg_commit), or rolls everything back. */
+static int migrate_1_2(alq_pg *p, alq_error *err) {
+  int rc = exec(p, "BEGIN", err, "migrating the store from schema version 1");
+  if (rc) return rc;
+  p->in_tx = 1;
+  if ((rc = exec(p, LOCK_SQL, err, "migrating the store from schema version 1")) ||
+      (rc = exec(p, "ALTER TABLE documents ADD COLUMN IF NOT EXISTS copy_of text COLLATE \"C\";"
+                    " UPDATE alaqat_meta SET value = '2' WHERE key = 'schema_version'",
+                 err, "migrating the store from schema version 1"))) {
+    alq_pg_rollback(p);
+    return rc;
+  }
+  p->migrated = 1;
+  return 0;
+}
+
+int alq_pg_readonly(alq_pg *p, alq_error *err) {
+  return exec(p, "SET default_transaction_read_only = on", err, "opening the store");
+}
+
+int alq_pg_migrated(const alq_pg *p) { return p->migrated; }
+
+int alq_pg_set_copy_of(alq_pg *p, const char *id, const char *copy_of, alq_error *err) {
+  const char *vals[2] = {copy_of, id};
+  PGresult *r = PQexecParams(p->c, "UPDATE documents SET copy_of = $1 WHERE id = $2", 2, NULL, vals,
+                             NULL, NULL, 0);
+  int rc = PQresultStatus(r) == PGRES_COMMAND_OK ? 0 : pg_fail(p, err, "recording a copy", r);
+  PQclear(r);
+  return rc;
+}
+
 static int check_schema(alq_pg *p, int mode, alq_error *err) {
   int t = tables_present(p, err);
   if (t < 0) return ALQ_EIO;
@@ -340,6 +376,8 @@ static int check_schema(alq_pg *p, int mode, alq_error *err) {
     rc = alq_error_set(err, ALQ_EFORMAT, p->name, -1,
                        "store has schema version %d, newer than this alaqat %s knows (%d); upgrade alaqat",
                        version, alq_version(), ALQ_STORE_SCHEMA);
+  else if (!rc && version == 1)
+    rc = migrate_1_2(p, err);
   else if (!rc && version != ALQ_STORE_SCHEMA)
     rc = alq_error_set(err, ALQ_EFORMAT, p->name, -1,
                        "store has unknown schema version %d (this alaqat knows %d); refusing to use it",
@@ -369,11 +407,12 @@ int alq_pg_open(alq_pg **out, const char *url, const char *name, int mode, alq_e
     rc = pg_fail(p, err, "cannot use UTF-8", NULL);
     goto fail;
   }
-  /* a reader can never change the store */
-  if (mode != ALQ_STORE_WRITE &&
+  /* an older schema is migrated first (by a reader too); then a reader can
+     never change the store */
+  if ((rc = check_schema(p, mode, err))) goto fail;
+  if (mode != ALQ_STORE_WRITE && !p->migrated &&
       (rc = exec(p, "SET default_transaction_read_only = on", err, "opening the store")))
     goto fail;
-  if ((rc = check_schema(p, mode, err))) goto fail;
   *out = p;
   return 0;
 fail:
@@ -493,7 +532,7 @@ static void now_iso(char out[21]) {
 }
 
 int alq_pg_put(alq_pg *p, const alq_doc *d, const char *hash, const alq_result *res,
-               alq_error *err) {
+               const char *copy_of, alq_error *err) {
   long long key = -1;
   if (p->last_id && !strcmp(p->last_id, d->id)) key = p->last_key;
   else {
@@ -524,9 +563,9 @@ int alq_pg_put(alq_pg *p, const alq_doc *d, const char *hash, const alq_result *
   if (d->title) title = clean(p, 1, d->title, strlen(d->title));
   else if (res->title[1] > res->title[0] && res->title[1] <= d->len)
     title = clean(p, 1, d->text + res->title[0], res->title[1] - res->title[0]);
-  const char *vals[10] = {clean(p, 0, d->id, strlen(d->id)), hash, NULL, title,
+  const char *vals[11] = {clean(p, 0, d->id, strlen(d->id)), hash, NULL, title,
                           date ? clean(p, 2, date, strlen(date)) : NULL, NULL,
-                          clean(p, 3, d->text, d->len), bytes, alq_version(), added};
+                          clean(p, 3, d->text, d->len), bytes, alq_version(), added, copy_of};
   if (!vals[0] || !vals[6]) return alq_error_set(err, ALQ_ENOMEM, p->name, -1, "out of memory");
   PGresult *r = run(p, P_INS_DOC, vals, err, "storing a document");
   if (!r) return ALQ_EIO;

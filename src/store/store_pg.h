@@ -17,8 +17,16 @@ void alq_pg_rollback(alq_pg *p);
 int alq_pg_sync_actors(alq_pg *p, const alq_lexicon *lex, alq_error *err);
 int alq_pg_doc_state(alq_pg *p, const char *id, const char *hash, const char *version,
                      alq_error *err);
+/* copy_of: the id of the document this one is a syndicated copy of, or NULL. */
 int alq_pg_put(alq_pg *p, const alq_doc *d, const char *hash, const alq_result *res,
-               alq_error *err);
+               const char *copy_of, alq_error *err);
+/* Did opening migrate the store from schema version 1? Then its transaction
+ * is still open: the caller fills documents.copy_of of the stored documents
+ * with alq_pg_set_copy_of and commits (alq_pg_commit); a reader then calls
+ * alq_pg_readonly (opening left the session writable for the migration). */
+int alq_pg_migrated(const alq_pg *p);
+int alq_pg_readonly(alq_pg *p, alq_error *err);
+int alq_pg_set_copy_of(alq_pg *p, const char *id, const char *copy_of, alq_error *err);
 int alq_pg_log_run(alq_pg *p, const alq_store_run *r, alq_error *err);
 int alq_pg_query(alq_pg *p, const char *sql, const char *const *binds, int nb, alq_row_fn fn,
                  void *payload, alq_error *err, int bad_input_code);

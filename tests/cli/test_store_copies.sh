@@ -1,0 +1,146 @@
+#!/bin/sh
+# CLI tests of the store's reliability edges: syndicated copies counted once
+# (documents.copy_of; graph weight, contradictions), the migration of a
+# schema-1 store, and (SQLite) a read-only store and a full file system
+# giving a clear error, exit 1 and an intact store. Needs ALAQAT; run once
+# per backend (ALQ_STORE_BACKEND=sqlite|postgres, see store_lib.sh); the
+# SQLite run runs the PostgreSQL one too when ALQ_TEST_PG is set.
+set -u
+: "${ALAQAT:?}"
+T=$(mktemp -d)
+. "$(dirname "$0")/store_lib.sh"
+trap store_cleanup EXIT
+echo "# backend: $ALQ_STORE_BACKEND"
+fails=0
+check() { # description, condition (shell expression)
+  if eval "$2"; then echo "ok - $1"; else echo "FAIL - $1"; fails=$((fails + 1)); fi
+}
+
+# A made-up article (isis and al-qaeda announce an alliance, 2015-06-27) and
+# two syndicated copies of it: the same text under different page chrome.
+cat > "$T/body" <<'TXT'
+دمشق 27 حزيران 2015 أعلن تنظيم "داعش" وتنظيم "القاعدة" اليوم إقامة تحالف بينهما لشن هجمات مشتركة في المنطقة.
+وقالت مصادر ميدانية إن الاتفاق جاء بعد مفاوضات طويلة استمرت عدة أشهر بين قادة التنظيمين في مناطق متفرقة من البلاد.
+وأضافت المصادر أن الطرفين اتفقا على تنسيق العمليات العسكرية وتبادل المعلومات والخبرات في مجال التدريب والتسليح خلال الفترة المقبلة.
+ويرى مراقبون أن هذه الخطوة قد تغير موازين القوى على الأرض وتزيد من تعقيد المشهد الأمني في المنطقة بأسرها خلال الأشهر القادمة.
+TXT
+{ echo "الرئيسية | أخبار | اتصل بنا"; cat "$T/body"; echo "اقرأ أيضا: الطقس غدا"; } > "$T/wire_a.txt"
+{ echo "موقع الخبر - آخر الأخبار"; echo "شارك على فيسبوك"; cat "$T/body"; echo "جميع الحقوق محفوظة 2015"; } > "$T/wire_b.txt"
+# another outlet, another source: al-qaeda denies the alliance the same day
+cat > "$T/denial.txt" <<'TXT'
+بيروت 27 حزيران 2015 نفى تنظيم "القاعدة" اليوم وجود أي تحالف مع تنظيم "داعش" في المنطقة، مؤكدا أن الأنباء عن ذلك عارية عن الصحة تماما.
+وقال بيان صادر عن التنظيم إن الخلافات بين الطرفين ما زالت قائمة ولا يمكن تجاوزها في الوقت الراهن بسبب الخلاف على القيادة والزعامة.
+TXT
+edge() { # DB: the al-qaeda–isis row of graph --at 2015-12-31 (weight and docs_total)
+  "$ALAQAT" graph --db "$1" --at 2015-12-31 | awk -F'\t' '$1 == "al-qaeda" && $2 == "isis" {print $5 "/" $9}'
+}
+
+DB=$(new_db copies) || exit 1
+"$ALAQAT" add -q --db "$DB" "$T/wire_a.txt"
+check "one article: edge weight 1" '[ "$(edge "$DB")" = 1/1 ]'
+"$ALAQAT" add -q --db "$DB" "$T/wire_b.txt"; rc=$?
+check "its copy is stored as a second document" '[ $rc -eq 0 ] && [ "$(sql "$DB" "SELECT count(*) FROM documents")" -eq 2 ]'
+check "... with copy_of = the first" '[ "$(sql "$DB" "SELECT copy_of FROM documents WHERE id = '"'"'wire_b'"'"'")" = wire_a ]'
+check "... and the original has no copy_of" '[ -z "$(sql "$DB" "SELECT copy_of FROM documents WHERE id = '"'"'wire_a'"'"'")" ]'
+check "graph: the copy does not raise the weight (1, docs_total 1)" '[ "$(edge "$DB")" = 1/1 ]'
+"$ALAQAT" add -q --db "$DB" "$T/wire_b.txt"
+check "re-adding the copy changes nothing" '[ "$(edge "$DB")" = 1/1 ] && [ "$(sql "$DB" "SELECT copy_of FROM documents WHERE id = '"'"'wire_b'"'"'")" = wire_a ]'
+"$ALAQAT" add -q --db "$DB" "$T/denial.txt"
+"$ALAQAT" contradictions --db "$DB" --json > "$T/c"
+check "contradictions: the denial contradicts the article once, not once per copy" \
+  '[ "$(grep -c "\"reason\":\"polarity\"" "$T/c")" -eq 1 ] && ! grep -q wire_b "$T/c"'
+"$ALAQAT" timeline --db "$DB" isis al-qaeda > "$T/tl"
+check "timeline still shows the copy's claims (evidence is kept)" 'grep -q "wire_b" "$T/tl"'
+
+# a schema-1 store (no copy_of) is migrated in place, copies found
+if [ "$ALQ_STORE_BACKEND" = sqlite ]; then
+  OLD="$T/old.db"
+  "$ALAQAT" add -q --db "$OLD" "$T/wire_a.txt" "$T/wire_b.txt"
+  python3 - "$OLD" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("ALTER TABLE documents DROP COLUMN copy_of")
+c.execute("PRAGMA user_version = 1")
+c.commit()
+PY
+  downgraded=$?
+  version() { sql "$OLD" "PRAGMA user_version"; }
+else
+  OLD=$(new_db old) || exit 1
+  "$ALAQAT" add -q --db "$OLD" "$T/wire_a.txt" "$T/wire_b.txt"
+  psql "$OLD" -Atqc "ALTER TABLE documents DROP COLUMN copy_of; UPDATE alaqat_meta SET value = '1' WHERE key = 'schema_version'" >/dev/null
+  downgraded=$?
+  version() { sql "$OLD" "SELECT value FROM alaqat_meta WHERE key = 'schema_version'"; }
+fi
+check "a schema-1 store made" '[ $downgraded -eq 0 ] && [ "$(version)" = 1 ]'
+"$ALAQAT" graph --db "$OLD" --at 2015-12-31 > "$T/g" 2>"$T/err"; rc=$?
+check "graph on it migrates it to version 2" '[ $rc -eq 0 ] && [ "$(version)" = 2 ]'
+check "... finding the copy among the stored documents" '[ "$(sql "$OLD" "SELECT copy_of FROM documents WHERE id = '"'"'wire_b'"'"'")" = wire_a ]'
+check "... and the weight counts it once" '[ "$(edge "$OLD")" = 1/1 ]'
+check "... documents and claims kept" '[ "$(sql "$OLD" "SELECT count(*) FROM documents")" -eq 2 ] && [ "$(sql "$OLD" "SELECT count(*) FROM claims")" -gt 0 ]'
+"$ALAQAT" add -q --db "$OLD" "$T/denial.txt"; rc=$?
+check "add works on the migrated store" '[ $rc -eq 0 ] && [ "$(sql "$OLD" "SELECT count(*) FROM documents")" -eq 3 ]'
+
+[ "$ALQ_STORE_BACKEND" = sqlite ] || { [ $fails -eq 0 ] || { echo "$fails failures"; exit 1; }; exit 0; }
+
+# SQLite: a read-only store. Root ignores permissions, so as root the
+# commands run as nobody (setpriv); skipped when neither works.
+RO=$(mktemp -d /tmp/alq-ro.XXXXXX)
+chmod 0755 "$RO"
+cp "$DB" "$RO/store.db"
+asuser() { "$@"; }
+if [ "$(id -u)" -eq 0 ]; then
+  if command -v setpriv >/dev/null 2>&1 && setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
+    asuser() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+  else
+    asuser() { return 99; }
+  fi
+fi
+integrity() { sql "$1" "PRAGMA integrity_check"; }
+before=$(sql "$RO/store.db" "SELECT group_concat(id) FROM documents")
+chmod 0444 "$RO/store.db"
+asuser "$ALAQAT" add --db "$RO/store.db" "$T/denial.txt" 2>"$T/err"; rc=$?
+if [ $rc -eq 99 ]; then
+  echo "ok - # SKIP read-only store: running as root without setpriv"
+else
+  check "read-only store file: add exits 1" '[ $rc -eq 1 ]'
+  check "... naming the store and saying it is read-only" 'grep -q "$RO/store.db: .*read-only" "$T/err"'
+  chmod 0555 "$RO"
+  rm -f "$RO/store.db-wal" "$RO/store.db-shm" 2>/dev/null
+  asuser "$ALAQAT" add --db "$RO/store.db" "$T/denial.txt" 2>"$T/err"; rc=$?
+  check "read-only directory too: add exits 1, names the store, read-only" '[ $rc -eq 1 ] && grep -q "$RO/store.db: .*read-only" "$T/err"'
+  asuser "$ALAQAT" graph --db "$RO/store.db" --at 2015-12-31 >"$T/g" 2>"$T/err"; rc=$?
+  check "... queries still read it" '[ $rc -eq 0 ] && grep -q "^al-qaeda	isis	" "$T/g"'
+  chmod 0755 "$RO"
+  check "... the store is intact (integrity_check ok, same documents)" \
+    '[ "$(integrity "$RO/store.db")" = ok ] && [ "$(sql "$RO/store.db" "SELECT group_concat(id) FROM documents")" = "$before" ]'
+fi
+chmod -R u+w "$RO"; rm -rf "$RO"
+
+# SQLite: the file system full mid-add (RLIMIT_FSIZE: writes past the limit
+# fail with EFBIG, as on a full disk; SIGXFSZ ignored so the write fails
+# instead of killing the process)
+FULL="$T/full.db"
+"$ALAQAT" add -q --db "$FULL" "$T/wire_a.txt" "$T/denial.txt"
+before=$(sql "$FULL" "SELECT group_concat(id) FROM documents")
+size=$(( ($(wc -c < "$FULL") + 16384) / 512 ))   # a little room: the WAL grows past it
+mkdir -p "$T/big"
+for i in 1 2 3 4 5 6 7 8; do
+  { cat "$T/body"; i2=0; while [ $i2 -lt 60 ]; do echo "فقرة $i $i2 من نص طويل يملأ القرص بكلمات كثيرة مختلفة في كل سطر جديد من هذا المقال"; i2=$((i2 + 1)); done; } > "$T/big/big$i.txt"
+done
+( trap '' XFSZ; ulimit -f "$size"; exec "$ALAQAT" add --chunk 2 --db "$FULL" "$T/big" ) 2>"$T/err"; rc=$?
+check "full file system: add exits 1" '[ $rc -eq 1 ]'
+check "... naming the store with an I/O or full-disk error" 'grep -q "$FULL: .*\(disk is full\|I/O error\)" "$T/err"'
+check "... and saying what is stored" 'grep -q "stopped by the store error" "$T/err"'
+check "... the store is intact (integrity_check ok)" '[ "$(integrity "$FULL")" = ok ]'
+check "... the earlier documents are still there" \
+  '[ "$(sql "$FULL" "SELECT count(*) FROM documents WHERE id IN ('"'"'wire_a'"'"', '"'"'denial'"'"')")" -eq 2 ]'
+"$ALAQAT" add -q --db "$FULL" "$T/big"; rc=$?
+check "... and add completes once there is room" '[ $rc -eq 0 ] && [ "$(sql "$FULL" "SELECT count(*) FROM documents")" -eq 10 ]'
+
+[ $fails -eq 0 ] || { echo "$fails failures"; exit 1; }
+if [ -n "${ALQ_TEST_PG:-}" ]; then
+  ALQ_STORE_BACKEND=postgres sh "$0"; rc=$?
+  [ $rc -eq 0 ] || [ $rc -eq 77 ] || exit 1
+fi
+exit 0
