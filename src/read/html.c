@@ -379,7 +379,9 @@ static const GumboNode *best_block(const GumboNode *root, size_t *score, walk *w
     frame *p = &w->st[w->sp - 1];
     GumboTag t = done.n->v.element.tag;
     p->sub += done.sub;
-    if (t == GUMBO_TAG_P) p->pch += done.sub;
+    /* a <div> holding only text and inline elements is a paragraph too
+     * (pages that put each paragraph in its own div) */
+    if (t == GUMBO_TAG_P || (t == GUMBO_TAG_DIV && done.own == done.sub)) p->pch += done.sub;
     else if (inline_tag(t)) p->own += done.own;
   }
   *score = bs;
@@ -406,6 +408,20 @@ static size_t subtree_arabic(const GumboNode *root, walk *w) {
   return s;
 }
 
+/* 1 when n is a <div> whose content is text and inline elements only (its
+ * chrome children aside): a paragraph written as a div. */
+static int leaf_div(const GumboNode *n, int depth) {
+  if (depth > 16) return 0;
+  if (depth == 0 && n->v.element.tag != GUMBO_TAG_DIV) return 0;
+  const GumboVector *ch = &n->v.element.children;
+  for (unsigned i = 0; i < ch->length; i++) {
+    const GumboNode *c = ch->data[i];
+    if (!is_elem(c) || dropped(c)) continue;
+    if (!inline_tag(c->v.element.tag) || !leaf_div(c, depth + 1)) return 0;
+  }
+  return 1;
+}
+
 /* Writes the text of root's subtree (chrome dropped). In the body block,
  * child blocks with little Arabic text compared with the block's own
  * paragraphs (a comment policy, a caption) are left out. */
@@ -422,7 +438,7 @@ static void emit(out *o, const GumboNode *root, const char *buf, size_t blen, si
       if (!is_elem(c) || dropped(c)) continue;
       GumboTag t = c->v.element.tag;
       if (min_child && w->sp == 1 && !inline_tag(t) && t != GUMBO_TAG_P && t != GUMBO_TAG_BR &&
-          subtree_arabic(c, &sub) < min_child) continue;
+          !leaf_div(c, 0) && subtree_arabic(c, &sub) < min_child) continue;
       int b = block_breaks(t);
       if (b > o->brk) o->brk = b;
       if (t == GUMBO_TAG_BR) continue;
