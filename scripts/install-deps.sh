@@ -6,7 +6,7 @@ PKGS="build-essential cmake ninja-build pkg-config python3
 libutf8proc-dev libjansson-dev libcmocka-dev libstemmer-dev libsqlite3-dev
 libpq-dev libgumbo-dev libxml2-dev libarchive-dev libmicrohttpd-dev
 python3-pytest python3-pip python3-venv python3-setuptools python3-wheel
-python3-networkx curl postgresql"
+python3-networkx python3-pandas curl postgresql"
 # the web UI (web/) is built with node and npm: Debian's unless some node
 # with npm is already installed (e.g. NodeSource's, which conflicts with them)
 command -v npm >/dev/null 2>&1 || PKGS="$PKGS nodejs npm"

@@ -18,9 +18,11 @@ import ctypes
 import threading
 
 from . import _capi
+from .store import Store, StoreError
 
 __all__ = ["extract", "mentions", "Extractor", "Result", "AlaqatError",
-           "version", "span_text", "str_span", "ByteIndex", "library_path"]
+           "version", "span_text", "str_span", "ByteIndex", "library_path",
+           "Store", "StoreError"]
 __version__ = "0.1.0"
 
 
