@@ -1,7 +1,8 @@
 /* Unit tests of src/store/ (and the XML exports): a temporary store gets a
  * seed document; adding it again changes nothing; a changed document replaces
  * its rows; a newer or foreign schema is refused; GraphML and GEXF exports are
- * well-formed XML (parsed back with libxml2). */
+ * well-formed XML (parsed back with libxml2; test_store_xsd.c validates them
+ * against the schemas); a read-only or full store fails cleanly. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -225,6 +226,65 @@ static void test_xml_exports_well_formed(void **state) {
   alq_store_close(s);
 }
 
+/* A write the database refuses (`PRAGMA query_only`, as a read-only file
+ * would) or cannot fit (`PRAGMA max_page_count`: SQLITE_FULL, as a full
+ * disk) fails with a message naming the store and the cause; after the
+ * rollback the store is intact. */
+static void put_fails(fx *f, const char *pragma, const char *cause) {
+  alq_store *s;
+  alq_error err = {0};
+  assert_int_equal(alq_store_open(&s, f->db, ALQ_STORE_WRITE, &err), 0);
+  assert_int_equal(sqlite3_exec(alq_store_db(s), pragma, NULL, NULL, NULL), SQLITE_OK);
+  /* a big new document: many pages */
+  size_t n = f->len * 40;
+  char *t = malloc(n);
+  assert_non_null(t);
+  for (size_t i = 0; i < 40; i++) memcpy(t + i * f->len, f->text, f->len);
+  alq_doc d = {"big", t, n, NULL, NULL};
+  char hash[33];
+  alq_store_doc_hash(&d, hash);
+  const alq_result *res;
+  assert_int_equal(alq_extract(f->ex, &d, &res, &err), 0);
+  int rc = alq_store_begin(s, &err);
+  if (!rc) rc = alq_store_put(s, &d, hash, res, &err);
+  if (!rc) rc = alq_store_commit(s, &err);
+  assert_int_equal(rc, ALQ_EIO);
+  assert_string_equal(err.file, f->db);
+  if (!strstr(err.msg, cause)) fail_msg("message '%s' lacks '%s'", err.msg, cause);
+  alq_store_rollback(s);
+  alq_store_close(s);
+  free(t);
+  assert_int_equal(count(f->db, "SELECT count(*) FROM documents WHERE id = 'seed'"), 1);
+  assert_int_equal(count(f->db, "SELECT count(*) FROM documents WHERE id = 'big'"), 0);
+  assert_int_equal(count(f->db, "SELECT count(*) = (SELECT count(*) FROM claims c JOIN documents d"
+                                " ON d.key = c.doc) FROM claims"), 1);
+  sqlite3 *h;
+  sqlite3_stmt *q;
+  assert_int_equal(sqlite3_open(f->db, &h), SQLITE_OK);
+  assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1, &q, NULL), SQLITE_OK);
+  assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+  assert_string_equal((const char *)sqlite3_column_text(q, 0), "ok");
+  sqlite3_finalize(q);
+  sqlite3_close(h);
+}
+
+static void test_readonly_and_full(void **state) {
+  fx *f = *state;
+  alq_store *s;
+  alq_error err = {0};
+  assert_int_equal(alq_store_open(&s, f->db, ALQ_STORE_WRITE, &err), 0);
+  alq_doc d = {"seed", f->text, f->len, NULL, NULL};
+  assert_int_equal(add_doc(f, s, &d), ALQ_DOC_NEW);
+  alq_store_close(s);
+  long long claims = count(f->db, "SELECT count(*) FROM claims");
+  put_fails(f, "PRAGMA query_only = 1", "read-only");
+  char pragma[64];
+  snprintf(pragma, sizeof pragma, "PRAGMA max_page_count = %lld",
+           count(f->db, "PRAGMA page_count") + 2);
+  put_fails(f, pragma, "disk is full");
+  assert_int_equal(count(f->db, "SELECT count(*) FROM claims"), claims);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(test_add_twice_keeps_counts, setup, teardown),
@@ -232,6 +292,7 @@ int main(void) {
     cmocka_unit_test_setup_teardown(test_schema_refusal, setup, teardown),
     cmocka_unit_test(test_time_bounds),
     cmocka_unit_test_setup_teardown(test_xml_exports_well_formed, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_readonly_and_full, setup, teardown),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
   xmlCleanupParser();
