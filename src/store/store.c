@@ -130,8 +130,11 @@ int alq_store_is_pg_url(const char *db) {
 /* What a failed write means for the user: nothing was changed. */
 static const char *hint(alq_store *s) {
   switch (sqlite3_errcode(s->db)) {
-  case SQLITE_READONLY: case SQLITE_PERM: case SQLITE_CANTOPEN:
+  case SQLITE_READONLY:
     return " (the store is read-only: file or directory permissions, or a read-only file system;"
+           " the store was not changed)";
+  case SQLITE_PERM: case SQLITE_CANTOPEN:
+    return " (permission denied, or the file or its directory cannot be opened;"
            " the store was not changed)";
   case SQLITE_FULL:
     return " (the disk is full: the chunk in progress was rolled back, committed documents are intact)";
