@@ -1,7 +1,9 @@
 /* alaqat add: extracts every input document and stores it with its mentions
  * and claims in the corpus store, skipping documents already stored
  * unchanged; one transaction per chunk so a kill loses at most one chunk. */
+#include <dirent.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -28,8 +30,9 @@ const char cmd_add_usage[] =
   "  --jsonl         read every input (and stdin) as JSON Lines\n"
   "  --chunk N       documents per transaction (default 500)\n"
   "  -q, --quiet     no progress, no summary, no per-input warnings\n"
+  CLI_INPUTS_HELP
   "\n"
-  "Progress (documents, MB/s) is shown on standard error when it is a\n"
+  "Progress (documents, MB/s, ETA) is shown on standard error when it is a\n"
   "terminal; a summary line follows unless -q.\n"
   "exit status: 0 ok, 1 some inputs failed or the store failed, 2 usage.\n";
 
@@ -42,7 +45,31 @@ typedef struct add_run {
   size_t committed;       /* documents added or replaced in committed chunks */
   alq_store_run st;
   struct timespec t0, last;
+  double total_mb;        /* size of the named input files (0: unknown, e.g. stdin) */
 } add_run;
+
+/* Sums the sizes of the regular files under path (for the ETA). */
+static double input_mb(const char *path, int depth) {
+  struct stat st;
+  if (depth > 32 || !strcmp(path, "-") || path[0] == '@' || stat(path, &st) != 0) return 0;
+  if (S_ISREG(st.st_mode)) return (double)st.st_size / 1e6;
+  if (!S_ISDIR(st.st_mode)) return 0;
+  double sum = 0;
+  DIR *d = opendir(path);
+  if (!d) return 0;
+  struct dirent *e;
+  while ((e = readdir(d))) {
+    if (e->d_name[0] == '.') continue;
+    size_t n = strlen(path) + strlen(e->d_name) + 2;
+    char *c = malloc(n);
+    if (!c) break;
+    snprintf(c, n, "%s/%s", path, e->d_name);
+    sum += input_mb(c, depth + 1);
+    free(c);
+  }
+  closedir(d);
+  return sum;
+}
 
 static double secs(const struct timespec *a, const struct timespec *b) {
   return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
@@ -54,8 +81,14 @@ static void show_progress(add_run *r, int final) {
   if (!final && secs(&r->last, &now) < 0.25) return;
   r->last = now;
   double t = secs(&r->t0, &now), mb = (double)r->st.bytes / 1e6;
-  fprintf(stderr, "\ralaqat add: %zu documents, %.1f MB, %.1f MB/s, %zu skipped   %s",
-          r->st.seen, mb, t > 0 ? mb / t : 0.0, r->st.skipped, final ? "\n" : "");
+  double rate = t > 0 ? mb / t : 0.0;
+  char eta[48] = "";
+  /* the ETA compares document text with the input files' sizes: markup and
+     JSON make it an upper bound */
+  if (!final && r->total_mb > mb && rate > 0)
+    snprintf(eta, sizeof eta, ", ETA %.0f s", (r->total_mb - mb) / rate);
+  fprintf(stderr, "\ralaqat add: %zu documents, %.1f MB, %.1f MB/s, %zu skipped%s   %s",
+          r->st.seen, mb, rate, r->st.skipped, eta, final ? "\n" : "");
 }
 
 /* The store failed (`where` = the input being stored, or NULL): says so,
@@ -113,8 +146,12 @@ int cmd_add(int argc, char **argv) {
   const char *db = "alaqat.db", *data = NULL;
   int jsonl = 0, ninputs = 0;
   r.chunk = 500;
+  cli_inputs in = {.fn = do_doc, .payload = &r};
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
+    int k = cli_inputs_option(&in, argc, argv, &i);
+    if (k < 0) return ALQ_EXIT_USAGE;
+    if (k) continue;
     if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) r.quiet = 1;
     else if (!strcmp(a, "--jsonl")) jsonl = 1;
     else if (!strcmp(a, "--db") || !strcmp(a, "--data") || !strcmp(a, "--chunk")) {
@@ -132,6 +169,12 @@ int cmd_add(int argc, char **argv) {
   }
   if (!ninputs) { fputs(cmd_add_usage, stderr); return ALQ_EXIT_USAGE; }
   r.progress = !r.quiet && isatty(2);
+  if (r.progress)
+    for (int i = 1; i < argc; i++) {
+      if (!strcmp(argv[i], "--db") || !strcmp(argv[i], "--data") || !strcmp(argv[i], "--chunk")) { i++; continue; }
+      if (cli_inputs_option(&in, argc, argv, &i)) continue;
+      if (argv[i][0] != '-') r.total_mb += input_mb(argv[i], 0);
+    }
   alq_error err = {0};
   alq_lexicon *lex = NULL;
   int status = ALQ_EXIT_SOMEFAIL;
@@ -145,10 +188,12 @@ int cmd_add(int argc, char **argv) {
     store_failed(&r, &err, NULL);
     goto done;
   }
-  cli_inputs in = {.jsonl = jsonl, .quiet = r.quiet, .fn = do_doc, .payload = &r};
+  in.jsonl = jsonl;
+  in.quiet = r.quiet;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (!strcmp(a, "--db") || !strcmp(a, "--data") || !strcmp(a, "--chunk")) { i++; continue; }
+    if (cli_inputs_option(&in, argc, argv, &i)) continue;
     if (a[0] == '-' && a[1]) continue;
     cli_inputs_run(&in, a);
   }
