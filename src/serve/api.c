@@ -323,9 +323,14 @@ static int api_timeline(alq_store *s, const srv_params *p, json_t **body) {
     " c.polarity AS polarity, c.modality AS modality, c.source AS source,"
     " c.source_kind AS source_kind, c.place AS \"where\", c.via AS via, c.a AS a, c.b AS b,"
     " d.id AS doc, c.span_start AS span_start, c.span_end AS span_end, c.evidence AS evidence"
-    " FROM claims c JOIN documents d ON d.key = c.doc"
-    " WHERE c.pair_lo = min(?1, ?2) AND c.pair_hi = max(?1, ?2)"
-    " ORDER BY c.t_lo IS NULL, c.t_lo, c.t_hi, d.date, d.id, c.span_start, c.key LIMIT ?3 OFFSET ?4",
+    /* the page's keys are chosen first, so the sort carries only its keys,
+       not the evidence text of every claim of a busy pair */
+    " FROM (SELECT c2.key AS key FROM claims c2 JOIN documents d2 ON d2.key = c2.doc"
+    "       WHERE c2.pair_lo = min(?1, ?2) AND c2.pair_hi = max(?1, ?2)"
+    "       ORDER BY c2.t_lo IS NULL, c2.t_lo, c2.t_hi, d2.date, d2.id, c2.span_start, c2.key"
+    "       LIMIT ?3 OFFSET ?4) pg"
+    " JOIN claims c ON c.key = pg.key JOIN documents d ON d.key = c.doc"
+    " ORDER BY c.t_lo IS NULL, c.t_lo, c.t_hi, d.date, d.id, c.span_start, c.key",
     "SELECT count(*) FROM claims WHERE pair_lo = min(?1, ?2) AND pair_hi = max(?1, ?2)"};
   sqlite3 *db = alq_store_db(s);
   int status = 200;
