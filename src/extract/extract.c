@@ -15,23 +15,6 @@ int x_tok_is(const alq_text *t, size_t i, const char *s) {
 /* @x_ent-begin */
 /* The match's kind/class masks (computed once by the scanner) answer most
  * lookups without touching the entries. */
-const alq_lexent *x_ent(const struct alq_extractor *x, int match, int kind, int cls) {
-  if (match < 0) return NULL;
-  const alq_match *m = &x->m[match];
-  if (!alq_match_may_have(m, kind, cls)) return NULL;
-  for (uint32_t k = 0; k < m->nents; k++) {
-    const alq_lexent *e = &x->lex->ents[m->ents[k]];
-    if (e->kind == kind && (cls < 0 || e->cls == cls)) return e;
-  }
-  return NULL;
-}
-
-const alq_lexent *x_tok_ent(const struct alq_extractor *x, size_t tok, int kind, int cls) {
-  if (tok >= x->text.ntoks) return NULL;
-  int32_t k = x->tok_match[tok];
-  if (k < 0 || !alq_match_may_have(&x->m[k], kind, cls)) return NULL;
-  return x_ent(x, k, kind, cls);
-}
 /* @x_ent-end */
 
 int alq_extractor_new(alq_extractor **out, const alq_lexicon *lex) {

@@ -80,9 +80,23 @@ struct alq_extractor {
 
 /* Does lexicon match i carry an entry of this kind (and class, -1 any)?
  * Returns the entry or NULL. */
-const alq_lexent *x_ent(const struct alq_extractor *x, int match, int kind, int cls);
+static inline const alq_lexent *x_ent(const struct alq_extractor *x, int match, int kind, int cls) {
+  if (match < 0) return NULL;
+  const alq_match *m = &x->m[match];
+  if (!alq_match_may_have(m, kind, cls)) return NULL;
+  for (uint32_t k = 0; k < m->nents; k++) {
+    const alq_lexent *e = &x->lex->ents[m->ents[k]];
+    if (e->kind == kind && (cls < 0 || e->cls == cls)) return e;
+  }
+  return NULL;
+}
 /* Entry of kind/class on the match covering token i, or NULL. */
-const alq_lexent *x_tok_ent(const struct alq_extractor *x, size_t tok, int kind, int cls);
+static inline const alq_lexent *x_tok_ent(const struct alq_extractor *x, size_t tok, int kind, int cls) {
+  if (tok >= x->text.ntoks) return NULL;
+  int32_t k = x->tok_match[tok];
+  if (k < 0 || !alq_match_may_have(&x->m[k], kind, cls)) return NULL;
+  return x_ent(x, k, kind, cls);
+}
 
 int x_find_dates(struct alq_extractor *x);
 void x_resolve_dates(struct alq_extractor *x);
