@@ -31,46 +31,32 @@ int alq_timeline(alq_store *s, const char *a, const char *b, alq_row_fn fn, void
   return alq_store_query(s, sql, pg, binds, 2, fn, payload, err, ALQ_EIO);
 }
 
+/* Both backends share the query; only the ORDER BY differs (PostgreSQL does
+ * not accept output-column aliases inside expressions). */
+#define CONTRADICTIONS_SQL \
+    "SELECT c1.pair_lo AS a, c1.pair_hi AS b," \
+    " CASE WHEN c1.type = c2.type AND c1.polarity <> c2.polarity THEN 'polarity' ELSE 'class' END" \
+    "   AS reason," \
+    " c1.type AS type1, c1.polarity AS polarity1, c1.source AS source1, d1.id AS doc1," \
+    " coalesce(c1.time, c1.doc_date) AS time1, c1.evidence AS evidence1," \
+    " c2.type AS type2, c2.polarity AS polarity2, c2.source AS source2, d2.id AS doc2," \
+    " coalesce(c2.time, c2.doc_date) AS time2, c2.evidence AS evidence2" \
+    " FROM claims c1" \
+    " JOIN claims c2 ON c2.pair_lo = c1.pair_lo AND c2.pair_hi = c1.pair_hi AND c2.key > c1.key" \
+    " JOIN documents d1 ON d1.key = c1.doc JOIN documents d2 ON d2.key = c2.doc" \
+    " WHERE c1.doc <> c2.doc AND d1.copy_of IS NULL AND d2.copy_of IS NULL" \
+    " AND c1.modality = 'asserted' AND c2.modality = 'asserted'" \
+    " AND NOT (c1.source IS NOT NULL AND c1.source = c2.source)" \
+    " AND ((c1.t_lo IS NULL AND c2.t_lo IS NULL) OR (c1.t_lo <= c2.t_hi AND c2.t_lo <= c1.t_hi))" \
+    " AND ((c1.type = c2.type AND c1.polarity <> c2.polarity)" \
+    "  OR (c1.polarity = 'affirmed' AND c2.polarity = 'affirmed' AND" \
+    "      ((c1.class = 'cooperative' AND c2.class = 'hostile') OR" \
+    "       (c1.class = 'hostile' AND c2.class = 'cooperative'))))"
+
 int alq_contradictions(alq_store *s, alq_row_fn fn, void *payload, alq_error *err) {
-  static const char sql[] =
-    "SELECT c1.pair_lo AS a, c1.pair_hi AS b,"
-    " CASE WHEN c1.type = c2.type AND c1.polarity <> c2.polarity THEN 'polarity' ELSE 'class' END"
-    "   AS reason,"
-    " c1.type AS type1, c1.polarity AS polarity1, c1.source AS source1, d1.id AS doc1,"
-    " coalesce(c1.time, c1.doc_date) AS time1, c1.evidence AS evidence1,"
-    " c2.type AS type2, c2.polarity AS polarity2, c2.source AS source2, d2.id AS doc2,"
-    " coalesce(c2.time, c2.doc_date) AS time2, c2.evidence AS evidence2"
-    " FROM claims c1"
-    " JOIN claims c2 ON c2.pair_lo = c1.pair_lo AND c2.pair_hi = c1.pair_hi AND c2.key > c1.key"
-    " JOIN documents d1 ON d1.key = c1.doc JOIN documents d2 ON d2.key = c2.doc"
-    " WHERE c1.doc <> c2.doc AND d1.copy_of IS NULL AND d2.copy_of IS NULL"
-    " AND c1.modality = 'asserted' AND c2.modality = 'asserted'"
-    " AND NOT (c1.source IS NOT NULL AND c1.source = c2.source)"
-    " AND ((c1.t_lo IS NULL AND c2.t_lo IS NULL) OR (c1.t_lo <= c2.t_hi AND c2.t_lo <= c1.t_hi))"
-    " AND ((c1.type = c2.type AND c1.polarity <> c2.polarity)"
-    "  OR (c1.polarity = 'affirmed' AND c2.polarity = 'affirmed' AND"
-    "      ((c1.class = 'cooperative' AND c2.class = 'hostile') OR"
-    "       (c1.class = 'hostile' AND c2.class = 'cooperative'))))"
+  static const char sql[] = CONTRADICTIONS_SQL
     " ORDER BY a, b, time1 IS NULL, time1, doc1, doc2, c1.span_start, c2.span_start, c1.key, c2.key";
-  static const char pg[] =
-    "SELECT c1.pair_lo AS a, c1.pair_hi AS b,"
-    " CASE WHEN c1.type = c2.type AND c1.polarity <> c2.polarity THEN 'polarity' ELSE 'class' END"
-    "   AS reason,"
-    " c1.type AS type1, c1.polarity AS polarity1, c1.source AS source1, d1.id AS doc1,"
-    " coalesce(c1.time, c1.doc_date) AS time1, c1.evidence AS evidence1,"
-    " c2.type AS type2, c2.polarity AS polarity2, c2.source AS source2, d2.id AS doc2,"
-    " coalesce(c2.time, c2.doc_date) AS time2, c2.evidence AS evidence2"
-    " FROM claims c1"
-    " JOIN claims c2 ON c2.pair_lo = c1.pair_lo AND c2.pair_hi = c1.pair_hi AND c2.key > c1.key"
-    " JOIN documents d1 ON d1.key = c1.doc JOIN documents d2 ON d2.key = c2.doc"
-    " WHERE c1.doc <> c2.doc AND d1.copy_of IS NULL AND d2.copy_of IS NULL"
-    " AND c1.modality = 'asserted' AND c2.modality = 'asserted'"
-    " AND NOT (c1.source IS NOT NULL AND c1.source = c2.source)"
-    " AND ((c1.t_lo IS NULL AND c2.t_lo IS NULL) OR (c1.t_lo <= c2.t_hi AND c2.t_lo <= c1.t_hi))"
-    " AND ((c1.type = c2.type AND c1.polarity <> c2.polarity)"
-    "  OR (c1.polarity = 'affirmed' AND c2.polarity = 'affirmed' AND"
-    "      ((c1.class = 'cooperative' AND c2.class = 'hostile') OR"
-    "       (c1.class = 'hostile' AND c2.class = 'cooperative'))))"
+  static const char pg[] = CONTRADICTIONS_SQL
     " ORDER BY c1.pair_lo, c1.pair_hi, coalesce(c1.time, c1.doc_date) IS NULL,"
     " coalesce(c1.time, c1.doc_date), d1.id, d2.id, c1.span_start, c2.span_start, c1.key, c2.key";
   return alq_store_query(s, sql, pg, NULL, 0, fn, payload, err, ALQ_EIO);
