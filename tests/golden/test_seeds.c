@@ -40,6 +40,16 @@ static char *read_seed(const char *id, size_t *len) {
   return buf;
 }
 
+/* Reads seed d and extracts it; the caller frees *text. */
+static const alq_result *extract_seed(alq_extractor *ex, size_t d, char **text, size_t *len) {
+  *text = read_seed(seeds[d], len);
+  alq_doc doc = {seeds[d], *text, *len, NULL, NULL};
+  const alq_result *res;
+  alq_error err;
+  assert_int_equal(alq_extract(ex, &doc, &res, &err), 0);
+  return res;
+}
+
 /* Scans text[s..e) alone and calls back for each entry found. */
 typedef int (*ent_pred)(const alq_lexent *e, const void *arg);
 static int span_has(const char *text, uint32_t s, uint32_t e, ent_pred pred, const void *arg) {
@@ -75,11 +85,8 @@ static void test_claim_evidence(void **state) {
   size_t total = 0;
   for (size_t d = 0; d < sizeof seeds / sizeof *seeds; d++) {
     size_t len;
-    char *text = read_seed(seeds[d], &len);
-    alq_doc doc = {seeds[d], text, len, NULL, NULL};
-    const alq_result *res;
-    alq_error err;
-    assert_int_equal(alq_extract(ex, &doc, &res, &err), 0);
+    char *text;
+    const alq_result *res = extract_seed(ex, d, &text, &len);
     /* the sentences, to check that spans are sentences */
     alq_arena a;
     alq_arena_init(&a, 1 << 16, 0);
@@ -141,11 +148,8 @@ static void test_mention_spans(void **state) {
   assert_int_equal(alq_extractor_new(&ex, lex), 0);
   for (size_t d = 0; d < sizeof seeds / sizeof *seeds; d++) {
     size_t len;
-    char *text = read_seed(seeds[d], &len);
-    alq_doc doc = {seeds[d], text, len, NULL, NULL};
-    const alq_result *res;
-    alq_error err;
-    assert_int_equal(alq_extract(ex, &doc, &res, &err), 0);
+    char *text;
+    const alq_result *res = extract_seed(ex, d, &text, &len);
     assert_true(res->nmentions > 10);
     for (size_t i = 0; i < res->nmentions; i++) {
       const alq_mention *m = &res->mentions[i];
@@ -179,11 +183,8 @@ static void test_no_claims_on_repeated_lines(void **state) {
   assert_int_equal(alq_extractor_new(&ex, lex), 0);
   for (size_t d = 0; d < sizeof seeds / sizeof *seeds; d++) {
     size_t len;
-    char *text = read_seed(seeds[d], &len);
-    alq_doc doc = {seeds[d], text, len, NULL, NULL};
-    const alq_result *res;
-    alq_error err;
-    assert_int_equal(alq_extract(ex, &doc, &res, &err), 0);
+    char *text;
+    const alq_result *res = extract_seed(ex, d, &text, &len);
     for (size_t i = 0; i < res->nclaims; i++) {
       const alq_claim *c = &res->claims[i];
       size_t n = c->span[1] - c->span[0];
@@ -213,11 +214,8 @@ static void test_dateline(void **state) {
   const char *want[] = {"2015-06-27", "2014-09-26", "2017-04-22", NULL, NULL};
   for (size_t d = 0; d < 5; d++) {
     size_t len;
-    char *text = read_seed(seeds[d], &len);
-    alq_doc doc = {seeds[d], text, len, NULL, NULL};
-    const alq_result *res;
-    alq_error err;
-    assert_int_equal(alq_extract(ex, &doc, &res, &err), 0);
+    char *text;
+    const alq_result *res = extract_seed(ex, d, &text, &len);
     if (res->date && (!want[d] || strcmp(res->date, want[d]))) fprintf(stderr, "%s: dateline %s\n", seeds[d], res->date);
     if (want[d]) { assert_non_null(res->date); assert_string_equal(res->date, want[d]); }
     else assert_null(res->date);
