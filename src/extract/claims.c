@@ -736,7 +736,6 @@ static int list_claims(ctx *c, const int pair[2], uint32_t pspan[2][2], const ui
   c->when_set = 1;
   c->when = d ? alq_arena_strndup(&x->arena, d->ival[0] ? d->ival : d->iso, strlen(d->ival[0] ? d->ival : d->iso)) : NULL;
   /* the lead's trigger and names stand for the item's: spans point there */
-  size_t tf = c->s_first, tl = c->s_first;
   source src = {NULL, "author", 0};
   int rc = 0;
   if (d) rc = emit_at(c, pair[0], pspan[0], pair[1], pspan[1], ALQ_REL_COOPERATION, &src, ltrig, "list-item");
@@ -753,7 +752,6 @@ static int list_claims(ctx *c, const int pair[2], uint32_t pspan[2][2], const ui
     for (int k = 0; k < 2 && !rc; k++) rc = emit_at(c, pair[k], pspan[k], m->actor, ms, ALQ_REL_CONFLICT, &src, ltrig, "list-target");
     i = m->tl;
   }
-  (void)tf; (void)tl;
   c->when_set = 0;
   return rc;
 }
