@@ -296,8 +296,11 @@ static int source_at(ctx *c, size_t i, size_t lim, source *out) {
         if (m->tl + 1 < c->s_end && t->toks[m->tl + 1].kind == ALQ_TOK_QUOTE) en = t->toks[m->tl + 1].end;
         *out = (source){copy_span(x, st, en), "outlet", k};
         /* a chain: the outlet citing someone (عن مصادر ...) names the original */
-        for (size_t q = m->tl + 1; q < c->s_end && q < m->tl + 5; q++)
-          if (tok_cue(c, q, ALQ_CUE_ANON_SOURCE)) { *out = anon_phrase(c, q); break; }
+        for (size_t q = m->tl + 1; q + 1 < c->s_end && q < m->tl + 5; q++)
+          if (tok_cue(c, q, ALQ_CUE_CITING) && tok_cue(c, q + 1, ALQ_CUE_ANON_SOURCE)) {
+            *out = anon_phrase(c, q + 1);
+            break;
+          }
         return 1;
       }
       int official = 0;
@@ -628,7 +631,9 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     for (size_t k = after, w = 0; after && k < c->s_end && w < 4; k++) {
       if (is_stop_punct(&x->text, k)) break;
       if (x->text.toks[k].kind == ALQ_TOK_PUNCT) break;
-      int prep = tok_cue(c, k, ALQ_CUE_AGAINST) || tok_cue(c, k, ALQ_CUE_WITH) || tok_cue(c, k, ALQ_CUE_BETWEEN);
+      /* ضد names the target of hostility only: support X ضد Y is help for X */
+      int prep = (tok_cue(c, k, ALQ_CUE_AGAINST) && alq_reltype_class(type) == 1) ||
+                 tok_cue(c, k, ALQ_CUE_WITH) || tok_cue(c, k, ALQ_CUE_BETWEEN);
       int lam = x->tok_ment[k] >= 0 && x->ments[x->tok_ment[k]].kind == MK_ACTOR &&
                 x_ment_has_clitic(x, &x->ments[x->tok_ment[k]], X_LAM);
       if (x->text.toks[k].flags & ALQ_TF_JOINER) lam = 1;
@@ -682,6 +687,28 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     return pairs_within(c, &f, type, neg, pos, &src, tf, tl, "headline-pair");
   }
   return 0;
+}
+
+/* X ضد Y: an "against" word with value 1 between an actor that ends right
+ * before it and an actor (or single anaphor) that starts right after it is
+ * itself a conflict trigger; the claim's fields come from do_trigger. */
+static int against_pair(ctx *c, size_t i) {
+  struct alq_extractor *x = c->x;
+  const alq_text *t = &x->text;
+  const alq_lexent *ag = x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_AGAINST);
+  if (!ag || ag->value != 1) return 0;
+  size_t p = i;
+  while (p > c->s_first && t->toks[p - 1].kind == ALQ_TOK_QUOTE) p--;
+  if (p == c->s_first) return 0;
+  int lm = x->tok_ment[p - 1];
+  if (lm < 0 || x->ments[lm].kind != MK_ACTOR) return 0;
+  size_t n = i + 1;
+  while (n < c->s_end && t->toks[n].kind == ALQ_TOK_QUOTE) n++;
+  if (n >= c->s_end) return 0;
+  int rm = x->tok_ment[n];
+  if (!((rm >= 0 && x->ments[rm].kind == MK_ACTOR) || single_anaphor(c, n) >= 0)) return 0;
+  static const alq_lexent against = {.kind = ALQ_LK_REL, .cls = ALQ_REL_CONFLICT};
+  return do_trigger(c, i, i, &against);
 }
 
 /* Is sentence s an item of a numbered list (a line starting "1-", "2." or
@@ -805,6 +832,7 @@ int x_claims(struct alq_extractor *x) {
       int k = x->tok_match[i];
       if (k < 0 || x->m[k].tok_first != i) continue;
       const alq_match *m = &x->m[k];
+      if (m->tok_first == m->tok_last && (rc = against_pair(&c, i))) return rc;
       for (uint32_t e = 0; e < m->nents; e++) {
         const alq_lexent *re = &x->lex->ents[m->ents[e]];
         if (re->kind != ALQ_LK_REL || re->cls == ALQ_REL_BLOCK) continue;
