@@ -28,14 +28,15 @@ static int teardown(void **state) {
 }
 
 static const char *cur_text;
-static const alq_result *run(const char *text) {
-  alq_doc d = {"t", text, strlen(text), "2016-05-01", NULL};
+static const alq_result *run_dated(const char *text, const char *date) {
+  alq_doc d = {"t", text, strlen(text), date, NULL};
   const alq_result *res;
   alq_error err;
   cur_text = text;
   assert_int_equal(alq_extract(ex, &d, &res, &err), 0);
   return res;
 }
+static const alq_result *run(const char *text) { return run_dated(text, "2016-05-01"); }
 
 /* The claim of `type` with a and b in this order (directed) or either
  * order, or NULL. */
@@ -100,11 +101,50 @@ static void test_outlet_report_is_the_outlet(void **state) {
   assert_string_equal(c->source, "مصادر أمنية");
 }
 
+/* The DATE mention of a text (the only one expected) and the claim's when. */
+static void date_is(const char *text, const char *span_text, const char *iso) {
+  const alq_result *r = run_dated(text, "2017-04-10");
+  const alq_mention *d = NULL;
+  for (size_t i = 0; i < r->nmentions; i++)
+    if (!strcmp(r->mentions[i].type, "DATE")) { assert_null(d); d = &r->mentions[i]; }
+  assert_non_null(d);
+  span_is(d->span, span_text);
+  assert_string_equal(d->id, iso);
+  const alq_claim *c = find(r, "al-shabaab", "somalia", "conflict");
+  assert_non_null(c);
+  assert_string_equal(c->when, iso);
+}
+
+static void test_month_forms(void **state) {
+  (void)state;
+  const char *pre = "اندلعت اشتباكات بين حركة الشباب والجيش الصومالي ";
+  char buf[512];
+  struct { const char *tail, *span, *iso; } cases[] = {
+    /* a month of the year before the dateline's */
+    {"في شهر أغسطس (آب) من العام الماضي.", "شهر أغسطس (آب) من العام الماضي", "2016-08"},
+    {"في أكتوبر من العام 2014.", "أكتوبر من العام 2014", "2014-10"},
+    /* both naming systems with a slash, then the year */
+    {"في نوفمبر/ تشرين الثاني 2015.", "نوفمبر/ تشرين الثاني 2015", "2015-11"},
+    {"في مايو/ أيار الماضي.", "مايو/ أيار الماضي", "2016-05"},
+    /* no year: the latest such month up to the dateline */
+    {"في نهاية يوليو (تموز).", "نهاية يوليو (تموز)", "2016-07"},
+    {"مطلع فبراير (شباط).", "مطلع فبراير (شباط)", "2017-02"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    snprintf(buf, sizeof buf, "%s%s", pre, cases[i].tail);
+    date_is(buf, cases[i].span, cases[i].iso);
+  }
+  /* آب is also a word: alone it dates nothing */
+  const alq_result *r = run_dated("وقال آب لثلاثة أطفال إن الاشتباكات بين حركة الشباب والجيش الصومالي مستمرة.", "2017-04-10");
+  for (size_t i = 0; i < r->nmentions; i++) assert_string_not_equal(r->mentions[i].type, "DATE");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
     cmocka_unit_test(test_support_against_third),
     cmocka_unit_test(test_outlet_report_is_the_outlet),
+    cmocka_unit_test(test_month_forms),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
