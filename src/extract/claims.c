@@ -133,18 +133,27 @@ static size_t scan_right(ctx *c, size_t from, size_t win, side *out, int *via_be
   return 0;
 }
 
-/* The nearest actor side before token `to` within the clause. */
-static int scan_left(ctx *c, size_t to, size_t win, side *out) {
+/* The nearest actor side before token `to` within the clause; *at (if not
+ * NULL) gets the first token of the mention found. */
+static int scan_left_at(ctx *c, size_t to, size_t win, side *out, size_t *at) {
   struct alq_extractor *x = c->x;
   const alq_text *t = &x->text;
   size_t words = 0;
   for (size_t i = to; i-- > c->s_first && words <= win;) {
     if (is_stop_punct(t, i)) return 0;
     int mi = x->tok_ment[i];
-    if (mi >= 0 && x->ments[mi].kind == MK_ACTOR) { group_of(x, mi, out); return 1; }
+    if (mi >= 0 && x->ments[mi].kind == MK_ACTOR) {
+      group_of(x, mi, out);
+      if (at) *at = x->ments[mi].tf;
+      return 1;
+    }
     if (x->tok_match[i] >= 0 && x->m[x->tok_match[i]].tok_first == i) {
       int ant = single_anaphor(c, i);
-      if (ant >= 0) { side_add(out, ant, x->text.toks[i].start, x->text.toks[i].end); return 1; }
+      if (ant >= 0) {
+        side_add(out, ant, x->text.toks[i].start, x->text.toks[i].end);
+        if (at) *at = i;
+        return 1;
+      }
     }
     if (tok_cue(c, i, ALQ_CUE_RELATIVE)) {
       /* the head of a relative clause is its subject: X، التي أعلنت ولاءها لـ Y */
@@ -153,7 +162,11 @@ static int scan_left(ctx *c, size_t to, size_t win, side *out) {
         h--;
       if (h > c->s_first) {
         int hm = x->tok_ment[h - 1];
-        if (hm >= 0 && x->ments[hm].kind == MK_ACTOR) { group_of(x, hm, out); return 1; }
+        if (hm >= 0 && x->ments[hm].kind == MK_ACTOR) {
+          group_of(x, hm, out);
+          if (at) *at = x->ments[hm].tf;
+          return 1;
+        }
       }
       return 0;
     }
@@ -162,6 +175,8 @@ static int scan_left(ctx *c, size_t to, size_t win, side *out) {
   }
   return 0;
 }
+
+static int scan_left(ctx *c, size_t to, size_t win, side *out) { return scan_left_at(c, to, win, out, NULL); }
 
 /* Cue of class cls within `win` words before token i in the same clause. */
 static const alq_lexent *cue_before(ctx *c, size_t i, int cls, size_t win, size_t *where) {
@@ -559,6 +574,25 @@ static int sentence_names_focus(ctx *c, side *f) {
   return 1;
 }
 
+/* The first coordinated pair (a group of exactly two actors) named in the
+ * sentence. */
+static int sentence_group_pair(ctx *c, side *f) {
+  struct alq_extractor *x = c->x;
+  size_t s_end = c->s_end < c->s_first + 800 ? c->s_end : c->s_first + 800;
+  for (size_t i = c->s_first; i < s_end; i++) {
+    int mi = x->tok_ment[i];
+    if (mi < 0) continue;
+    if (x->ments[mi].kind == MK_ACTOR && x->ments[mi].group >= 0) {
+      side g = {0};
+      group_of(x, mi, &g);
+      if (g.n == 2) { *f = g; return 1; }
+      while (i + 1 < s_end && x->tok_ment[i + 1] >= 0 && x->ments[x->tok_ment[i + 1]].group == x->ments[mi].group) i++;
+    }
+    i = x->ments[mi].tl;
+  }
+  return 0;
+}
+
 static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   struct alq_extractor *x = c->x;
   int type = re->cls;
@@ -651,7 +685,18 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     /* membership attaches to the noun phrase right before (X التابعة لـ Y،
        X، ذراع Y); other relations reach back through the clause */
     size_t lwin = type == ALQ_REL_AFFILIATION ? 3 : 12;
-    if (scan_left(c, tf, lwin, &l)) {
+    size_t lat = tf;
+    int found = scan_left_at(c, tf, lwin, &l, &lat);
+    /* the patient, right after the trigger, named again right before it
+       (X، فرع Y، أعلن انفكاكه عن Y): the agent is further left */
+    size_t gap = 0;
+    for (size_t k = tl + 1; k < after && !(x->tok_ment[k] >= 0 && x->ments[x->tok_ment[k]].kind == MK_ACTOR); k++)
+      if (x_is_word(&x->text, k)) gap++;
+    if (found && gap <= 1 && l.n == 1 && l.actor[0] == r.actor[0] && type != ALQ_REL_AFFILIATION) {
+      memset(&l, 0, sizeof l);
+      found = scan_left_at(c, lat, lwin, &l, NULL);
+    }
+    if (found) {
       /* بدعم من X: the helper follows */
       if (re->rflags & ALQ_RF_PASSIVE) return pairs_across(c, &r, &l, type, neg, pos, &src, tf, tl, "passive");
       return pairs_across(c, &l, &r, type, neg, pos, &src, tf, tl, "left-right");
@@ -672,6 +717,11 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   /* only for relations that hold between the pair as such: an attack, help
      or membership needs its parties named around it */
   int pairwise = !alq_reltype_directed(type) && type != ALQ_REL_CONFLICT;
+  /* the sentence's own coordinated pair, even when named after the trigger
+     (خلافات تعرقل اندماج X و Y): it is the pair in focus from here on; a
+     verb has a subject of its own */
+  if (pairwise && re->value != 'v' && sentence_group_pair(c, &f))
+    return pairs_within(c, &f, type, neg, pos, &src, tf, tl, "sentence-pair");
   if (pairwise && x->focus[0] >= 0 && sentence_names_focus(c, &f))
     return pairs_within(c, &f, type, neg, pos, &src, tf, tl, "sentence-pair");
   if (!pairwise) return 0;   /* a battle named in a headline is an event, not the pair's relation */

@@ -139,12 +139,51 @@ static void test_month_forms(void **state) {
   for (size_t i = 0; i < r->nmentions; i++) assert_string_not_equal(r->mentions[i].type, "DATE");
 }
 
+static void test_pair_named_after_noun_trigger(void **state) {
+  (void)state;
+  /* a relation noun with no party around it: the sentence's coordinated pair */
+  const alq_result *r = run("خلافات عميقة تهدد مشروع الوحدة، كما يقول قادة حركة طالبان وتنظيم القاعدة.");
+  const alq_claim *c = find(r, "taliban", "al-qaeda", "rivalry");
+  assert_non_null(c);
+  span_is(c->trigger, "خلافات");
+  /* a verb has its own subject: persons joining two groups relate nothing */
+  r = run("يلتحق مئات الشبان كل شهر بصفوف حركة طالبان وتنظيم القاعدة.");
+  assert_null(find(r, "taliban", "al-qaeda", "alliance"));
+  assert_null(find(r, "taliban", "al-qaeda", "cooperation"));
+}
+
+static void test_double_negation_and_doubt(void **state) {
+  (void)state;
+  /* "did not prevent" affirms */
+  const alq_result *r = run("لكن الخلاف لم يمنع تعاون حركة طالبان مع تنظيم القاعدة في الجبال.");
+  const alq_claim *c = find(r, "taliban", "al-qaeda", "cooperation");
+  assert_non_null(c);
+  assert_string_equal(c->polarity, "affirmed");
+  /* doubting a relation denies it */
+  r = run("ويشكك محللون في وجود تعاون بين حركة طالبان وتنظيم القاعدة.");
+  c = find(r, "taliban", "al-qaeda", "cooperation");
+  assert_non_null(c);
+  assert_string_equal(c->polarity, "negated");
+}
+
+static void test_split_from_parent_named_twice(void **state) {
+  (void)state;
+  /* the parent named in an apposition before the verb is not the agent */
+  const alq_result *r = run("كانت جبهة النصرة، فرع تنظيم القاعدة في سوريا، أعلنت انفكاكها عن تنظيم القاعدة.");
+  const alq_claim *c = find(r, "nusra", "al-qaeda", "split");
+  assert_non_null(c);
+  span_is(c->trigger, "انفكاكها");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
     cmocka_unit_test(test_support_against_third),
     cmocka_unit_test(test_outlet_report_is_the_outlet),
     cmocka_unit_test(test_month_forms),
+    cmocka_unit_test(test_pair_named_after_noun_trigger),
+    cmocka_unit_test(test_double_negation_and_doubt),
+    cmocka_unit_test(test_split_from_parent_named_twice),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
