@@ -574,6 +574,15 @@ static int sentence_names_focus(ctx *c, side *f) {
   return 1;
 }
 
+/* Does the word at token i end with the masculine plural verb suffix
+ * ـون / ـوا (normalized)? */
+static int plural_verb(const alq_text *t, size_t i) {
+  const char *s = t->norm + t->toks[i].nstart;
+  size_t n = t->toks[i].nlen;
+  if (t->toks[i].kind != ALQ_TOK_ARABIC || n < 8) return 0;
+  return !memcmp(s + n - 4, "\xd9\x88\xd9\x86", 4) || !memcmp(s + n - 4, "\xd9\x88\xd8\xa7", 4);
+}
+
 /* The first coordinated pair (a group of exactly two actors) named in the
  * sentence. */
 static int sentence_group_pair(ctx *c, side *f) {
@@ -617,7 +626,9 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   source src = find_source(c, tf);
   side l = {0}, r = {0};
   int between = 0;
-  size_t after = scan_right(c, tl + 1, 6, &r, &between);
+  /* membership names its organization right after it (جزء من، فرع، التابعة
+     لـ); other relations may have an apposition before their patient */
+  size_t after = scan_right(c, tl + 1, type == ALQ_REL_AFFILIATION ? 6 : 8, &r, &between);
   /* a reciprocal directed relation: من دون أن يتبع أحدهما الآخر */
   if (alq_reltype_directed(type)) {
     int rp[2];
@@ -645,6 +656,9 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
          preposition makes it an object (متعاونين مع X و Y، عمليات لـ X و Y);
          fighting within a group needs بين or a reciprocal word */
       if (alq_reltype_class(type) == 1 && !(re->rflags & ALQ_RF_MUTUAL)) return 0;
+      /* a verb inflected for a plural subject (يلتحقون، التحقوا) has its
+         subject already: the group after it is its object */
+      if (re->value == 'v' && plural_verb(&x->text, tl)) return 0;
       for (size_t k = tl + 1; k < c->s_end && x->tok_ment[k] < 0; k++)
         if (tok_cue(c, k, ALQ_CUE_WITH) || tok_cue(c, k, ALQ_CUE_AGAINST) || tok_cue(c, k, ALQ_CUE_BY)) return 0;
       for (size_t k = tl + 1; k < c->s_end; k++) {

@@ -175,6 +175,17 @@ static void test_split_from_parent_named_twice(void **state) {
   span_is(c->trigger, "انفكاكها");
 }
 
+static void test_plural_verb_has_its_subject(void **state) {
+  (void)state;
+  /* fighters joining two groups (plural verb): the groups are its object */
+  const alq_result *r = run("ويلتحقون بعد ذلك بحركة أحرار الشام وجبهة النصرة في الشمال.");
+  assert_null(find(r, "ahrar-al-sham", "nusra", "merger"));
+  /* a singular verb before its coordinated subject (VSO) relates them */
+  r = run("واندمجت حركة أحرار الشام وجبهة النصرة في تشكيل واحد.");
+  const alq_claim *c = find(r, "ahrar-al-sham", "nusra", "merger");
+  assert_non_null(c);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -184,6 +195,7 @@ int main(void) {
     cmocka_unit_test(test_pair_named_after_noun_trigger),
     cmocka_unit_test(test_double_negation_and_doubt),
     cmocka_unit_test(test_split_from_parent_named_twice),
+    cmocka_unit_test(test_plural_verb_has_its_subject),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
