@@ -186,6 +186,20 @@ static void test_plural_verb_has_its_subject(void **state) {
   assert_non_null(c);
 }
 
+static void test_hedge_after_belongs_to_next_predicate(void **state) {
+  (void)state;
+  /* قد after the relation noun hedges what follows, not the relation */
+  const alq_result *r = run("وتصاعدت بين حركة طالبان وتنظيم القاعدة خلافات قد تؤدي إلى مواجهة.");
+  const alq_claim *c = find(r, "taliban", "al-qaeda", "rivalry");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "asserted");
+  /* an adjective of expectation after it hedges the relation */
+  r = run("وهناك تحالف مرتقب بين حركة طالبان وتنظيم القاعدة.");
+  c = find(r, "taliban", "al-qaeda", "alliance");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "possible");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -196,6 +210,7 @@ int main(void) {
     cmocka_unit_test(test_double_negation_and_doubt),
     cmocka_unit_test(test_split_from_parent_named_twice),
     cmocka_unit_test(test_plural_verb_has_its_subject),
+    cmocka_unit_test(test_hedge_after_belongs_to_next_predicate),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
