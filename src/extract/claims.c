@@ -235,6 +235,25 @@ static int adjective_like(const struct alq_extractor *x, size_t i) {
   return 0;
 }
 
+/* Is token i free of lexicon knowledge that would end a describing phrase?
+ * (No match, or a one-word match known only as a cue of time, place or
+ * organization words: مطلع "beginning" is also the participle "informed",
+ * معارض "opposition" also "opposed".) */
+static int weak_match(const struct alq_extractor *x, size_t i) {
+  int k = x->tok_match[i];
+  if (k < 0) return 1;
+  const alq_match *m = &x->m[k];
+  if (m->tok_first != m->tok_last) return 0;
+  for (uint32_t j = 0; j < m->nents; j++) {
+    const alq_lexent *e = &x->lex->ents[m->ents[j]];
+    if (e->kind != ALQ_LK_CUE) return 0;
+    if (e->cls != ALQ_CUE_TIME_PART && e->cls != ALQ_CUE_FORCE_HEAD && e->cls != ALQ_CUE_MEMBER_NOUN &&
+        e->cls != ALQ_CUE_ORG_HEAD && e->cls != ALQ_CUE_AMBIG_BLOCK_AFTER && e->cls != ALQ_CUE_AMBIG_BLOCK_BEFORE)
+      return 0;
+  }
+  return 1;
+}
+
 /* The describing phrase of an unnamed source starting at token i. */
 static source anon_phrase(ctx *c, size_t i) {
   struct alq_extractor *x = c->x;
@@ -252,13 +271,14 @@ static source anon_phrase(ctx *c, size_t i) {
     if (adjective_like(x, k)) { last = x->tok_match[k] >= 0 ? x->m[x->tok_match[k]].tok_last : k; k = last + 1; added++; continue; }
     /* a participle of the description (مطلع، معارض، مقرب): derived
        participles start with م; verbs and other nouns end the phrase */
-    if (added < 3 && t->toks[k].kind == ALQ_TOK_ARABIC && x->tok_match[k] < 0 && x->tok_ment[k] < 0 &&
+    if (added < 3 && t->toks[k].kind == ALQ_TOK_ARABIC && weak_match(x, k) && x->tok_ment[k] < 0 &&
         t->toks[k].nlen >= 8 && !memcmp(t->norm + t->toks[k].nstart, "\xd9\x85", 2)) {
       last = k; k++; added++;
       continue;
     }
     /* a place the source is in or from: في سوريا، من ريف حلب */
-    if (!quoted && (tok_cue(c, k, ALQ_CUE_PLACE_PREP) || x_tok_ent(x, k, ALQ_LK_CUE, ALQ_CUE_PLACE_HEAD))) {
+    if (!quoted && (tok_cue(c, k, ALQ_CUE_PLACE_PREP) || tok_cue(c, k, ALQ_CUE_FROM) ||
+                    x_tok_ent(x, k, ALQ_LK_CUE, ALQ_CUE_PLACE_HEAD))) {
       size_t q = x->tok_match[k] >= 0 ? x->m[x->tok_match[k]].tok_last + 1 : k + 1;
       if (q < c->s_end && x_tok_ent(x, q, ALQ_LK_CUE, ALQ_CUE_PLACE_HEAD)) q = x->m[x->tok_match[q]].tok_last + 1;
       int pm = q < c->s_end ? x->tok_ment[q] : -1;
@@ -335,6 +355,24 @@ static int source_at(ctx *c, size_t i, size_t lim, source *out) {
   return 0;
 }
 
+/* The nearest named speaker (a person or an outlet) or unnamed source
+ * before token k in the sentence, for a subjectless participle of saying. */
+static int speaker_before(ctx *c, size_t k, source *out) {
+  struct alq_extractor *x = c->x;
+  for (size_t i = k, n = 0; i-- > c->s_first && n < 40; n++) {
+    int mi = x->tok_ment[i];
+    if (mi >= 0 && (x->ments[mi].kind == MK_PERSON || x->ments[mi].kind == MK_OUTLET)) {
+      size_t f = x->ments[mi].tf;
+      return source_at(c, f, f + 6, out);
+    }
+    if (x->tok_match[i] >= 0 && x->m[x->tok_match[i]].tok_first == i && tok_cue(c, i, ALQ_CUE_ANON_SOURCE)) {
+      *out = anon_phrase(c, i);
+      return 1;
+    }
+  }
+  return 0;
+}
+
 /* The source of a trigger at token ti: the nearest attribution before it in
  * the sentence (a verb of saying with its subject, بحسب/نقلا عن + source),
  * else a post-posed بحسب anywhere in the sentence. */
@@ -359,7 +397,11 @@ static source find_source(ctx *c, size_t ti) {
       size_t sf = k > c->s_first + 3 ? k - 3 : c->s_first;
       if (source_at(c, m->tok_last + 1, ti, &s) || (k > c->s_first && source_at(c, sf, k, &s))) {
         best = s; have = 1;
-      } else if (x->last_src) {
+      } else if (tok_cue(c, k, ALQ_CUE_SAY_PARTICIPLE) && speaker_before(c, k, &s)) {
+        /* قائلة، مضيفا: the speaker is the sentence's subject named before */
+        best = s; have = 1;
+      } else if (x->last_src && c->sent - x->last_src_sent <= 3) {
+        /* a verb without a subject (وتابعت، وأضاف) continues a recent speaker */
         best = (source){x->last_src, x->last_src_kind, k}; have = 1;
       }
     } else if (ac && (source_at(c, m->tok_last + 1, c->s_end, &s))) {
@@ -385,6 +427,7 @@ static source find_source(ctx *c, size_t ti) {
   if (!strcmp(best.kind, "outlet") && !x->last_outlet) x->last_outlet = best.text;
   x->last_src = best.text;
   x->last_src_kind = best.kind;
+  x->last_src_sent = c->sent;
   return best;
 }
 

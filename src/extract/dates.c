@@ -226,7 +226,7 @@ int x_find_dates(struct alq_extractor *x) {
       }
       /* أغسطس من العام 2014 / من العام الماضي */
       size_t j = k;
-      if (x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_TIME_OF)) j = x->m[x->tok_match[j]].tok_last + 1;
+      if (x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_FROM)) j = x->m[x->tok_match[j]].tok_last + 1;
       const alq_lexent *ue = j > k ? x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_TIME_UNIT) : NULL;
       if (ue && ue->value == 4) {
         size_t ul = x->m[x->tok_match[j]].tok_last;

@@ -200,6 +200,22 @@ static void test_hedge_after_belongs_to_next_predicate(void **state) {
   assert_string_equal(c->modality, "possible");
 }
 
+static void test_source_phrases(void **state) {
+  (void)state;
+  /* an unnamed source with its participle and where it is from */
+  const alq_result *r = run("وكشف مصدر مطلع من ريف إدلب أن التعاون بين حركة طالبان وتنظيم القاعدة قائم.");
+  const alq_claim *c = find(r, "taliban", "al-qaeda", "cooperation");
+  assert_non_null(c);
+  assert_string_equal(c->source, "مصدر مطلع من ريف إدلب");
+  assert_string_equal(c->source_kind, "anonymous");
+  /* نقل as a noun (transport) introduces no speech */
+  r = run("وقال مسؤول أمني إن الطرق مقطوعة. وتوقفت شاحنات نقل الوقود بعد اشتباكات بين حركة طالبان وتنظيم القاعدة.");
+  c = find(r, "taliban", "al-qaeda", "conflict");
+  assert_non_null(c);
+  assert_null(c->source);
+  assert_string_equal(c->source_kind, "author");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -211,6 +227,7 @@ int main(void) {
     cmocka_unit_test(test_split_from_parent_named_twice),
     cmocka_unit_test(test_plural_verb_has_its_subject),
     cmocka_unit_test(test_hedge_after_belongs_to_next_predicate),
+    cmocka_unit_test(test_source_phrases),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
