@@ -95,15 +95,46 @@ static int locative(const struct alq_extractor *x, const alq_match *m) {
   return 0;
 }
 
-/* Does a state's name start with a force word (الجيش التركي، القوات الروسية)? */
+/* Does a state's name hold a force word (الجيش التركي، القوات الروسية،
+ * رئاسة أركان الجيش التركي، للبنتاغون)? */
 static int force_named(const struct alq_extractor *x, const alq_match *m) {
-  const alq_token *tk = &x->text.toks[m->tok_first];
-  if (m->strip >= tk->nlen) return 0;
-  const alq_lexent *ents;
-  uint32_t n = alq_lex_word_entries(x->lex, x->text.norm + tk->nstart + m->strip, tk->nlen - m->strip, &ents);
-  for (uint32_t k = 0; k < n; k++)
-    if (ents[k].kind == ALQ_LK_CUE && ents[k].cls == ALQ_CUE_FORCE_HEAD) return 1;
+  for (uint32_t i = m->tok_first; i <= m->tok_last; i++) {
+    const alq_token *tk = &x->text.toks[i];
+    size_t off = i == m->tok_first ? m->strip : 0;
+    if (off >= tk->nlen) continue;
+    const char *w = x->text.norm + tk->nstart + off;
+    size_t wl = tk->nlen - off;
+    char buf[128];
+    /* ل + الجيش is written للجيش: put the article back */
+    if (off && wl + 2 < sizeof buf && wl > 2 && !memcmp(w - 2, "\xd9\x84", 2) && !memcmp(w, "\xd9\x84", 2)) {
+      memcpy(buf, "\xd8\xa7", 2);
+      memcpy(buf + 2, w, wl);
+      w = buf; wl += 2;
+    }
+    const alq_lexent *ents;
+    uint32_t n = alq_lex_word_entries(x->lex, w, wl, &ents);
+    for (uint32_t k = 0; k < n; k++)
+      if (ents[k].kind == ALQ_LK_CUE && ents[k].cls == ALQ_CUE_FORCE_HEAD) return 1;
+  }
   return 0;
+}
+
+/* Is the match written with tanween (سوريًا، عراقيًا): the accusative
+ * adjective "Syrian", not the country? */
+static int has_tanween(const struct alq_extractor *x, const alq_match *m) {
+  const alq_text *t = &x->text;
+  for (uint32_t b = t->toks[m->tok_last].start; b + 1 < t->toks[m->tok_last].end; b++)
+    if (t->src[b] == 0xd9 && t->src[b + 1] >= 0x8b && t->src[b + 1] <= 0x8d) return 1;
+  return 0;
+}
+
+/* A state named after a border (الحدود مع سوريا، للحدود بين العراق): a place. */
+static int border_of(const struct alq_extractor *x, const alq_match *m) {
+  size_t p = prev_word(&x->text, m->tok_first);
+  if (p == SIZE_MAX || !(x_tok_ent(x, p, ALQ_LK_CUE, ALQ_CUE_WITH) || x_tok_ent(x, p, ALQ_LK_CUE, ALQ_CUE_BETWEEN)))
+    return 0;
+  size_t pf = x->tok_match[p] >= 0 ? x->m[x->tok_match[p]].tok_first : p;
+  return prev_has(x, pf, ALQ_CUE_PLACE_HEAD);
 }
 
 /* Is the match the next conjunct of a place (في سورية والعراق وليبيا)? */
@@ -121,6 +152,25 @@ static int joined_to_place(const struct alq_extractor *x, const alq_match *m) {
     return 0;
   }
   return joiner;
+}
+
+/* A place name goes on over the compass adjectives after it (ريف حلب
+ * الشمالي، الشمالي الشرقي): short place-head words read with the article. */
+static uint32_t place_extend(const struct alq_extractor *x, uint32_t tl) {
+  const alq_text *t = &x->text;
+  for (size_t j = tl + 1; j < t->ntoks && t->toks[j].sent == t->toks[tl].sent; j++) {
+    const alq_token *tk = &t->toks[j];
+    int32_t k = x->tok_match[j];
+    if (k < 0 || !(tk->flags & ALQ_TF_SPACE_BEFORE)) break;
+    const alq_match *m = &x->m[k];
+    if (m->tok_first != j || m->tok_last != j || !x_ent(x, k, ALQ_LK_CUE, ALQ_CUE_PLACE_HEAD)) break;
+    const char *w = t->norm + tk->nstart;
+    int art = (m->strip == 4 && !memcmp(w, "\xd8\xa7\xd9\x84", 4)) ||
+              (m->strip == 6 && !memcmp(w, "\xd9\x88\xd8\xa7\xd9\x84", 6));
+    if (!art || tk->nlen - m->strip > 10) break;
+    tl = (uint32_t)j;
+  }
+  return tl;
 }
 
 /* prefix + the normalized words of tokens [tf, tl], without the first
@@ -677,20 +727,29 @@ int x_mentions(struct alq_extractor *x) {
     const alq_lexent *pe = x_ent(x, (int)k, ALQ_LK_PLACE, -1);
     ment mt = {m->start, m->end, m->tok_first, m->tok_last, 0, -1, (int)k, NULL, NULL, -1,
                t->toks[m->tok_first].sent};
+    /* a country's name with tanween is the adjective (جنديا سوريًا) */
+    if ((ae || pe) && m->tok_first == m->tok_last && has_tanween(x, m)) continue;
     if (ae) {
       int a = resolve_actor(x, m, ae);
       if (a >= 0) {
         const alq_actor *ac = &x->lex->actors[a];
-        int country_place = !strcmp(ac->type, "STATE") && (pe || m->tok_first == m->tok_last) &&
-                            (locative(x, m) || joined_to_place(x, m));
+        /* a name of the gazetteer, or a one-word name (في المملكة), is a
+           place after في; a force is not (مصادر في البنتاغون) */
+        int fnamed = !strcmp(ac->type, "STATE") && force_named(x, m);
+        int country_place = !strcmp(ac->type, "STATE") && (pe || (m->tok_first == m->tok_last && !fnamed)) &&
+                            (locative(x, m) || joined_to_place(x, m) || border_of(x, m));
         mt.kind = country_place ? MK_PLACE : MK_ACTOR;
         mt.actor = a;
         mt.id = ac->id;
-        mt.type = country_place ? "PLACE" : (!strcmp(ac->type, "STATE") && force_named(x, m)) ? "FORCE" : ac->type;
+        mt.type = country_place ? "PLACE" : fnamed ? "FORCE" : ac->type;
         if ((rc = add_ment(x, &mt))) return rc;
         continue;
       }
     }
+    /* a name read as an adjective after its noun (مصادر سورية) is no place */
+    if (pe && ae && (ae->flags & ALQ_EF_AMBIG_CONTEXT) && prev_has(x, m->tok_first, ALQ_CUE_AMBIG_BLOCK_BEFORE) &&
+        !prev_has(x, m->tok_first, ALQ_CUE_PLACE_HEAD))
+      continue;
     if (pe) {
       const alq_place *pl = &x->lex->places[pe->value];
       mt.kind = MK_PLACE;
@@ -698,6 +757,8 @@ int x_mentions(struct alq_extractor *x) {
       mt.id = (pl->state >= 0 && !strcmp(pl->kind, "country")) ? x->lex->actors[pl->state].id
                                                                : slug_from(x, "new:", m->tok_first, m->strip, m->tok_last);
       mt.type = "PLACE";
+      mt.tl = place_extend(x, mt.tl);
+      mt.end = t->toks[mt.tl].end;
       if ((rc = add_ment(x, &mt))) return rc;
       continue;
     }

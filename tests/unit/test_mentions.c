@@ -127,6 +127,27 @@ static void test_outlets(void **state) {
   assert_int_equal(count(r, "OUTLET", "السفير"), 0);
 }
 
+static void test_states_and_places(void **state) {
+  (void)state;
+  /* a country named after a border is a place */
+  const alq_result *r = run("فر المسلحون نحو الحدود مع العراق.");
+  assert_int_equal(count(r, "PLACE", "العراق"), 1);
+  assert_int_equal(count(r, "STATE", "العراق"), 0);
+  /* with tanween it is the adjective "Syrian": no mention */
+  r = run("قتل جنديا سوريًا في الهجوم.");
+  assert_false(any_at(r, "STATE", "سوريًا"));
+  assert_false(any_at(r, "PLACE", "سوريًا"));
+  /* a state's force word makes a FORCE, also written with لل */
+  r = run("وقال متحدث باسم للبنتاغون إن الغارات مستمرة.");
+  assert_int_equal(count(r, "FORCE", "لبنتاغون"), 1);
+  r = run("ونقلت الصحيفة عن مصادر في البنتاغون أن الغارات مستمرة.");
+  assert_int_equal(count(r, "FORCE", "البنتاغون"), 1);
+  assert_int_equal(count(r, "PLACE", "البنتاغون"), 0);
+  /* a place goes on over its compass adjectives */
+  r = run("تقدمت الفصائل في ريف حلب الشمالي الشرقي أمس.");
+  assert_int_equal(count(r, "PLACE", "ريف حلب الشمالي الشرقي"), 1);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_person_given_name),
@@ -134,6 +155,7 @@ int main(void) {
     cmocka_unit_test(test_person_after_say_verb),
     cmocka_unit_test(test_person_nested_in_actor),
     cmocka_unit_test(test_outlets),
+    cmocka_unit_test(test_states_and_places),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
