@@ -37,11 +37,14 @@ void alq_extractor_free(alq_extractor *x) {
 
 static int build_outputs(alq_extractor *x) {
   /* mentions: sorted by start (they are produced in order) */
-  x->outm = alq_arena_calloc(&x->arena, x->nments + 1, sizeof *x->outm);
+  x->outm = alq_arena_calloc(&x->arena, x->nments + x->nnested + 1, sizeof *x->outm);
   if (!x->outm) return ALQ_ENOMEM;
   x->noutm = 0;
-  for (size_t i = 0; i < x->nments; i++) {
-    const ment *mt = &x->ments[i];
+  /* both lists are sorted by start: merge them (a nested person goes
+     after the actor that holds it) */
+  for (size_t i = 0, j = 0; i < x->nments || j < x->nnested;) {
+    const ment *mt = (j >= x->nnested || (i < x->nments && x->ments[i].start <= x->nested[j].start))
+                         ? &x->ments[i++] : &x->nested[j++];
     if (x->si[mt->sent].chrome == 1) continue;
     alq_mention *o = &x->outm[x->noutm++];
     o->span[0] = mt->start; o->span[1] = mt->end;

@@ -53,6 +53,7 @@ struct alq_extractor {
   int32_t *tok_match;           /* per token: match covering it, -1 */
   int32_t *tok_ment;            /* per token: mention covering it, -1 */
   ment *ments; size_t nments, capments;
+  ment *nested; size_t nnested;  /* persons inside an actor's name: output only */
   date_expr *dates; size_t ndates, capdates;
   sent_info *si;
   int doc_y, doc_m, doc_d;      /* document date, 0 if unknown */

@@ -95,15 +95,46 @@ static int locative(const struct alq_extractor *x, const alq_match *m) {
   return 0;
 }
 
-/* Does a state's name start with a force word (الجيش التركي، القوات الروسية)? */
+/* Does a state's name hold a force word (الجيش التركي، القوات الروسية،
+ * رئاسة أركان الجيش التركي، للبنتاغون)? */
 static int force_named(const struct alq_extractor *x, const alq_match *m) {
-  const alq_token *tk = &x->text.toks[m->tok_first];
-  if (m->strip >= tk->nlen) return 0;
-  const alq_lexent *ents;
-  uint32_t n = alq_lex_word_entries(x->lex, x->text.norm + tk->nstart + m->strip, tk->nlen - m->strip, &ents);
-  for (uint32_t k = 0; k < n; k++)
-    if (ents[k].kind == ALQ_LK_CUE && ents[k].cls == ALQ_CUE_FORCE_HEAD) return 1;
+  for (uint32_t i = m->tok_first; i <= m->tok_last; i++) {
+    const alq_token *tk = &x->text.toks[i];
+    size_t off = i == m->tok_first ? m->strip : 0;
+    if (off >= tk->nlen) continue;
+    const char *w = x->text.norm + tk->nstart + off;
+    size_t wl = tk->nlen - off;
+    char buf[128];
+    /* ل + الجيش is written للجيش: put the article back */
+    if (off && wl + 2 < sizeof buf && wl > 2 && !memcmp(w - 2, "\xd9\x84", 2) && !memcmp(w, "\xd9\x84", 2)) {
+      memcpy(buf, "\xd8\xa7", 2);
+      memcpy(buf + 2, w, wl);
+      w = buf; wl += 2;
+    }
+    const alq_lexent *ents;
+    uint32_t n = alq_lex_word_entries(x->lex, w, wl, &ents);
+    for (uint32_t k = 0; k < n; k++)
+      if (ents[k].kind == ALQ_LK_CUE && ents[k].cls == ALQ_CUE_FORCE_HEAD) return 1;
+  }
   return 0;
+}
+
+/* Is the match written with tanween (سوريًا، عراقيًا): the accusative
+ * adjective "Syrian", not the country? */
+static int has_tanween(const struct alq_extractor *x, const alq_match *m) {
+  const alq_text *t = &x->text;
+  for (uint32_t b = t->toks[m->tok_last].start; b + 1 < t->toks[m->tok_last].end; b++)
+    if (t->src[b] == 0xd9 && t->src[b + 1] >= 0x8b && t->src[b + 1] <= 0x8d) return 1;
+  return 0;
+}
+
+/* A state named after a border (الحدود مع سوريا، للحدود بين العراق): a place. */
+static int border_of(const struct alq_extractor *x, const alq_match *m) {
+  size_t p = prev_word(&x->text, m->tok_first);
+  if (p == SIZE_MAX || !(x_tok_ent(x, p, ALQ_LK_CUE, ALQ_CUE_WITH) || x_tok_ent(x, p, ALQ_LK_CUE, ALQ_CUE_BETWEEN)))
+    return 0;
+  size_t pf = x->tok_match[p] >= 0 ? x->m[x->tok_match[p]].tok_first : p;
+  return prev_has(x, pf, ALQ_CUE_PLACE_HEAD);
 }
 
 /* Is the match the next conjunct of a place (في سورية والعراق وليبيا)? */
@@ -121,6 +152,25 @@ static int joined_to_place(const struct alq_extractor *x, const alq_match *m) {
     return 0;
   }
   return joiner;
+}
+
+/* A place name goes on over the compass adjectives after it (ريف حلب
+ * الشمالي، الشمالي الشرقي): short place-head words read with the article. */
+static uint32_t place_extend(const struct alq_extractor *x, uint32_t tl) {
+  const alq_text *t = &x->text;
+  for (size_t j = tl + 1; j < t->ntoks && t->toks[j].sent == t->toks[tl].sent; j++) {
+    const alq_token *tk = &t->toks[j];
+    int32_t k = x->tok_match[j];
+    if (k < 0 || !(tk->flags & ALQ_TF_SPACE_BEFORE)) break;
+    const alq_match *m = &x->m[k];
+    if (m->tok_first != j || m->tok_last != j || !x_ent(x, k, ALQ_LK_CUE, ALQ_CUE_PLACE_HEAD)) break;
+    const char *w = t->norm + tk->nstart;
+    int art = (m->strip == 4 && !memcmp(w, "\xd8\xa7\xd9\x84", 4)) ||
+              (m->strip == 6 && !memcmp(w, "\xd9\x88\xd8\xa7\xd9\x84", 6));
+    if (!art || tk->nlen - m->strip > 10) break;
+    tl = (uint32_t)j;
+  }
+  return tl;
 }
 
 /* prefix + the normalized words of tokens [tf, tl], without the first
@@ -204,8 +254,10 @@ static int name_after(const struct alq_extractor *x, size_t i, size_t max, size_
   size_t j = i + 1;
   /* skip nationality adjectives and titles */
   while (j < t->ntoks && t->toks[j].sent == s &&
-         (x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_NATIONALITY) || x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_TITLE_WORD)))
+         (x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_NATIONALITY) || x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_TITLE_WORD))) {
+    if (x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_OUTLET_NAME)) return 0;   /* the name itself (صحيفة السفير) */
     j = x->m[x->tok_match[j]].tok_last + 1;
+  }
   if (j < t->ntoks && t->toks[j].kind == ALQ_TOK_QUOTE && (t->toks[j].flags & ALQ_TF_OPEN_QUOTE)) {
     size_t k = j + 1;
     while (k < t->ntoks && t->toks[k].sent == s && t->toks[k].kind != ALQ_TOK_QUOTE && k - j <= 6) k++;
@@ -254,6 +306,361 @@ static int new_org_name(const struct alq_extractor *x, size_t h, size_t *tf, siz
       return 1;
     }
     return 0;
+  }
+  return 0;
+}
+
+/* Does the one-word lexicon entry of token j (proclitics not stripped)
+ * carry cue class cls? */
+static const alq_lexent *word_cue(const struct alq_extractor *x, size_t j, size_t strip, int cls) {
+  const alq_token *tk = &x->text.toks[j];
+  if (strip >= tk->nlen) return NULL;
+  const alq_lexent *e;
+  uint32_t n = alq_lex_word_entries(x->lex, x->text.norm + tk->nstart + strip, tk->nlen - strip, &e);
+  for (uint32_t k = 0; k < n; k++)
+    if (e[k].kind == ALQ_LK_CUE && e[k].cls == cls) return &e[k];
+  return NULL;
+}
+
+/* The entry of cue class cls on match k, read as a name: the article of
+ * the text is never stripped to reach it (السفير is not سفير here). */
+static const alq_lexent *name_cue(const struct alq_extractor *x, int k, int cls) {
+  const alq_match *m = &x->m[k];
+  if (!x_ent(x, k, ALQ_LK_CUE, cls)) return NULL;
+  if (m->tok_first == m->tok_last) {
+    const alq_token *tk = &x->text.toks[m->tok_first];
+    /* the scanner reached the entry by dropping the article (المهدي) */
+    if (m->strip >= 4 && !memcmp(x->text.norm + tk->nstart + m->strip - 4, "\xd8\xa7\xd9\x84", 4)) return NULL;
+    return word_cue(x, m->tok_first, m->strip, cls);
+  }
+  return (m->flags & ALQ_MT_ARTICLE) ? NULL : x_ent(x, k, ALQ_LK_CUE, cls);
+}
+
+/* ---- persons ------------------------------------------------------------
+ * A person's name is found from its words: a given name (names.tsv
+ * given_name), a kunya (أبو), a link word that takes the next word (عبد،
+ * بن، آل), a known public figure (person_name), then further given names,
+ * up to two words no lexicon knows (foreign and rare names: كلابر، نويرت),
+ * ending at a surname with the article (البرغثي) or a known surname. */
+enum { NW_NONE, NW_GIVEN, NW_GIVEN_AMBIG, NW_LINK, NW_KUNYA, NW_KNOWN, NW_PLAIN, NW_SURNAME, NW_NISBA };
+
+/* The name class of the unit (match or plain token) that starts at token j;
+ * *last is its last token. `inner`: j continues a name (a proclitic then
+ * starts a new conjunct, not a name word). */
+static int name_unit(const struct alq_extractor *x, size_t j, int inner, size_t *last) {
+  const alq_text *t = &x->text;
+  if (j >= t->ntoks) return NW_NONE;
+  const alq_token *tk = &t->toks[j];
+  *last = j;
+  if (tk->kind != ALQ_TOK_ARABIC && tk->kind != ALQ_TOK_LATIN) return NW_NONE;
+  if (inner && !(tk->flags & ALQ_TF_SPACE_BEFORE)) return NW_NONE;
+  int32_t k = x->tok_match[j];
+  if (k < 0) {
+    if (tk->nlen < 4) return NW_NONE;
+    if (x->tok_ment[j] >= 0) return NW_NONE;
+    /* a word with tanween (ردًا، أيضاً) is no name */
+    for (uint32_t b = tk->start; b + 1 < tk->end; b++)
+      if (t->src[b] == 0xd9 && t->src[b + 1] >= 0x8b && t->src[b + 1] <= 0x8d) return NW_NONE;
+    if (tk->nlen > 6 && !memcmp(t->norm + tk->nstart, "\xd8\xa7\xd9\x84", 4)) return NW_SURNAME;
+    return NW_PLAIN;
+  }
+  const alq_match *m = &x->m[k];
+  if (m->tok_first != j) return NW_NONE;
+  if (inner && m->strip) {
+    /* only a stripped article is allowed inside a name (السوري), no و/ب/ل */
+    int art = m->strip >= 4 && !memcmp(t->norm + tk->nstart + m->strip - 4, "\xd8\xa7\xd9\x84", 4);
+    if (!art || m->strip > 4) return NW_NONE;
+  }
+  *last = m->tok_last;
+  if (name_cue(x, k, ALQ_CUE_NOT_NAME)) return NW_NONE;
+  if (name_cue(x, k, ALQ_CUE_PERSON_NAME)) return NW_KNOWN;
+  const alq_lexent *g = name_cue(x, k, ALQ_CUE_GIVEN_NAME);
+  if (g && g->value) {
+    /* علي written على is the preposition */
+    const alq_token *lt = &t->toks[m->tok_last];
+    if (lt->end - lt->start >= 2 && !memcmp(t->src + lt->end - 2, "\xd9\x89", 2)) return NW_NONE;
+    return NW_GIVEN_AMBIG;
+  }
+  if (g) return NW_GIVEN;
+  if (name_cue(x, k, ALQ_CUE_NAME_LINK)) return NW_LINK;
+  if (name_cue(x, k, ALQ_CUE_KUNYA)) return NW_KUNYA;
+  /* a family name that is also a group's name (الحوثي) */
+  const alq_lexent *ae = x_ent(x, k, ALQ_LK_ACTOR, -1);
+  if (ae && (ae->flags & ALQ_EF_AMBIG_HEAD) && !x_ent(x, k, ALQ_LK_PLACE, -1) && m->tok_first == m->tok_last)
+    return NW_SURNAME;
+  /* a nisba with the article ends a kunya name (أبو مصعب السوري) */
+  if (x_ent(x, k, ALQ_LK_CUE, ALQ_CUE_NATIONALITY) && m->tok_first == m->tok_last && m->strip == 4 &&
+      tk->nlen > 6 && !memcmp(t->norm + tk->nstart, "\xd8\xa7\xd9\x84", 4))
+    return NW_NISBA;
+  return NW_NONE;
+}
+
+/* Extends a name from the unit at token s (of class c0); returns the number
+ * of units taken and sets *tl. `plain_start`: s may be a word no lexicon
+ * knows (after a title or a role). */
+static int name_extend(const struct alq_extractor *x, size_t s, int c0, size_t *tl) {
+  const alq_text *t = &x->text;
+  size_t last, j;
+  int units = 1, plain = c0 == NW_PLAIN, kunya = c0 == NW_KUNYA, prev = c0;
+  name_unit(x, s, 0, &last);
+  *tl = last;
+  size_t sent = t->toks[s].sent;
+  if (c0 == NW_KNOWN || c0 == NW_SURNAME) return 1;
+  while (units < 6) {
+    j = last + 1;
+    if (j >= t->ntoks || t->toks[j].sent != sent) break;
+    size_t l2;
+    int c = name_unit(x, j, 1, &l2);
+    if (prev == NW_LINK || prev == NW_KUNYA) {
+      /* the word a link or kunya takes: any name word */
+      if (c == NW_NONE || c == NW_NISBA) break;
+      last = l2; units++;
+      if (c == NW_KNOWN || c == NW_SURNAME) break;
+      if (c == NW_PLAIN) plain++;
+      prev = c == NW_PLAIN ? NW_GIVEN : c;
+      continue;
+    }
+    if (c == NW_GIVEN || c == NW_GIVEN_AMBIG || c == NW_LINK) { last = l2; units++; prev = c; continue; }
+    if (c == NW_KNOWN || c == NW_SURNAME) { last = l2; units++; break; }
+    if (c == NW_NISBA && kunya) { last = l2; units++; break; }
+    if (c == NW_PLAIN && plain < 2) { last = l2; units++; plain++; prev = c; continue; }
+    break;
+  }
+  /* a trailing link word belongs to no name */
+  while (units > 1) {
+    size_t l3;
+    size_t f = last;
+    while (f > s && x->tok_match[f] >= 0 && x->m[x->tok_match[f]].tok_first != f) f--;
+    if (name_unit(x, f, f != s, &l3) != NW_LINK) break;
+    last = f - 1; units--;
+  }
+  *tl = last;
+  return units;
+}
+
+/* Does the name end where a name ends: punctuation, a quote, the sentence
+ * end, a complementizer (إن، أن) or a verb of saying? */
+static int name_closed(const struct alq_extractor *x, size_t tl) {
+  const alq_text *t = &x->text;
+  size_t j = tl + 1;
+  if (j >= t->ntoks || t->toks[j].sent != t->toks[tl].sent) return 1;
+  if (t->toks[j].kind == ALQ_TOK_PUNCT || t->toks[j].kind == ALQ_TOK_QUOTE) return 1;
+  return x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_COMPLEMENTIZER) || x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_SAY_VERB);
+}
+
+/* Is token i preceded by a title, a role, a verb of saying or a kunya
+ * context that announces a name? */
+static int name_announced(const struct alq_extractor *x, size_t i) {
+  size_t p = prev_word(&x->text, i);
+  if (p == SIZE_MAX) return 0;
+  return x_tok_ent(x, p, ALQ_LK_CUE, ALQ_CUE_TITLE_WORD) || x_tok_ent(x, p, ALQ_LK_CUE, ALQ_CUE_OFFICIAL_ROLE) ||
+         x_tok_ent(x, p, ALQ_LK_CUE, ALQ_CUE_PERSON_ROLE) || x_tok_ent(x, p, ALQ_LK_CUE, ALQ_CUE_SAY_VERB) ||
+         x_tok_ent(x, p, ALQ_LK_CUE, ALQ_CUE_NATIONALITY);
+}
+
+/* A person's name starting at token s, or 0. */
+static int vocalized(const alq_text *t, size_t tf, size_t tl) {
+  int n = 0;
+  for (uint32_t b = t->toks[tf].start; b + 1 < t->toks[tl].end; b++)
+    if (t->src[b] == 0xd9 && t->src[b + 1] >= 0x8b && t->src[b + 1] <= 0x92) n++;
+  return n >= 2;
+}
+
+static int person_at(const struct alq_extractor *x, size_t s, size_t *tl) {
+  size_t last;
+  int c = name_unit(x, s, 0, &last);
+  if (c == NW_NONE || c == NW_PLAIN || c == NW_SURNAME || c == NW_NISBA) return 0;
+  int units = name_extend(x, s, c, tl);
+  /* fully vocalized text is scripture or verse (نَصْرُ اللهِ), not news names */
+  if (vocalized(&x->text, s, *tl)) return 0;
+  if (c == NW_KNOWN) return 1;
+  if (units < 2) return 0;
+  if (c == NW_GIVEN_AMBIG) {
+    size_t l2;
+    int c2 = name_unit(x, last + 1, 1, &l2);
+    if (!(c2 == NW_GIVEN || c2 == NW_GIVEN_AMBIG || c2 == NW_LINK || c2 == NW_KNOWN) && !name_announced(x, s))
+      return 0;
+  }
+  if (c == NW_LINK && units < 3 && !name_announced(x, s)) return 0;
+  return 1;
+}
+
+/* Is the outlet name of match k an outlet here? Names that are also common
+ * words or places (value 1) need an outlet head before them (صحيفة
+ * "السفير") or quotes with لـ, عن, بحسب or a verb of saying before. */
+static int outlet_here(const struct alq_extractor *x, int k, const alq_lexent *on) {
+  if (!on->value) return 1;
+  const alq_match *m = &x->m[k];
+  const alq_text *t = &x->text;
+  size_t p = prev_word(t, m->tok_first);
+  if (p != SIZE_MAX && x_tok_ent(x, p, ALQ_LK_CUE, ALQ_CUE_OUTLET_HEAD)) return 1;
+  int quoted = m->tok_first > 0 && t->toks[m->tok_first - 1].kind == ALQ_TOK_QUOTE &&
+               m->tok_last + 1 < t->ntoks && t->toks[m->tok_last + 1].kind == ALQ_TOK_QUOTE;
+  if (!quoted) return 0;
+  if (has_clitic(x, m, "\xd9\x84")) return 1;
+  if (p != SIZE_MAX && (x_tok_ent(x, p, ALQ_LK_CUE, ALQ_CUE_ACCORDING) || x_tok_ent(x, p, ALQ_LK_CUE, ALQ_CUE_SAY_VERB) ||
+                        x_tok_is(t, p, "\xd8\xb9\xd9\x86")))
+    return 1;
+  return 0;
+}
+
+static int add_person(struct alq_extractor *x, size_t tf, size_t strip, size_t tl, uint32_t start) {
+  const alq_text *t = &x->text;
+  ment pm = {start, t->toks[tl].end, (uint32_t)tf, (uint32_t)tl, MK_PERSON, -1, -1, NULL, "PERSON", -1,
+             t->toks[tf].sent};
+  pm.id = slug_from(x, "new:", tf, strip, tl);
+  return add_ment(x, &pm);
+}
+
+/* A name of words no lexicon knows right after token i (a title, a role, a
+ * verb of saying), after any nationality adjectives and titles; with
+ * `closed`, the name must end where names end. */
+static int plain_name_after(const struct alq_extractor *x, size_t i, int closed, size_t *tf, size_t *tl) {
+  const alq_text *t = &x->text;
+  size_t s = t->toks[i].sent, j = i + 1;
+  while (j < t->ntoks && t->toks[j].sent == s && x->tok_match[j] >= 0 &&
+         (x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_NATIONALITY) || x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_TITLE_WORD)))
+    j = x->m[x->tok_match[j]].tok_last + 1;
+  if (j >= t->ntoks || t->toks[j].sent != s) return 0;
+  size_t last;
+  if (name_unit(x, j, 0, &last) != NW_PLAIN || t->toks[j].nlen < 6) return 0;
+  if (name_extend(x, j, NW_PLAIN, tl) < 2) return 0;
+  if (closed && !name_closed(x, *tl)) return 0;
+  *tf = j;
+  return 1;
+}
+
+/* A role phrase and then, after a comma, the name in apposition (وزير
+ * الدفاع بحكومة ...، مهدي البرغثي،): up to eight words to the comma. */
+static int appos_name_after(const struct alq_extractor *x, size_t i, size_t *tf, size_t *tl) {
+  const alq_text *t = &x->text;
+  size_t s = t->toks[i].sent;
+  for (size_t j = i + 1, w = 0; j < t->ntoks && t->toks[j].sent == s && w < 8; j++) {
+    const alq_token *tk = &t->toks[j];
+    if (tk->kind == ALQ_TOK_QUOTE) continue;
+    if (tk->kind == ALQ_TOK_PUNCT) {
+      int comma = (tk->nlen == 2 && !memcmp(t->norm + tk->nstart, "\xd8\x8c", 2)) ||
+                  (tk->nlen == 1 && t->norm[tk->nstart] == ',');
+      if (!comma) return 0;
+      size_t n = j + 1, last;
+      while (n < t->ntoks && t->toks[n].kind == ALQ_TOK_QUOTE) n++;
+      if (n >= t->ntoks || t->toks[n].sent != s) return 0;
+      int c = name_unit(x, n, 0, &last);
+      if (c != NW_PLAIN || t->toks[n].nlen < 6) return 0;
+      if (name_extend(x, n, NW_PLAIN, tl) < 2 || !name_closed(x, *tl)) return 0;
+      *tf = n;
+      return 1;
+    }
+    if (x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_SAY_VERB) || x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_COMPLEMENTIZER)) return 0;
+    w++;
+  }
+  return 0;
+}
+
+
+/* Number of proclitic letters before `sn` in the normalized token j (و ف
+ * then ب ك ل; لل before a name with the article), or -1 if the token is not
+ * the name. */
+static int clitic_then(const alq_text *t, size_t j, const char *sn, size_t sln) {
+  const char *w = t->norm + t->toks[j].nstart;
+  size_t wl = t->toks[j].nlen;
+  int art = sln > 4 && !memcmp(sn, "\xd8\xa7\xd9\x84", 4);
+  for (int pre = 0; pre <= 2; pre++) {
+    size_t pb = (size_t)pre * 2;
+    if (wl < pb) break;
+    int ok = 1;
+    for (int q = 0; q < pre && ok; q++) {
+      const char *c = w + q * 2;
+      int wf = !memcmp(c, "\xd9\x88", 2) || !memcmp(c, "\xd9\x81", 2);
+      int bkl = !memcmp(c, "\xd8\xa8", 2) || !memcmp(c, "\xd9\x83", 2) || !memcmp(c, "\xd9\x84", 2);
+      ok = (q == 0 && (wf || bkl)) || (q == 1 && bkl && (!memcmp(w, "\xd9\x88", 2) || !memcmp(w, "\xd9\x81", 2)));
+    }
+    if (!ok) continue;
+    /* ل + الاسم is written للاسم: the name's alef drops */
+    if (pre && art && !memcmp(w + pb - 2, "\xd9\x84", 2)) {
+      if (wl - pb == sln - 2 && !memcmp(w + pb, sn + 2, sln - 2)) return pre;
+      continue;
+    }
+    if (wl - pb == sln && !memcmp(w + pb, sn, sln)) return pre;
+  }
+  return -1;
+}
+
+/* The byte after `letters` Arabic letters of token j's original text (with
+ * their diacritics and tatweel). */
+static uint32_t skip_letters(const alq_text *t, size_t j, int letters) {
+  uint32_t b = t->toks[j].start, e = t->toks[j].end;
+  for (int q = 0; q < letters && b + 1 < e; q++) {
+    b += 2;
+    while (b + 1 < e && t->src[b] == 0xd9 && ((t->src[b + 1] >= 0x8b && t->src[b + 1] <= 0x92) || t->src[b + 1] == 0x80 || t->src[b + 1] == 0xb0))
+      b += 2;
+  }
+  return b;
+}
+
+/* Later (and earlier) references to a person by the last word of a name
+ * given in full in the document (البرغثي after مهدي البرغثي; CLAIMS.md rule
+ * 19): that word alone, after a proclitic at most, where no lexicon entry
+ * claims it. Known figures are matched by the lexicon everywhere already;
+ * given names and group names (صالح، الحوثي) are not surnames here. */
+static int surname_refs(struct alq_extractor *x) {
+  const alq_text *t = &x->text;
+  size_t n0 = x->nments;
+  int rc;
+  for (size_t i = 0; i < n0; i++) {
+    const ment p = x->ments[i];
+    if (p.kind != MK_PERSON || p.tl == p.tf) continue;
+    size_t sl = p.tl;
+    if (x->tok_match[sl] >= 0 || t->toks[sl].kind != ALQ_TOK_ARABIC || t->toks[sl].nlen < 6) continue;
+    const char *sn = t->norm + t->toks[sl].nstart;
+    size_t sln = t->toks[sl].nlen;
+    for (size_t j = 0; j < t->ntoks; j++) {
+      if (x->tok_ment[j] >= 0 || x->tok_match[j] >= 0 || t->toks[j].kind != ALQ_TOK_ARABIC) continue;
+      int pre = clitic_then(t, j, sn, sln);
+      if (pre < 0) continue;
+      /* a name word of its own: not glued to a following name */
+      size_t l2;
+      if (j + 1 < t->ntoks && t->toks[j + 1].sent == t->toks[j].sent && name_unit(x, j + 1, 1, &l2) == NW_SURNAME) continue;
+      ment pm = {skip_letters(t, j, pre), t->toks[j].end, (uint32_t)j, (uint32_t)j, MK_PERSON, -1, -1, p.id,
+                 "PERSON", -1, t->toks[j].sent};
+      if ((rc = add_ment(x, &pm))) return rc;
+    }
+  }
+  return 0;
+}
+
+/* Persons named inside an actor's name (قوات الرئيس السوري بشار الأسد،
+ * إدارة أوباما، قوات ... علي عبد الله صالح): nested PERSON mentions, kept
+ * apart from the non-overlapping mentions the claims read. */
+static int nested_persons(struct alq_extractor *x) {
+  const alq_text *t = &x->text;
+  x->nested = alq_arena_alloc(&x->arena, (x->nments + 1) * sizeof *x->nested);
+  if (!x->nested) return ALQ_ENOMEM;
+  x->nnested = 0;
+  for (size_t i = 0; i < x->nments; i++) {
+    const ment *a = &x->ments[i];
+    if (a->kind != MK_ACTOR || a->tl == a->tf) continue;
+    size_t f = SIZE_MAX, l = 0;
+    for (size_t j = a->tf + 1; j <= a->tl; j++) {
+      if (!x_is_word(t, j)) continue;
+      if (word_cue(x, j, 0, ALQ_CUE_PERSON_NAME)) {
+        f = j; l = j;
+        while (f > a->tf + 1 && word_cue(x, f - 1, 0, ALQ_CUE_GIVEN_NAME)) f--;
+        break;
+      }
+      /* a full name to the end of the actor's name: a given name, then a
+         given name or a link word, then anything */
+      const alq_lexent *g = word_cue(x, j, 0, ALQ_CUE_GIVEN_NAME);
+      if (g && j < a->tl && (word_cue(x, j + 1, 0, ALQ_CUE_GIVEN_NAME) || word_cue(x, j + 1, 0, ALQ_CUE_NAME_LINK))) {
+        f = j; l = a->tl;
+        break;
+      }
+    }
+    if (f == SIZE_MAX) continue;
+    ment pm = {t->toks[f].start, t->toks[l].end, (uint32_t)f, (uint32_t)l, MK_PERSON, -1, -1, NULL, "PERSON", -1,
+               t->toks[f].sent};
+    pm.id = slug(x, "new:", f, l);
+    x->nested[x->nnested++] = pm;
   }
   return 0;
 }
@@ -307,24 +714,42 @@ int x_mentions(struct alq_extractor *x) {
       }
     }
     if (x->tok_ment[m->tok_first] >= 0) continue;
+    /* a news outlet by name (رويترز، صحيفة "السفير") */
+    const alq_lexent *on = name_cue(x, (int)k, ALQ_CUE_OUTLET_NAME);
+    if (on && outlet_here(x, (int)k, on)) {
+      ment om = {m->start, m->end, m->tok_first, m->tok_last, MK_OUTLET, -1, (int)k, NULL, "OUTLET", -1,
+                 t->toks[m->tok_first].sent};
+      om.id = slug_from(x, "new:", m->tok_first, m->strip, m->tok_last);
+      if ((rc = add_ment(x, &om))) return rc;
+      continue;
+    }
     const alq_lexent *ae = x_ent(x, (int)k, ALQ_LK_ACTOR, -1);
     const alq_lexent *pe = x_ent(x, (int)k, ALQ_LK_PLACE, -1);
     ment mt = {m->start, m->end, m->tok_first, m->tok_last, 0, -1, (int)k, NULL, NULL, -1,
                t->toks[m->tok_first].sent};
+    /* a country's name with tanween is the adjective (جنديا سوريًا) */
+    if ((ae || pe) && m->tok_first == m->tok_last && has_tanween(x, m)) continue;
     if (ae) {
       int a = resolve_actor(x, m, ae);
       if (a >= 0) {
         const alq_actor *ac = &x->lex->actors[a];
-        int country_place = !strcmp(ac->type, "STATE") && (pe || m->tok_first == m->tok_last) &&
-                            (locative(x, m) || joined_to_place(x, m));
+        /* a name of the gazetteer, or a one-word name (في المملكة), is a
+           place after في; a force is not (مصادر في البنتاغون) */
+        int fnamed = !strcmp(ac->type, "STATE") && force_named(x, m);
+        int country_place = !strcmp(ac->type, "STATE") && (pe || (m->tok_first == m->tok_last && !fnamed)) &&
+                            (locative(x, m) || joined_to_place(x, m) || border_of(x, m));
         mt.kind = country_place ? MK_PLACE : MK_ACTOR;
         mt.actor = a;
         mt.id = ac->id;
-        mt.type = country_place ? "PLACE" : (!strcmp(ac->type, "STATE") && force_named(x, m)) ? "FORCE" : ac->type;
+        mt.type = country_place ? "PLACE" : fnamed ? "FORCE" : ac->type;
         if ((rc = add_ment(x, &mt))) return rc;
         continue;
       }
     }
+    /* a name read as an adjective after its noun (مصادر سورية) is no place */
+    if (pe && ae && (ae->flags & ALQ_EF_AMBIG_CONTEXT) && prev_has(x, m->tok_first, ALQ_CUE_AMBIG_BLOCK_BEFORE) &&
+        !prev_has(x, m->tok_first, ALQ_CUE_PLACE_HEAD))
+      continue;
     if (pe) {
       const alq_place *pl = &x->lex->places[pe->value];
       mt.kind = MK_PLACE;
@@ -332,6 +757,8 @@ int x_mentions(struct alq_extractor *x) {
       mt.id = (pl->state >= 0 && !strcmp(pl->kind, "country")) ? x->lex->actors[pl->state].id
                                                                : slug_from(x, "new:", m->tok_first, m->strip, m->tok_last);
       mt.type = "PLACE";
+      mt.tl = place_extend(x, mt.tl);
+      mt.end = t->toks[mt.tl].end;
       if ((rc = add_ment(x, &mt))) return rc;
       continue;
     }
@@ -354,41 +781,43 @@ int x_mentions(struct alq_extractor *x) {
     const alq_lexent *role = x_ent(x, (int)k, ALQ_LK_CUE, ALQ_CUE_OFFICIAL_ROLE);
     if (!role) role = x_ent(x, (int)k, ALQ_LK_CUE, ALQ_CUE_PERSON_ROLE);
     if (!role) role = x_ent(x, (int)k, ALQ_LK_CUE, ALQ_CUE_TITLE_WORD);
-    /* a kunya opens a name: أبو محمد الجولاني (the kunya is part of it) */
-    if (x_ent(x, (int)k, ALQ_LK_CUE, ALQ_CUE_KUNYA) && m->tok_first == m->tok_last) {
-      size_t tf, tl;
-      if (name_after(x, m->tok_last, 2, &tf, &tl) && x->tok_ment[tf] < 0 && t->toks[tf].kind == ALQ_TOK_ARABIC) {
-        ment pm = {m->start, t->toks[tl].end, m->tok_first, (uint32_t)tl, MK_PERSON, -1, -1, NULL, "PERSON", -1,
-                   t->toks[tf].sent};
-        pm.id = slug_from(x, "new:", m->tok_first, m->strip, tl);
-        if ((rc = add_ment(x, &pm))) return rc;
+    /* a person's name from its words: a given name, a kunya, a known
+       figure (محمد النص، أبو محمد الجولاني، أوباما) */
+    {
+      size_t tl;
+      if (person_at(x, m->tok_first, &tl)) {
+        if ((rc = add_person(x, m->tok_first, m->strip, tl, m->start))) return rc;
         continue;
       }
     }
-    /* a bare name right after a verb of saying (قال جيمس كلابر): two or
-       three unknown words, the first without the article */
+    /* a name no lexicon knows right after a verb of saying (قال جيمس
+       كلابر، ...): two or three words, closed like a name */
     if (x_ent(x, (int)k, ALQ_LK_CUE, ALQ_CUE_SAY_VERB)) {
-      size_t j = m->tok_last + 1, n = 0;
-      while (j + n < t->ntoks && n < 3 && t->toks[j + n].kind == ALQ_TOK_ARABIC && x->tok_match[j + n] < 0 &&
-             t->toks[j + n].nlen >= 4 && t->toks[j + n].sent == t->toks[j].sent)
-        n++;
-      if (n >= 2 && t->toks[j].nlen >= 6 && memcmp(t->norm + t->toks[j].nstart, "\xd8\xa7\xd9\x84", 4)) {
-        ment pm = {t->toks[j].start, t->toks[j + n - 1].end, (uint32_t)j, (uint32_t)(j + n - 1), MK_PERSON, -1, -1,
-                   NULL, "PERSON", -1, t->toks[j].sent};
-        pm.id = slug(x, "new:", j, j + n - 1);
-        if ((rc = add_ment(x, &pm))) return rc;
+      size_t tf, tl;
+      if (plain_name_after(x, m->tok_last, 1, &tf, &tl)) {
+        if ((rc = add_person(x, tf, 0, tl, t->toks[tf].start))) return rc;
         continue;
       }
     }
     const alq_lexent *oh = x_ent(x, (int)k, ALQ_LK_CUE, ALQ_CUE_OUTLET_HEAD);
-    if (role || oh) {
+    if (oh) {
       size_t tf, tl;
-      if (name_after(x, m->tok_last, oh ? 2 : 3, &tf, &tl) && x->tok_ment[tf] < 0) {
-        ment pm = {t->toks[tf].start, t->toks[tl].end, (uint32_t)tf, (uint32_t)tl,
-                   (uint8_t)(oh ? MK_OUTLET : MK_PERSON), -1, -1, NULL, oh ? "OUTLET" : "PERSON", -1,
-                   t->toks[tf].sent};
+      if (name_after(x, m->tok_last, 2, &tf, &tl) && x->tok_ment[tf] < 0) {
+        ment pm = {t->toks[tf].start, t->toks[tl].end, (uint32_t)tf, (uint32_t)tl, MK_OUTLET, -1, -1, NULL,
+                   "OUTLET", -1, t->toks[tf].sent};
         pm.id = slug(x, "new:", tf, tl);
         if ((rc = add_ment(x, &pm))) return rc;
+        continue;
+      }
+    }
+    if (role) {
+      /* a title is followed by the name (الرئيس أوهورو كنياتا); a role
+         by its complement, so its name must end like a name, or stand in
+         apposition after a comma */
+      size_t tf, tl;
+      int title = x_ent(x, (int)k, ALQ_LK_CUE, ALQ_CUE_TITLE_WORD) != NULL;
+      if (plain_name_after(x, m->tok_last, !title, &tf, &tl) || appos_name_after(x, m->tok_last, &tf, &tl)) {
+        if (x->tok_ment[tf] < 0 && (rc = add_person(x, tf, 0, tl, t->toks[tf].start))) return rc;
       }
     }
   }
@@ -400,7 +829,9 @@ int x_mentions(struct alq_extractor *x) {
                "DATE", -1, t->toks[d->tf].sent};
     if (x->tok_ment[d->tf] < 0 && (rc = add_ment(x, &dm))) return rc;
   }
-  /* mentions were appended in two streams (matches, dates): sort by start */
+  if ((rc = surname_refs(x))) return rc;
+  if ((rc = nested_persons(x))) return rc;
+  /* mentions were appended in streams (matches, dates, surnames): sort by start */
   for (size_t i = 1; i < x->nments; i++) {
     ment v = x->ments[i];
     size_t j = i;

@@ -24,7 +24,8 @@ static const char *cue_names[ALQ_CUE__COUNT] = {
   "time_part", "time_unit", "time_last", "place_head", "place_prep", "chrome",
   "reciprocal", "title_word", "nationality",
   "between", "with", "against", "by", "clause", "relative", "passive_by", "self_deny", "force_head",
-  "complementizer", "dual_head", "quantifier", "kunya", "operations", "citing", "from", "say_participle"};
+  "complementizer", "dual_head", "quantifier", "kunya", "operations", "citing", "from", "say_participle",
+  "given_name", "name_link", "person_name", "outlet_name", "not_name"};
 
 /* ---- string pool and hash tables ------------------------------------ */
 
@@ -570,6 +571,7 @@ int alq_lexicon_open(alq_lexicon **out, const char *datadir, alq_error *err) {
   if ((rc = load_relations(lex, &tmp, datadir, err))) goto out;
   if ((rc = load_cues(lex, &tmp, datadir, "cues.tsv", err))) goto out;
   if ((rc = load_cues(lex, &tmp, datadir, "grammar.tsv", err))) goto out;
+  if ((rc = load_cues(lex, &tmp, datadir, "names.tsv", err))) goto out;
   if ((rc = load_months(lex, &tmp, datadir, err))) goto out;
   if ((rc = load_forces(lex, datadir, err))) goto out;
   if ((rc = finalize(lex))) goto out;

@@ -151,10 +151,18 @@ static void test_mention_spans(void **state) {
     char *text;
     const alq_result *res = extract_seed(ex, d, &text, &len);
     assert_true(res->nmentions > 10);
+    uint32_t outer[2] = {0, 0};   /* the last mention that is not nested */
     for (size_t i = 0; i < res->nmentions; i++) {
       const alq_mention *m = &res->mentions[i];
       assert_true(m->span[0] < m->span[1] && m->span[1] <= len);
-      if (i) assert_true(m->span[0] >= res->mentions[i - 1].span[1]);   /* no overlap, in order */
+      /* no overlap, in order; except a person named inside an actor's name
+         (قوات الرئيس السوري بشار الأسد), nested in it */
+      if (m->span[0] < outer[1]) {
+        assert_string_equal(m->type, "PERSON");
+        assert_true(m->span[0] >= outer[0] && m->span[1] <= outer[1]);
+      } else {
+        outer[0] = m->span[0]; outer[1] = m->span[1];
+      }
       /* a span never starts with a quote or a proclitic joiner */
       assert_true(text[m->span[0]] != '"');
       const char *ty = m->type;

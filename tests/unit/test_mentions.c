@@ -1,0 +1,161 @@
+/* Entity mentions on small made-up texts (not from the seeds or the gold):
+ * persons (given names, kunyas, known figures, names after titles, roles
+ * and verbs of saying, later references by surname, persons nested in an
+ * actor's name) and outlets (known names, names that are also common
+ * words). Each case states the expected mention. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "alaqat.h"
+
+static alq_lexicon *lex;
+static alq_extractor *ex;
+static const char *cur;
+
+static int setup(void **state) {
+  (void)state;
+  alq_error err = {0};
+  if (alq_lexicon_open(&lex, ALQ_TEST_DATADIR, &err)) return -1;
+  return alq_extractor_new(&ex, lex);
+}
+static int teardown(void **state) {
+  (void)state;
+  alq_extractor_free(ex);
+  alq_lexicon_free(lex);
+  return 0;
+}
+
+static const alq_result *run(const char *text) {
+  alq_doc d = {"t", text, strlen(text), NULL, NULL};
+  const alq_result *res;
+  alq_error err;
+  assert_int_equal(alq_extract(ex, &d, &res, &err), 0);
+  cur = text;
+  return res;
+}
+
+/* How many mentions of `type` have exactly the text `s`? */
+static int count(const alq_result *r, const char *type, const char *s) {
+  int n = 0;
+  for (size_t i = 0; i < r->nmentions; i++) {
+    const alq_mention *m = &r->mentions[i];
+    size_t len = m->span[1] - m->span[0];
+    if (!strcmp(m->type, type) && len == strlen(s) && !memcmp(cur + m->span[0], s, len)) n++;
+  }
+  return n;
+}
+/* Does any mention of `type` cover the byte where `s` starts? */
+static int any_at(const alq_result *r, const char *type, const char *s) {
+  const char *p = strstr(cur, s);
+  assert_non_null(p);
+  uint32_t off = (uint32_t)(p - cur);
+  for (size_t i = 0; i < r->nmentions; i++)
+    if (!strcmp(r->mentions[i].type, type) && r->mentions[i].span[0] <= off && off < r->mentions[i].span[1]) return 1;
+  return 0;
+}
+
+static void test_person_given_name(void **state) {
+  (void)state;
+  /* a given name opens the name; the surname with the article closes it */
+  const alq_result *r = run("وصل خالد منصور العتيبي إلى المدينة أمس.");
+  assert_int_equal(count(r, "PERSON", "خالد منصور العتيبي"), 1);
+  /* a kunya and a nisba */
+  r = run("أعلن أبو حمزة المصري انشقاقه عن الجماعة.");
+  assert_int_equal(count(r, "PERSON", "أبو حمزة المصري"), 1);
+  /* على (the preposition, normalized like the name علي) opens no name */
+  r = run("سيطر المقاتلون على محمد الفاتح ثم على الطريق.");
+  assert_int_equal(count(r, "PERSON", "على محمد الفاتح"), 0);
+  /* an ambiguous given name alone (صالح "good") is no name */
+  r = run("هذا عمل صالح للجميع.");
+  assert_false(any_at(r, "PERSON", "صالح"));
+  /* a verb with the shape of a name (أشرف "supervised") */
+  r = run("وأشرف عليه فريق من الخبراء.");
+  assert_false(any_at(r, "PERSON", "أشرف"));
+}
+
+static void test_person_known_and_surname(void **state) {
+  (void)state;
+  /* a known figure alone */
+  const alq_result *r = run("انتقد ترامب الاتفاق النووي.");
+  assert_int_equal(count(r, "PERSON", "ترامب"), 1);
+  /* a name no list knows, after a role and a comma; later the surname
+     alone, with a proclitic outside the span */
+  r = run("قال المتحدث باسم المجلس المحلي، كريستان دوفالييه، إن الوضع هادئ. وأضاف دوفالييه أن "
+          "الطريق مفتوح. ونقل عن لدوفالييه قوله إن المعبر مغلق.");
+  assert_int_equal(count(r, "PERSON", "كريستان دوفالييه"), 1);
+  assert_int_equal(count(r, "PERSON", "دوفالييه"), 2);
+  /* a role's complement is not a name: no comma, no closing */
+  r = run("قتل ضابط صف وجنديان في الهجوم.");
+  assert_false(any_at(r, "PERSON", "صف"));
+}
+
+static void test_person_after_say_verb(void **state) {
+  (void)state;
+  const alq_result *r = run("وقال بيرند كوخلر إن المفاوضات تأجلت.");
+  assert_int_equal(count(r, "PERSON", "بيرند كوخلر"), 1);
+  /* a noun phrase after the verb that does not end like a name */
+  r = run("وقال بيان صادر عن الوزارة إن المفاوضات تأجلت.");
+  assert_false(any_at(r, "PERSON", "بيان"));
+}
+
+static void test_person_nested_in_actor(void **state) {
+  (void)state;
+  const alq_result *r = run("تقدمت قوات الأسد نحو البلدة.");
+  assert_int_equal(count(r, "FORCE", "قوات الأسد"), 1);
+  assert_int_equal(count(r, "PERSON", "الأسد"), 1);
+  /* mentions stay sorted by start */
+  for (size_t i = 1; i < r->nmentions; i++) assert_true(r->mentions[i].span[0] >= r->mentions[i - 1].span[0]);
+}
+
+static void test_outlets(void **state) {
+  (void)state;
+  const alq_result *r = run("ذكرت رويترز أن الاشتباكات توقفت.");
+  assert_int_equal(count(r, "OUTLET", "رويترز"), 1);
+  /* a name that is also a place is an outlet after its head word or
+     quoted after لـ, and a place elsewhere */
+  r = run("وقال مصدر لـ\"الشرق الأوسط\" إن القصف استمر.");
+  assert_int_equal(count(r, "OUTLET", "الشرق الأوسط"), 1);
+  r = run("تشهد منطقة الشرق الأوسط توترا كبيرا.");
+  assert_int_equal(count(r, "OUTLET", "الشرق الأوسط"), 0);
+  r = run("نشرت صحيفة السفير تقريرا عن المعارك.");
+  assert_int_equal(count(r, "OUTLET", "السفير"), 1);
+  r = run("استدعت الوزارة السفير الفرنسي.");
+  assert_int_equal(count(r, "OUTLET", "السفير"), 0);
+}
+
+static void test_states_and_places(void **state) {
+  (void)state;
+  /* a country named after a border is a place */
+  const alq_result *r = run("فر المسلحون نحو الحدود مع العراق.");
+  assert_int_equal(count(r, "PLACE", "العراق"), 1);
+  assert_int_equal(count(r, "STATE", "العراق"), 0);
+  /* with tanween it is the adjective "Syrian": no mention */
+  r = run("قتل جنديا سوريًا في الهجوم.");
+  assert_false(any_at(r, "STATE", "سوريًا"));
+  assert_false(any_at(r, "PLACE", "سوريًا"));
+  /* a state's force word makes a FORCE, also written with لل */
+  r = run("وقال متحدث باسم للبنتاغون إن الغارات مستمرة.");
+  assert_int_equal(count(r, "FORCE", "لبنتاغون"), 1);
+  r = run("ونقلت الصحيفة عن مصادر في البنتاغون أن الغارات مستمرة.");
+  assert_int_equal(count(r, "FORCE", "البنتاغون"), 1);
+  assert_int_equal(count(r, "PLACE", "البنتاغون"), 0);
+  /* a place goes on over its compass adjectives */
+  r = run("تقدمت الفصائل في ريف حلب الشمالي الشرقي أمس.");
+  assert_int_equal(count(r, "PLACE", "ريف حلب الشمالي الشرقي"), 1);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_person_given_name),
+    cmocka_unit_test(test_person_known_and_surname),
+    cmocka_unit_test(test_person_after_say_verb),
+    cmocka_unit_test(test_person_nested_in_actor),
+    cmocka_unit_test(test_outlets),
+    cmocka_unit_test(test_states_and_places),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
