@@ -721,6 +721,10 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     /* X ... ضد/مع/لـ Y after the trigger: the first is the agent */
     side r2 = {0};
     int with = 0;
+    /* a hostile verb (or its verbal noun) right before its subject (VSO:
+       قصفت X مواقع Y) takes an object named by its members or positions */
+    int vso = alq_reltype_class(type) == 1 && after && x->tok_ment[tl + 1] >= 0 &&
+              x->ments[x->tok_ment[tl + 1]].kind == MK_ACTOR;
     /* the second party needs a preposition: ضد / على / مع / بين, or the
        proclitic لـ (دعم X لـ Y); two names in a row are an apposition */
     for (size_t k = after, w = 0; after && k < c->s_end && w < 4; k++) {
@@ -732,6 +736,7 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
       int lam = x->tok_ment[k] >= 0 && x->ments[x->tok_ment[k]].kind == MK_ACTOR &&
                 x_ment_has_clitic(x, &x->ments[x->tok_ment[k]], X_LAM);
       if (x->text.toks[k].flags & ALQ_TF_JOINER) lam = 1;
+      if (vso && tok_cue(c, k, ALQ_CUE_MEMBER_NOUN)) lam = 1;
       if (prep || lam) {
         if (scan_right(c, k, 3, &r2, NULL) && r2.n) { with = prep; break; }
       }

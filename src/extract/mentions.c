@@ -119,6 +119,29 @@ static int force_named(const struct alq_extractor *x, const alq_match *m) {
   return 0;
 }
 
+/* A state's armed force named by a force word and a nationality adjective,
+ * with at most one other word between (مقاتلات تركية، طائرات حربية سورية):
+ * returns the force's actor (the state's FORCE id, else the state) and the
+ * adjective's token in *tl, or -1. */
+static int nationality_force(const struct alq_extractor *x, const alq_match *m, size_t *tl) {
+  if (m->tok_first != m->tok_last || x_ent(x, (int)(m - x->m), ALQ_LK_ACTOR, -1) ||
+      !x_ent(x, (int)(m - x->m), ALQ_LK_CUE, ALQ_CUE_FORCE_HEAD))
+    return -1;
+  size_t j = next_word(&x->text, m->tok_last);
+  for (int hop = 0; hop < 2 && j != SIZE_MAX; hop++) {
+    int k = x->tok_match[j];
+    const alq_lexent *ne = x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_NATIONALITY);
+    if (ne && ne->value >= 0 && x->m[k].tok_first == j && x->m[k].tok_last == j) {
+      *tl = j;
+      int f = x->lex->state_force[ne->value];
+      return f >= 0 ? f : ne->value;
+    }
+    if (k >= 0) return -1;      /* another known word: not this phrase */
+    j = next_word(&x->text, j);
+  }
+  return -1;
+}
+
 /* Is the match written with tanween (سوريًا، عراقيًا): the accusative
  * adjective "Syrian", not the country? */
 static int has_tanween(const struct alq_extractor *x, const alq_match *m) {
@@ -200,6 +223,7 @@ static const char *slug(struct alq_extractor *x, const char *prefix, size_t tf, 
  * index or -1. */
 static int resolve_actor(struct alq_extractor *x, const alq_match *m, const alq_lexent *e) {
   size_t nw = next_word(&x->text, m->tok_last);
+  if (e->flags & ALQ_EF_GOV_STATE) return x->focus_state;
   if (e->flags & ALQ_EF_GOV_FORCES) {
     if (x->focus_state < 0) return -1;
     int f = x->lex->state_force[x->focus_state];
@@ -722,6 +746,16 @@ int x_mentions(struct alq_extractor *x) {
       om.id = slug_from(x, "new:", m->tok_first, m->strip, m->tok_last);
       if ((rc = add_ment(x, &om))) return rc;
       continue;
+    }
+    {
+      size_t ftl;
+      int fa = nationality_force(x, m, &ftl);
+      if (fa >= 0) {
+        ment fm = {m->start, t->toks[ftl].end, m->tok_first, (uint32_t)ftl, MK_ACTOR, fa, (int)k,
+                   x->lex->actors[fa].id, "FORCE", -1, t->toks[m->tok_first].sent};
+        if ((rc = add_ment(x, &fm))) return rc;
+        continue;
+      }
     }
     const alq_lexent *ae = x_ent(x, (int)k, ALQ_LK_ACTOR, -1);
     const alq_lexent *pe = x_ent(x, (int)k, ALQ_LK_PLACE, -1);

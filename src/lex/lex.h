@@ -62,7 +62,8 @@ enum {
   ALQ_EF_AMBIG_HEAD = 4,  /* actor only with a head/member cue or coordination */
   ALQ_EF_COALITION = 8,   /* التحالف-like: actor only after coalition context */
   ALQ_MF_HIJRI = 16,      /* month of the Hijri calendar */
-  ALQ_EF_GOV_FORCES = 32  /* "government forces": the force of the country in focus */
+  ALQ_EF_GOV_FORCES = 32, /* "government forces": the force of the country in focus */
+  ALQ_EF_GOV_STATE = 64   /* "the government": the country in focus itself */
 };
 
 typedef struct alq_lexent {

@@ -365,7 +365,8 @@ static int load_ambiguous(alq_lexicon *lex, alq_arena *tmp, const char *dir, amb
     else if (!strcmp(t.f[2], "head_only")) fl = ALQ_EF_AMBIG_HEAD;
     else if (!strcmp(t.f[2], "coalition")) fl = ALQ_EF_COALITION;
     else if (!strcmp(t.f[2], "gov_forces")) fl = ALQ_EF_GOV_FORCES;
-    else { rc = fail_line(err, &t, "rule must be context, head_only, coalition or gov_forces"); break; }
+    else if (!strcmp(t.f[2], "gov_state")) fl = ALQ_EF_GOV_STATE;
+    else { rc = fail_line(err, &t, "rule must be context, head_only, coalition, gov_forces or gov_state"); break; }
     if (as->n == as->cap) {
       size_t cap = as->cap ? as->cap * 2 : 64;
       ambig *nv = realloc(as->v, cap * sizeof *nv);
@@ -471,6 +472,7 @@ static int load_cues(alq_lexicon *lex, alq_arena *tmp, const char *dir, const ch
     e.kind = ALQ_LK_CUE; e.cls = (uint8_t)c;
     const char *v = t.f[2];
     if (c == ALQ_CUE_COALITION_LEADER) e.value = alq_lex_actor_find(lex, v);
+    else if (c == ALQ_CUE_NATIONALITY) e.value = strcmp(v, "-") ? alq_lex_actor_find(lex, v) : -1;
     else if (c == ALQ_CUE_SINGLE_ANAPHOR) e.value = !strcmp(v, "state") ? 1 : !strcmp(v, "any") ? 2 : 0;
     else if (c == ALQ_CUE_TIME_PART) e.value = !strcmp(v, "start") ? 1 : !strcmp(v, "mid") ? 2 : !strcmp(v, "end") ? 3 : 0;
     else if (c == ALQ_CUE_TIME_UNIT) e.value = !strcmp(v, "day") ? 1 : !strcmp(v, "week") ? 2 : !strcmp(v, "month") ? 3 : !strcmp(v, "year") ? 4 : 0;

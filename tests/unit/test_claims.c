@@ -216,6 +216,36 @@ static void test_source_phrases(void **state) {
   assert_string_equal(c->source_kind, "author");
 }
 
+/* The mention of `id` whose text is `want`, or fail. */
+static void mention_is(const alq_result *r, const char *id, const char *type, const char *want) {
+  for (size_t i = 0; i < r->nmentions; i++) {
+    const alq_mention *m = &r->mentions[i];
+    if (m->id && !strcmp(m->id, id) && !strcmp(m->type, type) && m->span[1] - m->span[0] == strlen(want) &&
+        !memcmp(cur_text + m->span[0], want, strlen(want)))
+      return;
+  }
+  fail_msg("no %s mention %s '%s'", type, id, want);
+}
+
+static void test_nationality_force_and_government(void **state) {
+  (void)state;
+  /* a force word and a nationality adjective name the state's force */
+  const alq_result *r = run("وقصفت مقاتلات تركية مواقع تنظيم داعش قرب الحدود.");
+  mention_is(r, "turkey", "FORCE", "مقاتلات تركية");
+  assert_non_null(find(r, "turkey", "isis", "conflict"));
+  /* one adjective may sit between; a state with a FORCE id uses it */
+  r = run("وشنت طائرات حربية سورية غارات على مواقع جبهة النصرة.");
+  mention_is(r, "syrian-army", "FORCE", "طائرات حربية سورية");
+  assert_non_null(find(r, "syrian-army", "nusra", "conflict"));
+  /* "the government" is the state the story is about */
+  r = run("قال مسؤول في الصومال إن حركة الشباب تقاتل الحكومة منذ سنوات، وإن الصومال يطلب الدعم.");
+  mention_is(r, "somalia", "STATE", "الحكومة");
+  assert_non_null(find(r, "al-shabaab", "somalia", "conflict"));
+  /* and nothing when the story names no state */
+  r = run("وقال المتحدث إن الحكومة لم ترد بعد.");
+  for (size_t i = 0; i < r->nmentions; i++) assert_string_not_equal(r->mentions[i].type, "STATE");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -228,6 +258,7 @@ int main(void) {
     cmocka_unit_test(test_plural_verb_has_its_subject),
     cmocka_unit_test(test_hedge_after_belongs_to_next_predicate),
     cmocka_unit_test(test_source_phrases),
+    cmocka_unit_test(test_nationality_force_and_government),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
