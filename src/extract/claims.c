@@ -29,6 +29,13 @@ static void group_of(const struct alq_extractor *x, int mi, side *out) {
       side_add(out, x->ments[i].actor, x->ments[i].start, x->ments[i].end);
 }
 
+static int is_comma(const alq_text *t, size_t i) {
+  const alq_token *tk = &t->toks[i];
+  if (tk->kind != ALQ_TOK_PUNCT) return 0;
+  const char *s = t->norm + tk->nstart;
+  return (tk->nlen == 2 && !memcmp(s, "\xd8\x8c", 2)) || (tk->nlen == 1 && *s == ',');
+}
+
 static int is_stop_punct(const alq_text *t, size_t i) {
   const alq_token *tk = &t->toks[i];
   if (tk->kind != ALQ_TOK_PUNCT) return 0;
@@ -728,8 +735,21 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     /* the second party needs a preposition: ضد / على / مع / بين, or the
        proclitic لـ (دعم X لـ Y); two names in a row are an apposition */
     for (size_t k = after, w = 0; after && k < c->s_end && w < 4; k++) {
+      /* VSO: a relative clause on the subject (X، التي ...، Y) is skipped */
+      if (vso && is_comma(&x->text, k) && tok_cue(c, k + 1, ALQ_CUE_RELATIVE)) {
+        size_t q = k + 1;
+        while (q < c->s_end && q < k + 30 && !is_comma(&x->text, q) && !is_stop_punct(&x->text, q)) q++;
+        if (q < c->s_end && is_comma(&x->text, q)) { k = q; continue; }
+        break;
+      }
       if (is_stop_punct(&x->text, k)) break;
       if (x->text.toks[k].kind == ALQ_TOK_PUNCT) break;
+      /* VSO: an actor right after the subject of a verb is its direct object
+         (تقاتل X Y); after a verbal noun it would be the subject's genitive */
+      if (vso && re->value == 'v' && x->tok_ment[k] >= 0 && x->ments[x->tok_ment[k]].kind == MK_ACTOR) {
+        group_of(x, x->tok_ment[k], &r2);
+        break;
+      }
       /* ضد names the target of hostility only: support X ضد Y is help for X */
       int prep = (tok_cue(c, k, ALQ_CUE_AGAINST) && alq_reltype_class(type) == 1) ||
                  tok_cue(c, k, ALQ_CUE_WITH) || tok_cue(c, k, ALQ_CUE_BETWEEN);

@@ -877,6 +877,8 @@ int x_mentions(struct alq_extractor *x) {
     for (uint32_t k = x->ments[i].tf; k <= x->ments[i].tl; k++) x->tok_ment[k] = (int32_t)i;
   /* coordination groups: actors joined by و / ، with nothing else between */
   int g = 0;
+  uint8_t *waw = alq_arena_calloc(&x->arena, x->nments + 1, 1);   /* per group: joined by و (or one actor) */
+  if (!waw) return ALQ_ENOMEM;
   for (size_t i = 0; i < x->nments; i++) {
     ment *b = &x->ments[i];
     if (b->kind != MK_ACTOR) continue;
@@ -898,24 +900,30 @@ int x_mentions(struct alq_extractor *x) {
       if (appos) {
         if (a->group < 0) a->group = g++;
         b->group = a->group;
+        waw[b->group] = 1;
       }
       continue;
     }
-    int ok = 1, joiner = 0;
+    int ok = 1, joiner = 0, by_waw = 0;
     for (uint32_t k = a->tl + 1; k < b->tf && ok; k++) {
       const alq_token *tk = &t->toks[k];
       if (tk->kind == ALQ_TOK_QUOTE) continue;
       if (tk->flags & ALQ_TF_JOINER) { joiner = 1; continue; }
       if (tk->kind == ALQ_TOK_PUNCT && tk->nlen == 2 && !memcmp(t->norm + tk->nstart, "\xd8\x8c", 2)) { joiner = 1; continue; }
       if (tk->kind == ALQ_TOK_PUNCT && tk->nlen == 1 && (t->norm[tk->nstart] == ',' || t->norm[tk->nstart] == '(' || t->norm[tk->nstart] == ')')) { joiner = 1; continue; }
-      if (tk->kind == ALQ_TOK_ARABIC && x_tok_is(t, k, L_WAW)) { joiner = 1; continue; }
+      if (tk->kind == ALQ_TOK_ARABIC && x_tok_is(t, k, L_WAW)) { joiner = 1; by_waw = 1; continue; }
       ok = 0;
     }
     if (!ok) continue;
-    if (b->match >= 0 && has_clitic(x, &x->m[b->match], L_WAW)) joiner = 1;
+    if (b->match >= 0 && has_clitic(x, &x->m[b->match], L_WAW)) joiner = by_waw = 1;
     if (!joiner) continue;
     if (a->group < 0) a->group = g++;
     b->group = a->group;
+    if (by_waw) waw[b->group] = 1;
   }
+  /* a list ends with و (X، Y و Z); names joined by commas or brackets alone
+     are an apposition or the edges of two clauses (X، التي ...، Y): no group */
+  for (size_t i = 0; i < x->nments; i++)
+    if (x->ments[i].group >= 0 && !waw[x->ments[i].group]) x->ments[i].group = -1;
   return 0;
 }

@@ -246,6 +246,22 @@ static void test_nationality_force_and_government(void **state) {
   for (size_t i = 0; i < r->nmentions; i++) assert_string_not_equal(r->mentions[i].type, "STATE");
 }
 
+static void test_vso_object_and_comma_groups(void **state) {
+  (void)state;
+  /* verb, subject with a relative clause, direct object */
+  const alq_result *r = run("وتقاتل حركة الشباب، التي بايعت تنظيم القاعدة، الحكومة الصومالية منذ سنوات.");
+  assert_non_null(find(r, "al-shabaab", "somalia", "conflict"));
+  /* names joined by commas alone are no coordinated pair: the member of
+     the relative clause is not allied with the object */
+  assert_null(find(r, "al-qaeda", "somalia", "affiliation"));
+  assert_null(find(r, "al-shabaab", "somalia", "affiliation"));
+  /* a verbal noun's following actor is its object: the actors coordinated
+     after it are not its subject */
+  r = run("وركزت الحملة على مهاجمة السعودية وتمجيد إيران وحزب الله.");
+  assert_null(find(r, "saudi-arabia", "iran", "conflict"));
+  assert_null(find(r, "saudi-arabia", "hezbollah", "conflict"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -259,6 +275,7 @@ int main(void) {
     cmocka_unit_test(test_hedge_after_belongs_to_next_predicate),
     cmocka_unit_test(test_source_phrases),
     cmocka_unit_test(test_nationality_force_and_government),
+    cmocka_unit_test(test_vso_object_and_comma_groups),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
