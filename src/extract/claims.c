@@ -771,6 +771,11 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     /* membership attaches to the noun phrase right before (X التابعة لـ Y،
        X، ذراع Y); other relations reach back through the clause */
     size_t lwin = type == ALQ_REL_AFFILIATION ? 3 : 12;
+    int with_partner = 0;
+    for (size_t k = tl + 1; k < after && type != ALQ_REL_AFFILIATION; k++) {
+      if (x->tok_ment[k] >= 0) break;
+      if (tok_cue(c, k, ALQ_CUE_WITH)) { with_partner = 1; break; }
+    }
     size_t lat = tf;
     int found = scan_left_at(c, tf, lwin, &l, &lat);
     /* the patient, right after the trigger, named again right before it
@@ -781,6 +786,18 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     if (found && gap <= 1 && l.n == 1 && l.actor[0] == r.actor[0] && type != ALQ_REL_AFFILIATION) {
       memset(&l, 0, sizeof l);
       found = scan_left_at(c, lat, lwin, &l, NULL);
+    }
+    /* a partner introduced by مع (تحالف مع Y) whose agent is not near: the
+       sentence's first actor, its topic (X ...، على خلفية اتفاق ... لتحالف مع Y) */
+    if (!found && with_partner) {
+      for (size_t k = c->s_first; k < tf; k++) {
+        int mi = x->tok_ment[k];
+        if (mi < 0 || x->ments[mi].kind != MK_ACTOR) continue;
+        if (x->ments[mi].actor == r.actor[0]) { k = x->ments[mi].tl; continue; }
+        group_of(x, mi, &l);
+        found = 1;
+        break;
+      }
     }
     if (found) {
       /* بدعم من X: the helper follows */

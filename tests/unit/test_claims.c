@@ -262,6 +262,17 @@ static void test_vso_object_and_comma_groups(void **state) {
   assert_null(find(r, "saudi-arabia", "hezbollah", "conflict"));
 }
 
+static void test_partner_with_distant_agent(void **state) {
+  (void)state;
+  /* "an alliance with Y" whose agent is the sentence's topic, far before */
+  const alq_result *r = run("وفي خطوة من حركة طالبان لإثبات حسن نيتها أمام الوسطاء، وعلى خلفية المفاوضات السرية "
+                            "الجارية منذ أشهر طويلة في الدوحة الممهدة لتحالف منتظر مع تنظيم القاعدة، أفرجت الحركة عن أسرى.");
+  const alq_claim *c = find(r, "taliban", "al-qaeda", "alliance");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "possible");
+  span_is(c->trigger, "لتحالف");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -276,6 +287,7 @@ int main(void) {
     cmocka_unit_test(test_source_phrases),
     cmocka_unit_test(test_nationality_force_and_government),
     cmocka_unit_test(test_vso_object_and_comma_groups),
+    cmocka_unit_test(test_partner_with_distant_agent),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
