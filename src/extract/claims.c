@@ -670,12 +670,14 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   int pos = c->x->si[c->sent].question;
   size_t hpos = 0;
   const alq_lexent *he = pos ? NULL : cue_before(c, tf, ALQ_CUE_HEDGE, 6, &hpos);
-  if (he && (he->value != 1 || imperfect_after(c, hpos))) pos = 1;
+  if (he && ((he->value == 0) || (he->value == 1 && imperfect_after(c, hpos)) ||
+             (he->value == 2 && x->m[x->tok_match[hpos]].tok_last + 1 == tf)))
+    pos = 1;
   /* a hedging adjective right after (تحالف مرتقب); قد there starts the next
      predicate (خلافات قد تعرقل ...): the relation itself is asserted */
   for (size_t k = tl + 1; !pos && k < c->s_end && k <= tl + 2; k++) {
     const alq_lexent *ha = x_tok_ent(x, k, ALQ_LK_CUE, ALQ_CUE_HEDGE);
-    if (ha && ha->value != 1) pos = 1;
+    if (ha && ha->value == 0) pos = 1;
   }
   source src = find_source(c, tf);
   side l = {0}, r = {0};

@@ -273,6 +273,29 @@ static void test_partner_with_distant_agent(void **state) {
   span_is(c->trigger, "لتحالف");
 }
 
+static void test_adjacent_hedges(void **state) {
+  (void)state;
+  /* building or heading towards a relation: it is not there yet */
+  const alq_result *r = run("وتعمل حركة طالبان وتنظيم القاعدة على بناء تحالف بينهما.");
+  const alq_claim *c = find(r, "taliban", "al-qaeda", "alliance");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "possible");
+  r = run("ويدفع الحصار حركة طالبان وتنظيم القاعدة نحو الاندماج.");
+  c = find(r, "taliban", "al-qaeda", "merger");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "possible");
+  /* only right before the relation word: reached, it is asserted */
+  r = run("وتوصلت حركة طالبان وتنظيم القاعدة إلى إقامة تحالف بينهما.");
+  c = find(r, "taliban", "al-qaeda", "alliance");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "asserted");
+  /* and not after it: the rapprochement is there, new alliances are sought */
+  r = run("ويتجه الطرفان إلى التقارب بين حركة طالبان وتنظيم القاعدة وإيجاد تحالفات جديدة.");
+  c = find(r, "taliban", "al-qaeda", "reconciliation");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "asserted");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -288,6 +311,7 @@ int main(void) {
     cmocka_unit_test(test_nationality_force_and_government),
     cmocka_unit_test(test_vso_object_and_comma_groups),
     cmocka_unit_test(test_partner_with_distant_agent),
+    cmocka_unit_test(test_adjacent_hedges),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
