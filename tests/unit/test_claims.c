@@ -296,6 +296,24 @@ static void test_adjacent_hedges(void **state) {
   assert_string_equal(c->modality, "asserted");
 }
 
+static void test_truncated_repeat_is_chrome(void **state) {
+  (void)state;
+  const char *text = "حركة طالبان وتنظيم القاعدة في الجبال الشرقية للبلاد\n\n"
+                     "وقال محللون إن الوضع في الجبال معقد جدا هذه الأيام.\n\n"
+                     "خلافات عميقة تعرقل الاندماج\n\n"
+                     "خلافات عميقة تعرقل\n\n"
+                     "وقال محللون إن الوضع معقد.\n";
+  const alq_result *r = run(text);
+  uint32_t rep = (uint32_t)(strstr(text, "خلافات عميقة تعرقل\n") - text);
+  int first = 0;
+  for (size_t i = 0; i < r->nclaims; i++) {
+    /* the short repeat of the sub-headline gives nothing */
+    assert_true(r->claims[i].span[0] != rep);
+    if (!strcmp(r->claims[i].type, "rivalry")) first = 1;
+  }
+  assert_true(first);   /* the sub-headline itself does */
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -312,6 +330,7 @@ int main(void) {
     cmocka_unit_test(test_vso_object_and_comma_groups),
     cmocka_unit_test(test_partner_with_distant_agent),
     cmocka_unit_test(test_adjacent_hedges),
+    cmocka_unit_test(test_truncated_repeat_is_chrome),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
