@@ -52,6 +52,8 @@ typedef struct ctx {
   uint32_t sent;
   const char *when;              /* list items: the item's own date (or NULL) */
   int when_set;                  /* use `when` instead of looking for a date */
+  side role_member;              /* the member of the sentence's last role noun */
+  size_t role_at;                /* that role noun's token, 0 if none */
 } ctx;
 
 static int tok_cue(const ctx *c, size_t i, int cls) {
@@ -624,6 +626,14 @@ static int sentence_names_focus(ctx *c, side *f) {
   return 1;
 }
 
+/* Does the lexicon match starting at token i carry the proclitic و? */
+static int starts_with_waw(const struct alq_extractor *x, size_t i) {
+  int k = x->tok_match[i];
+  if (k < 0 || !x->m[k].strip) return 0;
+  if (i > 0 && (x->text.toks[i - 1].flags & ALQ_TF_JOINER) && x_tok_is(&x->text, i - 1, X_WAW)) return 1;
+  return !memcmp(x->text.norm + x->text.toks[i].nstart, X_WAW, 2);
+}
+
 /* Does the word at token i end with the masculine plural verb suffix
  * ـون / ـوا (normalized)? */
 static int plural_verb(const alq_text *t, size_t i) {
@@ -696,6 +706,19 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
         side_add(&f, rp[1], rt->start, rt->end);
         return pairs_within(c, &f, type, neg, pos, &src, tf, tl, "reciprocal");
       }
+  }
+  /* a part of its owner (X، وهي الذراع العسكري لـ Y): the owner follows,
+     the member is the phrase before; a coordinated second role noun
+     (... والمكون الرئيسي لـ Z) has the same member */
+  if ((re->rflags & ALQ_RF_ROLE) && r.n) {
+    if (c->role_at && tf > c->role_at && tf - c->role_at < 30 && starts_with_waw(x, tf)) {
+      l = c->role_member;
+    } else if (!scan_left(c, tf, 3, &l)) {
+      return 0;
+    }
+    c->role_member = l;
+    c->role_at = tf;
+    return pairs_across(c, &l, &r, type, neg, pos, &src, tf, tl, "role");
   }
   if (r.n >= 2) {
     /* a group after a directed or hostile trigger is its object when the
@@ -946,7 +969,7 @@ int x_claims(struct alq_extractor *x) {
   for (size_t s = 0; s < t->nsents; s++) {
     const alq_sentence *se = &t->sents[s];
     if (x->si[s].chrome || !se->tok_count) continue;
-    ctx c = {x, se->tok_first, (size_t)se->tok_first + se->tok_count, (uint32_t)s, NULL, 0};
+    ctx c = {x, se->tok_first, (size_t)se->tok_first + se->tok_count, (uint32_t)s, NULL, 0, {{0}, {{0}}, 0}, 0};
     if (lpair[0] >= 0 && list_item(x, se)) {
       if ((rc = list_claims(&c, lpair, lspan, ltrig))) return rc;
     } else if (!list_item(x, se)) {

@@ -31,7 +31,8 @@ typedef enum alq_reltype {
 /* Relation trigger flags (relations.tsv column 4). */
 enum {
   ALQ_RF_FIGURATIVE = 1, ALQ_RF_MUTUAL = 2, ALQ_RF_NEEDS_BETWEEN = 4,
-  ALQ_RF_DIRECTED = 8, ALQ_RF_PASSIVE = 16
+  ALQ_RF_DIRECTED = 8, ALQ_RF_PASSIVE = 16,
+  ALQ_RF_ROLE = 32        /* a part of its owner (فرع، ذراع، جناح): the owner follows, the member precedes */
 };
 
 /* Cue classes (cues.tsv column 2). Keep in sync with cue_names in lex.c. */

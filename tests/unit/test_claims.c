@@ -314,6 +314,21 @@ static void test_truncated_repeat_is_chrome(void **state) {
   assert_true(first);   /* the sub-headline itself does */
 }
 
+static void test_role_nouns(void **state) {
+  (void)state;
+  /* X، وهي الذراع العسكري لـ Y والمكون الرئيسي لـ Z: X belongs to both */
+  const alq_result *r = run("وقال قائد وحدات حماية الشعب، وهي الذراع العسكري لحزب الاتحاد الديمقراطي "
+                            "والمكون الرئيسي لقوات سوريا الديمقراطية، إن المعركة بدأت.");
+  const alq_claim *c = find(r, "ypg", "pyd", "affiliation");
+  assert_non_null(c);
+  assert_string_equal(c->a, "ypg");
+  c = find(r, "ypg", "sdf", "affiliation");
+  assert_non_null(c);
+  assert_string_equal(c->a, "ypg");
+  /* the owner of the first role noun is no member of the second's */
+  assert_null(find(r, "pyd", "sdf", "affiliation"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -331,6 +346,7 @@ int main(void) {
     cmocka_unit_test(test_partner_with_distant_agent),
     cmocka_unit_test(test_adjacent_hedges),
     cmocka_unit_test(test_truncated_repeat_is_chrome),
+    cmocka_unit_test(test_role_nouns),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
