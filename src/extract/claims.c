@@ -695,10 +695,11 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   /* membership names its organization right after it (جزء من، فرع، التابعة
      لـ); other relations may have an apposition before their patient */
   size_t after = scan_right(c, tl + 1, type == ALQ_REL_AFFILIATION ? 6 : 8, &r, &between);
-  /* a reciprocal directed relation: من دون أن يتبع أحدهما الآخر */
-  if (alq_reltype_directed(type)) {
+  /* a reciprocal relation (من دون أن يتبع أحدهما الآخر، هاجما بعضهما):
+     the pair last named together; a directed one holds both ways */
+  if (!r.n || alq_reltype_directed(type)) {
     int rp[2];
-    for (size_t k = tl + 1; k < c->s_end && k <= tl + 4; k++)
+    for (size_t k = tl + 1; k < c->s_end && k <= tl + (alq_reltype_directed(type) ? 4 : 1); k++)
       if (tok_cue(c, k, ALQ_CUE_RECIPROCAL) && anaphor_pair(c, rp)) {
         side f = {0};
         const alq_token *rt = &x->text.toks[k];

@@ -329,6 +329,16 @@ static void test_role_nouns(void **state) {
   assert_null(find(r, "pyd", "sdf", "affiliation"));
 }
 
+static void test_reciprocal_symmetric(void **state) {
+  (void)state;
+  /* "they never attacked each other": the pair named before, negated */
+  const alq_result *r = run("ويرى محللون أن العلاقة بين حركة طالبان وتنظيم القاعدة قديمة، إذ لم يسبق لهما أن هاجما بعضهما.");
+  const alq_claim *c = find(r, "taliban", "al-qaeda", "conflict");
+  assert_non_null(c);
+  assert_string_equal(c->polarity, "negated");
+  span_is(c->a_span, "بعضهما");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -347,6 +357,7 @@ int main(void) {
     cmocka_unit_test(test_adjacent_hedges),
     cmocka_unit_test(test_truncated_repeat_is_chrome),
     cmocka_unit_test(test_role_nouns),
+    cmocka_unit_test(test_reciprocal_symmetric),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
