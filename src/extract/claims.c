@@ -124,7 +124,9 @@ static size_t scan_right(ctx *c, size_t from, size_t win, side *out, int *via_be
       if (anaphor_pair(c, ap)) {
         side_add(out, ap[0], t->toks[i].start, t->toks[i].end);
         side_add(out, ap[1], t->toks[i].start, t->toks[i].end);
-        if (via_between) *via_between = 1;
+        /* 1: the pair is introduced by بين (بينهما، بين التنظيمين); 2: it
+           may be the object (تقاتل التنظيمين) */
+        if (via_between && *via_between != 1) *via_between = tok_cue(c, i, ALQ_CUE_BETWEEN) ? 1 : 2;
         return x->m[x->tok_match[i]].tok_last + 1;
       }
       return 0;
@@ -676,6 +678,11 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     if (sv && sv->value == 1) neg = 1;
   }
   if (cue_before(c, tf, ALQ_CUE_SELF_DENY, 3, NULL)) neg = 1;
+  /* hostility named by a reconciliation (لوضع حد للخلافات، طي صفحة الخلافات)
+     held, whatever the reconciliation's own polarity and modality (rule 13) */
+  int named_in_recon = alq_reltype_class(type) == 1 && tf > c->s_first &&
+                       x_tok_ent(x, tf - 1, ALQ_LK_REL, ALQ_REL_RECONCILIATION);
+  if (named_in_recon) neg = 0;
   /* modality: a question, a hedge in the clause before, or right after */
   int pos = c->x->si[c->sent].question;
   size_t hpos = 0;
@@ -689,12 +696,22 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     const alq_lexent *ha = x_tok_ent(x, k, ALQ_LK_CUE, ALQ_CUE_HEDGE);
     if (ha && ha->value == 0) pos = 1;
   }
+  if (named_in_recon) pos = 0;
   source src = find_source(c, tf);
   side l = {0}, r = {0};
   int between = 0;
   /* membership names its organization right after it (جزء من، فرع، التابعة
      لـ); other relations may have an apposition before their patient */
   size_t after = scan_right(c, tl + 1, type == ALQ_REL_AFFILIATION ? 6 : 8, &r, &between);
+  /* a hedging predicate right after the pair (التعاون بين X و Y وارد) */
+  if (!pos && after && after < c->s_end) {
+    const alq_lexent *ha = x_tok_ent(x, after, ALQ_LK_CUE, ALQ_CUE_HEDGE);
+    if (ha && ha->value == 0) pos = 1;
+  }
+  /* a one-sided fighting word before a pair anaphor: the pair is its object
+     (القوى التي تقاتل التنظيمين), not two parties fighting each other (a
+     disagreement of the two, خلاف التنظيمين, is between them) */
+  if (between == 2) between = (type == ALQ_REL_CONFLICT && !(re->rflags & ALQ_RF_MUTUAL)) ? 0 : 1;
   /* a reciprocal relation (من دون أن يتبع أحدهما الآخر، هاجما بعضهما):
      the pair last named together; a directed one holds both ways */
   if (!r.n || alq_reltype_directed(type)) {
@@ -1015,7 +1032,18 @@ int x_claims(struct alq_extractor *x) {
       for (uint32_t e = 0; e < m->nents; e++) {
         const alq_lexent *re = &x->lex->ents[m->ents[e]];
         if (re->kind != ALQ_LK_REL || re->cls == ALQ_REL_BLOCK) continue;
+        size_t before = x->nclaims;
         if ((rc = do_trigger(&c, m->tok_first, m->tok_last, re))) return rc;
+        if (re->rflags & (ALQ_RF_ENDS_CONFLICT | ALQ_RF_ENDS_RIVALRY)) {
+          /* the hostility a reconciliation ends held (rule 13) */
+          const char *ht = alq_reltype_name((re->rflags & ALQ_RF_ENDS_CONFLICT) ? ALQ_REL_CONFLICT : ALQ_REL_RIVALRY);
+          for (size_t q = before, n = x->nclaims; q < n && !rc; q++) {
+            alq_claim h = x->claims[q];
+            h.type = ht; h.polarity = "affirmed"; h.modality = "asserted"; h.rule = "named-hostility";
+            rc = add_claim(x, &h);
+          }
+          if (rc) return rc;
+        }
       }
       i = m->tok_last;
     }

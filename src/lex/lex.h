@@ -32,7 +32,8 @@ typedef enum alq_reltype {
 enum {
   ALQ_RF_FIGURATIVE = 1, ALQ_RF_MUTUAL = 2, ALQ_RF_NEEDS_BETWEEN = 4,
   ALQ_RF_DIRECTED = 8, ALQ_RF_PASSIVE = 16,
-  ALQ_RF_ROLE = 32        /* a part of its owner (فرع، ذراع، جناح): the owner follows, the member precedes */
+  ALQ_RF_ROLE = 32,       /* a part of its owner (فرع، ذراع، جناح): the owner follows, the member precedes */
+  ALQ_RF_ENDS_CONFLICT = 64, ALQ_RF_ENDS_RIVALRY = 128  /* a reconciliation naming the hostility it ends */
 };
 
 /* Cue classes (cues.tsv column 2). Keep in sync with cue_names in lex.c. */

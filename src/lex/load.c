@@ -454,6 +454,8 @@ static int load_relations(alq_lexicon *lex, alq_arena *tmp, const char *dir, alq
     if (strstr(fl, "directed")) e.rflags |= ALQ_RF_DIRECTED;
     if (strstr(fl, "passive")) e.rflags |= ALQ_RF_PASSIVE;
     if (strstr(fl, "role")) e.rflags |= ALQ_RF_ROLE;
+    if (strstr(fl, "ends_conflict")) e.rflags |= ALQ_RF_ENDS_CONFLICT;
+    if (strstr(fl, "ends_rivalry")) e.rflags |= ALQ_RF_ENDS_RIVALRY;
     if ((rc = phrase_add(lex, tmp, t.f[0], e, NULL))) { if (rc == ALQ_EFORMAT) rc = fail_line(err, &t, "empty form"); break; }
   }
   free(t.buf);

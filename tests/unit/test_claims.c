@@ -339,6 +339,51 @@ static void test_reciprocal_symmetric(void **state) {
   span_is(c->a_span, "بعضهما");
 }
 
+static void test_hostility_named_by_reconciliation(void **state) {
+  (void)state;
+  /* a possible ceasefire: the fighting it would end held (rule 13) */
+  const alq_result *r = run("وقد يتفق الطرفان قريبا على وقف القتال بين حركة طالبان وتنظيم القاعدة.");
+  const alq_claim *c = find(r, "taliban", "al-qaeda", "reconciliation");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "possible");
+  c = find(r, "taliban", "al-qaeda", "conflict");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "asserted");
+  assert_string_equal(c->polarity, "affirmed");
+  /* the disagreements a sought reconciliation would end held too */
+  r = run("وتسعى وساطة قبلية لوضع حد للخلافات بين حركة طالبان وتنظيم القاعدة.");
+  c = find(r, "taliban", "al-qaeda", "rivalry");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "asserted");
+}
+
+static void test_plausible_and_pushed(void **state) {
+  (void)state;
+  const alq_result *r = run("ويرى محللون أن الخسائر ستدفع حركة طالبان وتنظيم القاعدة إلى التعاون.");
+  const alq_claim *c = find(r, "taliban", "al-qaeda", "cooperation");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "possible");
+  /* the past: it happened */
+  r = run("ويرى محللون أن الخسائر دفعت حركة طالبان وتنظيم القاعدة إلى التعاون.");
+  c = find(r, "taliban", "al-qaeda", "cooperation");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "asserted");
+  r = run("وأكد الباحث أن التعاون بين حركة طالبان وتنظيم القاعدة وارد.");
+  c = find(r, "taliban", "al-qaeda", "cooperation");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "possible");
+}
+
+static void test_pair_anaphor_as_object(void **state) {
+  (void)state;
+  /* forces fighting both groups: no fight between the two */
+  const alq_result *r = run("تحالفت حركة طالبان وتنظيم القاعدة. وتتعرض القوى التي تستهدف التنظيمين لضغوط كبيرة.");
+  assert_null(find(r, "taliban", "al-qaeda", "conflict"));
+  /* but a disagreement of the two is between them */
+  r = run("تحالفت حركة طالبان وتنظيم القاعدة. وتستمر خلافات التنظيمين.");
+  assert_non_null(find(r, "taliban", "al-qaeda", "rivalry"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -358,6 +403,9 @@ int main(void) {
     cmocka_unit_test(test_truncated_repeat_is_chrome),
     cmocka_unit_test(test_role_nouns),
     cmocka_unit_test(test_reciprocal_symmetric),
+    cmocka_unit_test(test_hostility_named_by_reconciliation),
+    cmocka_unit_test(test_plausible_and_pushed),
+    cmocka_unit_test(test_pair_anaphor_as_object),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
