@@ -855,7 +855,9 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     /* fighting needs a reciprocal word to hold within the subject group */
     int ok = !alq_reltype_directed(type) && (type != ALQ_REL_CONFLICT || (re->rflags & ALQ_RF_MUTUAL));
     if (l.n >= 2 && ok) return pairs_within(c, &l, type, neg, pos, &src, tf, tl, "group-before");
-    return 0;
+    /* a mutual word needs two parties: one name before it (a place-like
+       state: وليبيا شهدت التقارب) leaves it to the pair in focus below */
+    if (!(l.n == 1 && (re->rflags & ALQ_RF_MUTUAL) && !alq_reltype_directed(type))) return 0;
   }
   /* a headline segment without actors is about the headline's pair; a body
      sentence that names the pair in focus (or points at it) is about it */

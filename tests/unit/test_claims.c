@@ -384,6 +384,21 @@ static void test_pair_anaphor_as_object(void **state) {
   assert_non_null(find(r, "taliban", "al-qaeda", "rivalry"));
 }
 
+static void test_mutual_word_with_one_name(void **state) {
+  (void)state;
+  /* a headline segment: one (place-like) name before a mutual word */
+  const char *text = "تعاون متزايد بين حركة طالبان وتنظيم القاعدة.. وباكستان شهدت بداية التقارب\n\n"
+                     "وقال محللون إن الوضع معقد.\n";
+  const alq_result *r = run(text);
+  int seg = 0;
+  for (size_t i = 0; i < r->nclaims; i++)
+    if (!strcmp(r->claims[i].type, "reconciliation") && r->claims[i].span[0] > 0) {
+      seg = 1;
+      assert_true((!strcmp(r->claims[i].a, "al-qaeda") && !strcmp(r->claims[i].b, "taliban")));
+    }
+  assert_true(seg);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -406,6 +421,7 @@ int main(void) {
     cmocka_unit_test(test_hostility_named_by_reconciliation),
     cmocka_unit_test(test_plausible_and_pushed),
     cmocka_unit_test(test_pair_anaphor_as_object),
+    cmocka_unit_test(test_mutual_word_with_one_name),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
