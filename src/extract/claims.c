@@ -95,9 +95,35 @@ static int single_anaphor(const ctx *c, size_t i) {
   const alq_lexent *e = x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_SINGLE_ANAPHOR);
   if (!e || x->m[x->tok_match[i]].tok_first != i) return -1;
   size_t nx = x->m[x->tok_match[i]].tok_last + 1;
-  while (nx < c->s_end && x->text.toks[nx].kind == ALQ_TOK_QUOTE) nx++;
-  if (nx < c->s_end && x->tok_ment[nx] >= 0) return -1;
+  /* a head that a name follows, after up to two unknown words (adjectives:
+     المجموعة العلمانية "حركة الحزم"), describes that name */
+  for (int adj = 0; nx < c->s_end && adj <= 2; nx++) {
+    if (x->text.toks[nx].kind == ALQ_TOK_QUOTE) continue;
+    if (x->tok_ment[nx] >= 0) return -1;
+    if (x->text.toks[nx].kind != ALQ_TOK_ARABIC || x->tok_match[nx] >= 0) break;
+    adj++;
+  }
   return e->value == 1 ? x->last_state : e->value == 2 ? x->last_actor : x->last_org;
+}
+
+/* Is the relation word at token i a descriptor of the name that follows it
+ * (التحالف المعتدل "جبهة ثوار سوريا": the alliance that is that group)? A
+ * definite one-word match, up to two unknown words, then an actor. */
+static int descriptor_head(const ctx *c, size_t i) {
+  const struct alq_extractor *x = c->x;
+  const alq_text *t = &x->text;
+  int k = x->tok_match[i];
+  if (k < 0 || x->m[k].tok_first != i || x->m[k].tok_last != i) return 0;
+  const char *w = t->norm + t->toks[i].nstart + x->m[k].strip;
+  if (t->toks[i].nlen < (uint32_t)x->m[k].strip + 4 || memcmp(w, "\xd8\xa7\xd9\x84", 4)) return 0;
+  int adj = 0;
+  for (size_t j = i + 1; j < c->s_end; j++) {
+    if (t->toks[j].kind == ALQ_TOK_QUOTE) continue;
+    int mj = x->tok_ment[j];
+    if (mj >= 0) return x->ments[mj].kind == MK_ACTOR && adj >= 1;
+    if (t->toks[j].kind != ALQ_TOK_ARABIC || x->tok_match[j] >= 0 || ++adj > 2) return 0;
+  }
+  return 0;
 }
 
 /* The actor side starting at the first actor mention (or pair anaphor) in
@@ -137,11 +163,21 @@ static size_t scan_right(ctx *c, size_t from, size_t win, side *out, int *via_be
       return x->m[x->tok_match[i]].tok_last + 1;
     }
     if (tok_cue(c, i, ALQ_CUE_BETWEEN) && via_between) *via_between = 1;
-    if (x->tok_match[i] >= 0 && x_tok_ent(x, i, ALQ_LK_REL, -1) && i > from) return 0;
+    if (x->tok_match[i] >= 0 && x_tok_ent(x, i, ALQ_LK_REL, -1) && i > from && !descriptor_head(c, i)) return 0;
     if (tok_cue(c, i, ALQ_CUE_CLAUSE) || tok_cue(c, i, ALQ_CUE_SAY_VERB)) return 0;
     if (x_is_word(t, i)) words++;
   }
   return 0;
+}
+
+/* Does the word at token i end with an object pronoun ـه / ـها / ـهم as
+ * written (ـة, normalized like ـه, is not one)? */
+static int object_pronoun(const struct alq_extractor *x, size_t i) {
+  const alq_token *tk = &x->text.toks[i];
+  if (tk->kind != ALQ_TOK_ARABIC || tk->end - tk->start < 8) return 0;
+  const char *e = x->doc->text + tk->end;
+  if (!memcmp(e - 2, "\xd9\x87", 2)) return 1;                                   /* ه */
+  return !memcmp(e - 4, "\xd9\x87\xd8\xa7", 4) || !memcmp(e - 4, "\xd9\x87\xd9\x85", 4); /* ها هم */
 }
 
 /* The nearest actor side before token `to` within the clause; *at (if not
@@ -178,6 +214,13 @@ static int scan_left_at(ctx *c, size_t to, size_t win, side *out, size_t *at) {
           if (at) *at = x->ments[hm].tf;
           return 1;
         }
+      }
+      /* a verb that takes the head as its object (الهجوم الذي شنّته: "it")
+         has its subject further back: the scan goes on before the head */
+      size_t rv = x->m[x->tok_match[i]].tok_last + 1;
+      if (h > c->s_first && rv < to && object_pronoun(x, rv)) {
+        i = h;
+        continue;
       }
       return 0;
     }
@@ -1031,6 +1074,7 @@ int x_claims(struct alq_extractor *x) {
       if (k < 0 || x->m[k].tok_first != i) continue;
       const alq_match *m = &x->m[k];
       if (m->tok_first == m->tok_last && (rc = against_pair(&c, i))) return rc;
+      if (descriptor_head(&c, i)) { i = m->tok_last; continue; }
       for (uint32_t e = 0; e < m->nents; e++) {
         const alq_lexent *re = &x->lex->ents[m->ents[e]];
         if (re->kind != ALQ_LK_REL || re->cls == ALQ_REL_BLOCK) continue;

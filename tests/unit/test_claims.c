@@ -399,6 +399,21 @@ static void test_mutual_word_with_one_name(void **state) {
   assert_true(seg);
 }
 
+static void test_descriptors_and_object_relatives(void **state) {
+  (void)state;
+  /* the attack "it launched" (object pronoun): the attacker is before the
+     head; the alliance noun before a name describes that name */
+  const alq_result *r = run("وأرسلت حركة طالبان مقاتلين لمساعدة حركة الشباب، في الهجوم الذي شنته "
+                            "ضد التحالف المعتدل \"جبهة ثوار سوريا\" في الشمال.");
+  assert_non_null(find(r, "al-shabaab", "srf", "conflict"));
+  assert_null(find(r, "al-shabaab", "srf", "alliance"));
+  assert_null(find(r, "taliban", "srf", "alliance"));
+  /* a head with an adjective before a name is no anaphor of an earlier group */
+  r = run("هاجمت حركة الشباب مواقع جبهة النصرة، ثم استهدفت حركة طالبان المجموعة المعتدلة \"حركة الحزم\".");
+  assert_non_null(find(r, "taliban", "hazm", "conflict"));
+  assert_null(find(r, "taliban", "nusra", "conflict"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -422,6 +437,7 @@ int main(void) {
     cmocka_unit_test(test_plausible_and_pushed),
     cmocka_unit_test(test_pair_anaphor_as_object),
     cmocka_unit_test(test_mutual_word_with_one_name),
+    cmocka_unit_test(test_descriptors_and_object_relatives),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
