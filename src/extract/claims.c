@@ -888,6 +888,10 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     if (found) {
       /* بدعم من X: the helper follows */
       if (re->rflags & ALQ_RF_PASSIVE) return pairs_across(c, &r, &l, type, neg, pos, &src, tf, tl, "passive");
+      /* X، التي زودتها Y: a relative verb whose object pronoun is the head
+         X has the name after it as subject */
+      if (tf > c->s_first && tok_cue(c, tf - 1, ALQ_CUE_RELATIVE) && object_pronoun(x, tl))
+        return pairs_across(c, &r, &l, type, neg, pos, &src, tf, tl, "relative-object");
       return pairs_across(c, &l, &r, type, neg, pos, &src, tf, tl, "left-right");
     }
     return 0;

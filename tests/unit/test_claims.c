@@ -414,6 +414,16 @@ static void test_descriptors_and_object_relatives(void **state) {
   assert_null(find(r, "taliban", "nusra", "conflict"));
 }
 
+static void test_relative_object_pronoun_direction(void **state) {
+  (void)state;
+  /* X، التي زودتها Y بأسلحة: Y supplies X */
+  const alq_result *r = run("وتتعرض حركة أحرار الشام، التي زودتها تركيا بأسلحة، لضغوط كبيرة.");
+  const alq_claim *c = find(r, "turkey", "ahrar-al-sham", "support");
+  assert_non_null(c);
+  assert_string_equal(c->a, "turkey");
+  assert_string_equal(c->b, "ahrar-al-sham");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -438,6 +448,7 @@ int main(void) {
     cmocka_unit_test(test_pair_anaphor_as_object),
     cmocka_unit_test(test_mutual_word_with_one_name),
     cmocka_unit_test(test_descriptors_and_object_relatives),
+    cmocka_unit_test(test_relative_object_pronoun_direction),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
