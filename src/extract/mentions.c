@@ -912,6 +912,13 @@ int x_mentions(struct alq_extractor *x) {
       if (tk->kind == ALQ_TOK_PUNCT && tk->nlen == 2 && !memcmp(t->norm + tk->nstart, "\xd8\x8c", 2)) { joiner = 1; continue; }
       if (tk->kind == ALQ_TOK_PUNCT && tk->nlen == 1 && (t->norm[tk->nstart] == ',' || t->norm[tk->nstart] == '(' || t->norm[tk->nstart] == ')')) { joiner = 1; continue; }
       if (tk->kind == ALQ_TOK_ARABIC && x_tok_is(t, k, L_WAW)) { joiner = 1; by_waw = 1; continue; }
+      /* a conjunct named by its members: X وعناصر من Y، X ومقاتلي Y */
+      if (tk->kind == ALQ_TOK_ARABIC && x_tok_ent(x, k, ALQ_LK_CUE, ALQ_CUE_MEMBER_NOUN)) {
+        const alq_match *mm = &x->m[x->tok_match[k]];
+        if (mm->tok_first == k && mm->strip && !memcmp(t->norm + tk->nstart, L_WAW, 2)) { joiner = 1; by_waw = 1; }
+        continue;
+      }
+      if (tk->kind == ALQ_TOK_ARABIC && joiner && x_tok_ent(x, k, ALQ_LK_CUE, ALQ_CUE_FROM)) continue;
       ok = 0;
     }
     if (!ok) continue;

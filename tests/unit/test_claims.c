@@ -424,6 +424,18 @@ static void test_relative_object_pronoun_direction(void **state) {
   assert_string_equal(c->b, "ahrar-al-sham");
 }
 
+static void test_member_conjuncts_and_unify(void **state) {
+  (void)state;
+  /* supported by X and by members of Y and Z: all three support */
+  const alq_result *r = run("وتقدمت قوات النظام مدعومة بقوات الدفاع الوطني وعناصر من حزب الله ولواء القدس.");
+  assert_non_null(find(r, "ndf", "syrian-army", "support"));
+  assert_non_null(find(r, "hezbollah", "syrian-army", "support"));
+  assert_non_null(find(r, "quds-brigade", "syrian-army", "support"));
+  /* unifying its forces with Y */
+  r = run("قررت حركة طالبان توحيد قواها مع تنظيم القاعدة.");
+  assert_non_null(find(r, "taliban", "al-qaeda", "alliance"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -449,6 +461,7 @@ int main(void) {
     cmocka_unit_test(test_mutual_word_with_one_name),
     cmocka_unit_test(test_descriptors_and_object_relatives),
     cmocka_unit_test(test_relative_object_pronoun_direction),
+    cmocka_unit_test(test_member_conjuncts_and_unify),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
