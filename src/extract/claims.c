@@ -777,6 +777,14 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     } else if (!scan_left(c, tf, 3, &l)) {
       return 0;
     }
+    /* an apposition describes the last conjunct: X و Y (الذراع الرسمية لـ Z) */
+    if (l.n > 1) {
+      int best = 0;
+      for (int q = 1; q < l.n; q++) if (l.span[q][0] > l.span[best][0]) best = q;
+      side one = {0};
+      side_add(&one, l.actor[best], l.span[best][0], l.span[best][1]);
+      l = one;
+    }
     c->role_member = l;
     c->role_at = tf;
     return pairs_across(c, &l, &r, type, neg, pos, &src, tf, tl, "role");

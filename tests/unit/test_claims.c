@@ -436,6 +436,14 @@ static void test_member_conjuncts_and_unify(void **state) {
   assert_non_null(find(r, "taliban", "al-qaeda", "alliance"));
 }
 
+static void test_role_apposition_last_conjunct(void **state) {
+  (void)state;
+  /* the bracketed role describes the last conjunct only */
+  const alq_result *r = run("وتنسق حركة طالبان وجبهة النصرة (الذراع الرسمية لتنظيم القاعدة) في الميدان.");
+  assert_non_null(find(r, "nusra", "al-qaeda", "affiliation"));
+  assert_null(find(r, "taliban", "al-qaeda", "affiliation"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -462,6 +470,7 @@ int main(void) {
     cmocka_unit_test(test_descriptors_and_object_relatives),
     cmocka_unit_test(test_relative_object_pronoun_direction),
     cmocka_unit_test(test_member_conjuncts_and_unify),
+    cmocka_unit_test(test_role_apposition_last_conjunct),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
