@@ -207,6 +207,8 @@ static int scan_left_at(ctx *c, size_t to, size_t win, side *out, size_t *at) {
       size_t h = x->m[x->tok_match[i]].tok_first;
       while (h > c->s_first && (t->toks[h - 1].kind == ALQ_TOK_QUOTE || (t->toks[h - 1].kind == ALQ_TOK_PUNCT && !is_stop_punct(t, h - 1))))
         h--;
+      /* a cleft: X هي التي ... */
+      if (h > c->s_first + 1 && tok_cue(c, h - 1, ALQ_CUE_COPULA)) h--;
       if (h > c->s_first) {
         int hm = x->tok_ment[h - 1];
         if (hm >= 0 && x->ments[hm].kind == MK_ACTOR) {

@@ -444,6 +444,13 @@ static void test_role_apposition_last_conjunct(void **state) {
   assert_null(find(r, "taliban", "al-qaeda", "affiliation"));
 }
 
+static void test_cleft_subject(void **state) {
+  (void)state;
+  /* X هي التي ...: the name before the pronoun is the relative's subject */
+  const alq_result *r = run("وكانت حركة طالبان هي التي شنت الهجمات على مواقع تنظيم القاعدة.");
+  assert_non_null(find(r, "taliban", "al-qaeda", "conflict"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -471,6 +478,7 @@ int main(void) {
     cmocka_unit_test(test_relative_object_pronoun_direction),
     cmocka_unit_test(test_member_conjuncts_and_unify),
     cmocka_unit_test(test_role_apposition_last_conjunct),
+    cmocka_unit_test(test_cleft_subject),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
