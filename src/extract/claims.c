@@ -201,6 +201,14 @@ static int scan_left_at(ctx *c, size_t to, size_t win, side *out, size_t *at) {
         if (at) *at = i;
         return 1;
       }
+      /* a pair anaphor (التنظيمين، بين الطرفين) stands for the pair */
+      int ap[2];
+      if (tok_cue(c, i, ALQ_CUE_PAIR_ANAPHOR) && anaphor_pair(c, ap)) {
+        side_add(out, ap[0], x->text.toks[i].start, x->text.toks[i].end);
+        side_add(out, ap[1], x->text.toks[i].start, x->text.toks[i].end);
+        if (at) *at = i;
+        return 1;
+      }
     }
     if (tok_cue(c, i, ALQ_CUE_RELATIVE)) {
       /* the head of a relative clause is its subject: X، التي أعلنت ولاءها لـ Y */
@@ -737,7 +745,7 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     pos = 1;
   /* a hedging adjective right after (تحالف مرتقب); قد there starts the next
      predicate (خلافات قد تعرقل ...): the relation itself is asserted */
-  for (size_t k = tl + 1; !pos && k < c->s_end && k <= tl + 2; k++) {
+  for (size_t k = tl + 1; !pos && k < c->s_end && k <= tl + 1; k++) {
     const alq_lexent *ha = x_tok_ent(x, k, ALQ_LK_CUE, ALQ_CUE_HEDGE);
     if (ha && ha->value == 0) pos = 1;
   }

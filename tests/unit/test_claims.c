@@ -451,6 +451,17 @@ static void test_cleft_subject(void **state) {
   assert_non_null(find(r, "taliban", "al-qaeda", "conflict"));
 }
 
+static void test_pair_anaphor_before_and_next_clause_hedge(void **state) {
+  (void)state;
+  /* a mutual word after a pair anaphor: the pair; a hedge of the next
+     clause (بات احتمال ...) does not reach back */
+  const alq_result *r = run("تحالفت حركة طالبان وتنظيم القاعدة. وبعد فترة من التلاسن بين التنظيمين والاقتتال "
+                            "بات احتمال المواجهة ضعيفا.");
+  const alq_claim *c = find(r, "taliban", "al-qaeda", "conflict");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "asserted");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -479,6 +490,7 @@ int main(void) {
     cmocka_unit_test(test_member_conjuncts_and_unify),
     cmocka_unit_test(test_role_apposition_last_conjunct),
     cmocka_unit_test(test_cleft_subject),
+    cmocka_unit_test(test_pair_anaphor_before_and_next_clause_hedge),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
