@@ -765,6 +765,18 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
      (القوى التي تقاتل التنظيمين), not two parties fighting each other (a
      disagreement of the two, خلاف التنظيمين, is between them) */
   if (between == 2) between = (type == ALQ_REL_CONFLICT && !(re->rflags & ALQ_RF_MUTUAL)) ? 0 : 1;
+  /* X وحلفاؤها: "its allies" with the possessor right before names no
+     relation unless the allies follow at once */
+  if (type == ALQ_REL_ALLIANCE && tf == tl && object_pronoun(x, tl) && tf > c->s_first) {
+    size_t p = tf;
+    int pm = x->tok_ment[p - 1];
+    if (pm >= 0 && x->ments[pm].kind == MK_ACTOR) {
+      size_t gap = 0;
+      for (size_t k = tl + 1; k < after && !(x->tok_ment[k] >= 0 && x->ments[x->tok_ment[k]].kind == MK_ACTOR); k++)
+        if (x_is_word(&x->text, k) && !tok_cue(c, k, ALQ_CUE_FROM)) gap++;   /* وحلفاؤهم من Y */
+      if (!r.n || gap > 0) return 0;
+    }
+  }
   /* a reciprocal relation (من دون أن يتبع أحدهما الآخر، هاجما بعضهما):
      the pair last named together; a directed one holds both ways */
   if (!r.n || alq_reltype_directed(type)) {

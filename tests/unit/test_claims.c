@@ -462,6 +462,19 @@ static void test_pair_anaphor_before_and_next_clause_hedge(void **state) {
   assert_string_equal(c->modality, "asserted");
 }
 
+static void test_possessive_allies_and_ranks(void **state) {
+  (void)state;
+  /* "the US and its allies" names no alliance with a later group */
+  const alq_result *r = run("وتركز القاعدة على قتال الولايات المتحدة وحلفائها، أما حركة طالبان فتقاتل في الداخل.");
+  assert_null(find(r, "usa", "taliban", "alliance"));
+  /* "its allies of Y" does */
+  r = run("وهاجم مسلحو جماعة الحوثي وحلفاؤهم من قوات صالح مواقع في المدينة.");
+  assert_non_null(find(r, "houthis", "saleh-forces", "alliance"));
+  /* fighting in the ranks of a group is not fighting it */
+  r = run("وأبدى عناصر من الجيش الحر استعدادهم للقتال في صفوف تنظيم داعش.");
+  assert_null(find(r, "fsa", "isis", "conflict"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -491,6 +504,7 @@ int main(void) {
     cmocka_unit_test(test_role_apposition_last_conjunct),
     cmocka_unit_test(test_cleft_subject),
     cmocka_unit_test(test_pair_anaphor_before_and_next_clause_hedge),
+    cmocka_unit_test(test_possessive_allies_and_ranks),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
