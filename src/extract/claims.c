@@ -54,6 +54,7 @@ typedef struct ctx {
   int when_set;                  /* use `when` instead of looking for a date */
   side role_member;              /* the member of the sentence's last role noun */
   size_t role_at;                /* that role noun's token, 0 if none */
+  side owner;                    /* the owner of the sentence's last possessed relation noun */
 } ctx;
 
 static int tok_cue(const ctx *c, size_t i, int cls) {
@@ -765,6 +766,36 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
      (القوى التي تقاتل التنظيمين), not two parties fighting each other (a
      disagreement of the two, خلاف التنظيمين, is between them) */
   if (between == 2) between = (type == ALQ_REL_CONFLICT && !(re->rflags & ALQ_RF_MUTUAL)) ? 0 : 1;
+  /* its support (ودعمها لـ Y، دعمه لـ Y): a directed noun with a possessive
+     pronoun has the nearest actor before it as agent; its patient follows
+     in the same phrase (a comma only before named examples: للجماعات، خاصة Y) */
+  if (alq_reltype_directed(type) && re->value == 'n' && tf == tl && r.n && object_pronoun(x, tl) &&
+      !(re->rflags & (ALQ_RF_PASSIVE | ALQ_RF_ROLE))) {
+    int comma = 0, examples = 0;
+    for (size_t k = tl + 1; k < after; k++) {
+      if (is_comma(&x->text, k)) comma = 1;
+      if (tok_cue(c, k, ALQ_CUE_EXAMPLES)) examples = 1;
+    }
+    side owner = {0};
+    /* a second one in the sentence (ودعمها لـ ... ودعمها لـ ...) has the same owner */
+    if (c->owner.n && !(comma && !examples)) {
+      int dup = 0;
+      for (int q = 0; q < r.n; q++) dup |= r.actor[q] == c->owner.actor[0];
+      if (!dup) owner = c->owner;
+    }
+    for (size_t k = tf; !owner.n && k-- > c->s_first && !(comma && !examples);) {
+      int mi = x->tok_ment[k];
+      if (mi < 0 || x->ments[mi].kind != MK_ACTOR) continue;
+      int dup = 0;
+      for (int q = 0; q < r.n; q++) dup |= r.actor[q] == x->ments[mi].actor;
+      if (!dup) { side_add(&owner, x->ments[mi].actor, x->ments[mi].start, x->ments[mi].end); break; }
+      k = x->ments[mi].tf;
+    }
+    if (owner.n) {
+      c->owner = owner;
+      return pairs_across(c, &owner, &r, type, neg, pos, &src, tf, tl, "possessor");
+    }
+  }
   /* X وحلفاؤها: "its allies" with the possessor right before names no
      relation unless the allies follow at once */
   if (type == ALQ_REL_ALLIANCE && tf == tl && object_pronoun(x, tl) && tf > c->s_first) {
@@ -1066,7 +1097,8 @@ int x_claims(struct alq_extractor *x) {
   for (size_t s = 0; s < t->nsents; s++) {
     const alq_sentence *se = &t->sents[s];
     if (x->si[s].chrome || !se->tok_count) continue;
-    ctx c = {x, se->tok_first, (size_t)se->tok_first + se->tok_count, (uint32_t)s, NULL, 0, {{0}, {{0}}, 0}, 0};
+    ctx c = {x, se->tok_first, (size_t)se->tok_first + se->tok_count, (uint32_t)s, NULL, 0, {{0}, {{0}}, 0}, 0,
+             {{0}, {{0}}, 0}};
     if (lpair[0] >= 0 && list_item(x, se)) {
       if ((rc = list_claims(&c, lpair, lspan, ltrig))) return rc;
     } else if (!list_item(x, se)) {

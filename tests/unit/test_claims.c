@@ -475,6 +475,23 @@ static void test_possessive_allies_and_ranks(void **state) {
   assert_null(find(r, "fsa", "isis", "conflict"));
 }
 
+static void test_possessed_support(void **state) {
+  (void)state;
+  /* its support for groups, notably X and Y; then its support for Z */
+  const alq_result *r = run("وانتقد البيان سياسات إيران وأنشطتها في المنطقة، ودعمها للجماعات المسلحة، خاصة حزب الله "
+                            "وجماعة الحوثي، ودعمها لنظام الأسد.");
+  const alq_claim *c = find(r, "iran", "hezbollah", "support");
+  assert_non_null(c);
+  assert_string_equal(c->a, "iran");
+  c = find(r, "iran", "houthis", "support");
+  assert_non_null(c);
+  assert_string_equal(c->a, "iran");
+  c = find(r, "iran", "syria", "support");
+  assert_non_null(c);
+  assert_string_equal(c->a, "iran");
+  assert_null(find(r, "houthis", "syria", "support"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -505,6 +522,7 @@ int main(void) {
     cmocka_unit_test(test_cleft_subject),
     cmocka_unit_test(test_pair_anaphor_before_and_next_clause_hedge),
     cmocka_unit_test(test_possessive_allies_and_ranks),
+    cmocka_unit_test(test_possessed_support),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
