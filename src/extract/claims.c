@@ -1006,6 +1006,14 @@ static int against_pair(ctx *c, size_t i) {
   size_t p = i;
   while (p > c->s_first && t->toks[p - 1].kind == ALQ_TOK_QUOTE) p--;
   if (p == c->s_first) return 0;
+  /* the coalition with its leader between (التحالف الذي تقوده الولايات المتحدة ضد Y) */
+  const alq_lexent *cl = x_tok_ent(x, p - 1, ALQ_LK_CUE, ALQ_CUE_COALITION_LEADER);
+  if (cl && x->m[x->tok_match[p - 1]].tok_first > c->s_first) {
+    p = x->m[x->tok_match[p - 1]].tok_first;
+    /* one adjective of the coalition's name may sit before it (التحالف العسكري) */
+    if (p - 1 > c->s_first && x->tok_ment[p - 1] < 0 && x->tok_match[p - 1] < 0 && t->toks[p - 1].kind == ALQ_TOK_ARABIC)
+      p--;
+  }
   int lm = x->tok_ment[p - 1];
   if (lm < 0 || x->ments[lm].kind != MK_ACTOR) return 0;
   size_t n = i + 1;
@@ -1113,7 +1121,7 @@ int x_claims(struct alq_extractor *x) {
           x->last_actor = m->actor;
           const char *ty = x->lex->actors[m->actor].type;
           if (!strcmp(ty, "STATE")) x->last_state = m->actor;
-          else x->last_org = m->actor;
+          else if (!strcmp(ty, "ORG")) x->last_org = m->actor;   /* التنظيم، الجماعة: an organization, not a force or coalition */
           /* a coordinated pair becomes the pair in focus */
           if (m->group >= 0) {
             side g = {0};

@@ -492,6 +492,15 @@ static void test_possessed_support(void **state) {
   assert_null(find(r, "houthis", "syria", "support"));
 }
 
+static void test_led_coalition_against_org_anaphor(void **state) {
+  (void)state;
+  /* the coalition with its leader, against "the organization" = the last
+     organization named (a coalition is no antecedent of التنظيم) */
+  const alq_result *r = run("وهاجم تنظيم داعش المدينة. وقال المسؤول إن ذلك يعزز قدرات التحالف العسكري "
+                            "الذي تقوده الولايات المتحدة ضد التنظيم.");
+  assert_non_null(find(r, "international-coalition", "isis", "conflict"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -523,6 +532,7 @@ int main(void) {
     cmocka_unit_test(test_pair_anaphor_before_and_next_clause_hedge),
     cmocka_unit_test(test_possessive_allies_and_ranks),
     cmocka_unit_test(test_possessed_support),
+    cmocka_unit_test(test_led_coalition_against_org_anaphor),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
