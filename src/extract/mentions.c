@@ -382,6 +382,10 @@ static int name_unit(const struct alq_extractor *x, size_t j, int inner, size_t 
     return NW_GIVEN_AMBIG;
   }
   if (g) return NW_GIVEN;
+  /* a given name with the article is a family name (نديم الحسن) */
+  if (m->tok_first == m->tok_last && x_ent(x, k, ALQ_LK_CUE, ALQ_CUE_GIVEN_NAME) && tk->nlen > 6 &&
+      !memcmp(t->norm + tk->nstart + (m->strip >= 4 ? m->strip - 4 : 0), "\xd8\xa7\xd9\x84", 4))
+    return NW_SURNAME;
   if (name_cue(x, k, ALQ_CUE_NAME_LINK)) return NW_LINK;
   if (name_cue(x, k, ALQ_CUE_KUNYA)) return NW_KUNYA;
   /* a family name that is also a group's name (الحوثي) */
@@ -393,6 +397,13 @@ static int name_unit(const struct alq_extractor *x, size_t j, int inner, size_t 
       tk->nlen > 6 && !memcmp(t->norm + tk->nstart, "\xd8\xa7\xd9\x84", 4))
     return NW_NISBA;
   return NW_NONE;
+}
+
+static int pronoun_suffix(const alq_text *t, size_t j) {
+  const char *w = t->norm + t->toks[j].nstart;
+  size_t n = t->toks[j].nlen;
+  if (n < 8) return 0;
+  return !memcmp(w + n - 4, "\xd9\x87\xd8\xa7", 4) || !memcmp(w + n - 4, "\xd9\x87\xd9\x85", 4);
 }
 
 /* Extends a name from the unit at token s (of class c0); returns the number
@@ -412,10 +423,19 @@ static int name_extend(const struct alq_extractor *x, size_t s, int c0, size_t *
     size_t l2;
     int c = name_unit(x, j, 1, &l2);
     if (prev == NW_LINK || prev == NW_KUNYA) {
-      /* the word a link or kunya takes: any name word */
+      /* the word a link or kunya takes: any name word, with the article
+         too (عبد الرحيم، عبد الله، أبو الوليد), and the name goes on */
+      if (c == NW_NONE && t->toks[j].kind == ALQ_TOK_ARABIC && x->tok_match[j] >= 0 &&
+          (t->toks[j].flags & ALQ_TF_SPACE_BEFORE) && t->toks[j].nlen >= 6 &&
+          !memcmp(t->norm + t->toks[j].nstart, "\xd8\xa7\xd9\x84", 4) &&
+          !x_tok_ent(x, j, ALQ_LK_ACTOR, -1) && !x_tok_ent(x, j, ALQ_LK_PLACE, -1) &&
+          !x_tok_ent(x, j, ALQ_LK_REL, -1) && !x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_NOT_NAME)) {
+        c = NW_SURNAME;
+        l2 = x->m[x->tok_match[j]].tok_last;
+      }
       if (c == NW_NONE || c == NW_NISBA) break;
       last = l2; units++;
-      if (c == NW_KNOWN || c == NW_SURNAME) break;
+      if (c == NW_KNOWN) break;
       if (c == NW_PLAIN) plain++;
       prev = c == NW_PLAIN ? NW_GIVEN : c;
       continue;
@@ -423,7 +443,8 @@ static int name_extend(const struct alq_extractor *x, size_t s, int c0, size_t *
     if (c == NW_GIVEN || c == NW_GIVEN_AMBIG || c == NW_LINK) { last = l2; units++; prev = c; continue; }
     if (c == NW_KNOWN || c == NW_SURNAME) { last = l2; units++; break; }
     if (c == NW_NISBA && kunya) { last = l2; units++; break; }
-    if (c == NW_PLAIN && plain < 2) { last = l2; units++; plain++; prev = c; continue; }
+    /* a word with a pronoun suffix (تقدمها، قواتهم) is no name */
+    if (c == NW_PLAIN && plain < 2 && !pronoun_suffix(t, j)) { last = l2; units++; plain++; prev = c; continue; }
     break;
   }
   /* a trailing link word belongs to no name */
@@ -493,7 +514,15 @@ static int outlet_here(const struct alq_extractor *x, int k, const alq_lexent *o
   const alq_match *m = &x->m[k];
   const alq_text *t = &x->text;
   size_t p = prev_word(t, m->tok_first);
-  if (p != SIZE_MAX && x_tok_ent(x, p, ALQ_LK_CUE, ALQ_CUE_OUTLET_HEAD)) return 1;
+  /* after an indefinite head (صحيفة الحياة); a definite one takes an
+     adjective (الصحف العربية) */
+  if (p != SIZE_MAX && x_tok_ent(x, p, ALQ_LK_CUE, ALQ_CUE_OUTLET_HEAD)) {
+    const alq_match *hm = &x->m[x->tok_match[p]];
+    const alq_token *ht = &t->toks[hm->tok_first];
+    size_t off = hm->strip;
+    if (off >= 4 && !memcmp(t->norm + ht->nstart + off - 4, "\xd8\xa7\xd9\x84", 4)) return 0;
+    return ht->nlen <= off + 4 || memcmp(t->norm + ht->nstart + off, "\xd8\xa7\xd9\x84", 4) != 0;
+  }
   int quoted = m->tok_first > 0 && t->toks[m->tok_first - 1].kind == ALQ_TOK_QUOTE &&
                m->tok_last + 1 < t->ntoks && t->toks[m->tok_last + 1].kind == ALQ_TOK_QUOTE;
   if (!quoted) return 0;
@@ -802,6 +831,18 @@ int x_mentions(struct alq_extractor *x) {
     const alq_lexent *oh = x_ent(x, (int)k, ALQ_LK_CUE, ALQ_CUE_OUTLET_HEAD);
     if (oh) {
       size_t tf, tl;
+      /* a news agency named by its country (وكالة الأنباء السورية): the
+         whole phrase */
+      size_t nw = next_word(t, m->tok_last);
+      if (m->tok_last > m->tok_first && nw != SIZE_MAX && nw == m->tok_last + 1 &&
+          x_tok_ent(x, nw, ALQ_LK_CUE, ALQ_CUE_NATIONALITY)) {
+        size_t nl = x->m[x->tok_match[nw]].tok_last;
+        ment om = {m->start, t->toks[nl].end, m->tok_first, (uint32_t)nl, MK_OUTLET, -1, (int)k, NULL, "OUTLET", -1,
+                   t->toks[m->tok_first].sent};
+        om.id = slug_from(x, "new:", m->tok_first, m->strip, nl);
+        if ((rc = add_ment(x, &om))) return rc;
+        continue;
+      }
       if (name_after(x, m->tok_last, 2, &tf, &tl) && x->tok_ment[tf] < 0) {
         ment pm = {t->toks[tf].start, t->toks[tl].end, (uint32_t)tf, (uint32_t)tl, MK_OUTLET, -1, -1, NULL,
                    "OUTLET", -1, t->toks[tf].sent};

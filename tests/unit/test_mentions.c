@@ -88,6 +88,9 @@ static void test_person_known_and_surname(void **state) {
           "الطريق مفتوح. ونقل عن لدوفالييه قوله إن المعبر مغلق.");
   assert_int_equal(count(r, "PERSON", "كريستان دوفالييه"), 1);
   assert_int_equal(count(r, "PERSON", "دوفالييه"), 2);
+  /* a link word takes the next word, article and all, and the name goes on */
+  r = run("وصل العميد عبد الكريم الزبيدي إلى المدينة.");
+  assert_int_equal(count(r, "PERSON", "عبد الكريم الزبيدي"), 1);
   /* a role's complement is not a name: no comma, no closing */
   r = run("قتل ضابط صف وجنديان في الهجوم.");
   assert_false(any_at(r, "PERSON", "صف"));
@@ -125,6 +128,15 @@ static void test_outlets(void **state) {
   assert_int_equal(count(r, "OUTLET", "السفير"), 1);
   r = run("استدعت الوزارة السفير الفرنسي.");
   assert_int_equal(count(r, "OUTLET", "السفير"), 0);
+  /* a definite head takes an adjective, not a name */
+  r = run("اهتمت الصحف العربية بالهجوم.");
+  assert_int_equal(count(r, "OUTLET", "العربية"), 0);
+  /* an agency named by its country */
+  r = run("ونقلت وكالة الأنباء العراقية عن مصدر أمني أن الهجوم فشل.");
+  assert_int_equal(count(r, "OUTLET", "وكالة الأنباء العراقية"), 1);
+  /* a common noun after شبكة is no outlet */
+  r = run("تأثروا بشبكة الإنترنت ووسائل أخرى.");
+  assert_false(any_at(r, "OUTLET", "الإنترنت"));
 }
 
 static void test_states_and_places(void **state) {
