@@ -246,6 +246,17 @@ static int resolve_actor(struct alq_extractor *x, const alq_match *m, const alq_
   return e->value;
 }
 
+/* A word with tanween (ردًا، كبيرةً) or a pronoun suffix (فيها، لفريقه
+ * excepted: ه is also ة) is no part of a name. */
+static int tanween_or_suffix(const alq_text *t, size_t j) {
+  const alq_token *tk = &t->toks[j];
+  for (uint32_t b = tk->start; b + 1 < tk->end; b++)
+    if (t->src[b] == 0xd9 && t->src[b + 1] >= 0x8b && t->src[b + 1] <= 0x8d) return 1;
+  const char *w = t->norm + tk->nstart;
+  size_t n = tk->nlen;
+  return n >= 8 && (!memcmp(w + n - 4, "\xd9\x87\xd8\xa7", 4) || !memcmp(w + n - 4, "\xd9\x87\xd9\x85", 4));
+}
+
 /* Name tokens after a role or outlet word: a quoted phrase, or up to `max`
  * plain Arabic/Latin words that no lexicon entry claims. */
 static int name_after(const struct alq_extractor *x, size_t i, size_t max, size_t *tf, size_t *tl) {
@@ -267,7 +278,8 @@ static int name_after(const struct alq_extractor *x, size_t i, size_t max, size_
   size_t n = 0;
   while (j + n < t->ntoks && n < max && t->toks[j + n].sent == s &&
          (t->toks[j + n].kind == ALQ_TOK_ARABIC || t->toks[j + n].kind == ALQ_TOK_LATIN) &&
-         x->tok_match[j + n] < 0 && !(n > 0 && !(t->toks[j + n].flags & ALQ_TF_SPACE_BEFORE)))
+         x->tok_match[j + n] < 0 && !(n > 0 && !(t->toks[j + n].flags & ALQ_TF_SPACE_BEFORE)) &&
+         !tanween_or_suffix(t, j + n))
     n++;
   /* an unquoted person's name has two words or more and does not start
      with the article (الخارجية، المسلحة after a role word are not names);
@@ -361,7 +373,13 @@ static int name_unit(const struct alq_extractor *x, size_t j, int inner, size_t 
     /* a word with tanween (ردًا، أيضاً) is no name */
     for (uint32_t b = tk->start; b + 1 < tk->end; b++)
       if (t->src[b] == 0xd9 && t->src[b + 1] >= 0x8b && t->src[b + 1] <= 0x8d) return NW_NONE;
-    if (tk->nlen > 6 && !memcmp(t->norm + tk->nstart, "\xd8\xa7\xd9\x84", 4)) return NW_SURNAME;
+    const char *w = t->norm + tk->nstart;
+    /* a proclitic on the article (والعالم، بالمدينة، للحرب): no name word */
+    if (tk->nlen > 8 && (!memcmp(w, "\xd9\x84\xd9\x84", 4) ||
+                         ((!memcmp(w, "\xd9\x88", 2) || !memcmp(w, "\xd8\xa8", 2) || !memcmp(w, "\xd9\x81", 2) ||
+                           !memcmp(w, "\xd9\x83", 2)) && !memcmp(w + 2, "\xd8\xa7\xd9\x84", 4))))
+      return NW_NONE;
+    if (tk->nlen > 6 && !memcmp(w, "\xd8\xa7\xd9\x84", 4)) return NW_SURNAME;
     return NW_PLAIN;
   }
   const alq_match *m = &x->m[k];
@@ -472,6 +490,15 @@ static int name_closed(const struct alq_extractor *x, size_t tl) {
 /* Is token i preceded by a title, a role, a verb of saying or a kunya
  * context that announces a name? */
 static int name_announced(const struct alq_extractor *x, size_t i) {
+  const alq_text *t = &x->text;
+  /* in apposition: after a comma (المتحدث باسم ...، قائد نصر،) */
+  size_t q = i;
+  while (q > 0 && t->toks[q - 1].kind == ALQ_TOK_QUOTE) q--;
+  if (q > 0 && t->toks[q - 1].kind == ALQ_TOK_PUNCT && t->toks[q - 1].sent == t->toks[i].sent) {
+    const alq_token *pt = &t->toks[q - 1];
+    if ((pt->nlen == 2 && !memcmp(t->norm + pt->nstart, "\xd8\x8c", 2)) || (pt->nlen == 1 && t->norm[pt->nstart] == ','))
+      return 1;
+  }
   size_t p = prev_word(&x->text, i);
   if (p == SIZE_MAX) return 0;
   return x_tok_ent(x, p, ALQ_LK_CUE, ALQ_CUE_TITLE_WORD) || x_tok_ent(x, p, ALQ_LK_CUE, ALQ_CUE_OFFICIAL_ROLE) ||
@@ -499,7 +526,9 @@ static int person_at(const struct alq_extractor *x, size_t s, size_t *tl) {
   if (c == NW_GIVEN_AMBIG) {
     size_t l2;
     int c2 = name_unit(x, last + 1, 1, &l2);
-    if (!(c2 == NW_GIVEN || c2 == NW_GIVEN_AMBIG || c2 == NW_LINK || c2 == NW_KNOWN) && !name_announced(x, s))
+    /* another word that is only a name must follow (علي عبد الله، علي
+       محمد), two ambiguous words are not enough (يزيد علي) */
+    if (!(c2 == NW_GIVEN || c2 == NW_LINK || c2 == NW_KNOWN) && !name_announced(x, s))
       return 0;
   }
   if (c == NW_LINK && units < 3 && !name_announced(x, s)) return 0;
@@ -641,6 +670,33 @@ static int surname_refs(struct alq_extractor *x) {
     if (p.kind != MK_PERSON || p.tl == p.tf) continue;
     size_t sl = p.tl;
     if (x->tok_match[sl] >= 0 || t->toks[sl].kind != ALQ_TOK_ARABIC || t->toks[sl].nlen < 6) continue;
+    /* only a name whose words are known but for the surname, or a closed
+       name with two unknown words, lends its surname (أحمد بن طولون بناء
+       does not lend بناء) */
+    int unknown = 0;
+    for (size_t q = p.tf; q <= p.tl; q++) unknown += x->tok_match[q] < 0 && x_is_word(t, q);
+    if (unknown > 2 || (unknown == 2 && !name_closed(x, p.tl)) || pronoun_suffix(t, sl)) continue;
+    /* and a name known as one: a name word of names.tsv in it, or a title
+       or role or an apposition comma before it (not two words after a verb
+       of saying alone) */
+    int named = 0;
+    for (size_t q = p.tf; q < p.tl && !named; q++) {
+      size_t l2;
+      int c = name_unit(x, q, q != p.tf, &l2);
+      named = c == NW_GIVEN || c == NW_GIVEN_AMBIG || c == NW_LINK || c == NW_KUNYA || c == NW_KNOWN;
+    }
+    if (!named) {
+      size_t pw = p.tf;
+      while (pw > 0 && t->toks[pw - 1].kind == ALQ_TOK_QUOTE) pw--;
+      const alq_token *pt = pw > 0 ? &t->toks[pw - 1] : NULL;
+      int comma = pt && pt->kind == ALQ_TOK_PUNCT && ((pt->nlen == 2 && !memcmp(t->norm + pt->nstart, "\xd8\x8c", 2)) ||
+                                                      (pt->nlen == 1 && t->norm[pt->nstart] == ','));
+      size_t pv = prev_word(t, p.tf);
+      int role = pv != SIZE_MAX && (x_tok_ent(x, pv, ALQ_LK_CUE, ALQ_CUE_TITLE_WORD) ||
+                                    x_tok_ent(x, pv, ALQ_LK_CUE, ALQ_CUE_OFFICIAL_ROLE) ||
+                                    x_tok_ent(x, pv, ALQ_LK_CUE, ALQ_CUE_PERSON_ROLE));
+      if (!comma && !role) continue;
+    }
     const char *sn = t->norm + t->toks[sl].nstart;
     size_t sln = t->toks[sl].nlen;
     for (size_t j = 0; j < t->ntoks; j++) {
