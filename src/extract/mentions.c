@@ -128,6 +128,14 @@ static int has_tanween(const struct alq_extractor *x, const alq_match *m) {
   return 0;
 }
 
+/* A country that "witnessed" events (شهدت سوريا، ليبيا شهدت): the scene of
+ * them, a place (names.tsv place_verb, right before or after the name). */
+static int scene_of(const struct alq_extractor *x, const alq_match *m) {
+  size_t n = next_word(&x->text, m->tok_last);
+  return prev_has(x, m->tok_first, ALQ_CUE_PLACE_VERB) ||
+         (n != SIZE_MAX && x_tok_ent(x, n, ALQ_LK_CUE, ALQ_CUE_PLACE_VERB));
+}
+
 /* A state named after a border (الحدود مع سوريا، للحدود بين العراق): a place. */
 static int border_of(const struct alq_extractor *x, const alq_match *m) {
   size_t p = prev_word(&x->text, m->tok_first);
@@ -750,6 +758,43 @@ static int nested_persons(struct alq_extractor *x) {
   return 0;
 }
 
+/* The name after a place head that names (names.tsv place_name_head): the
+ * head indefinite (قرية، not القرية,
+ * which takes an adjective); then a quoted phrase of 1-3 words no lexicon
+ * knows, or one such word that is no indefinite nisba adjective (منطقة
+ * عسكرية، حي سكني) and carries no tanween, pronoun suffix or proclitic. */
+static int new_place_name(const struct alq_extractor *x, const alq_match *m, size_t *tf, size_t *tl) {
+  const alq_text *t = &x->text;
+  const alq_token *ht = &t->toks[m->tok_first];
+  const char *hw = t->norm + ht->nstart;
+  if (m->strip >= 4 && !memcmp(hw + m->strip - 4, "\xd8\xa7\xd9\x84", 4)) return 0;
+  if (ht->nlen > (uint32_t)m->strip + 4 && !memcmp(hw + m->strip, "\xd8\xa7\xd9\x84", 4)) return 0;
+  size_t j = m->tok_last + 1, s = ht->sent;
+  if (j >= t->ntoks || t->toks[j].sent != s) return 0;
+  if (t->toks[j].kind == ALQ_TOK_QUOTE && (t->toks[j].flags & ALQ_TF_OPEN_QUOTE)) {
+    size_t k = j + 1;
+    while (k < t->ntoks && t->toks[k].sent == s && t->toks[k].kind == ALQ_TOK_ARABIC && x->tok_match[k] < 0 &&
+           x->tok_ment[k] < 0 && k - j <= 3)
+      k++;
+    if (k > j + 1 && k < t->ntoks && t->toks[k].kind == ALQ_TOK_QUOTE) { *tf = j + 1; *tl = k - 1; return 1; }
+    return 0;
+  }
+  if (t->toks[j].kind != ALQ_TOK_ARABIC || x->tok_match[j] >= 0 || x->tok_ment[j] >= 0 || t->toks[j].nlen < 6) return 0;
+  if (tanween_or_suffix(t, j)) return 0;
+  size_t l;
+  if (name_unit(x, j, 1, &l) == NW_NONE) return 0;   /* وال/بال/لل + word */
+  const char *w = t->norm + t->toks[j].nstart;
+  size_t n = t->toks[j].nlen;
+  int def = !memcmp(w, "\xd8\xa7\xd9\x84", 4);
+  /* an indefinite word ending in ي or ة agrees with the head: an
+     adjective (منطقة عسكرية، منطقة واسعة، حي سكني) */
+  const alq_token *nt = &t->toks[j];
+  if (!def && (!memcmp(w + n - 2, "\xd9\x8a", 2) || (nt->end - nt->start >= 2 && !memcmp(t->src + nt->end - 2, "\xd8\xa9", 2))))
+    return 0;
+  *tf = *tl = j;
+  return 1;
+}
+
 int x_mentions(struct alq_extractor *x) {
   const alq_text *t = &x->text;
   int rc;
@@ -822,7 +867,7 @@ int x_mentions(struct alq_extractor *x) {
            place after في; a force is not (مصادر في البنتاغون) */
         int fnamed = !strcmp(ac->type, "STATE") && force_named(x, m);
         int country_place = !strcmp(ac->type, "STATE") && (pe || (m->tok_first == m->tok_last && !fnamed)) &&
-                            (locative(x, m) || joined_to_place(x, m) || border_of(x, m));
+                            (locative(x, m) || joined_to_place(x, m) || border_of(x, m) || scene_of(x, m));
         mt.kind = country_place ? MK_PLACE : MK_ACTOR;
         mt.actor = a;
         mt.id = ac->id;
@@ -837,6 +882,17 @@ int x_mentions(struct alq_extractor *x) {
       continue;
     if (pe) {
       const alq_place *pl = &x->lex->places[pe->value];
+      /* a country with no id of its own acting, as a state does (سعت
+         الكويت والسويد، ضيف كينيا): a STATE with a new: id; a place after
+         في and in a list of places */
+      if (pl->state < 0 && !strcmp(pl->kind, "country") && !locative(x, m) && !joined_to_place(x, m) &&
+          !border_of(x, m) && !scene_of(x, m)) {
+        mt.kind = MK_PLACE;   /* no actor index: it takes no part in claims */
+        mt.type = "STATE";
+        mt.id = slug_from(x, "new:", m->tok_first, m->strip, m->tok_last);
+        if ((rc = add_ment(x, &mt))) return rc;
+        continue;
+      }
       mt.kind = MK_PLACE;
       mt.actor = pl->state;
       mt.id = (pl->state >= 0 && !strcmp(pl->kind, "country")) ? x->lex->actors[pl->state].id
@@ -846,6 +902,18 @@ int x_mentions(struct alq_extractor *x) {
       mt.end = t->toks[mt.tl].end;
       if ((rc = add_ment(x, &mt))) return rc;
       continue;
+    }
+    /* a place no gazetteer lists, named after its head word (قرية قاح،
+       منطقة «الضباب»): the name is the place */
+    if (x_ent(x, (int)k, ALQ_LK_CUE, ALQ_CUE_PLACE_NAME_HEAD) && m->tok_first == m->tok_last && !ae) {
+      size_t nf, nl;
+      if (new_place_name(x, m, &nf, &nl)) {
+        ment pm = {t->toks[nf].start, t->toks[nl].end, (uint32_t)nf, (uint32_t)nl, MK_PLACE, -1, -1, NULL, "PLACE", -1,
+                   t->toks[nf].sent};
+        pm.id = slug(x, "new:", nf, nl);
+        if ((rc = add_ment(x, &pm))) return rc;
+        continue;
+      }
     }
     /* a new organization: a head word (تنظيم، جبهة، لواء ...) and a quoted
        name; its id is new: + the normalized words */

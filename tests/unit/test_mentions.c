@@ -155,6 +155,19 @@ static void test_states_and_places(void **state) {
   r = run("ونقلت الصحيفة عن مصادر في البنتاغون أن الغارات مستمرة.");
   assert_int_equal(count(r, "FORCE", "البنتاغون"), 1);
   assert_int_equal(count(r, "PLACE", "البنتاغون"), 0);
+  /* a place no gazetteer lists, after a head that names */
+  r = run("قصفت الطائرات قرية كفرزيتون وحي «الورود» أمس.");
+  assert_int_equal(count(r, "PLACE", "كفرزيتون"), 1);
+  assert_int_equal(count(r, "PLACE", "الورود"), 1);
+  /* an adjective after the head is no name */
+  r = run("أعلن الجيش منطقة عسكرية مغلقة.");
+  assert_false(any_at(r, "PLACE", "عسكرية"));
+  /* a country that witnessed events is their scene */
+  r = run("وشهدت تونس احتجاجات واسعة.");
+  assert_int_equal(count(r, "PLACE", "تونس"), 1);
+  /* a country with no id of its own acting is a state */
+  r = run("وسعت السويد إلى تجنب التصويت.");
+  assert_int_equal(count(r, "STATE", "السويد"), 1);
   /* a place goes on over its compass adjectives */
   r = run("تقدمت الفصائل في ريف حلب الشمالي الشرقي أمس.");
   assert_int_equal(count(r, "PLACE", "ريف حلب الشمالي الشرقي"), 1);
