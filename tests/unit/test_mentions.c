@@ -173,6 +173,14 @@ static void test_states_and_places(void **state) {
   assert_int_equal(count(r, "PLACE", "ريف حلب الشمالي الشرقي"), 1);
 }
 
+static void test_quoted_line_is_text(void **state) {
+  (void)state;
+  /* a line that opens with وتابع (also "follow us" chrome) and ends with a
+     stop inside closing quotes is text, not chrome */
+  const alq_result *r = run("العنوان الرئيسي للخبر هنا\nوتابع قائلا: \"هاجمت قوات سوريا الديمقراطية مواقع تنظيم داعش.\"\n");
+  assert_int_equal(count(r, "ORG", "قوات سوريا الديمقراطية"), 1);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_person_given_name),
@@ -181,6 +189,7 @@ int main(void) {
     cmocka_unit_test(test_person_nested_in_actor),
     cmocka_unit_test(test_outlets),
     cmocka_unit_test(test_states_and_places),
+    cmocka_unit_test(test_quoted_line_is_text),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
