@@ -82,6 +82,22 @@ static int has_clitic(const struct alq_extractor *x, const alq_match *m, const c
 
 static int locative(const struct alq_extractor *x, const alq_match *m) {
   if (has_clitic(x, m, L_BA)) return 1;
+  const alq_text *t = &x->text;
+  /* a dateline: the line opens with the place and a comma (واشنطن، ...) */
+  if ((m->tok_first == 0 || (t->toks[m->tok_first].flags & ALQ_TF_NEWLINE_BEFORE)) && m->tok_last + 1 < t->ntoks) {
+    const alq_token *nt = &t->toks[m->tok_last + 1];
+    if (nt->kind == ALQ_TOK_PUNCT && ((nt->nlen == 2 && !memcmp(t->norm + nt->nstart, "\xd8\x8c", 2)) ||
+                                      (nt->nlen == 1 && t->norm[nt->nstart] == ',')))
+      return 1;
+  }
+  /* ما بين سوريا والعراق: a stretch of land */
+  {
+    size_t p = prev_word(t, m->tok_first);
+    if (p != SIZE_MAX && x->tok_match[p] >= 0) {
+      const alq_match *pm = &x->m[x->tok_match[p]];
+      if (pm->tok_last > pm->tok_first && x_ent(x, x->tok_match[p], ALQ_LK_CUE, ALQ_CUE_BETWEEN)) return 1;
+    }
+  }
   if (prev_has(x, m->tok_first, ALQ_CUE_PLACE_PREP) || prev_has(x, m->tok_first, ALQ_CUE_PLACE_HEAD)) return 1;
   /* في كل العراق، في مختلف أنحاء سوريا: quantifiers in between */
   size_t p = prev_word(&x->text, m->tok_first);

@@ -168,6 +168,11 @@ static void test_states_and_places(void **state) {
   /* a country with no id of its own acting is a state */
   r = run("وسعت السويد إلى تجنب التصويت.");
   assert_int_equal(count(r, "STATE", "السويد"), 1);
+  /* a dateline: the line opens with the place and a comma */
+  r = run("واشنطن، الولايات المتحدة (CNN)-- قالت وزارة الدفاع الأمريكية إن الغارات مستمرة.");
+  assert_int_equal(count(r, "PLACE", "واشنطن"), 1);
+  assert_int_equal(count(r, "PLACE", "الولايات المتحدة"), 1);
+  assert_int_equal(count(r, "FORCE", "وزارة الدفاع الأمريكية"), 1);
   /* a place goes on over its compass adjectives */
   r = run("تقدمت الفصائل في ريف حلب الشمالي الشرقي أمس.");
   assert_int_equal(count(r, "PLACE", "ريف حلب الشمالي الشرقي"), 1);
