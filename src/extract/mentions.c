@@ -312,6 +312,13 @@ static int name_after(const struct alq_extractor *x, size_t i, size_t max, size_
   /* an unquoted outlet name has two words (صحيفة ديلي بيست): one word after
      شبكة / صحيفة is far more often a common noun (شبكة الإنترنت) */
   if (!person && n < 2) return 0;
+  /* a word with ة agrees with the head: شبكة عمل مركزية, محطة القطار
+     الحديثة are no names (foreign outlet names have none) */
+  for (size_t q = j; q < j + n; q++) {
+    const alq_token *qt = &t->toks[q];
+    if (qt->end - qt->start >= 2 && !memcmp(t->src + qt->end - 2, "\xd8\xa9", 2)) return 0;
+    if (q == j && qt->nlen > 6 && (!memcmp(t->norm + qt->nstart, "\xd9\x88", 2))) return 0;
+  }
   if (n < 1 || (person && (n < 2 || (t->toks[j].nlen > 4 && !memcmp(t->norm + t->toks[j].nstart, "\xd8\xa7\xd9\x84", 4)))))
     return 0;
   *tf = j; *tl = j + n - 1;
