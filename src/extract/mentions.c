@@ -818,6 +818,31 @@ static int new_place_name(const struct alq_extractor *x, const alq_match *m, siz
   return 1;
 }
 
+/* The actor inside a cue phrase (الذي تقوده الولايات المتحدة، ضد تنظيم
+ * داعش): the words after the phrase's first one, scanned on their own; the
+ * first actor found becomes a mention. */
+static int inner_actor(struct alq_extractor *x, const alq_match *m) {
+  const alq_text *t = &x->text;
+  for (size_t lo = m->tok_first + 1; lo <= m->tok_last; lo++) {
+    alq_match *sub;
+    long n = alq_lex_scan(x->lex, t, lo, m->tok_last + 1, &x->arena, &sub);
+    if (n < 0) return (int)n;
+    for (long i = 0; i < n; i++) {
+      const alq_lexent *e = NULL;
+      for (uint32_t q = 0; q < sub[i].nents && !e; q++)
+        if (x->lex->ents[sub[i].ents[q]].kind == ALQ_LK_ACTOR) e = &x->lex->ents[sub[i].ents[q]];
+      if (!e || e->value < 0 || (e->flags & (ALQ_EF_COALITION | ALQ_EF_AMBIG_HEAD | ALQ_EF_GOV_FORCES))) continue;
+      const alq_actor *ac = &x->lex->actors[e->value];
+      ment mt = {sub[i].start, sub[i].end, sub[i].tok_first, sub[i].tok_last, MK_ACTOR, e->value, -1, ac->id,
+                 ac->type, -1, t->toks[sub[i].tok_first].sent};
+      return add_ment(x, &mt);
+    }
+    /* the rest was read as a phrase again (تقوده الولايات المتحدة): one
+       word later */
+  }
+  return 0;
+}
+
 int x_mentions(struct alq_extractor *x) {
   const alq_text *t = &x->text;
   int rc;
@@ -867,6 +892,14 @@ int x_mentions(struct alq_extractor *x) {
       }
     }
     if (x->tok_ment[m->tok_first] >= 0) continue;
+    /* a phrase that names a coalition's leader or target (تقوده السعودية،
+       ضد تنظيم داعش) holds an actor: scan its words again without the
+       first one and name the actor */
+    if (x_ent(x, (int)k, ALQ_LK_CUE, ALQ_CUE_COALITION_LEADER) && !x_ent(x, (int)k, ALQ_LK_ACTOR, -1) &&
+        m->tok_last > m->tok_first) {
+      if ((rc = inner_actor(x, m))) return rc;
+      continue;
+    }
     /* a news outlet by name (رويترز، صحيفة "السفير") */
     const alq_lexent *on = name_cue(x, (int)k, ALQ_CUE_OUTLET_NAME);
     if (on && outlet_here(x, (int)k, on)) {
