@@ -220,6 +220,35 @@ static const char *slug(struct alq_extractor *x, const char *prefix, size_t tf, 
   return slug_from(x, prefix, tf, 0, tl);
 }
 
+/* Bare التحالف after the story has named a coalition in full (التحالف
+ * الدولي، التحالف العربي) is that coalition, unless the word is the
+ * relation: a pair follows (بين / مع), or it is the alliance of two actors
+ * named in its sentence. */
+static int coalition_named_before(const struct alq_extractor *x, const alq_match *m) {
+  int named = -1;
+  for (size_t i = 0; i < x->nments; i++)
+    if (x->ments[i].kind == MK_ACTOR && x->ments[i].tl < m->tok_first && x->ments[i].tl > x->ments[i].tf &&
+        !strcmp(x->lex->actors[x->ments[i].actor].type, "COALITION"))
+      named = (int)i;
+  if (named < 0) return 0;
+  size_t nw = next_word(&x->text, m->tok_last);
+  if (nw != SIZE_MAX && (x_tok_ent(x, nw, ALQ_LK_CUE, ALQ_CUE_BETWEEN) || x_tok_ent(x, nw, ALQ_LK_CUE, ALQ_CUE_WITH)))
+    return 0;
+  /* other organizations in the sentence: the word may be their alliance */
+  const alq_sentence *se = &x->text.sents[x->text.toks[m->tok_first].sent];
+  for (size_t i = 0; i < x->nments; i++)
+    if (x->ments[i].sent == x->text.toks[m->tok_first].sent && x->ments[i].kind == MK_ACTOR &&
+        !strcmp(x->lex->actors[x->ments[i].actor].type, "ORG"))
+      return 0;
+  for (size_t k = 0; k < x->nm; k++) {
+    const alq_match *o = &x->m[k];
+    if (o->tok_first < se->tok_first || o->tok_first >= se->tok_first + se->tok_count) continue;
+    const alq_lexent *e = x_ent(x, (int)k, ALQ_LK_ACTOR, -1);
+    if (e && e->value >= 0 && !(e->flags & ALQ_EF_COALITION) && !strcmp(x->lex->actors[e->value].type, "ORG")) return 0;
+  }
+  return 1;
+}
+
 /* Decides whether an actor match names an actor here; returns the actor
  * index or -1. */
 static int resolve_actor(struct alq_extractor *x, const alq_match *m, const alq_lexent *e) {
@@ -235,7 +264,7 @@ static int resolve_actor(struct alq_extractor *x, const alq_match *m, const alq_
     int led = 0;
     for (size_t i = m->tok_last + 1; i < x->text.ntoks && i <= m->tok_last + 3; i++)
       if (x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_COALITION_LEADER)) led = 1;
-    if (!led && !prev_has(x, m->tok_first, ALQ_CUE_COALITION_CTX)) return -1;
+    if (!led && !prev_has(x, m->tok_first, ALQ_CUE_COALITION_CTX) && !coalition_named_before(x, m)) return -1;
     /* who leads it, when the sentence says so */
     const alq_sentence *se = &x->text.sents[x->text.toks[m->tok_first].sent];
     for (size_t i = se->tok_first; i < se->tok_first + se->tok_count; i++) {

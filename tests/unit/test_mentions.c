@@ -178,6 +178,12 @@ static void test_states_and_places(void **state) {
   assert_int_equal(count(r, "STATE", "الولايات المتحدة"), 1);
   r = run("وأعلن التحالف الدولي ضد تنظيم داعش مقتل قيادي.");
   assert_int_equal(count(r, "ORG", "تنظيم داعش") + count(r, "ORG", "داعش"), 1);
+  /* bare التحالف after the story named the coalition in full is that
+     coalition, unless organizations of its sentence make it their alliance */
+  r = run("قصفت طائرات التحالف الدولي مواقع في الرقة. وقال بيان إن التحالف نفذ عشرين غارة.");
+  assert_int_equal(count(r, "COALITION", "التحالف"), 1);
+  r = run("قصفت طائرات التحالف الدولي مواقع في الرقة. ويرى خبراء أن التحالف بين حركة حماس وحزب الله قوي.");
+  assert_int_equal(count(r, "COALITION", "التحالف"), 0);
   /* a place goes on over its compass adjectives */
   r = run("تقدمت الفصائل في ريف حلب الشمالي الشرقي أمس.");
   assert_int_equal(count(r, "PLACE", "ريف حلب الشمالي الشرقي"), 1);
