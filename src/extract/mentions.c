@@ -988,6 +988,21 @@ int x_mentions(struct alq_extractor *x) {
       if ((rc = add_ment(x, &mt))) return rc;
       continue;
     }
+    /* a state's force named by a nationality adjective (مقاتلات تركية،
+       طائرات حربية سورية): the state's force id, or the state typed FORCE */
+    if (x_ent(x, (int)k, ALQ_LK_CUE, ALQ_CUE_FORCE_HEAD) && !ae && !pe) {
+      size_t j = next_word(t, m->tok_last);
+      if (j != SIZE_MAX && x->tok_match[j] < 0 && j == m->tok_last + 1) j = next_word(t, j);  /* حربية */
+      const alq_lexent *ne = j != SIZE_MAX ? x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_NATIONALITY) : NULL;
+      if (ne && ne->value >= 0 && x->tok_ment[j] < 0 && !strcmp(x->lex->actors[ne->value].type, "STATE")) {
+        int st = ne->value, a = x->lex->state_force[st] >= 0 ? x->lex->state_force[st] : st;
+        size_t nl = x->m[x->tok_match[j]].tok_last;
+        ment fm = {m->start, t->toks[nl].end, m->tok_first, (uint32_t)nl, MK_ACTOR, a, (int)k, x->lex->actors[a].id,
+                   "FORCE", -1, t->toks[m->tok_first].sent};
+        if ((rc = add_ment(x, &fm))) return rc;
+        continue;
+      }
+    }
     /* a place no gazetteer lists, named after its head word (قرية قاح،
        منطقة «الضباب»): the name is the place */
     if (x_ent(x, (int)k, ALQ_LK_CUE, ALQ_CUE_PLACE_NAME_HEAD) && m->tok_first == m->tok_last && !ae) {

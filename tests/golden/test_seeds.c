@@ -70,8 +70,16 @@ static int span_has(const char *text, uint32_t s, uint32_t e, ent_pred pred, con
 static int is_trigger_of(const alq_lexent *e, const void *arg) {
   return e->kind == ALQ_LK_REL && !strcmp(alq_reltype_name(e->cls), (const char *)arg);
 }
+/* A nationality adjective that names the state `id` or its force (a force
+ * named by it: مقاتلات تركية، الاستخبارات الوطنية الأمريكية). */
+static int is_nationality_of(const alq_lexent *e, const char *id) {
+  if (e->kind != ALQ_LK_CUE || e->cls != ALQ_CUE_NATIONALITY || e->value < 0) return 0;
+  int f = lex->state_force[e->value];
+  return !strcmp(lex->actors[e->value].id, id) || (f >= 0 && !strcmp(lex->actors[f].id, id));
+}
 static int is_actor_or_anaphor(const alq_lexent *e, const void *arg) {
   const char *id = arg;
+  if (is_nationality_of(e, id)) return 1;
   if (e->kind == ALQ_LK_ACTOR)
     return (e->value >= 0 && !strcmp(lex->actors[e->value].id, id)) || (e->flags & ALQ_EF_COALITION);
   return e->kind == ALQ_LK_CUE && (e->cls == ALQ_CUE_PAIR_ANAPHOR || e->cls == ALQ_CUE_SINGLE_ANAPHOR ||
@@ -138,6 +146,7 @@ static void test_claim_evidence(void **state) {
 }
 
 static int is_actor_id(const alq_lexent *e, const void *arg) {
+  if (is_nationality_of(e, (const char *)arg)) return 1;
   if (e->kind == ALQ_LK_ACTOR && (e->flags & (ALQ_EF_GOV_FORCES | ALQ_EF_COALITION))) return 1; /* id from context */
   return e->kind == ALQ_LK_ACTOR && e->value >= 0 && !strcmp(lex->actors[e->value].id, (const char *)arg);
 }

@@ -184,6 +184,10 @@ static void test_states_and_places(void **state) {
   assert_int_equal(count(r, "COALITION", "التحالف"), 1);
   r = run("قصفت طائرات التحالف الدولي مواقع في الرقة. ويرى خبراء أن التحالف بين حركة حماس وحزب الله قوي.");
   assert_int_equal(count(r, "COALITION", "التحالف"), 0);
+  /* a force named by a nationality adjective is the state's force */
+  r = run("وقصفت مقاتلات تركية مواقع للمسلحين، كما شنت طائرات حربية سورية غارات.");
+  assert_int_equal(count(r, "FORCE", "مقاتلات تركية"), 1);
+  assert_int_equal(count(r, "FORCE", "طائرات حربية سورية"), 1);
   /* a place goes on over its compass adjectives */
   r = run("تقدمت الفصائل في ريف حلب الشمالي الشرقي أمس.");
   assert_int_equal(count(r, "PLACE", "ريف حلب الشمالي الشرقي"), 1);
