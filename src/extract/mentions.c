@@ -988,6 +988,19 @@ int x_mentions(struct alq_extractor *x) {
       if ((rc = add_ment(x, &mt))) return rc;
       continue;
     }
+    /* a state named by a head and its nationality adjective (الجانب
+       التركي، السلطات الكينية is listed where the state has an id) */
+    if (x_ent(x, (int)k, ALQ_LK_CUE, ALQ_CUE_STATE_HEAD) && !ae && !pe) {
+      size_t j = next_word(t, m->tok_last);
+      const alq_lexent *ne = j == m->tok_last + 1 ? x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_NATIONALITY) : NULL;
+      if (ne && ne->value >= 0 && x->tok_ment[j] < 0 && !strcmp(x->lex->actors[ne->value].type, "STATE")) {
+        size_t nl = x->m[x->tok_match[j]].tok_last;
+        ment sm = {m->start, t->toks[nl].end, m->tok_first, (uint32_t)nl, MK_ACTOR, ne->value, (int)k,
+                   x->lex->actors[ne->value].id, "STATE", -1, t->toks[m->tok_first].sent};
+        if ((rc = add_ment(x, &sm))) return rc;
+        continue;
+      }
+    }
     /* a state's force named by a nationality adjective (مقاتلات تركية،
        طائرات حربية سورية): the state's force id, or the state typed FORCE */
     if (x_ent(x, (int)k, ALQ_LK_CUE, ALQ_CUE_FORCE_HEAD) && !ae && !pe) {

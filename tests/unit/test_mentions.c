@@ -188,6 +188,9 @@ static void test_states_and_places(void **state) {
   r = run("وقصفت مقاتلات تركية مواقع للمسلحين، كما شنت طائرات حربية سورية غارات.");
   assert_int_equal(count(r, "FORCE", "مقاتلات تركية"), 1);
   assert_int_equal(count(r, "FORCE", "طائرات حربية سورية"), 1);
+  /* a state named by a head and its nationality adjective */
+  r = run("وأكد الجانب التركي أن المعبر مغلق.");
+  assert_int_equal(count(r, "STATE", "الجانب التركي"), 1);
   /* a place goes on over its compass adjectives */
   r = run("تقدمت الفصائل في ريف حلب الشمالي الشرقي أمس.");
   assert_int_equal(count(r, "PLACE", "ريف حلب الشمالي الشرقي"), 1);
