@@ -872,6 +872,48 @@ static int inner_actor(struct alq_extractor *x, const alq_match *m) {
   return 0;
 }
 
+/* The actor mention of an office phrase starting at role token r: the
+ * first actor mention within four words after the role word, before `lim`. */
+static int office_actor(const struct alq_extractor *x, size_t r, size_t lim) {
+  const alq_text *t = &x->text;
+  size_t j = x->tok_match[r] >= 0 ? x->m[x->tok_match[r]].tok_last + 1 : r + 1;
+  for (size_t w = 0; j < lim && j < t->ntoks && t->toks[j].sent == t->toks[r].sent && w < 4; j++) {
+    int mi = x->tok_ment[j];
+    if (mi >= 0 && x->ments[mi].kind == MK_ACTOR) return x->ments[mi].actor;
+    if (mi >= 0 && x->ments[mi].kind == MK_PERSON) return -1;
+    if (t->toks[j].kind == ALQ_TOK_PUNCT) return -1;
+    if (x_is_word(t, j)) w++;
+  }
+  return -1;
+}
+
+int x_person_org(const struct alq_extractor *x, const ment *p) {
+  const alq_text *t = &x->text;
+  if (p->kind != MK_PERSON) return -1;
+  /* before the name: an office word and its actor, up to ten words back
+     (زعيم تنظيم القاعدة، أيمن الظواهري) */
+  for (size_t i = p->tf, w = 0; i > 0 && w < 10;) {
+    i--;
+    if (t->toks[i].sent != p->sent) break;
+    int mi = x->tok_ment[i];
+    if (mi >= 0 && x->ments[mi].kind == MK_PERSON) break;
+    if (x_is_word(t, i)) w++;
+    if (x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_OFFICIAL_ROLE) || x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_MEMBER_NOUN)) {
+      size_t r = x->tok_match[i] >= 0 ? x->m[x->tok_match[i]].tok_first : i;
+      int a = office_actor(x, r, p->tf);
+      if (a >= 0) return a;
+    }
+  }
+  /* after it, in apposition: الاسم، قائد ... */
+  size_t j = p->tl + 1;
+  if (j < t->ntoks && t->toks[j].sent == p->sent && t->toks[j].kind == ALQ_TOK_PUNCT) {
+    size_t r = next_word(t, j);
+    if (r != SIZE_MAX && (x_tok_ent(x, r, ALQ_LK_CUE, ALQ_CUE_OFFICIAL_ROLE) || x_tok_ent(x, r, ALQ_LK_CUE, ALQ_CUE_MEMBER_NOUN)))
+      return office_actor(x, x->m[x->tok_match[r]].tok_first, t->ntoks);
+  }
+  return -1;
+}
+
 int x_mentions(struct alq_extractor *x) {
   const alq_text *t = &x->text;
   int rc;

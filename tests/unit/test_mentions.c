@@ -11,6 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "alaqat.h"
+#include "extract/extract.h"
 
 static alq_lexicon *lex;
 static alq_extractor *ex;
@@ -204,6 +205,30 @@ static void test_quoted_line_is_text(void **state) {
   assert_int_equal(count(r, "ORG", "قوات سوريا الديمقراطية"), 1);
 }
 
+/* The actor the person named `name` stands for (x_person_org), as an id,
+ * or NULL. */
+static const char *stands_for(const char *name) {
+  for (size_t i = 0; i < ex->nments; i++) {
+    const ment *p = &ex->ments[i];
+    if (p->kind != MK_PERSON || p->end - p->start != strlen(name) || memcmp(cur + p->start, name, strlen(name))) continue;
+    int a = x_person_org(ex, p);
+    return a >= 0 ? lex->actors[a].id : NULL;
+  }
+  fail_msg("no person %s", name);
+  return NULL;
+}
+
+static void test_person_stands_for(void **state) {
+  (void)state;
+  run("وحضر زعيم جبهة النصرة أبو محمد الجولاني الاجتماع.");
+  assert_string_equal(stands_for("أبو محمد الجولاني"), "nusra");
+  run("وقال أيمن الظواهري، زعيم تنظيم القاعدة، إن الحرب طويلة.");
+  assert_string_equal(stands_for("أيمن الظواهري"), "al-qaeda");
+  /* a bare name stands for nobody */
+  run("وقال خالد منصور العتيبي إن حركة حماس ضعيفة.");
+  assert_null(stands_for("خالد منصور العتيبي"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_person_given_name),
@@ -213,6 +238,7 @@ int main(void) {
     cmocka_unit_test(test_outlets),
     cmocka_unit_test(test_states_and_places),
     cmocka_unit_test(test_quoted_line_is_text),
+    cmocka_unit_test(test_person_stands_for),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
