@@ -158,7 +158,7 @@ static int border_of(const struct alq_extractor *x, const alq_match *m) {
   if (p == SIZE_MAX || !(x_tok_ent(x, p, ALQ_LK_CUE, ALQ_CUE_WITH) || x_tok_ent(x, p, ALQ_LK_CUE, ALQ_CUE_BETWEEN)))
     return 0;
   size_t pf = x->tok_match[p] >= 0 ? x->m[x->tok_match[p]].tok_first : p;
-  return prev_has(x, pf, ALQ_CUE_PLACE_HEAD);
+  return prev_has(x, pf, ALQ_CUE_PLACE_HEAD) || prev_has(x, pf, ALQ_CUE_BORDER_WORD);
 }
 
 /* Is the match the next conjunct of a place (في سورية والعراق وليبيا)? */
@@ -831,10 +831,19 @@ static int new_place_name(const struct alq_extractor *x, const alq_match *m, siz
     if (k > j + 1 && k < t->ntoks && t->toks[k].kind == ALQ_TOK_QUOTE) { *tf = j + 1; *tl = k - 1; return 1; }
     return 0;
   }
-  if (t->toks[j].kind != ALQ_TOK_ARABIC || x->tok_match[j] >= 0 || x->tok_ment[j] >= 0 || t->toks[j].nlen < 6) return 0;
+  /* a word no lexicon knows, or only as an ambiguous name (الميادين is
+     also a channel) */
+  int known = x->tok_match[j] >= 0;
+  if (known) {
+    int k = x->tok_match[j];
+    const alq_lexent *on = x_ent(x, k, ALQ_LK_CUE, ALQ_CUE_OUTLET_NAME);
+    known = !(on && on->value && x->m[k].tok_first == j && x->m[k].tok_last == j && !x->m[k].strip &&
+              !x_ent(x, k, ALQ_LK_ACTOR, -1) && !x_ent(x, k, ALQ_LK_PLACE, -1) && !x_ent(x, k, ALQ_LK_REL, -1));
+  }
+  if (t->toks[j].kind != ALQ_TOK_ARABIC || known || x->tok_ment[j] >= 0 || t->toks[j].nlen < 6) return 0;
   if (tanween_or_suffix(t, j)) return 0;
   size_t l;
-  if (name_unit(x, j, 1, &l) == NW_NONE) return 0;   /* وال/بال/لل + word */
+  if (x->tok_match[j] < 0 && name_unit(x, j, 1, &l) == NW_NONE) return 0;   /* وال/بال/لل + word */
   const char *w = t->norm + t->toks[j].nstart;
   size_t n = t->toks[j].nlen;
   int def = !memcmp(w, "\xd8\xa7\xd9\x84", 4);

@@ -192,6 +192,11 @@ static void test_states_and_places(void **state) {
   /* a state named by a head and its nationality adjective */
   r = run("وأكد الجانب التركي أن المعبر مغلق.");
   assert_int_equal(count(r, "STATE", "الجانب التركي"), 1);
+  r = run("وقعت اشتباكات في المناطق الحدودية مع العراق.");
+  assert_int_equal(count(r, "PLACE", "العراق"), 1);
+  /* a place named like a channel (الميادين) after a naming head */
+  r = run("انسحب المقاتلون إلى مدينة الميادين أمس.");
+  assert_int_equal(count(r, "PLACE", "الميادين"), 1);
   /* a place goes on over its compass adjectives */
   r = run("تقدمت الفصائل في ريف حلب الشمالي الشرقي أمس.");
   assert_int_equal(count(r, "PLACE", "ريف حلب الشمالي الشرقي"), 1);
