@@ -507,7 +507,7 @@ static int name_extend(const struct alq_extractor *x, size_t s, int c0, size_t *
           (t->toks[j].flags & ALQ_TF_SPACE_BEFORE) && t->toks[j].nlen >= 6 &&
           !memcmp(t->norm + t->toks[j].nstart, "\xd8\xa7\xd9\x84", 4) &&
           !x_tok_ent(x, j, ALQ_LK_ACTOR, -1) && !x_tok_ent(x, j, ALQ_LK_PLACE, -1) &&
-          !x_tok_ent(x, j, ALQ_LK_REL, -1) && !x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_NOT_NAME)) {
+          !x_tok_ent(x, j, ALQ_LK_REL, -1) && !name_cue(x, x->tok_match[j], ALQ_CUE_NOT_NAME)) {
         c = NW_SURNAME;
         l2 = x->m[x->tok_match[j]].tok_last;
       }

@@ -92,6 +92,9 @@ static void test_person_known_and_surname(void **state) {
   /* a link word takes the next word, article and all, and the name goes on */
   r = run("وصل العميد عبد الكريم الزبيدي إلى المدينة.");
   assert_int_equal(count(r, "PERSON", "عبد الكريم الزبيدي"), 1);
+  /* الله after عبد, although الله read without its article is له */
+  r = run("التقى أحمد عبد الله المجيدي بالوفد.");
+  assert_int_equal(count(r, "PERSON", "أحمد عبد الله المجيدي"), 1);
   /* a role's complement is not a name: no comma, no closing */
   r = run("قتل ضابط صف وجنديان في الهجوم.");
   assert_false(any_at(r, "PERSON", "صف"));
