@@ -1,7 +1,11 @@
 /* Mentions: actors from lexicon matches with ambiguous names decided by
  * context (a base vs al-Qaeda, a coalition vs an alliance, a country as an
- * actor vs as a place), places, dates, persons after a role word, outlets
- * after their type word; and coordination groups (X و Y). */
+ * actor vs as a place), forces and states named by a nationality adjective,
+ * places (the gazetteer, and names after a naming head), dates, persons
+ * (from their words: data/names.tsv given names, link words, kunyas, known
+ * figures; after titles, roles and verbs of saying; later surnames; nested
+ * in actor names), outlets (by name, after their type word); and
+ * coordination groups (X و Y). */
 #include <stdio.h>
 #include <string.h>
 #include "extract/extract.h"
@@ -310,9 +314,11 @@ static int tanween_or_suffix(const alq_text *t, size_t j) {
   return n >= 8 && (!memcmp(w + n - 4, "\xd9\x87\xd8\xa7", 4) || !memcmp(w + n - 4, "\xd9\x87\xd9\x85", 4));
 }
 
-/* Name tokens after a role or outlet word: a quoted phrase, or up to `max`
- * plain Arabic/Latin words that no lexicon entry claims. */
-static int name_after(const struct alq_extractor *x, size_t i, size_t max, size_t *tf, size_t *tl) {
+/* An outlet's name after its type word (صحيفة، قناة، وكالة): a quoted
+ * phrase, or two plain Arabic/Latin words that no lexicon entry claims
+ * (صحيفة ديلي بيست); one unquoted word after شبكة / صحيفة is far more often
+ * a common noun (شبكة الإنترنت). Persons are found by their words (below). */
+static int outlet_name_after(const struct alq_extractor *x, size_t i, size_t *tf, size_t *tl) {
   const alq_text *t = &x->text;
   size_t s = t->toks[i].sent;
   size_t j = i + 1;
@@ -329,27 +335,20 @@ static int name_after(const struct alq_extractor *x, size_t i, size_t max, size_
     return 0;
   }
   size_t n = 0;
-  while (j + n < t->ntoks && n < max && t->toks[j + n].sent == s &&
+  while (j + n < t->ntoks && n < 2 && t->toks[j + n].sent == s &&
          (t->toks[j + n].kind == ALQ_TOK_ARABIC || t->toks[j + n].kind == ALQ_TOK_LATIN) &&
          x->tok_match[j + n] < 0 && !(n > 0 && !(t->toks[j + n].flags & ALQ_TF_SPACE_BEFORE)) &&
          !tanween_or_suffix(t, j + n))
     n++;
-  /* an unquoted person's name has two words or more and does not start
-     with the article (الخارجية، المسلحة after a role word are not names);
-     an outlet's may be one word */
-  int person = max == 3;
-  /* an unquoted outlet name has two words (صحيفة ديلي بيست): one word after
-     شبكة / صحيفة is far more often a common noun (شبكة الإنترنت) */
-  if (!person && n < 2) return 0;
+  if (n < 2) return 0;
   /* a word with ة agrees with the head: شبكة عمل مركزية, محطة القطار
-     الحديثة are no names (foreign outlet names have none) */
+     الحديثة are no names (foreign outlet names have none); nor does a name
+     start with the conjunction و */
   for (size_t q = j; q < j + n; q++) {
     const alq_token *qt = &t->toks[q];
     if (qt->end - qt->start >= 2 && !memcmp(t->src + qt->end - 2, "\xd8\xa9", 2)) return 0;
     if (q == j && qt->nlen > 6 && (!memcmp(t->norm + qt->nstart, "\xd9\x88", 2))) return 0;
   }
-  if (n < 1 || (person && (n < 2 || (t->toks[j].nlen > 4 && !memcmp(t->norm + t->toks[j].nstart, "\xd8\xa7\xd9\x84", 4)))))
-    return 0;
   *tf = j; *tl = j + n - 1;
   return 1;
 }
@@ -1131,7 +1130,7 @@ int x_mentions(struct alq_extractor *x) {
         if ((rc = add_ment(x, &om))) return rc;
         continue;
       }
-      if (name_after(x, m->tok_last, 2, &tf, &tl) && x->tok_ment[tf] < 0) {
+      if (outlet_name_after(x, m->tok_last, &tf, &tl) && x->tok_ment[tf] < 0) {
         ment pm = {t->toks[tf].start, t->toks[tl].end, (uint32_t)tf, (uint32_t)tl, MK_OUTLET, -1, -1, NULL,
                    "OUTLET", -1, t->toks[tf].sent};
         pm.id = slug(x, "new:", tf, tl);
