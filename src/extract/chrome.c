@@ -146,6 +146,7 @@ int x_chrome(struct alq_extractor *x) {
   while (scap < nl * 2) scap *= 2;
   uint64_t *seen = alq_arena_calloc(&x->arena, scap, sizeof *seen);
   if (!seen) return ALQ_ENOMEM;
+  int prev = -1;                 /* the last line with words */
   for (size_t k = 0; k < nl; k++) {
     line *l = &ls[k];
     int chrome = 0;
@@ -160,6 +161,9 @@ int x_chrome(struct alq_extractor *x) {
     if (!chrome && title >= 0 && (int)k != title && !l->ends_stop && l->nwords <= 8 &&
         echoes(t, l, &ls[title]))
       chrome = 1;                                            /* caption echoing the headline */
+    if (!chrome && prev >= 0 && !l->ends_stop && l->nwords <= 8 && echoes(t, l, &ls[prev]))
+      chrome = 1;                      /* a sub-headline repeated short (a teaser or caption) */
+    if (l->nwords) prev = (int)k;
     if (!l->nwords) chrome = 1;
     /* a short line without final punctuation below the title: a sub-headline */
     int subhead = !chrome && (int)k > title && !l->ends_stop && l->nwords >= 3 && l->nwords <= 12;

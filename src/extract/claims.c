@@ -29,6 +29,13 @@ static void group_of(const struct alq_extractor *x, int mi, side *out) {
       side_add(out, x->ments[i].actor, x->ments[i].start, x->ments[i].end);
 }
 
+static int is_comma(const alq_text *t, size_t i) {
+  const alq_token *tk = &t->toks[i];
+  if (tk->kind != ALQ_TOK_PUNCT) return 0;
+  const char *s = t->norm + tk->nstart;
+  return (tk->nlen == 2 && !memcmp(s, "\xd8\x8c", 2)) || (tk->nlen == 1 && *s == ',');
+}
+
 static int is_stop_punct(const alq_text *t, size_t i) {
   const alq_token *tk = &t->toks[i];
   if (tk->kind != ALQ_TOK_PUNCT) return 0;
@@ -45,6 +52,8 @@ typedef struct ctx {
   uint32_t sent;
   const char *when;              /* list items: the item's own date (or NULL) */
   int when_set;                  /* use `when` instead of looking for a date */
+  side role_member;              /* the member of the sentence's last role noun */
+  size_t role_at;                /* that role noun's token, 0 if none */
 } ctx;
 
 static int tok_cue(const ctx *c, size_t i, int cls) {
@@ -86,9 +95,35 @@ static int single_anaphor(const ctx *c, size_t i) {
   const alq_lexent *e = x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_SINGLE_ANAPHOR);
   if (!e || x->m[x->tok_match[i]].tok_first != i) return -1;
   size_t nx = x->m[x->tok_match[i]].tok_last + 1;
-  while (nx < c->s_end && x->text.toks[nx].kind == ALQ_TOK_QUOTE) nx++;
-  if (nx < c->s_end && x->tok_ment[nx] >= 0) return -1;
+  /* a head that a name follows, after up to two unknown words (adjectives:
+     المجموعة العلمانية "حركة الحزم"), describes that name */
+  for (int adj = 0; nx < c->s_end && adj <= 2; nx++) {
+    if (x->text.toks[nx].kind == ALQ_TOK_QUOTE) continue;
+    if (x->tok_ment[nx] >= 0) return -1;
+    if (x->text.toks[nx].kind != ALQ_TOK_ARABIC || x->tok_match[nx] >= 0) break;
+    adj++;
+  }
   return e->value == 1 ? x->last_state : e->value == 2 ? x->last_actor : x->last_org;
+}
+
+/* Is the relation word at token i a descriptor of the name that follows it
+ * (التحالف المعتدل "جبهة ثوار سوريا": the alliance that is that group)? A
+ * definite one-word match, up to two unknown words, then an actor. */
+static int descriptor_head(const ctx *c, size_t i) {
+  const struct alq_extractor *x = c->x;
+  const alq_text *t = &x->text;
+  int k = x->tok_match[i];
+  if (k < 0 || x->m[k].tok_first != i || x->m[k].tok_last != i) return 0;
+  const char *w = t->norm + t->toks[i].nstart + x->m[k].strip;
+  if (t->toks[i].nlen < (uint32_t)x->m[k].strip + 4 || memcmp(w, "\xd8\xa7\xd9\x84", 4)) return 0;
+  int adj = 0;
+  for (size_t j = i + 1; j < c->s_end; j++) {
+    if (t->toks[j].kind == ALQ_TOK_QUOTE) continue;
+    int mj = x->tok_ment[j];
+    if (mj >= 0) return x->ments[mj].kind == MK_ACTOR && adj >= 1;
+    if (t->toks[j].kind != ALQ_TOK_ARABIC || x->tok_match[j] >= 0 || ++adj > 2) return 0;
+  }
+  return 0;
 }
 
 /* The actor side starting at the first actor mention (or pair anaphor) in
@@ -115,7 +150,9 @@ static size_t scan_right(ctx *c, size_t from, size_t win, side *out, int *via_be
       if (anaphor_pair(c, ap)) {
         side_add(out, ap[0], t->toks[i].start, t->toks[i].end);
         side_add(out, ap[1], t->toks[i].start, t->toks[i].end);
-        if (via_between) *via_between = 1;
+        /* 1: the pair is introduced by بين (بينهما، بين التنظيمين); 2: it
+           may be the object (تقاتل التنظيمين) */
+        if (via_between && *via_between != 1) *via_between = tok_cue(c, i, ALQ_CUE_BETWEEN) ? 1 : 2;
         return x->m[x->tok_match[i]].tok_last + 1;
       }
       return 0;
@@ -126,34 +163,66 @@ static size_t scan_right(ctx *c, size_t from, size_t win, side *out, int *via_be
       return x->m[x->tok_match[i]].tok_last + 1;
     }
     if (tok_cue(c, i, ALQ_CUE_BETWEEN) && via_between) *via_between = 1;
-    if (x->tok_match[i] >= 0 && x_tok_ent(x, i, ALQ_LK_REL, -1) && i > from) return 0;
+    if (x->tok_match[i] >= 0 && x_tok_ent(x, i, ALQ_LK_REL, -1) && i > from && !descriptor_head(c, i)) return 0;
     if (tok_cue(c, i, ALQ_CUE_CLAUSE) || tok_cue(c, i, ALQ_CUE_SAY_VERB)) return 0;
     if (x_is_word(t, i)) words++;
   }
   return 0;
 }
 
-/* The nearest actor side before token `to` within the clause. */
-static int scan_left(ctx *c, size_t to, size_t win, side *out) {
+/* Does the word at token i end with an object pronoun ـه / ـها / ـهم as
+ * written (ـة, normalized like ـه, is not one)? */
+static int object_pronoun(const struct alq_extractor *x, size_t i) {
+  const alq_token *tk = &x->text.toks[i];
+  if (tk->kind != ALQ_TOK_ARABIC || tk->end - tk->start < 8) return 0;
+  const char *e = x->doc->text + tk->end;
+  if (!memcmp(e - 2, "\xd9\x87", 2)) return 1;                                   /* ه */
+  return !memcmp(e - 4, "\xd9\x87\xd8\xa7", 4) || !memcmp(e - 4, "\xd9\x87\xd9\x85", 4); /* ها هم */
+}
+
+/* The nearest actor side before token `to` within the clause; *at (if not
+ * NULL) gets the first token of the mention found. */
+static int scan_left_at(ctx *c, size_t to, size_t win, side *out, size_t *at) {
   struct alq_extractor *x = c->x;
   const alq_text *t = &x->text;
   size_t words = 0;
   for (size_t i = to; i-- > c->s_first && words <= win;) {
     if (is_stop_punct(t, i)) return 0;
     int mi = x->tok_ment[i];
-    if (mi >= 0 && x->ments[mi].kind == MK_ACTOR) { group_of(x, mi, out); return 1; }
+    if (mi >= 0 && x->ments[mi].kind == MK_ACTOR) {
+      group_of(x, mi, out);
+      if (at) *at = x->ments[mi].tf;
+      return 1;
+    }
     if (x->tok_match[i] >= 0 && x->m[x->tok_match[i]].tok_first == i) {
       int ant = single_anaphor(c, i);
-      if (ant >= 0) { side_add(out, ant, x->text.toks[i].start, x->text.toks[i].end); return 1; }
+      if (ant >= 0) {
+        side_add(out, ant, x->text.toks[i].start, x->text.toks[i].end);
+        if (at) *at = i;
+        return 1;
+      }
     }
     if (tok_cue(c, i, ALQ_CUE_RELATIVE)) {
       /* the head of a relative clause is its subject: X، التي أعلنت ولاءها لـ Y */
       size_t h = x->m[x->tok_match[i]].tok_first;
       while (h > c->s_first && (t->toks[h - 1].kind == ALQ_TOK_QUOTE || (t->toks[h - 1].kind == ALQ_TOK_PUNCT && !is_stop_punct(t, h - 1))))
         h--;
+      /* a cleft: X هي التي ... */
+      if (h > c->s_first + 1 && tok_cue(c, h - 1, ALQ_CUE_COPULA)) h--;
       if (h > c->s_first) {
         int hm = x->tok_ment[h - 1];
-        if (hm >= 0 && x->ments[hm].kind == MK_ACTOR) { group_of(x, hm, out); return 1; }
+        if (hm >= 0 && x->ments[hm].kind == MK_ACTOR) {
+          group_of(x, hm, out);
+          if (at) *at = x->ments[hm].tf;
+          return 1;
+        }
+      }
+      /* a verb that takes the head as its object (الهجوم الذي شنّته: "it")
+         has its subject further back: the scan goes on before the head */
+      size_t rv = x->m[x->tok_match[i]].tok_last + 1;
+      if (h > c->s_first && rv < to && object_pronoun(x, rv)) {
+        i = h;
+        continue;
       }
       return 0;
     }
@@ -162,6 +231,8 @@ static int scan_left(ctx *c, size_t to, size_t win, side *out) {
   }
   return 0;
 }
+
+static int scan_left(ctx *c, size_t to, size_t win, side *out) { return scan_left_at(c, to, win, out, NULL); }
 
 /* Cue of class cls within `win` words before token i in the same clause. */
 static const alq_lexent *cue_before(ctx *c, size_t i, int cls, size_t win, size_t *where) {
@@ -220,6 +291,25 @@ static int adjective_like(const struct alq_extractor *x, size_t i) {
   return 0;
 }
 
+/* Is token i free of lexicon knowledge that would end a describing phrase?
+ * (No match, or a one-word match known only as a cue of time, place or
+ * organization words: مطلع "beginning" is also the participle "informed",
+ * معارض "opposition" also "opposed".) */
+static int weak_match(const struct alq_extractor *x, size_t i) {
+  int k = x->tok_match[i];
+  if (k < 0) return 1;
+  const alq_match *m = &x->m[k];
+  if (m->tok_first != m->tok_last) return 0;
+  for (uint32_t j = 0; j < m->nents; j++) {
+    const alq_lexent *e = &x->lex->ents[m->ents[j]];
+    if (e->kind != ALQ_LK_CUE) return 0;
+    if (e->cls != ALQ_CUE_TIME_PART && e->cls != ALQ_CUE_FORCE_HEAD && e->cls != ALQ_CUE_MEMBER_NOUN &&
+        e->cls != ALQ_CUE_ORG_HEAD && e->cls != ALQ_CUE_AMBIG_BLOCK_AFTER && e->cls != ALQ_CUE_AMBIG_BLOCK_BEFORE)
+      return 0;
+  }
+  return 1;
+}
+
 /* The describing phrase of an unnamed source starting at token i. */
 static source anon_phrase(ctx *c, size_t i) {
   struct alq_extractor *x = c->x;
@@ -237,13 +327,14 @@ static source anon_phrase(ctx *c, size_t i) {
     if (adjective_like(x, k)) { last = x->tok_match[k] >= 0 ? x->m[x->tok_match[k]].tok_last : k; k = last + 1; added++; continue; }
     /* a participle of the description (مطلع، معارض، مقرب): derived
        participles start with م; verbs and other nouns end the phrase */
-    if (added < 3 && t->toks[k].kind == ALQ_TOK_ARABIC && x->tok_match[k] < 0 && x->tok_ment[k] < 0 &&
+    if (added < 3 && t->toks[k].kind == ALQ_TOK_ARABIC && weak_match(x, k) && x->tok_ment[k] < 0 &&
         t->toks[k].nlen >= 8 && !memcmp(t->norm + t->toks[k].nstart, "\xd9\x85", 2)) {
       last = k; k++; added++;
       continue;
     }
     /* a place the source is in or from: في سوريا، من ريف حلب */
-    if (!quoted && (tok_cue(c, k, ALQ_CUE_PLACE_PREP) || x_tok_ent(x, k, ALQ_LK_CUE, ALQ_CUE_PLACE_HEAD))) {
+    if (!quoted && (tok_cue(c, k, ALQ_CUE_PLACE_PREP) || tok_cue(c, k, ALQ_CUE_FROM) ||
+                    x_tok_ent(x, k, ALQ_LK_CUE, ALQ_CUE_PLACE_HEAD))) {
       size_t q = x->tok_match[k] >= 0 ? x->m[x->tok_match[k]].tok_last + 1 : k + 1;
       if (q < c->s_end && x_tok_ent(x, q, ALQ_LK_CUE, ALQ_CUE_PLACE_HEAD)) q = x->m[x->tok_match[q]].tok_last + 1;
       int pm = q < c->s_end ? x->tok_ment[q] : -1;
@@ -296,8 +387,11 @@ static int source_at(ctx *c, size_t i, size_t lim, source *out) {
         if (m->tl + 1 < c->s_end && t->toks[m->tl + 1].kind == ALQ_TOK_QUOTE) en = t->toks[m->tl + 1].end;
         *out = (source){copy_span(x, st, en), "outlet", k};
         /* a chain: the outlet citing someone (عن مصادر ...) names the original */
-        for (size_t q = m->tl + 1; q < c->s_end && q < m->tl + 5; q++)
-          if (tok_cue(c, q, ALQ_CUE_ANON_SOURCE)) { *out = anon_phrase(c, q); break; }
+        for (size_t q = m->tl + 1; q + 1 < c->s_end && q < m->tl + 5; q++)
+          if (tok_cue(c, q, ALQ_CUE_CITING) && tok_cue(c, q + 1, ALQ_CUE_ANON_SOURCE)) {
+            *out = anon_phrase(c, q + 1);
+            break;
+          }
         return 1;
       }
       int official = 0;
@@ -313,6 +407,24 @@ static int source_at(ctx *c, size_t i, size_t lim, source *out) {
     }
     if (tok_cue(c, k, ALQ_CUE_ANON_SOURCE)) { *out = anon_phrase(c, k); return 1; }
     if (x_is_word(t, k)) words++;
+  }
+  return 0;
+}
+
+/* The nearest named speaker (a person or an outlet) or unnamed source
+ * before token k in the sentence, for a subjectless participle of saying. */
+static int speaker_before(ctx *c, size_t k, source *out) {
+  struct alq_extractor *x = c->x;
+  for (size_t i = k, n = 0; i-- > c->s_first && n < 40; n++) {
+    int mi = x->tok_ment[i];
+    if (mi >= 0 && (x->ments[mi].kind == MK_PERSON || x->ments[mi].kind == MK_OUTLET)) {
+      size_t f = x->ments[mi].tf;
+      return source_at(c, f, f + 6, out);
+    }
+    if (x->tok_match[i] >= 0 && x->m[x->tok_match[i]].tok_first == i && tok_cue(c, i, ALQ_CUE_ANON_SOURCE)) {
+      *out = anon_phrase(c, i);
+      return 1;
+    }
   }
   return 0;
 }
@@ -341,7 +453,11 @@ static source find_source(ctx *c, size_t ti) {
       size_t sf = k > c->s_first + 3 ? k - 3 : c->s_first;
       if (source_at(c, m->tok_last + 1, ti, &s) || (k > c->s_first && source_at(c, sf, k, &s))) {
         best = s; have = 1;
-      } else if (x->last_src) {
+      } else if (tok_cue(c, k, ALQ_CUE_SAY_PARTICIPLE) && speaker_before(c, k, &s)) {
+        /* قائلة، مضيفا: the speaker is the sentence's subject named before */
+        best = s; have = 1;
+      } else if (x->last_src && c->sent - x->last_src_sent <= 3) {
+        /* a verb without a subject (وتابعت، وأضاف) continues a recent speaker */
         best = (source){x->last_src, x->last_src_kind, k}; have = 1;
       }
     } else if (ac && (source_at(c, m->tok_last + 1, c->s_end, &s))) {
@@ -367,6 +483,7 @@ static source find_source(ctx *c, size_t ti) {
   if (!strcmp(best.kind, "outlet") && !x->last_outlet) x->last_outlet = best.text;
   x->last_src = best.text;
   x->last_src_kind = best.kind;
+  x->last_src_sent = c->sent;
   return best;
 }
 
@@ -556,6 +673,42 @@ static int sentence_names_focus(ctx *c, side *f) {
   return 1;
 }
 
+/* Does the lexicon match starting at token i carry the proclitic و? */
+static int starts_with_waw(const struct alq_extractor *x, size_t i) {
+  int k = x->tok_match[i];
+  if (k < 0 || !x->m[k].strip) return 0;
+  if (i > 0 && (x->text.toks[i - 1].flags & ALQ_TF_JOINER) && x_tok_is(&x->text, i - 1, X_WAW)) return 1;
+  return !memcmp(x->text.norm + x->text.toks[i].nstart, X_WAW, 2);
+}
+
+/* Does the word at token i end with the masculine plural verb suffix
+ * ـون / ـوا (normalized)? */
+static int plural_verb(const alq_text *t, size_t i) {
+  const char *s = t->norm + t->toks[i].nstart;
+  size_t n = t->toks[i].nlen;
+  if (t->toks[i].kind != ALQ_TOK_ARABIC || n < 8) return 0;
+  return !memcmp(s + n - 4, "\xd9\x88\xd9\x86", 4) || !memcmp(s + n - 4, "\xd9\x88\xd8\xa7", 4);
+}
+
+/* The first coordinated pair (a group of exactly two actors) named in the
+ * sentence. */
+static int sentence_group_pair(ctx *c, side *f) {
+  struct alq_extractor *x = c->x;
+  size_t s_end = c->s_end < c->s_first + 800 ? c->s_end : c->s_first + 800;
+  for (size_t i = c->s_first; i < s_end; i++) {
+    int mi = x->tok_ment[i];
+    if (mi < 0) continue;
+    if (x->ments[mi].kind == MK_ACTOR && x->ments[mi].group >= 0) {
+      side g = {0};
+      group_of(x, mi, &g);
+      if (g.n == 2) { *f = g; return 1; }
+      while (i + 1 < s_end && x->tok_ment[i + 1] >= 0 && x->ments[x->tok_ment[i + 1]].group == x->ments[mi].group) i++;
+    }
+    i = x->ments[mi].tl;
+  }
+  return 0;
+}
+
 static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   struct alq_extractor *x = c->x;
   int type = re->cls;
@@ -570,21 +723,45 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     if (sv && sv->value == 1) neg = 1;
   }
   if (cue_before(c, tf, ALQ_CUE_SELF_DENY, 3, NULL)) neg = 1;
+  /* hostility named by a reconciliation (لوضع حد للخلافات، طي صفحة الخلافات)
+     held, whatever the reconciliation's own polarity and modality (rule 13) */
+  int named_in_recon = alq_reltype_class(type) == 1 && tf > c->s_first &&
+                       x_tok_ent(x, tf - 1, ALQ_LK_REL, ALQ_REL_RECONCILIATION);
+  if (named_in_recon) neg = 0;
   /* modality: a question, a hedge in the clause before, or right after */
   int pos = c->x->si[c->sent].question;
   size_t hpos = 0;
   const alq_lexent *he = pos ? NULL : cue_before(c, tf, ALQ_CUE_HEDGE, 6, &hpos);
-  if (he && (he->value != 1 || imperfect_after(c, hpos))) pos = 1;
-  for (size_t k = tl + 1; !pos && k < c->s_end && k <= tl + 2; k++)
-    if (tok_cue(c, k, ALQ_CUE_HEDGE)) pos = 1;
+  if (he && ((he->value == 0) || (he->value == 1 && imperfect_after(c, hpos)) ||
+             (he->value == 2 && x->m[x->tok_match[hpos]].tok_last + 1 == tf)))
+    pos = 1;
+  /* a hedging adjective right after (تحالف مرتقب); قد there starts the next
+     predicate (خلافات قد تعرقل ...): the relation itself is asserted */
+  for (size_t k = tl + 1; !pos && k < c->s_end && k <= tl + 2; k++) {
+    const alq_lexent *ha = x_tok_ent(x, k, ALQ_LK_CUE, ALQ_CUE_HEDGE);
+    if (ha && ha->value == 0) pos = 1;
+  }
+  if (named_in_recon) pos = 0;
   source src = find_source(c, tf);
   side l = {0}, r = {0};
   int between = 0;
-  size_t after = scan_right(c, tl + 1, 6, &r, &between);
-  /* a reciprocal directed relation: من دون أن يتبع أحدهما الآخر */
-  if (alq_reltype_directed(type)) {
+  /* membership names its organization right after it (جزء من، فرع، التابعة
+     لـ); other relations may have an apposition before their patient */
+  size_t after = scan_right(c, tl + 1, type == ALQ_REL_AFFILIATION ? 6 : 8, &r, &between);
+  /* a hedging predicate right after the pair (التعاون بين X و Y وارد) */
+  if (!pos && after && after < c->s_end) {
+    const alq_lexent *ha = x_tok_ent(x, after, ALQ_LK_CUE, ALQ_CUE_HEDGE);
+    if (ha && ha->value == 0) pos = 1;
+  }
+  /* a one-sided fighting word before a pair anaphor: the pair is its object
+     (القوى التي تقاتل التنظيمين), not two parties fighting each other (a
+     disagreement of the two, خلاف التنظيمين, is between them) */
+  if (between == 2) between = (type == ALQ_REL_CONFLICT && !(re->rflags & ALQ_RF_MUTUAL)) ? 0 : 1;
+  /* a reciprocal relation (من دون أن يتبع أحدهما الآخر، هاجما بعضهما):
+     the pair last named together; a directed one holds both ways */
+  if (!r.n || alq_reltype_directed(type)) {
     int rp[2];
-    for (size_t k = tl + 1; k < c->s_end && k <= tl + 4; k++)
+    for (size_t k = tl + 1; k < c->s_end && k <= tl + (alq_reltype_directed(type) ? 4 : 1); k++)
       if (tok_cue(c, k, ALQ_CUE_RECIPROCAL) && anaphor_pair(c, rp)) {
         side f = {0};
         const alq_token *rt = &x->text.toks[k];
@@ -592,6 +769,27 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
         side_add(&f, rp[1], rt->start, rt->end);
         return pairs_within(c, &f, type, neg, pos, &src, tf, tl, "reciprocal");
       }
+  }
+  /* a part of its owner (X، وهي الذراع العسكري لـ Y): the owner follows,
+     the member is the phrase before; a coordinated second role noun
+     (... والمكون الرئيسي لـ Z) has the same member */
+  if ((re->rflags & ALQ_RF_ROLE) && r.n) {
+    if (c->role_at && tf > c->role_at && tf - c->role_at < 30 && starts_with_waw(x, tf)) {
+      l = c->role_member;
+    } else if (!scan_left(c, tf, 3, &l)) {
+      return 0;
+    }
+    /* an apposition describes the last conjunct: X و Y (الذراع الرسمية لـ Z) */
+    if (l.n > 1) {
+      int best = 0;
+      for (int q = 1; q < l.n; q++) if (l.span[q][0] > l.span[best][0]) best = q;
+      side one = {0};
+      side_add(&one, l.actor[best], l.span[best][0], l.span[best][1]);
+      l = one;
+    }
+    c->role_member = l;
+    c->role_at = tf;
+    return pairs_across(c, &l, &r, type, neg, pos, &src, tf, tl, "role");
   }
   if (r.n >= 2) {
     /* a group after a directed or hostile trigger is its object when the
@@ -608,6 +806,9 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
          preposition makes it an object (متعاونين مع X و Y، عمليات لـ X و Y);
          fighting within a group needs بين or a reciprocal word */
       if (alq_reltype_class(type) == 1 && !(re->rflags & ALQ_RF_MUTUAL)) return 0;
+      /* a verb inflected for a plural subject (يلتحقون، التحقوا) has its
+         subject already: the group after it is its object */
+      if (re->value == 'v' && plural_verb(&x->text, tl)) return 0;
       for (size_t k = tl + 1; k < c->s_end && x->tok_ment[k] < 0; k++)
         if (tok_cue(c, k, ALQ_CUE_WITH) || tok_cue(c, k, ALQ_CUE_AGAINST) || tok_cue(c, k, ALQ_CUE_BY)) return 0;
       for (size_t k = tl + 1; k < c->s_end; k++) {
@@ -623,15 +824,35 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     /* X ... ضد/مع/لـ Y after the trigger: the first is the agent */
     side r2 = {0};
     int with = 0;
+    /* a hostile verb (or its verbal noun) right before its subject (VSO:
+       قصفت X مواقع Y) takes an object named by its members or positions */
+    int vso = alq_reltype_class(type) == 1 && after && x->tok_ment[tl + 1] >= 0 &&
+              x->ments[x->tok_ment[tl + 1]].kind == MK_ACTOR;
     /* the second party needs a preposition: ضد / على / مع / بين, or the
        proclitic لـ (دعم X لـ Y); two names in a row are an apposition */
     for (size_t k = after, w = 0; after && k < c->s_end && w < 4; k++) {
+      /* VSO: a relative clause on the subject (X، التي ...، Y) is skipped */
+      if (vso && is_comma(&x->text, k) && tok_cue(c, k + 1, ALQ_CUE_RELATIVE)) {
+        size_t q = k + 1;
+        while (q < c->s_end && q < k + 30 && !is_comma(&x->text, q) && !is_stop_punct(&x->text, q)) q++;
+        if (q < c->s_end && is_comma(&x->text, q)) { k = q; continue; }
+        break;
+      }
       if (is_stop_punct(&x->text, k)) break;
       if (x->text.toks[k].kind == ALQ_TOK_PUNCT) break;
-      int prep = tok_cue(c, k, ALQ_CUE_AGAINST) || tok_cue(c, k, ALQ_CUE_WITH) || tok_cue(c, k, ALQ_CUE_BETWEEN);
+      /* VSO: an actor right after the subject of a verb is its direct object
+         (تقاتل X Y); after a verbal noun it would be the subject's genitive */
+      if (vso && re->value == 'v' && x->tok_ment[k] >= 0 && x->ments[x->tok_ment[k]].kind == MK_ACTOR) {
+        group_of(x, x->tok_ment[k], &r2);
+        break;
+      }
+      /* ضد names the target of hostility only: support X ضد Y is help for X */
+      int prep = (tok_cue(c, k, ALQ_CUE_AGAINST) && alq_reltype_class(type) == 1) ||
+                 tok_cue(c, k, ALQ_CUE_WITH) || tok_cue(c, k, ALQ_CUE_BETWEEN);
       int lam = x->tok_ment[k] >= 0 && x->ments[x->tok_ment[k]].kind == MK_ACTOR &&
                 x_ment_has_clitic(x, &x->ments[x->tok_ment[k]], X_LAM);
       if (x->text.toks[k].flags & ALQ_TF_JOINER) lam = 1;
+      if (vso && tok_cue(c, k, ALQ_CUE_MEMBER_NOUN)) lam = 1;
       if (prep || lam) {
         if (scan_right(c, k, 3, &r2, NULL) && r2.n) { with = prep; break; }
       }
@@ -646,9 +867,41 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     /* membership attaches to the noun phrase right before (X التابعة لـ Y،
        X، ذراع Y); other relations reach back through the clause */
     size_t lwin = type == ALQ_REL_AFFILIATION ? 3 : 12;
-    if (scan_left(c, tf, lwin, &l)) {
+    int with_partner = 0;
+    for (size_t k = tl + 1; k < after && type != ALQ_REL_AFFILIATION; k++) {
+      if (x->tok_ment[k] >= 0) break;
+      if (tok_cue(c, k, ALQ_CUE_WITH)) { with_partner = 1; break; }
+    }
+    size_t lat = tf;
+    int found = scan_left_at(c, tf, lwin, &l, &lat);
+    /* the patient, right after the trigger, named again right before it
+       (X، فرع Y، أعلن انفكاكه عن Y): the agent is further left */
+    size_t gap = 0;
+    for (size_t k = tl + 1; k < after && !(x->tok_ment[k] >= 0 && x->ments[x->tok_ment[k]].kind == MK_ACTOR); k++)
+      if (x_is_word(&x->text, k)) gap++;
+    if (found && gap <= 1 && l.n == 1 && l.actor[0] == r.actor[0] && type != ALQ_REL_AFFILIATION) {
+      memset(&l, 0, sizeof l);
+      found = scan_left_at(c, lat, lwin, &l, NULL);
+    }
+    /* a partner introduced by مع (تحالف مع Y) whose agent is not near: the
+       sentence's first actor, its topic (X ...، على خلفية اتفاق ... لتحالف مع Y) */
+    if (!found && with_partner) {
+      for (size_t k = c->s_first; k < tf; k++) {
+        int mi = x->tok_ment[k];
+        if (mi < 0 || x->ments[mi].kind != MK_ACTOR) continue;
+        if (x->ments[mi].actor == r.actor[0]) { k = x->ments[mi].tl; continue; }
+        group_of(x, mi, &l);
+        found = 1;
+        break;
+      }
+    }
+    if (found) {
       /* بدعم من X: the helper follows */
       if (re->rflags & ALQ_RF_PASSIVE) return pairs_across(c, &r, &l, type, neg, pos, &src, tf, tl, "passive");
+      /* X، التي زودتها Y: a relative verb whose object pronoun is the head
+         X has the name after it as subject */
+      if (tf > c->s_first && tok_cue(c, tf - 1, ALQ_CUE_RELATIVE) && object_pronoun(x, tl))
+        return pairs_across(c, &r, &l, type, neg, pos, &src, tf, tl, "relative-object");
       return pairs_across(c, &l, &r, type, neg, pos, &src, tf, tl, "left-right");
     }
     return 0;
@@ -659,7 +912,9 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     /* fighting needs a reciprocal word to hold within the subject group */
     int ok = !alq_reltype_directed(type) && (type != ALQ_REL_CONFLICT || (re->rflags & ALQ_RF_MUTUAL));
     if (l.n >= 2 && ok) return pairs_within(c, &l, type, neg, pos, &src, tf, tl, "group-before");
-    return 0;
+    /* a mutual word needs two parties: one name before it (a place-like
+       state: وليبيا شهدت التقارب) leaves it to the pair in focus below */
+    if (!(l.n == 1 && (re->rflags & ALQ_RF_MUTUAL) && !alq_reltype_directed(type))) return 0;
   }
   /* a headline segment without actors is about the headline's pair; a body
      sentence that names the pair in focus (or points at it) is about it */
@@ -667,6 +922,11 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   /* only for relations that hold between the pair as such: an attack, help
      or membership needs its parties named around it */
   int pairwise = !alq_reltype_directed(type) && type != ALQ_REL_CONFLICT;
+  /* the sentence's own coordinated pair, even when named after the trigger
+     (خلافات تعرقل اندماج X و Y): it is the pair in focus from here on; a
+     verb has a subject of its own */
+  if (pairwise && re->value != 'v' && sentence_group_pair(c, &f))
+    return pairs_within(c, &f, type, neg, pos, &src, tf, tl, "sentence-pair");
   if (pairwise && x->focus[0] >= 0 && sentence_names_focus(c, &f))
     return pairs_within(c, &f, type, neg, pos, &src, tf, tl, "sentence-pair");
   if (!pairwise) return 0;   /* a battle named in a headline is an event, not the pair's relation */
@@ -682,6 +942,28 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     return pairs_within(c, &f, type, neg, pos, &src, tf, tl, "headline-pair");
   }
   return 0;
+}
+
+/* X ضد Y: an "against" word with value 1 between an actor that ends right
+ * before it and an actor (or single anaphor) that starts right after it is
+ * itself a conflict trigger; the claim's fields come from do_trigger. */
+static int against_pair(ctx *c, size_t i) {
+  struct alq_extractor *x = c->x;
+  const alq_text *t = &x->text;
+  const alq_lexent *ag = x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_AGAINST);
+  if (!ag || ag->value != 1) return 0;
+  size_t p = i;
+  while (p > c->s_first && t->toks[p - 1].kind == ALQ_TOK_QUOTE) p--;
+  if (p == c->s_first) return 0;
+  int lm = x->tok_ment[p - 1];
+  if (lm < 0 || x->ments[lm].kind != MK_ACTOR) return 0;
+  size_t n = i + 1;
+  while (n < c->s_end && t->toks[n].kind == ALQ_TOK_QUOTE) n++;
+  if (n >= c->s_end) return 0;
+  int rm = x->tok_ment[n];
+  if (!((rm >= 0 && x->ments[rm].kind == MK_ACTOR) || single_anaphor(c, n) >= 0)) return 0;
+  static const alq_lexent against = {.kind = ALQ_LK_REL, .cls = ALQ_REL_CONFLICT};
+  return do_trigger(c, i, i, &against);
 }
 
 /* Is sentence s an item of a numbered list (a line starting "1-", "2." or
@@ -764,7 +1046,7 @@ int x_claims(struct alq_extractor *x) {
   for (size_t s = 0; s < t->nsents; s++) {
     const alq_sentence *se = &t->sents[s];
     if (x->si[s].chrome || !se->tok_count) continue;
-    ctx c = {x, se->tok_first, (size_t)se->tok_first + se->tok_count, (uint32_t)s, NULL, 0};
+    ctx c = {x, se->tok_first, (size_t)se->tok_first + se->tok_count, (uint32_t)s, NULL, 0, {{0}, {{0}}, 0}, 0};
     if (lpair[0] >= 0 && list_item(x, se)) {
       if ((rc = list_claims(&c, lpair, lspan, ltrig))) return rc;
     } else if (!list_item(x, se)) {
@@ -805,10 +1087,23 @@ int x_claims(struct alq_extractor *x) {
       int k = x->tok_match[i];
       if (k < 0 || x->m[k].tok_first != i) continue;
       const alq_match *m = &x->m[k];
+      if (m->tok_first == m->tok_last && (rc = against_pair(&c, i))) return rc;
+      if (descriptor_head(&c, i)) { i = m->tok_last; continue; }
       for (uint32_t e = 0; e < m->nents; e++) {
         const alq_lexent *re = &x->lex->ents[m->ents[e]];
         if (re->kind != ALQ_LK_REL || re->cls == ALQ_REL_BLOCK) continue;
+        size_t before = x->nclaims;
         if ((rc = do_trigger(&c, m->tok_first, m->tok_last, re))) return rc;
+        if (re->rflags & (ALQ_RF_ENDS_CONFLICT | ALQ_RF_ENDS_RIVALRY)) {
+          /* the hostility a reconciliation ends held (rule 13) */
+          const char *ht = alq_reltype_name((re->rflags & ALQ_RF_ENDS_CONFLICT) ? ALQ_REL_CONFLICT : ALQ_REL_RIVALRY);
+          for (size_t q = before, n = x->nclaims; q < n && !rc; q++) {
+            alq_claim h = x->claims[q];
+            h.type = ht; h.polarity = "affirmed"; h.modality = "asserted"; h.rule = "named-hostility";
+            rc = add_claim(x, &h);
+          }
+          if (rc) return rc;
+        }
       }
       i = m->tok_last;
     }

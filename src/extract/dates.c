@@ -195,27 +195,68 @@ int x_find_dates(struct alq_extractor *x) {
     int mon = month_at(x, i);
     if (mon) {
       size_t mend = x->m[x->tok_match[i]].tok_last;
-      size_t k = skip_sep(t, mend + 1);
       int yy;
       size_t b = i;
-      int part = 0;
+      /* a bare month name is a date only with a sign that it is one: a
+         part-of-period word or شهر before it, or its other name after it
+         (آب is also a common word) */
+      int strong = 0;
       if (i >= 1) {
         const alq_lexent *pe = x_tok_ent(x, i - 1, ALQ_LK_CUE, ALQ_CUE_TIME_PART);
-        if (pe) { part = pe->value; b = x->m[x->tok_match[i - 1]].tok_first; }
+        const alq_lexent *ue = x_tok_ent(x, i - 1, ALQ_LK_CUE, ALQ_CUE_TIME_UNIT);
+        if (pe || (ue && ue->value == 3)) { b = x->m[x->tok_match[i - 1]].tok_first; strong = 1; }
       }
-      (void)part;
-      if (tok_num(t, k, &yy) && year_ok(yy)) {
+      /* the month in the other naming system: أغسطس (آب)، نوفمبر/ تشرين الثاني */
+      size_t k = mend + 1, last = mend;
+      if (k + 1 < t->ntoks && t->toks[k].kind == ALQ_TOK_PUNCT && month_at(x, k + 1)) {
+        char p = t->norm[t->toks[k].nstart];
+        size_t q = x->m[x->tok_match[k + 1]].tok_last + 1;
+        if (p == '(' && q < t->ntoks && t->toks[q].kind == ALQ_TOK_PUNCT && t->norm[t->toks[q].nstart] == ')') {
+          last = q; k = q + 1; strong = 1;
+        } else if (p == '/') {
+          last = q - 1; k = q; strong = 1;
+        }
+      }
+      size_t ky = skip_sep(t, k);
+      if (tok_num(t, ky, &yy) && year_ok(yy)) {
         fmt(iso, yy, mon, 0);
-        if ((rc = add_date(x, b, k, iso, 0))) return rc;
-        i = k;
+        if ((rc = add_date(x, b, ky, iso, 0))) return rc;
+        i = ky;
         continue;
       }
-      const alq_lexent *le = x_tok_ent(x, mend + 1, ALQ_LK_CUE, ALQ_CUE_TIME_LAST);
+      /* أغسطس من العام 2014 / من العام الماضي */
+      size_t j = k;
+      if (x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_FROM)) j = x->m[x->tok_match[j]].tok_last + 1;
+      const alq_lexent *ue = j > k ? x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_TIME_UNIT) : NULL;
+      if (ue && ue->value == 4) {
+        size_t ul = x->m[x->tok_match[j]].tok_last;
+        const alq_lexent *ye = x_tok_ent(x, ul + 1, ALQ_LK_CUE, ALQ_CUE_TIME_LAST);
+        if (tok_num(t, ul + 1, &yy) && year_ok(yy)) {
+          fmt(iso, yy, mon, 0);
+          if ((rc = add_date(x, b, ul + 1, iso, 0))) return rc;
+          i = ul + 1;
+          continue;
+        }
+        if (ye) {
+          size_t e = x->m[x->tok_match[ul + 1]].tok_last;
+          snprintf(iso, sizeof iso, "@my%02d%+d", mon, ye->value);
+          if ((rc = add_date(x, b, e, iso, 1))) return rc;
+          i = e;
+          continue;
+        }
+      }
+      const alq_lexent *le = x_tok_ent(x, k, ALQ_LK_CUE, ALQ_CUE_TIME_LAST);
       if (le) {
         snprintf(iso, sizeof iso, "@m%02d%+d", mon, le->value);
-        size_t e = x->m[x->tok_match[mend + 1]].tok_last;
+        size_t e = x->m[x->tok_match[k]].tok_last;
         if ((rc = add_date(x, b, e, iso, 1))) return rc;
         i = e;
+      } else if (strong) {
+        /* the month of the document's year, or of the year before when it
+           is still to come (news reports what happened) */
+        snprintf(iso, sizeof iso, "@m%02d-1", mon);
+        if ((rc = add_date(x, b, last, iso, 1))) return rc;
+        i = last;
       }
       continue;
     }
@@ -330,6 +371,9 @@ void x_resolve_dates(struct alq_extractor *x) {
     } else if (!strncmp(r, "dm", 2)) {
       int mm = atoi(r + 2), dd = atoi(r + 5);
       fmt(out, Y, mm, dd);
+    } else if (!strncmp(r, "my", 2)) {
+      /* a month of the year before / after / of the document */
+      fmt(out, Y + atoi(r + 4), atoi(r + 2), 0);
     } else if (r[0] == 'm') {
       int mm = atoi(r + 1), dir = atoi(r + 3);
       int y = Y;

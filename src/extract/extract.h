@@ -71,6 +71,7 @@ struct alq_extractor {
   int coalition_default;        /* actor index for bare "the coalition" */
   int focus_state;              /* the state the story is about, or -1 */
   const char *last_src, *last_src_kind;  /* the last speaker (for وتابعت) */
+  uint32_t last_src_sent;       /* the sentence that named the last speaker */
   const char *last_anon, *last_outlet;   /* first unnamed source / outlet named */
   /* output */
   alq_claim *claims; size_t nclaims, capclaims;

@@ -139,6 +139,29 @@ static int force_named(const struct alq_extractor *x, const alq_match *m) {
   return 0;
 }
 
+/* A state's armed force named by a force word and a nationality adjective,
+ * with at most one other word between (مقاتلات تركية، طائرات حربية سورية):
+ * returns the force's actor (the state's FORCE id, else the state) and the
+ * adjective's token in *tl, or -1. */
+static int nationality_force(const struct alq_extractor *x, const alq_match *m, size_t *tl) {
+  if (m->tok_first != m->tok_last || x_ent(x, (int)(m - x->m), ALQ_LK_ACTOR, -1) ||
+      !x_ent(x, (int)(m - x->m), ALQ_LK_CUE, ALQ_CUE_FORCE_HEAD))
+    return -1;
+  size_t j = next_word(&x->text, m->tok_last);
+  for (int hop = 0; hop < 2 && j != SIZE_MAX; hop++) {
+    int k = x->tok_match[j];
+    const alq_lexent *ne = x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_NATIONALITY);
+    if (ne && ne->value >= 0 && x->m[k].tok_first == j && x->m[k].tok_last == j) {
+      *tl = j;
+      int f = x->lex->state_force[ne->value];
+      return f >= 0 ? f : ne->value;
+    }
+    if (k >= 0) return -1;      /* another known word: not this phrase */
+    j = next_word(&x->text, j);
+  }
+  return -1;
+}
+
 /* Is the match written with tanween (سوريًا، عراقيًا): the accusative
  * adjective "Syrian", not the country? */
 static int has_tanween(const struct alq_extractor *x, const alq_match *m) {
@@ -257,6 +280,7 @@ static int coalition_named_before(const struct alq_extractor *x, const alq_match
  * index or -1. */
 static int resolve_actor(struct alq_extractor *x, const alq_match *m, const alq_lexent *e) {
   size_t nw = next_word(&x->text, m->tok_last);
+  if (e->flags & ALQ_EF_GOV_STATE) return x->focus_state;
   if (e->flags & ALQ_EF_GOV_FORCES) {
     if (x->focus_state < 0) return -1;
     int f = x->lex->state_force[x->focus_state];
@@ -855,31 +879,6 @@ static int new_place_name(const struct alq_extractor *x, const alq_match *m, siz
   return 1;
 }
 
-/* The actor inside a cue phrase (الذي تقوده الولايات المتحدة، ضد تنظيم
- * داعش): the words after the phrase's first one, scanned on their own; the
- * first actor found becomes a mention. */
-static int inner_actor(struct alq_extractor *x, const alq_match *m) {
-  const alq_text *t = &x->text;
-  for (size_t lo = m->tok_first + 1; lo <= m->tok_last; lo++) {
-    alq_match *sub;
-    long n = alq_lex_scan(x->lex, t, lo, m->tok_last + 1, &x->arena, &sub);
-    if (n < 0) return (int)n;
-    for (long i = 0; i < n; i++) {
-      const alq_lexent *e = NULL;
-      for (uint32_t q = 0; q < sub[i].nents && !e; q++)
-        if (x->lex->ents[sub[i].ents[q]].kind == ALQ_LK_ACTOR) e = &x->lex->ents[sub[i].ents[q]];
-      if (!e || e->value < 0 || (e->flags & (ALQ_EF_COALITION | ALQ_EF_AMBIG_HEAD | ALQ_EF_GOV_FORCES))) continue;
-      const alq_actor *ac = &x->lex->actors[e->value];
-      ment mt = {sub[i].start, sub[i].end, sub[i].tok_first, sub[i].tok_last, MK_ACTOR, e->value, -1, ac->id,
-                 ac->type, -1, t->toks[sub[i].tok_first].sent};
-      return add_ment(x, &mt);
-    }
-    /* the rest was read as a phrase again (تقوده الولايات المتحدة): one
-       word later */
-  }
-  return 0;
-}
-
 /* The actor mention of an office phrase starting at role token r: the
  * first actor mention within four words after the role word, before `lim`. */
 static int office_actor(const struct alq_extractor *x, size_t r, size_t lim) {
@@ -971,14 +970,6 @@ int x_mentions(struct alq_extractor *x) {
       }
     }
     if (x->tok_ment[m->tok_first] >= 0) continue;
-    /* a phrase that names a coalition's leader or target (تقوده السعودية،
-       ضد تنظيم داعش) holds an actor: scan its words again without the
-       first one and name the actor */
-    if (x_ent(x, (int)k, ALQ_LK_CUE, ALQ_CUE_COALITION_LEADER) && !x_ent(x, (int)k, ALQ_LK_ACTOR, -1) &&
-        m->tok_last > m->tok_first) {
-      if ((rc = inner_actor(x, m))) return rc;
-      continue;
-    }
     /* a news outlet by name (رويترز، صحيفة "السفير") */
     const alq_lexent *on = name_cue(x, (int)k, ALQ_CUE_OUTLET_NAME);
     if (on && outlet_here(x, (int)k, on)) {
@@ -987,6 +978,16 @@ int x_mentions(struct alq_extractor *x) {
       om.id = slug_from(x, "new:", m->tok_first, m->strip, m->tok_last);
       if ((rc = add_ment(x, &om))) return rc;
       continue;
+    }
+    {
+      size_t ftl;
+      int fa = nationality_force(x, m, &ftl);
+      if (fa >= 0) {
+        ment fm = {m->start, t->toks[ftl].end, m->tok_first, (uint32_t)ftl, MK_ACTOR, fa, (int)k,
+                   x->lex->actors[fa].id, "FORCE", -1, t->toks[m->tok_first].sent};
+        if ((rc = add_ment(x, &fm))) return rc;
+        continue;
+      }
     }
     const alq_lexent *ae = x_ent(x, (int)k, ALQ_LK_ACTOR, -1);
     const alq_lexent *pe = x_ent(x, (int)k, ALQ_LK_PLACE, -1);
@@ -1048,21 +1049,6 @@ int x_mentions(struct alq_extractor *x) {
         ment sm = {m->start, t->toks[nl].end, m->tok_first, (uint32_t)nl, MK_ACTOR, ne->value, (int)k,
                    x->lex->actors[ne->value].id, "STATE", -1, t->toks[m->tok_first].sent};
         if ((rc = add_ment(x, &sm))) return rc;
-        continue;
-      }
-    }
-    /* a state's force named by a nationality adjective (مقاتلات تركية،
-       طائرات حربية سورية): the state's force id, or the state typed FORCE */
-    if (x_ent(x, (int)k, ALQ_LK_CUE, ALQ_CUE_FORCE_HEAD) && !ae && !pe) {
-      size_t j = next_word(t, m->tok_last);
-      if (j != SIZE_MAX && x->tok_match[j] < 0 && j == m->tok_last + 1) j = next_word(t, j);  /* حربية */
-      const alq_lexent *ne = j != SIZE_MAX ? x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_NATIONALITY) : NULL;
-      if (ne && ne->value >= 0 && x->tok_ment[j] < 0 && !strcmp(x->lex->actors[ne->value].type, "STATE")) {
-        int st = ne->value, a = x->lex->state_force[st] >= 0 ? x->lex->state_force[st] : st;
-        size_t nl = x->m[x->tok_match[j]].tok_last;
-        ment fm = {m->start, t->toks[nl].end, m->tok_first, (uint32_t)nl, MK_ACTOR, a, (int)k, x->lex->actors[a].id,
-                   "FORCE", -1, t->toks[m->tok_first].sent};
-        if ((rc = add_ment(x, &fm))) return rc;
         continue;
       }
     }
@@ -1171,6 +1157,8 @@ int x_mentions(struct alq_extractor *x) {
     for (uint32_t k = x->ments[i].tf; k <= x->ments[i].tl; k++) x->tok_ment[k] = (int32_t)i;
   /* coordination groups: actors joined by و / ، with nothing else between */
   int g = 0;
+  uint8_t *waw = alq_arena_calloc(&x->arena, x->nments + 1, 1);   /* per group: joined by و (or one actor) */
+  if (!waw) return ALQ_ENOMEM;
   for (size_t i = 0; i < x->nments; i++) {
     ment *b = &x->ments[i];
     if (b->kind != MK_ACTOR) continue;
@@ -1192,24 +1180,37 @@ int x_mentions(struct alq_extractor *x) {
       if (appos) {
         if (a->group < 0) a->group = g++;
         b->group = a->group;
+        waw[b->group] = 1;
       }
       continue;
     }
-    int ok = 1, joiner = 0;
+    int ok = 1, joiner = 0, by_waw = 0;
     for (uint32_t k = a->tl + 1; k < b->tf && ok; k++) {
       const alq_token *tk = &t->toks[k];
       if (tk->kind == ALQ_TOK_QUOTE) continue;
       if (tk->flags & ALQ_TF_JOINER) { joiner = 1; continue; }
       if (tk->kind == ALQ_TOK_PUNCT && tk->nlen == 2 && !memcmp(t->norm + tk->nstart, "\xd8\x8c", 2)) { joiner = 1; continue; }
       if (tk->kind == ALQ_TOK_PUNCT && tk->nlen == 1 && (t->norm[tk->nstart] == ',' || t->norm[tk->nstart] == '(' || t->norm[tk->nstart] == ')')) { joiner = 1; continue; }
-      if (tk->kind == ALQ_TOK_ARABIC && x_tok_is(t, k, L_WAW)) { joiner = 1; continue; }
+      if (tk->kind == ALQ_TOK_ARABIC && x_tok_is(t, k, L_WAW)) { joiner = 1; by_waw = 1; continue; }
+      /* a conjunct named by its members: X وعناصر من Y، X ومقاتلي Y */
+      if (tk->kind == ALQ_TOK_ARABIC && x_tok_ent(x, k, ALQ_LK_CUE, ALQ_CUE_MEMBER_NOUN)) {
+        const alq_match *mm = &x->m[x->tok_match[k]];
+        if (mm->tok_first == k && mm->strip && !memcmp(t->norm + tk->nstart, L_WAW, 2)) { joiner = 1; by_waw = 1; }
+        continue;
+      }
+      if (tk->kind == ALQ_TOK_ARABIC && joiner && x_tok_ent(x, k, ALQ_LK_CUE, ALQ_CUE_FROM)) continue;
       ok = 0;
     }
     if (!ok) continue;
-    if (b->match >= 0 && has_clitic(x, &x->m[b->match], L_WAW)) joiner = 1;
+    if (b->match >= 0 && has_clitic(x, &x->m[b->match], L_WAW)) joiner = by_waw = 1;
     if (!joiner) continue;
     if (a->group < 0) a->group = g++;
     b->group = a->group;
+    if (by_waw) waw[b->group] = 1;
   }
+  /* a list ends with و (X، Y و Z); names joined by commas or brackets alone
+     are an apposition or the edges of two clauses (X، التي ...، Y): no group */
+  for (size_t i = 0; i < x->nments; i++)
+    if (x->ments[i].group >= 0 && !waw[x->ments[i].group]) x->ments[i].group = -1;
   return 0;
 }

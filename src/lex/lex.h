@@ -31,7 +31,9 @@ typedef enum alq_reltype {
 /* Relation trigger flags (relations.tsv column 4). */
 enum {
   ALQ_RF_FIGURATIVE = 1, ALQ_RF_MUTUAL = 2, ALQ_RF_NEEDS_BETWEEN = 4,
-  ALQ_RF_DIRECTED = 8, ALQ_RF_PASSIVE = 16
+  ALQ_RF_DIRECTED = 8, ALQ_RF_PASSIVE = 16,
+  ALQ_RF_ROLE = 32,       /* a part of its owner (فرع، ذراع، جناح): the owner follows, the member precedes */
+  ALQ_RF_ENDS_CONFLICT = 64, ALQ_RF_ENDS_RIVALRY = 128  /* a reconciliation naming the hostility it ends */
 };
 
 /* Cue classes (cues.tsv column 2). Keep in sync with cue_names in lex.c. */
@@ -48,6 +50,7 @@ typedef enum alq_cue {
   ALQ_CUE_BETWEEN, ALQ_CUE_WITH, ALQ_CUE_AGAINST, ALQ_CUE_BY, ALQ_CUE_CLAUSE,
   ALQ_CUE_RELATIVE, ALQ_CUE_PASSIVE_BY, ALQ_CUE_SELF_DENY, ALQ_CUE_FORCE_HEAD,
   ALQ_CUE_COMPLEMENTIZER, ALQ_CUE_DUAL_HEAD, ALQ_CUE_QUANTIFIER, ALQ_CUE_KUNYA, ALQ_CUE_OPERATIONS,
+  ALQ_CUE_CITING, ALQ_CUE_FROM, ALQ_CUE_SAY_PARTICIPLE, ALQ_CUE_COPULA,
   /* names.tsv: persons and outlets */
   ALQ_CUE_GIVEN_NAME, ALQ_CUE_NAME_LINK, ALQ_CUE_PERSON_NAME, ALQ_CUE_OUTLET_NAME, ALQ_CUE_NOT_NAME,
   ALQ_CUE_PLACE_NAME_HEAD, ALQ_CUE_PLACE_VERB, ALQ_CUE_STATE_HEAD, ALQ_CUE_BORDER_WORD,
@@ -62,7 +65,8 @@ enum {
   ALQ_EF_AMBIG_HEAD = 4,  /* actor only with a head/member cue or coordination */
   ALQ_EF_COALITION = 8,   /* التحالف-like: actor only after coalition context */
   ALQ_MF_HIJRI = 16,      /* month of the Hijri calendar */
-  ALQ_EF_GOV_FORCES = 32  /* "government forces": the force of the country in focus */
+  ALQ_EF_GOV_FORCES = 32, /* "government forces": the force of the country in focus */
+  ALQ_EF_GOV_STATE = 64   /* "the government": the country in focus itself */
 };
 
 typedef struct alq_lexent {

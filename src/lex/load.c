@@ -24,7 +24,7 @@ static const char *cue_names[ALQ_CUE__COUNT] = {
   "time_part", "time_unit", "time_last", "place_head", "place_prep", "chrome",
   "reciprocal", "title_word", "nationality",
   "between", "with", "against", "by", "clause", "relative", "passive_by", "self_deny", "force_head",
-  "complementizer", "dual_head", "quantifier", "kunya", "operations",
+  "complementizer", "dual_head", "quantifier", "kunya", "operations", "citing", "from", "say_participle", "copula",
   "given_name", "name_link", "person_name", "outlet_name", "not_name",
   "place_name_head", "place_verb", "state_head", "border_word"};
 
@@ -366,7 +366,8 @@ static int load_ambiguous(alq_lexicon *lex, alq_arena *tmp, const char *dir, amb
     else if (!strcmp(t.f[2], "head_only")) fl = ALQ_EF_AMBIG_HEAD;
     else if (!strcmp(t.f[2], "coalition")) fl = ALQ_EF_COALITION;
     else if (!strcmp(t.f[2], "gov_forces")) fl = ALQ_EF_GOV_FORCES;
-    else { rc = fail_line(err, &t, "rule must be context, head_only, coalition or gov_forces"); break; }
+    else if (!strcmp(t.f[2], "gov_state")) fl = ALQ_EF_GOV_STATE;
+    else { rc = fail_line(err, &t, "rule must be context, head_only, coalition, gov_forces or gov_state"); break; }
     if (as->n == as->cap) {
       size_t cap = as->cap ? as->cap * 2 : 64;
       ambig *nv = realloc(as->v, cap * sizeof *nv);
@@ -453,6 +454,9 @@ static int load_relations(alq_lexicon *lex, alq_arena *tmp, const char *dir, alq
     if (strstr(fl, "needs_between")) e.rflags |= ALQ_RF_NEEDS_BETWEEN;
     if (strstr(fl, "directed")) e.rflags |= ALQ_RF_DIRECTED;
     if (strstr(fl, "passive")) e.rflags |= ALQ_RF_PASSIVE;
+    if (strstr(fl, "role")) e.rflags |= ALQ_RF_ROLE;
+    if (strstr(fl, "ends_conflict")) e.rflags |= ALQ_RF_ENDS_CONFLICT;
+    if (strstr(fl, "ends_rivalry")) e.rflags |= ALQ_RF_ENDS_RIVALRY;
     if ((rc = phrase_add(lex, tmp, t.f[0], e, NULL))) { if (rc == ALQ_EFORMAT) rc = fail_line(err, &t, "empty form"); break; }
   }
   free(t.buf);
@@ -471,13 +475,14 @@ static int load_cues(alq_lexicon *lex, alq_arena *tmp, const char *dir, const ch
     alq_lexent e = {0};
     e.kind = ALQ_LK_CUE; e.cls = (uint8_t)c;
     const char *v = t.f[2];
-    if (c == ALQ_CUE_COALITION_LEADER || c == ALQ_CUE_NATIONALITY) e.value = alq_lex_actor_find(lex, v);
+    if (c == ALQ_CUE_COALITION_LEADER) e.value = alq_lex_actor_find(lex, v);
+    else if (c == ALQ_CUE_NATIONALITY) e.value = strcmp(v, "-") ? alq_lex_actor_find(lex, v) : -1;
     else if (c == ALQ_CUE_SINGLE_ANAPHOR) e.value = !strcmp(v, "state") ? 1 : !strcmp(v, "any") ? 2 : 0;
     else if (c == ALQ_CUE_TIME_PART) e.value = !strcmp(v, "start") ? 1 : !strcmp(v, "mid") ? 2 : !strcmp(v, "end") ? 3 : 0;
     else if (c == ALQ_CUE_TIME_UNIT) e.value = !strcmp(v, "day") ? 1 : !strcmp(v, "week") ? 2 : !strcmp(v, "month") ? 3 : !strcmp(v, "year") ? 4 : 0;
     else if (c == ALQ_CUE_SAY_VERB) e.value = !strcmp(v, "deny") ? 1 : !strcmp(v, "report") ? 2 : 0;
     else if (c == ALQ_CUE_NEG) e.value = !strcmp(v, "verb") ? 1 : !strcmp(v, "noun") ? 2 : !strcmp(v, "none") ? 3 : 0;
-    else if (c == ALQ_CUE_HEDGE) e.value = !strcmp(v, "impf") ? 1 : 0;
+    else if (c == ALQ_CUE_HEDGE) e.value = !strcmp(v, "impf") ? 1 : !strcmp(v, "adj") ? 2 : 0;
     else e.value = atoi(v);
     if ((rc = phrase_add(lex, tmp, t.f[0], e, NULL))) { if (rc == ALQ_EFORMAT) rc = fail_line(err, &t, "empty form"); break; }
   }

@@ -1,0 +1,484 @@
+/* Claim rules added for the quality issue, on made-up sentences (none from
+ * the seeds or the gold): X ضد Y, the target of a coalition staying a
+ * mention, support "against" a third party, and an outlet's own report not
+ * taken for a cited source. Each case states the expected claim. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "alaqat.h"
+
+static alq_lexicon *lex;
+static alq_extractor *ex;
+
+static int setup(void **state) {
+  (void)state;
+  alq_error err = {0};
+  if (alq_lexicon_open(&lex, ALQ_TEST_DATADIR, &err)) return -1;
+  return alq_extractor_new(&ex, lex);
+}
+static int teardown(void **state) {
+  (void)state;
+  alq_extractor_free(ex);
+  alq_lexicon_free(lex);
+  return 0;
+}
+
+static const char *cur_text;
+static const alq_result *run_dated(const char *text, const char *date) {
+  alq_doc d = {"t", text, strlen(text), date, NULL};
+  const alq_result *res;
+  alq_error err;
+  cur_text = text;
+  assert_int_equal(alq_extract(ex, &d, &res, &err), 0);
+  return res;
+}
+static const alq_result *run(const char *text) { return run_dated(text, "2016-05-01"); }
+
+/* The claim of `type` with a and b in this order (directed) or either
+ * order, or NULL. */
+static const alq_claim *find(const alq_result *r, const char *a, const char *b, const char *type) {
+  for (size_t i = 0; i < r->nclaims; i++) {
+    const alq_claim *c = &r->claims[i];
+    if (strcmp(c->type, type)) continue;
+    if ((!strcmp(c->a, a) && !strcmp(c->b, b)) || (!strcmp(c->a, b) && !strcmp(c->b, a))) return c;
+  }
+  return NULL;
+}
+
+/* The bytes of span s equal `want`. */
+static void span_is(const uint32_t s[2], const char *want) {
+  assert_true(s[1] > s[0]);
+  assert_int_equal(s[1] - s[0], strlen(want));
+  assert_memory_equal(cur_text + s[0], want, strlen(want));
+}
+
+static void test_against_adjacent(void **state) {
+  (void)state;
+  /* the coalition named by what it fights: a conflict with the target, and
+     the target is a mention of its own */
+  const alq_result *r = run("وصل وفد إلى بغداد للقاء قادة التحالف الدولي ضد داعش يوم الأحد.");
+  const alq_claim *c = find(r, "international-coalition", "isis", "conflict");
+  assert_non_null(c);
+  span_is(c->trigger, "ضد");
+  int isis = 0;
+  for (size_t i = 0; i < r->nmentions; i++)
+    if (!strcmp(r->mentions[i].id, "isis")) { isis = 1; span_is(r->mentions[i].span, "داعش"); }
+  assert_true(isis);
+  /* ضد with no actor right before it relates nothing */
+  r = run("أعلنت حكومة إيران موقفها ضد قرار مجلس الأمن.");
+  assert_int_equal(r->nclaims, 0);
+}
+
+static void test_support_against_third(void **state) {
+  (void)state;
+  /* help for X against Y is support for X and nothing supports Y */
+  const alq_result *r = run("أعلنت السعودية دعمها للتحالف الدولي ضد تنظيم داعش.");
+  assert_null(find(r, "international-coalition", "isis", "support"));
+  assert_null(find(r, "saudi-arabia", "isis", "support"));
+  const alq_claim *c = find(r, "saudi-arabia", "international-coalition", "support");
+  assert_non_null(c);
+  assert_string_equal(c->a, "saudi-arabia");
+}
+
+static void test_outlet_report_is_the_outlet(void **state) {
+  (void)state;
+  /* "in a report of its own" keeps the outlet as the source */
+  const alq_result *r = run("وكشفت صحيفة ديلي تلغراف في تقرير لها عن تعاون بين حركة طالبان وتنظيم القاعدة.");
+  const alq_claim *c = find(r, "taliban", "al-qaeda", "cooperation");
+  assert_non_null(c);
+  assert_non_null(c->source);
+  assert_string_equal(c->source_kind, "outlet");
+  assert_non_null(strstr(c->source, "تلغراف"));
+  /* the outlet citing unnamed sources: the sources are the source */
+  r = run("ونقلت صحيفة ديلي تلغراف عن مصادر أمنية أن تعاونا بين حركة طالبان وتنظيم القاعدة قائم.");
+  c = find(r, "taliban", "al-qaeda", "cooperation");
+  assert_non_null(c);
+  assert_string_equal(c->source_kind, "anonymous");
+  assert_string_equal(c->source, "مصادر أمنية");
+}
+
+/* The DATE mention of a text (the only one expected) and the claim's when. */
+static void date_is(const char *text, const char *span_text, const char *iso) {
+  const alq_result *r = run_dated(text, "2017-04-10");
+  const alq_mention *d = NULL;
+  for (size_t i = 0; i < r->nmentions; i++)
+    if (!strcmp(r->mentions[i].type, "DATE")) { assert_null(d); d = &r->mentions[i]; }
+  assert_non_null(d);
+  span_is(d->span, span_text);
+  assert_string_equal(d->id, iso);
+  const alq_claim *c = find(r, "al-shabaab", "somalia", "conflict");
+  assert_non_null(c);
+  assert_string_equal(c->when, iso);
+}
+
+static void test_month_forms(void **state) {
+  (void)state;
+  const char *pre = "اندلعت اشتباكات بين حركة الشباب والجيش الصومالي ";
+  char buf[512];
+  struct { const char *tail, *span, *iso; } cases[] = {
+    /* a month of the year before the dateline's */
+    {"في شهر أغسطس (آب) من العام الماضي.", "شهر أغسطس (آب) من العام الماضي", "2016-08"},
+    {"في أكتوبر من العام 2014.", "أكتوبر من العام 2014", "2014-10"},
+    /* both naming systems with a slash, then the year */
+    {"في نوفمبر/ تشرين الثاني 2015.", "نوفمبر/ تشرين الثاني 2015", "2015-11"},
+    {"في مايو/ أيار الماضي.", "مايو/ أيار الماضي", "2016-05"},
+    /* no year: the latest such month up to the dateline */
+    {"في نهاية يوليو (تموز).", "نهاية يوليو (تموز)", "2016-07"},
+    {"مطلع فبراير (شباط).", "مطلع فبراير (شباط)", "2017-02"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    snprintf(buf, sizeof buf, "%s%s", pre, cases[i].tail);
+    date_is(buf, cases[i].span, cases[i].iso);
+  }
+  /* آب is also a word: alone it dates nothing */
+  const alq_result *r = run_dated("وقال آب لثلاثة أطفال إن الاشتباكات بين حركة الشباب والجيش الصومالي مستمرة.", "2017-04-10");
+  for (size_t i = 0; i < r->nmentions; i++) assert_string_not_equal(r->mentions[i].type, "DATE");
+}
+
+static void test_pair_named_after_noun_trigger(void **state) {
+  (void)state;
+  /* a relation noun with no party around it: the sentence's coordinated pair */
+  const alq_result *r = run("خلافات عميقة تهدد مشروع الوحدة، كما يقول قادة حركة طالبان وتنظيم القاعدة.");
+  const alq_claim *c = find(r, "taliban", "al-qaeda", "rivalry");
+  assert_non_null(c);
+  span_is(c->trigger, "خلافات");
+  /* a verb has its own subject: persons joining two groups relate nothing */
+  r = run("يلتحق مئات الشبان كل شهر بصفوف حركة طالبان وتنظيم القاعدة.");
+  assert_null(find(r, "taliban", "al-qaeda", "alliance"));
+  assert_null(find(r, "taliban", "al-qaeda", "cooperation"));
+}
+
+static void test_double_negation_and_doubt(void **state) {
+  (void)state;
+  /* "did not prevent" affirms */
+  const alq_result *r = run("لكن الخلاف لم يمنع تعاون حركة طالبان مع تنظيم القاعدة في الجبال.");
+  const alq_claim *c = find(r, "taliban", "al-qaeda", "cooperation");
+  assert_non_null(c);
+  assert_string_equal(c->polarity, "affirmed");
+  /* doubting a relation denies it */
+  r = run("ويشكك محللون في وجود تعاون بين حركة طالبان وتنظيم القاعدة.");
+  c = find(r, "taliban", "al-qaeda", "cooperation");
+  assert_non_null(c);
+  assert_string_equal(c->polarity, "negated");
+}
+
+static void test_split_from_parent_named_twice(void **state) {
+  (void)state;
+  /* the parent named in an apposition before the verb is not the agent */
+  const alq_result *r = run("كانت جبهة النصرة، فرع تنظيم القاعدة في سوريا، أعلنت انفكاكها عن تنظيم القاعدة.");
+  const alq_claim *c = find(r, "nusra", "al-qaeda", "split");
+  assert_non_null(c);
+  span_is(c->trigger, "انفكاكها");
+}
+
+static void test_plural_verb_has_its_subject(void **state) {
+  (void)state;
+  /* fighters joining two groups (plural verb): the groups are its object */
+  const alq_result *r = run("ويلتحقون بعد ذلك بحركة أحرار الشام وجبهة النصرة في الشمال.");
+  assert_null(find(r, "ahrar-al-sham", "nusra", "merger"));
+  /* a singular verb before its coordinated subject (VSO) relates them */
+  r = run("واندمجت حركة أحرار الشام وجبهة النصرة في تشكيل واحد.");
+  const alq_claim *c = find(r, "ahrar-al-sham", "nusra", "merger");
+  assert_non_null(c);
+}
+
+static void test_hedge_after_belongs_to_next_predicate(void **state) {
+  (void)state;
+  /* قد after the relation noun hedges what follows, not the relation */
+  const alq_result *r = run("وتصاعدت بين حركة طالبان وتنظيم القاعدة خلافات قد تؤدي إلى مواجهة.");
+  const alq_claim *c = find(r, "taliban", "al-qaeda", "rivalry");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "asserted");
+  /* an adjective of expectation after it hedges the relation */
+  r = run("وهناك تحالف مرتقب بين حركة طالبان وتنظيم القاعدة.");
+  c = find(r, "taliban", "al-qaeda", "alliance");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "possible");
+}
+
+static void test_source_phrases(void **state) {
+  (void)state;
+  /* an unnamed source with its participle and where it is from */
+  const alq_result *r = run("وكشف مصدر مطلع من ريف إدلب أن التعاون بين حركة طالبان وتنظيم القاعدة قائم.");
+  const alq_claim *c = find(r, "taliban", "al-qaeda", "cooperation");
+  assert_non_null(c);
+  assert_string_equal(c->source, "مصدر مطلع من ريف إدلب");
+  assert_string_equal(c->source_kind, "anonymous");
+  /* نقل as a noun (transport) introduces no speech */
+  r = run("وقال مسؤول أمني إن الطرق مقطوعة. وتوقفت شاحنات نقل الوقود بعد اشتباكات بين حركة طالبان وتنظيم القاعدة.");
+  c = find(r, "taliban", "al-qaeda", "conflict");
+  assert_non_null(c);
+  assert_null(c->source);
+  assert_string_equal(c->source_kind, "author");
+}
+
+/* The mention of `id` whose text is `want`, or fail. */
+static void mention_is(const alq_result *r, const char *id, const char *type, const char *want) {
+  for (size_t i = 0; i < r->nmentions; i++) {
+    const alq_mention *m = &r->mentions[i];
+    if (m->id && !strcmp(m->id, id) && !strcmp(m->type, type) && m->span[1] - m->span[0] == strlen(want) &&
+        !memcmp(cur_text + m->span[0], want, strlen(want)))
+      return;
+  }
+  fail_msg("no %s mention %s '%s'", type, id, want);
+}
+
+static void test_nationality_force_and_government(void **state) {
+  (void)state;
+  /* a force word and a nationality adjective name the state's force */
+  const alq_result *r = run("وقصفت مقاتلات تركية مواقع تنظيم داعش قرب الحدود.");
+  mention_is(r, "turkey", "FORCE", "مقاتلات تركية");
+  assert_non_null(find(r, "turkey", "isis", "conflict"));
+  /* one adjective may sit between; a state with a FORCE id uses it */
+  r = run("وشنت طائرات حربية سورية غارات على مواقع جبهة النصرة.");
+  mention_is(r, "syrian-army", "FORCE", "طائرات حربية سورية");
+  assert_non_null(find(r, "syrian-army", "nusra", "conflict"));
+  /* "the government" is the state the story is about */
+  r = run("قال مسؤول في الصومال إن حركة الشباب تقاتل الحكومة منذ سنوات، وإن الصومال يطلب الدعم.");
+  mention_is(r, "somalia", "STATE", "الحكومة");
+  assert_non_null(find(r, "al-shabaab", "somalia", "conflict"));
+  /* and nothing when the story names no state */
+  r = run("وقال المتحدث إن الحكومة لم ترد بعد.");
+  for (size_t i = 0; i < r->nmentions; i++) assert_string_not_equal(r->mentions[i].type, "STATE");
+}
+
+static void test_vso_object_and_comma_groups(void **state) {
+  (void)state;
+  /* verb, subject with a relative clause, direct object */
+  const alq_result *r = run("وتقاتل حركة الشباب، التي بايعت تنظيم القاعدة، الحكومة الصومالية منذ سنوات.");
+  assert_non_null(find(r, "al-shabaab", "somalia", "conflict"));
+  /* names joined by commas alone are no coordinated pair: the member of
+     the relative clause is not allied with the object */
+  assert_null(find(r, "al-qaeda", "somalia", "affiliation"));
+  assert_null(find(r, "al-shabaab", "somalia", "affiliation"));
+  /* a verbal noun's following actor is its object: the actors coordinated
+     after it are not its subject */
+  r = run("وركزت الحملة على مهاجمة السعودية وتمجيد إيران وحزب الله.");
+  assert_null(find(r, "saudi-arabia", "iran", "conflict"));
+  assert_null(find(r, "saudi-arabia", "hezbollah", "conflict"));
+}
+
+static void test_partner_with_distant_agent(void **state) {
+  (void)state;
+  /* "an alliance with Y" whose agent is the sentence's topic, far before */
+  const alq_result *r = run("وفي خطوة من حركة طالبان لإثبات حسن نيتها أمام الوسطاء، وعلى خلفية المفاوضات السرية "
+                            "الجارية منذ أشهر طويلة في الدوحة الممهدة لتحالف منتظر مع تنظيم القاعدة، أفرجت الحركة عن أسرى.");
+  const alq_claim *c = find(r, "taliban", "al-qaeda", "alliance");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "possible");
+  span_is(c->trigger, "لتحالف");
+}
+
+static void test_adjacent_hedges(void **state) {
+  (void)state;
+  /* building or heading towards a relation: it is not there yet */
+  const alq_result *r = run("وتعمل حركة طالبان وتنظيم القاعدة على بناء تحالف بينهما.");
+  const alq_claim *c = find(r, "taliban", "al-qaeda", "alliance");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "possible");
+  r = run("ويدفع الحصار حركة طالبان وتنظيم القاعدة نحو الاندماج.");
+  c = find(r, "taliban", "al-qaeda", "merger");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "possible");
+  /* only right before the relation word: reached, it is asserted */
+  r = run("وتوصلت حركة طالبان وتنظيم القاعدة إلى إقامة تحالف بينهما.");
+  c = find(r, "taliban", "al-qaeda", "alliance");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "asserted");
+  /* and not after it: the rapprochement is there, new alliances are sought */
+  r = run("ويتجه الطرفان إلى التقارب بين حركة طالبان وتنظيم القاعدة وإيجاد تحالفات جديدة.");
+  c = find(r, "taliban", "al-qaeda", "reconciliation");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "asserted");
+}
+
+static void test_truncated_repeat_is_chrome(void **state) {
+  (void)state;
+  const char *text = "حركة طالبان وتنظيم القاعدة في الجبال الشرقية للبلاد\n\n"
+                     "وقال محللون إن الوضع في الجبال معقد جدا هذه الأيام.\n\n"
+                     "خلافات عميقة تعرقل الاندماج\n\n"
+                     "خلافات عميقة تعرقل\n\n"
+                     "وقال محللون إن الوضع معقد.\n";
+  const alq_result *r = run(text);
+  uint32_t rep = (uint32_t)(strstr(text, "خلافات عميقة تعرقل\n") - text);
+  int first = 0;
+  for (size_t i = 0; i < r->nclaims; i++) {
+    /* the short repeat of the sub-headline gives nothing */
+    assert_true(r->claims[i].span[0] != rep);
+    if (!strcmp(r->claims[i].type, "rivalry")) first = 1;
+  }
+  assert_true(first);   /* the sub-headline itself does */
+}
+
+static void test_role_nouns(void **state) {
+  (void)state;
+  /* X، وهي الذراع العسكري لـ Y والمكون الرئيسي لـ Z: X belongs to both */
+  const alq_result *r = run("وقال قائد وحدات حماية الشعب، وهي الذراع العسكري لحزب الاتحاد الديمقراطي "
+                            "والمكون الرئيسي لقوات سوريا الديمقراطية، إن المعركة بدأت.");
+  const alq_claim *c = find(r, "ypg", "pyd", "affiliation");
+  assert_non_null(c);
+  assert_string_equal(c->a, "ypg");
+  c = find(r, "ypg", "sdf", "affiliation");
+  assert_non_null(c);
+  assert_string_equal(c->a, "ypg");
+  /* the owner of the first role noun is no member of the second's */
+  assert_null(find(r, "pyd", "sdf", "affiliation"));
+}
+
+static void test_reciprocal_symmetric(void **state) {
+  (void)state;
+  /* "they never attacked each other": the pair named before, negated */
+  const alq_result *r = run("ويرى محللون أن العلاقة بين حركة طالبان وتنظيم القاعدة قديمة، إذ لم يسبق لهما أن هاجما بعضهما.");
+  const alq_claim *c = find(r, "taliban", "al-qaeda", "conflict");
+  assert_non_null(c);
+  assert_string_equal(c->polarity, "negated");
+  span_is(c->a_span, "بعضهما");
+}
+
+static void test_hostility_named_by_reconciliation(void **state) {
+  (void)state;
+  /* a possible ceasefire: the fighting it would end held (rule 13) */
+  const alq_result *r = run("وقد يتفق الطرفان قريبا على وقف القتال بين حركة طالبان وتنظيم القاعدة.");
+  const alq_claim *c = find(r, "taliban", "al-qaeda", "reconciliation");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "possible");
+  c = find(r, "taliban", "al-qaeda", "conflict");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "asserted");
+  assert_string_equal(c->polarity, "affirmed");
+  /* the disagreements a sought reconciliation would end held too */
+  r = run("وتسعى وساطة قبلية لوضع حد للخلافات بين حركة طالبان وتنظيم القاعدة.");
+  c = find(r, "taliban", "al-qaeda", "rivalry");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "asserted");
+}
+
+static void test_plausible_and_pushed(void **state) {
+  (void)state;
+  const alq_result *r = run("ويرى محللون أن الخسائر ستدفع حركة طالبان وتنظيم القاعدة إلى التعاون.");
+  const alq_claim *c = find(r, "taliban", "al-qaeda", "cooperation");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "possible");
+  /* the past: it happened */
+  r = run("ويرى محللون أن الخسائر دفعت حركة طالبان وتنظيم القاعدة إلى التعاون.");
+  c = find(r, "taliban", "al-qaeda", "cooperation");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "asserted");
+  r = run("وأكد الباحث أن التعاون بين حركة طالبان وتنظيم القاعدة وارد.");
+  c = find(r, "taliban", "al-qaeda", "cooperation");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "possible");
+}
+
+static void test_pair_anaphor_as_object(void **state) {
+  (void)state;
+  /* forces fighting both groups: no fight between the two */
+  const alq_result *r = run("تحالفت حركة طالبان وتنظيم القاعدة. وتتعرض القوى التي تستهدف التنظيمين لضغوط كبيرة.");
+  assert_null(find(r, "taliban", "al-qaeda", "conflict"));
+  /* but a disagreement of the two is between them */
+  r = run("تحالفت حركة طالبان وتنظيم القاعدة. وتستمر خلافات التنظيمين.");
+  assert_non_null(find(r, "taliban", "al-qaeda", "rivalry"));
+}
+
+static void test_mutual_word_with_one_name(void **state) {
+  (void)state;
+  /* a headline segment: one (place-like) name before a mutual word */
+  const char *text = "تعاون متزايد بين حركة طالبان وتنظيم القاعدة.. وباكستان شهدت بداية التقارب\n\n"
+                     "وقال محللون إن الوضع معقد.\n";
+  const alq_result *r = run(text);
+  int seg = 0;
+  for (size_t i = 0; i < r->nclaims; i++)
+    if (!strcmp(r->claims[i].type, "reconciliation") && r->claims[i].span[0] > 0) {
+      seg = 1;
+      assert_true((!strcmp(r->claims[i].a, "al-qaeda") && !strcmp(r->claims[i].b, "taliban")));
+    }
+  assert_true(seg);
+}
+
+static void test_descriptors_and_object_relatives(void **state) {
+  (void)state;
+  /* the attack "it launched" (object pronoun): the attacker is before the
+     head; the alliance noun before a name describes that name */
+  const alq_result *r = run("وأرسلت حركة طالبان مقاتلين لمساعدة حركة الشباب، في الهجوم الذي شنته "
+                            "ضد التحالف المعتدل \"جبهة ثوار سوريا\" في الشمال.");
+  assert_non_null(find(r, "al-shabaab", "srf", "conflict"));
+  assert_null(find(r, "al-shabaab", "srf", "alliance"));
+  assert_null(find(r, "taliban", "srf", "alliance"));
+  /* a head with an adjective before a name is no anaphor of an earlier group */
+  r = run("هاجمت حركة الشباب مواقع جبهة النصرة، ثم استهدفت حركة طالبان المجموعة المعتدلة \"حركة الحزم\".");
+  assert_non_null(find(r, "taliban", "hazm", "conflict"));
+  assert_null(find(r, "taliban", "nusra", "conflict"));
+}
+
+static void test_relative_object_pronoun_direction(void **state) {
+  (void)state;
+  /* X، التي زودتها Y بأسلحة: Y supplies X */
+  const alq_result *r = run("وتتعرض حركة أحرار الشام، التي زودتها تركيا بأسلحة، لضغوط كبيرة.");
+  const alq_claim *c = find(r, "turkey", "ahrar-al-sham", "support");
+  assert_non_null(c);
+  assert_string_equal(c->a, "turkey");
+  assert_string_equal(c->b, "ahrar-al-sham");
+}
+
+static void test_member_conjuncts_and_unify(void **state) {
+  (void)state;
+  /* supported by X and by members of Y and Z: all three support */
+  const alq_result *r = run("وتقدمت قوات النظام مدعومة بقوات الدفاع الوطني وعناصر من حزب الله ولواء القدس.");
+  assert_non_null(find(r, "ndf", "syrian-army", "support"));
+  assert_non_null(find(r, "hezbollah", "syrian-army", "support"));
+  assert_non_null(find(r, "quds-brigade", "syrian-army", "support"));
+  /* unifying its forces with Y */
+  r = run("قررت حركة طالبان توحيد قواها مع تنظيم القاعدة.");
+  assert_non_null(find(r, "taliban", "al-qaeda", "alliance"));
+}
+
+static void test_role_apposition_last_conjunct(void **state) {
+  (void)state;
+  /* the bracketed role describes the last conjunct only */
+  const alq_result *r = run("وتنسق حركة طالبان وجبهة النصرة (الذراع الرسمية لتنظيم القاعدة) في الميدان.");
+  assert_non_null(find(r, "nusra", "al-qaeda", "affiliation"));
+  assert_null(find(r, "taliban", "al-qaeda", "affiliation"));
+}
+
+static void test_cleft_subject(void **state) {
+  (void)state;
+  /* X هي التي ...: the name before the pronoun is the relative's subject */
+  const alq_result *r = run("وكانت حركة طالبان هي التي شنت الهجمات على مواقع تنظيم القاعدة.");
+  assert_non_null(find(r, "taliban", "al-qaeda", "conflict"));
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_against_adjacent),
+    cmocka_unit_test(test_support_against_third),
+    cmocka_unit_test(test_outlet_report_is_the_outlet),
+    cmocka_unit_test(test_month_forms),
+    cmocka_unit_test(test_pair_named_after_noun_trigger),
+    cmocka_unit_test(test_double_negation_and_doubt),
+    cmocka_unit_test(test_split_from_parent_named_twice),
+    cmocka_unit_test(test_plural_verb_has_its_subject),
+    cmocka_unit_test(test_hedge_after_belongs_to_next_predicate),
+    cmocka_unit_test(test_source_phrases),
+    cmocka_unit_test(test_nationality_force_and_government),
+    cmocka_unit_test(test_vso_object_and_comma_groups),
+    cmocka_unit_test(test_partner_with_distant_agent),
+    cmocka_unit_test(test_adjacent_hedges),
+    cmocka_unit_test(test_truncated_repeat_is_chrome),
+    cmocka_unit_test(test_role_nouns),
+    cmocka_unit_test(test_reciprocal_symmetric),
+    cmocka_unit_test(test_hostility_named_by_reconciliation),
+    cmocka_unit_test(test_plausible_and_pushed),
+    cmocka_unit_test(test_pair_anaphor_as_object),
+    cmocka_unit_test(test_mutual_word_with_one_name),
+    cmocka_unit_test(test_descriptors_and_object_relatives),
+    cmocka_unit_test(test_relative_object_pronoun_direction),
+    cmocka_unit_test(test_member_conjuncts_and_unify),
+    cmocka_unit_test(test_role_apposition_last_conjunct),
+    cmocka_unit_test(test_cleft_subject),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
