@@ -95,7 +95,10 @@ int x_chrome(struct alq_extractor *x) {
     line *l = &ls[k];
     for (uint32_t i = l->t_first; i <= l->t_last; i++) l->nwords += x_is_word(t, i);
     l->hash = words_hash(t, l->t_first, l->t_last);
-    const alq_token *last = &t->toks[l->t_last];
+    /* the stop may stand before closing quotes (قال: "... .") */
+    uint32_t lt = l->t_last;
+    while (lt > l->t_first && t->toks[lt].kind == ALQ_TOK_QUOTE) lt--;
+    const alq_token *last = &t->toks[lt];
     const char *ls_ = t->norm + last->nstart;
     l->ends_stop = last->kind == ALQ_TOK_PUNCT && (*ls_ == '.' || *ls_ == '!' || *ls_ == '?' ||
                                                    (last->nlen == 2 && !memcmp(ls_, "\xd8\x9f", 2)));

@@ -108,6 +108,13 @@ int x_chrome(struct alq_extractor *x);
 
 /* Does the mention carry the proclitic `letter` (X_WAW, X_LAM, ...)? */
 int x_ment_has_clitic(const struct alq_extractor *x, const ment *m, const char *letter);
+
+/* The actor a person mention stands for (CLAIMS.md rules 1 and 11): the
+ * organization, force, coalition or state whose office the same sentence
+ * gives the person (زعيم النصرة أبو محمد الجولاني، قائد الوحدات الكردية
+ * ...، سيمان حمو; سيمان حمو، قائد الوحدات الكردية), or -1 for a bare name.
+ * For the claims pass; mentions.c finds it, nothing else uses it yet. */
+int x_person_org(const struct alq_extractor *x, const ment *p);
 #define X_WAW "\xd9\x88"
 #define X_LAM "\xd9\x84"
 #define X_BA "\xd8\xa8"

@@ -1,7 +1,11 @@
 /* Mentions: actors from lexicon matches with ambiguous names decided by
  * context (a base vs al-Qaeda, a coalition vs an alliance, a country as an
- * actor vs as a place), places, dates, persons after a role word, outlets
- * after their type word; and coordination groups (X و Y). */
+ * actor vs as a place), forces and states named by a nationality adjective,
+ * places (the gazetteer, and names after a naming head), dates, persons
+ * (from their words: data/names.tsv given names, link words, kunyas, known
+ * figures; after titles, roles and verbs of saying; later surnames; nested
+ * in actor names), outlets (by name, after their type word); and
+ * coordination groups (X و Y). */
 #include <stdio.h>
 #include <string.h>
 #include "extract/extract.h"
@@ -82,6 +86,22 @@ static int has_clitic(const struct alq_extractor *x, const alq_match *m, const c
 
 static int locative(const struct alq_extractor *x, const alq_match *m) {
   if (has_clitic(x, m, L_BA)) return 1;
+  const alq_text *t = &x->text;
+  /* a dateline: the line opens with the place and a comma (واشنطن، ...) */
+  if ((m->tok_first == 0 || (t->toks[m->tok_first].flags & ALQ_TF_NEWLINE_BEFORE)) && m->tok_last + 1 < t->ntoks) {
+    const alq_token *nt = &t->toks[m->tok_last + 1];
+    if (nt->kind == ALQ_TOK_PUNCT && ((nt->nlen == 2 && !memcmp(t->norm + nt->nstart, "\xd8\x8c", 2)) ||
+                                      (nt->nlen == 1 && t->norm[nt->nstart] == ',')))
+      return 1;
+  }
+  /* ما بين سوريا والعراق: a stretch of land */
+  {
+    size_t p = prev_word(t, m->tok_first);
+    if (p != SIZE_MAX && x->tok_match[p] >= 0) {
+      const alq_match *pm = &x->m[x->tok_match[p]];
+      if (pm->tok_last > pm->tok_first && x_ent(x, x->tok_match[p], ALQ_LK_CUE, ALQ_CUE_BETWEEN)) return 1;
+    }
+  }
   if (prev_has(x, m->tok_first, ALQ_CUE_PLACE_PREP) || prev_has(x, m->tok_first, ALQ_CUE_PLACE_HEAD)) return 1;
   /* في كل العراق، في مختلف أنحاء سوريا: quantifiers in between */
   size_t p = prev_word(&x->text, m->tok_first);
@@ -151,13 +171,21 @@ static int has_tanween(const struct alq_extractor *x, const alq_match *m) {
   return 0;
 }
 
+/* A country that "witnessed" events (شهدت سوريا، ليبيا شهدت): the scene of
+ * them, a place (names.tsv place_verb, right before or after the name). */
+static int scene_of(const struct alq_extractor *x, const alq_match *m) {
+  size_t n = next_word(&x->text, m->tok_last);
+  return prev_has(x, m->tok_first, ALQ_CUE_PLACE_VERB) ||
+         (n != SIZE_MAX && x_tok_ent(x, n, ALQ_LK_CUE, ALQ_CUE_PLACE_VERB));
+}
+
 /* A state named after a border (الحدود مع سوريا، للحدود بين العراق): a place. */
 static int border_of(const struct alq_extractor *x, const alq_match *m) {
   size_t p = prev_word(&x->text, m->tok_first);
   if (p == SIZE_MAX || !(x_tok_ent(x, p, ALQ_LK_CUE, ALQ_CUE_WITH) || x_tok_ent(x, p, ALQ_LK_CUE, ALQ_CUE_BETWEEN)))
     return 0;
   size_t pf = x->tok_match[p] >= 0 ? x->m[x->tok_match[p]].tok_first : p;
-  return prev_has(x, pf, ALQ_CUE_PLACE_HEAD);
+  return prev_has(x, pf, ALQ_CUE_PLACE_HEAD) || prev_has(x, pf, ALQ_CUE_BORDER_WORD);
 }
 
 /* Is the match the next conjunct of a place (في سورية والعراق وليبيا)? */
@@ -219,6 +247,35 @@ static const char *slug(struct alq_extractor *x, const char *prefix, size_t tf, 
   return slug_from(x, prefix, tf, 0, tl);
 }
 
+/* Bare التحالف after the story has named a coalition in full (التحالف
+ * الدولي، التحالف العربي) is that coalition, unless the word is the
+ * relation: a pair follows (بين / مع), or it is the alliance of two actors
+ * named in its sentence. */
+static int coalition_named_before(const struct alq_extractor *x, const alq_match *m) {
+  int named = -1;
+  for (size_t i = 0; i < x->nments; i++)
+    if (x->ments[i].kind == MK_ACTOR && x->ments[i].tl < m->tok_first && x->ments[i].tl > x->ments[i].tf &&
+        !strcmp(x->lex->actors[x->ments[i].actor].type, "COALITION"))
+      named = (int)i;
+  if (named < 0) return 0;
+  size_t nw = next_word(&x->text, m->tok_last);
+  if (nw != SIZE_MAX && (x_tok_ent(x, nw, ALQ_LK_CUE, ALQ_CUE_BETWEEN) || x_tok_ent(x, nw, ALQ_LK_CUE, ALQ_CUE_WITH)))
+    return 0;
+  /* other organizations in the sentence: the word may be their alliance */
+  const alq_sentence *se = &x->text.sents[x->text.toks[m->tok_first].sent];
+  for (size_t i = 0; i < x->nments; i++)
+    if (x->ments[i].sent == x->text.toks[m->tok_first].sent && x->ments[i].kind == MK_ACTOR &&
+        !strcmp(x->lex->actors[x->ments[i].actor].type, "ORG"))
+      return 0;
+  for (size_t k = 0; k < x->nm; k++) {
+    const alq_match *o = &x->m[k];
+    if (o->tok_first < se->tok_first || o->tok_first >= se->tok_first + se->tok_count) continue;
+    const alq_lexent *e = x_ent(x, (int)k, ALQ_LK_ACTOR, -1);
+    if (e && e->value >= 0 && !(e->flags & ALQ_EF_COALITION) && !strcmp(x->lex->actors[e->value].type, "ORG")) return 0;
+  }
+  return 1;
+}
+
 /* Decides whether an actor match names an actor here; returns the actor
  * index or -1. */
 static int resolve_actor(struct alq_extractor *x, const alq_match *m, const alq_lexent *e) {
@@ -235,7 +292,7 @@ static int resolve_actor(struct alq_extractor *x, const alq_match *m, const alq_
     int led = 0;
     for (size_t i = m->tok_last + 1; i < x->text.ntoks && i <= m->tok_last + 3; i++)
       if (x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_COALITION_LEADER)) led = 1;
-    if (!led && !prev_has(x, m->tok_first, ALQ_CUE_COALITION_CTX)) return -1;
+    if (!led && !prev_has(x, m->tok_first, ALQ_CUE_COALITION_CTX) && !coalition_named_before(x, m)) return -1;
     /* who leads it, when the sentence says so */
     const alq_sentence *se = &x->text.sents[x->text.toks[m->tok_first].sent];
     for (size_t i = se->tok_first; i < se->tok_first + se->tok_count; i++) {
@@ -270,9 +327,22 @@ static int resolve_actor(struct alq_extractor *x, const alq_match *m, const alq_
   return e->value;
 }
 
-/* Name tokens after a role or outlet word: a quoted phrase, or up to `max`
- * plain Arabic/Latin words that no lexicon entry claims. */
-static int name_after(const struct alq_extractor *x, size_t i, size_t max, size_t *tf, size_t *tl) {
+/* A word with tanween (ردًا، كبيرةً) or a pronoun suffix (فيها، لفريقه
+ * excepted: ه is also ة) is no part of a name. */
+static int tanween_or_suffix(const alq_text *t, size_t j) {
+  const alq_token *tk = &t->toks[j];
+  for (uint32_t b = tk->start; b + 1 < tk->end; b++)
+    if (t->src[b] == 0xd9 && t->src[b + 1] >= 0x8b && t->src[b + 1] <= 0x8d) return 1;
+  const char *w = t->norm + tk->nstart;
+  size_t n = tk->nlen;
+  return n >= 8 && (!memcmp(w + n - 4, "\xd9\x87\xd8\xa7", 4) || !memcmp(w + n - 4, "\xd9\x87\xd9\x85", 4));
+}
+
+/* An outlet's name after its type word (صحيفة، قناة، وكالة): a quoted
+ * phrase, or two plain Arabic/Latin words that no lexicon entry claims
+ * (صحيفة ديلي بيست); one unquoted word after شبكة / صحيفة is far more often
+ * a common noun (شبكة الإنترنت). Persons are found by their words (below). */
+static int outlet_name_after(const struct alq_extractor *x, size_t i, size_t *tf, size_t *tl) {
   const alq_text *t = &x->text;
   size_t s = t->toks[i].sent;
   size_t j = i + 1;
@@ -289,19 +359,20 @@ static int name_after(const struct alq_extractor *x, size_t i, size_t max, size_
     return 0;
   }
   size_t n = 0;
-  while (j + n < t->ntoks && n < max && t->toks[j + n].sent == s &&
+  while (j + n < t->ntoks && n < 2 && t->toks[j + n].sent == s &&
          (t->toks[j + n].kind == ALQ_TOK_ARABIC || t->toks[j + n].kind == ALQ_TOK_LATIN) &&
-         x->tok_match[j + n] < 0 && !(n > 0 && !(t->toks[j + n].flags & ALQ_TF_SPACE_BEFORE)))
+         x->tok_match[j + n] < 0 && !(n > 0 && !(t->toks[j + n].flags & ALQ_TF_SPACE_BEFORE)) &&
+         !tanween_or_suffix(t, j + n))
     n++;
-  /* an unquoted person's name has two words or more and does not start
-     with the article (الخارجية، المسلحة after a role word are not names);
-     an outlet's may be one word */
-  int person = max == 3;
-  /* an unquoted outlet name has two words (صحيفة ديلي بيست): one word after
-     شبكة / صحيفة is far more often a common noun (شبكة الإنترنت) */
-  if (!person && n < 2) return 0;
-  if (n < 1 || (person && (n < 2 || (t->toks[j].nlen > 4 && !memcmp(t->norm + t->toks[j].nstart, "\xd8\xa7\xd9\x84", 4)))))
-    return 0;
+  if (n < 2) return 0;
+  /* a word with ة agrees with the head: شبكة عمل مركزية, محطة القطار
+     الحديثة are no names (foreign outlet names have none); nor does a name
+     start with the conjunction و */
+  for (size_t q = j; q < j + n; q++) {
+    const alq_token *qt = &t->toks[q];
+    if (qt->end - qt->start >= 2 && !memcmp(t->src + qt->end - 2, "\xd8\xa9", 2)) return 0;
+    if (q == j && qt->nlen > 6 && (!memcmp(t->norm + qt->nstart, "\xd9\x88", 2))) return 0;
+  }
   *tf = j; *tl = j + n - 1;
   return 1;
 }
@@ -385,7 +456,13 @@ static int name_unit(const struct alq_extractor *x, size_t j, int inner, size_t 
     /* a word with tanween (ردًا، أيضاً) is no name */
     for (uint32_t b = tk->start; b + 1 < tk->end; b++)
       if (t->src[b] == 0xd9 && t->src[b + 1] >= 0x8b && t->src[b + 1] <= 0x8d) return NW_NONE;
-    if (tk->nlen > 6 && !memcmp(t->norm + tk->nstart, "\xd8\xa7\xd9\x84", 4)) return NW_SURNAME;
+    const char *w = t->norm + tk->nstart;
+    /* a proclitic on the article (والعالم، بالمدينة، للحرب): no name word */
+    if (tk->nlen > 8 && (!memcmp(w, "\xd9\x84\xd9\x84", 4) ||
+                         ((!memcmp(w, "\xd9\x88", 2) || !memcmp(w, "\xd8\xa8", 2) || !memcmp(w, "\xd9\x81", 2) ||
+                           !memcmp(w, "\xd9\x83", 2)) && !memcmp(w + 2, "\xd8\xa7\xd9\x84", 4))))
+      return NW_NONE;
+    if (tk->nlen > 6 && !memcmp(w, "\xd8\xa7\xd9\x84", 4)) return NW_SURNAME;
     return NW_PLAIN;
   }
   const alq_match *m = &x->m[k];
@@ -406,6 +483,10 @@ static int name_unit(const struct alq_extractor *x, size_t j, int inner, size_t 
     return NW_GIVEN_AMBIG;
   }
   if (g) return NW_GIVEN;
+  /* a given name with the article is a family name (نديم الحسن) */
+  if (m->tok_first == m->tok_last && x_ent(x, k, ALQ_LK_CUE, ALQ_CUE_GIVEN_NAME) && tk->nlen > 6 &&
+      !memcmp(t->norm + tk->nstart + (m->strip >= 4 ? m->strip - 4 : 0), "\xd8\xa7\xd9\x84", 4))
+    return NW_SURNAME;
   if (name_cue(x, k, ALQ_CUE_NAME_LINK)) return NW_LINK;
   if (name_cue(x, k, ALQ_CUE_KUNYA)) return NW_KUNYA;
   /* a family name that is also a group's name (الحوثي) */
@@ -417,6 +498,13 @@ static int name_unit(const struct alq_extractor *x, size_t j, int inner, size_t 
       tk->nlen > 6 && !memcmp(t->norm + tk->nstart, "\xd8\xa7\xd9\x84", 4))
     return NW_NISBA;
   return NW_NONE;
+}
+
+static int pronoun_suffix(const alq_text *t, size_t j) {
+  const char *w = t->norm + t->toks[j].nstart;
+  size_t n = t->toks[j].nlen;
+  if (n < 8) return 0;
+  return !memcmp(w + n - 4, "\xd9\x87\xd8\xa7", 4) || !memcmp(w + n - 4, "\xd9\x87\xd9\x85", 4);
 }
 
 /* Extends a name from the unit at token s (of class c0); returns the number
@@ -436,10 +524,19 @@ static int name_extend(const struct alq_extractor *x, size_t s, int c0, size_t *
     size_t l2;
     int c = name_unit(x, j, 1, &l2);
     if (prev == NW_LINK || prev == NW_KUNYA) {
-      /* the word a link or kunya takes: any name word */
+      /* the word a link or kunya takes: any name word, with the article
+         too (عبد الرحيم، عبد الله، أبو الوليد), and the name goes on */
+      if (c == NW_NONE && t->toks[j].kind == ALQ_TOK_ARABIC && x->tok_match[j] >= 0 &&
+          (t->toks[j].flags & ALQ_TF_SPACE_BEFORE) && t->toks[j].nlen >= 6 &&
+          !memcmp(t->norm + t->toks[j].nstart, "\xd8\xa7\xd9\x84", 4) &&
+          !x_tok_ent(x, j, ALQ_LK_ACTOR, -1) && !x_tok_ent(x, j, ALQ_LK_PLACE, -1) &&
+          !x_tok_ent(x, j, ALQ_LK_REL, -1) && !name_cue(x, x->tok_match[j], ALQ_CUE_NOT_NAME)) {
+        c = NW_SURNAME;
+        l2 = x->m[x->tok_match[j]].tok_last;
+      }
       if (c == NW_NONE || c == NW_NISBA) break;
       last = l2; units++;
-      if (c == NW_KNOWN || c == NW_SURNAME) break;
+      if (c == NW_KNOWN) break;
       if (c == NW_PLAIN) plain++;
       prev = c == NW_PLAIN ? NW_GIVEN : c;
       continue;
@@ -447,7 +544,8 @@ static int name_extend(const struct alq_extractor *x, size_t s, int c0, size_t *
     if (c == NW_GIVEN || c == NW_GIVEN_AMBIG || c == NW_LINK) { last = l2; units++; prev = c; continue; }
     if (c == NW_KNOWN || c == NW_SURNAME) { last = l2; units++; break; }
     if (c == NW_NISBA && kunya) { last = l2; units++; break; }
-    if (c == NW_PLAIN && plain < 2) { last = l2; units++; plain++; prev = c; continue; }
+    /* a word with a pronoun suffix (تقدمها، قواتهم) is no name */
+    if (c == NW_PLAIN && plain < 2 && !pronoun_suffix(t, j)) { last = l2; units++; plain++; prev = c; continue; }
     break;
   }
   /* a trailing link word belongs to no name */
@@ -475,6 +573,15 @@ static int name_closed(const struct alq_extractor *x, size_t tl) {
 /* Is token i preceded by a title, a role, a verb of saying or a kunya
  * context that announces a name? */
 static int name_announced(const struct alq_extractor *x, size_t i) {
+  const alq_text *t = &x->text;
+  /* in apposition: after a comma (المتحدث باسم ...، قائد نصر،) */
+  size_t q = i;
+  while (q > 0 && t->toks[q - 1].kind == ALQ_TOK_QUOTE) q--;
+  if (q > 0 && t->toks[q - 1].kind == ALQ_TOK_PUNCT && t->toks[q - 1].sent == t->toks[i].sent) {
+    const alq_token *pt = &t->toks[q - 1];
+    if ((pt->nlen == 2 && !memcmp(t->norm + pt->nstart, "\xd8\x8c", 2)) || (pt->nlen == 1 && t->norm[pt->nstart] == ','))
+      return 1;
+  }
   size_t p = prev_word(&x->text, i);
   if (p == SIZE_MAX) return 0;
   return x_tok_ent(x, p, ALQ_LK_CUE, ALQ_CUE_TITLE_WORD) || x_tok_ent(x, p, ALQ_LK_CUE, ALQ_CUE_OFFICIAL_ROLE) ||
@@ -502,7 +609,9 @@ static int person_at(const struct alq_extractor *x, size_t s, size_t *tl) {
   if (c == NW_GIVEN_AMBIG) {
     size_t l2;
     int c2 = name_unit(x, last + 1, 1, &l2);
-    if (!(c2 == NW_GIVEN || c2 == NW_GIVEN_AMBIG || c2 == NW_LINK || c2 == NW_KNOWN) && !name_announced(x, s))
+    /* another word that is only a name must follow (علي عبد الله، علي
+       محمد), two ambiguous words are not enough (يزيد علي) */
+    if (!(c2 == NW_GIVEN || c2 == NW_LINK || c2 == NW_KNOWN) && !name_announced(x, s))
       return 0;
   }
   if (c == NW_LINK && units < 3 && !name_announced(x, s)) return 0;
@@ -517,7 +626,15 @@ static int outlet_here(const struct alq_extractor *x, int k, const alq_lexent *o
   const alq_match *m = &x->m[k];
   const alq_text *t = &x->text;
   size_t p = prev_word(t, m->tok_first);
-  if (p != SIZE_MAX && x_tok_ent(x, p, ALQ_LK_CUE, ALQ_CUE_OUTLET_HEAD)) return 1;
+  /* after an indefinite head (صحيفة الحياة); a definite one takes an
+     adjective (الصحف العربية) */
+  if (p != SIZE_MAX && x_tok_ent(x, p, ALQ_LK_CUE, ALQ_CUE_OUTLET_HEAD)) {
+    const alq_match *hm = &x->m[x->tok_match[p]];
+    const alq_token *ht = &t->toks[hm->tok_first];
+    size_t off = hm->strip;
+    if (off >= 4 && !memcmp(t->norm + ht->nstart + off - 4, "\xd8\xa7\xd9\x84", 4)) return 0;
+    return ht->nlen <= off + 4 || memcmp(t->norm + ht->nstart + off, "\xd8\xa7\xd9\x84", 4) != 0;
+  }
   int quoted = m->tok_first > 0 && t->toks[m->tok_first - 1].kind == ALQ_TOK_QUOTE &&
                m->tok_last + 1 < t->ntoks && t->toks[m->tok_last + 1].kind == ALQ_TOK_QUOTE;
   if (!quoted) return 0;
@@ -636,6 +753,33 @@ static int surname_refs(struct alq_extractor *x) {
     if (p.kind != MK_PERSON || p.tl == p.tf) continue;
     size_t sl = p.tl;
     if (x->tok_match[sl] >= 0 || t->toks[sl].kind != ALQ_TOK_ARABIC || t->toks[sl].nlen < 6) continue;
+    /* only a name whose words are known but for the surname, or a closed
+       name with two unknown words, lends its surname (أحمد بن طولون بناء
+       does not lend بناء) */
+    int unknown = 0;
+    for (size_t q = p.tf; q <= p.tl; q++) unknown += x->tok_match[q] < 0 && x_is_word(t, q);
+    if (unknown > 2 || (unknown == 2 && !name_closed(x, p.tl)) || pronoun_suffix(t, sl)) continue;
+    /* and a name known as one: a name word of names.tsv in it, or a title
+       or role or an apposition comma before it (not two words after a verb
+       of saying alone) */
+    int named = 0;
+    for (size_t q = p.tf; q < p.tl && !named; q++) {
+      size_t l2;
+      int c = name_unit(x, q, q != p.tf, &l2);
+      named = c == NW_GIVEN || c == NW_GIVEN_AMBIG || c == NW_LINK || c == NW_KUNYA || c == NW_KNOWN;
+    }
+    if (!named) {
+      size_t pw = p.tf;
+      while (pw > 0 && t->toks[pw - 1].kind == ALQ_TOK_QUOTE) pw--;
+      const alq_token *pt = pw > 0 ? &t->toks[pw - 1] : NULL;
+      int comma = pt && pt->kind == ALQ_TOK_PUNCT && ((pt->nlen == 2 && !memcmp(t->norm + pt->nstart, "\xd8\x8c", 2)) ||
+                                                      (pt->nlen == 1 && t->norm[pt->nstart] == ','));
+      size_t pv = prev_word(t, p.tf);
+      int role = pv != SIZE_MAX && (x_tok_ent(x, pv, ALQ_LK_CUE, ALQ_CUE_TITLE_WORD) ||
+                                    x_tok_ent(x, pv, ALQ_LK_CUE, ALQ_CUE_OFFICIAL_ROLE) ||
+                                    x_tok_ent(x, pv, ALQ_LK_CUE, ALQ_CUE_PERSON_ROLE));
+      if (!comma && !role) continue;
+    }
     const char *sn = t->norm + t->toks[sl].nstart;
     size_t sln = t->toks[sl].nlen;
     for (size_t j = 0; j < t->ntoks; j++) {
@@ -687,6 +831,94 @@ static int nested_persons(struct alq_extractor *x) {
     x->nested[x->nnested++] = pm;
   }
   return 0;
+}
+
+/* The name after a place head that names (names.tsv place_name_head): the
+ * head indefinite (قرية، not القرية,
+ * which takes an adjective); then a quoted phrase of 1-3 words no lexicon
+ * knows, or one such word that is no indefinite nisba adjective (منطقة
+ * عسكرية، حي سكني) and carries no tanween, pronoun suffix or proclitic. */
+static int new_place_name(const struct alq_extractor *x, const alq_match *m, size_t *tf, size_t *tl) {
+  const alq_text *t = &x->text;
+  const alq_token *ht = &t->toks[m->tok_first];
+  const char *hw = t->norm + ht->nstart;
+  if (m->strip >= 4 && !memcmp(hw + m->strip - 4, "\xd8\xa7\xd9\x84", 4)) return 0;
+  if (ht->nlen > (uint32_t)m->strip + 4 && !memcmp(hw + m->strip, "\xd8\xa7\xd9\x84", 4)) return 0;
+  size_t j = m->tok_last + 1, s = ht->sent;
+  if (j >= t->ntoks || t->toks[j].sent != s) return 0;
+  if (t->toks[j].kind == ALQ_TOK_QUOTE && (t->toks[j].flags & ALQ_TF_OPEN_QUOTE)) {
+    size_t k = j + 1;
+    while (k < t->ntoks && t->toks[k].sent == s && t->toks[k].kind == ALQ_TOK_ARABIC && x->tok_match[k] < 0 &&
+           x->tok_ment[k] < 0 && k - j <= 3)
+      k++;
+    if (k > j + 1 && k < t->ntoks && t->toks[k].kind == ALQ_TOK_QUOTE) { *tf = j + 1; *tl = k - 1; return 1; }
+    return 0;
+  }
+  /* a word no lexicon knows, or only as an ambiguous name (الميادين is
+     also a channel) */
+  int known = x->tok_match[j] >= 0;
+  if (known) {
+    int k = x->tok_match[j];
+    const alq_lexent *on = x_ent(x, k, ALQ_LK_CUE, ALQ_CUE_OUTLET_NAME);
+    known = !(on && on->value && x->m[k].tok_first == j && x->m[k].tok_last == j && !x->m[k].strip &&
+              !x_ent(x, k, ALQ_LK_ACTOR, -1) && !x_ent(x, k, ALQ_LK_PLACE, -1) && !x_ent(x, k, ALQ_LK_REL, -1));
+  }
+  if (t->toks[j].kind != ALQ_TOK_ARABIC || known || x->tok_ment[j] >= 0 || t->toks[j].nlen < 6) return 0;
+  if (tanween_or_suffix(t, j)) return 0;
+  size_t l;
+  if (x->tok_match[j] < 0 && name_unit(x, j, 1, &l) == NW_NONE) return 0;   /* وال/بال/لل + word */
+  const char *w = t->norm + t->toks[j].nstart;
+  size_t n = t->toks[j].nlen;
+  int def = !memcmp(w, "\xd8\xa7\xd9\x84", 4);
+  /* an indefinite word ending in ي or ة agrees with the head: an
+     adjective (منطقة عسكرية، منطقة واسعة، حي سكني) */
+  const alq_token *nt = &t->toks[j];
+  if (!def && (!memcmp(w + n - 2, "\xd9\x8a", 2) || (nt->end - nt->start >= 2 && !memcmp(t->src + nt->end - 2, "\xd8\xa9", 2))))
+    return 0;
+  *tf = *tl = j;
+  return 1;
+}
+
+/* The actor mention of an office phrase starting at role token r: the
+ * first actor mention within four words after the role word, before `lim`. */
+static int office_actor(const struct alq_extractor *x, size_t r, size_t lim) {
+  const alq_text *t = &x->text;
+  size_t j = x->tok_match[r] >= 0 ? x->m[x->tok_match[r]].tok_last + 1 : r + 1;
+  for (size_t w = 0; j < lim && j < t->ntoks && t->toks[j].sent == t->toks[r].sent && w < 4; j++) {
+    int mi = x->tok_ment[j];
+    if (mi >= 0 && x->ments[mi].kind == MK_ACTOR) return x->ments[mi].actor;
+    if (mi >= 0 && x->ments[mi].kind == MK_PERSON) return -1;
+    if (t->toks[j].kind == ALQ_TOK_PUNCT) return -1;
+    if (x_is_word(t, j)) w++;
+  }
+  return -1;
+}
+
+int x_person_org(const struct alq_extractor *x, const ment *p) {
+  const alq_text *t = &x->text;
+  if (p->kind != MK_PERSON) return -1;
+  /* before the name: an office word and its actor, up to ten words back
+     (زعيم تنظيم القاعدة، أيمن الظواهري) */
+  for (size_t i = p->tf, w = 0; i > 0 && w < 10;) {
+    i--;
+    if (t->toks[i].sent != p->sent) break;
+    int mi = x->tok_ment[i];
+    if (mi >= 0 && x->ments[mi].kind == MK_PERSON) break;
+    if (x_is_word(t, i)) w++;
+    if (x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_OFFICIAL_ROLE) || x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_MEMBER_NOUN)) {
+      size_t r = x->tok_match[i] >= 0 ? x->m[x->tok_match[i]].tok_first : i;
+      int a = office_actor(x, r, p->tf);
+      if (a >= 0) return a;
+    }
+  }
+  /* after it, in apposition: الاسم، قائد ... */
+  size_t j = p->tl + 1;
+  if (j < t->ntoks && t->toks[j].sent == p->sent && t->toks[j].kind == ALQ_TOK_PUNCT) {
+    size_t r = next_word(t, j);
+    if (r != SIZE_MAX && (x_tok_ent(x, r, ALQ_LK_CUE, ALQ_CUE_OFFICIAL_ROLE) || x_tok_ent(x, r, ALQ_LK_CUE, ALQ_CUE_MEMBER_NOUN)))
+      return office_actor(x, x->m[x->tok_match[r]].tok_first, t->ntoks);
+  }
+  return -1;
 }
 
 int x_mentions(struct alq_extractor *x) {
@@ -771,7 +1003,7 @@ int x_mentions(struct alq_extractor *x) {
            place after في; a force is not (مصادر في البنتاغون) */
         int fnamed = !strcmp(ac->type, "STATE") && force_named(x, m);
         int country_place = !strcmp(ac->type, "STATE") && (pe || (m->tok_first == m->tok_last && !fnamed)) &&
-                            (locative(x, m) || joined_to_place(x, m) || border_of(x, m));
+                            (locative(x, m) || joined_to_place(x, m) || border_of(x, m) || scene_of(x, m));
         mt.kind = country_place ? MK_PLACE : MK_ACTOR;
         mt.actor = a;
         mt.id = ac->id;
@@ -786,6 +1018,17 @@ int x_mentions(struct alq_extractor *x) {
       continue;
     if (pe) {
       const alq_place *pl = &x->lex->places[pe->value];
+      /* a country with no id of its own acting, as a state does (سعت
+         الكويت والسويد، ضيف كينيا): a STATE with a new: id; a place after
+         في and in a list of places */
+      if (pl->state < 0 && !strcmp(pl->kind, "country") && !locative(x, m) && !joined_to_place(x, m) &&
+          !border_of(x, m) && !scene_of(x, m)) {
+        mt.kind = MK_PLACE;   /* no actor index: it takes no part in claims */
+        mt.type = "STATE";
+        mt.id = slug_from(x, "new:", m->tok_first, m->strip, m->tok_last);
+        if ((rc = add_ment(x, &mt))) return rc;
+        continue;
+      }
       mt.kind = MK_PLACE;
       mt.actor = pl->state;
       mt.id = (pl->state >= 0 && !strcmp(pl->kind, "country")) ? x->lex->actors[pl->state].id
@@ -795,6 +1038,31 @@ int x_mentions(struct alq_extractor *x) {
       mt.end = t->toks[mt.tl].end;
       if ((rc = add_ment(x, &mt))) return rc;
       continue;
+    }
+    /* a state named by a head and its nationality adjective (الجانب
+       التركي، السلطات الكينية is listed where the state has an id) */
+    if (x_ent(x, (int)k, ALQ_LK_CUE, ALQ_CUE_STATE_HEAD) && !ae && !pe) {
+      size_t j = next_word(t, m->tok_last);
+      const alq_lexent *ne = j == m->tok_last + 1 ? x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_NATIONALITY) : NULL;
+      if (ne && ne->value >= 0 && x->tok_ment[j] < 0 && !strcmp(x->lex->actors[ne->value].type, "STATE")) {
+        size_t nl = x->m[x->tok_match[j]].tok_last;
+        ment sm = {m->start, t->toks[nl].end, m->tok_first, (uint32_t)nl, MK_ACTOR, ne->value, (int)k,
+                   x->lex->actors[ne->value].id, "STATE", -1, t->toks[m->tok_first].sent};
+        if ((rc = add_ment(x, &sm))) return rc;
+        continue;
+      }
+    }
+    /* a place no gazetteer lists, named after its head word (قرية قاح،
+       منطقة «الضباب»): the name is the place */
+    if (x_ent(x, (int)k, ALQ_LK_CUE, ALQ_CUE_PLACE_NAME_HEAD) && m->tok_first == m->tok_last && !ae) {
+      size_t nf, nl;
+      if (new_place_name(x, m, &nf, &nl)) {
+        ment pm = {t->toks[nf].start, t->toks[nl].end, (uint32_t)nf, (uint32_t)nl, MK_PLACE, -1, -1, NULL, "PLACE", -1,
+                   t->toks[nf].sent};
+        pm.id = slug(x, "new:", nf, nl);
+        if ((rc = add_ment(x, &pm))) return rc;
+        continue;
+      }
     }
     /* a new organization: a head word (تنظيم، جبهة، لواء ...) and a quoted
        name; its id is new: + the normalized words */
@@ -836,7 +1104,19 @@ int x_mentions(struct alq_extractor *x) {
     const alq_lexent *oh = x_ent(x, (int)k, ALQ_LK_CUE, ALQ_CUE_OUTLET_HEAD);
     if (oh) {
       size_t tf, tl;
-      if (name_after(x, m->tok_last, 2, &tf, &tl) && x->tok_ment[tf] < 0) {
+      /* a news agency named by its country (وكالة الأنباء السورية): the
+         whole phrase */
+      size_t nw = next_word(t, m->tok_last);
+      if (m->tok_last > m->tok_first && nw != SIZE_MAX && nw == m->tok_last + 1 &&
+          x_tok_ent(x, nw, ALQ_LK_CUE, ALQ_CUE_NATIONALITY)) {
+        size_t nl = x->m[x->tok_match[nw]].tok_last;
+        ment om = {m->start, t->toks[nl].end, m->tok_first, (uint32_t)nl, MK_OUTLET, -1, (int)k, NULL, "OUTLET", -1,
+                   t->toks[m->tok_first].sent};
+        om.id = slug_from(x, "new:", m->tok_first, m->strip, nl);
+        if ((rc = add_ment(x, &om))) return rc;
+        continue;
+      }
+      if (outlet_name_after(x, m->tok_last, &tf, &tl) && x->tok_ment[tf] < 0) {
         ment pm = {t->toks[tf].start, t->toks[tl].end, (uint32_t)tf, (uint32_t)tl, MK_OUTLET, -1, -1, NULL,
                    "OUTLET", -1, t->toks[tf].sent};
         pm.id = slug(x, "new:", tf, tl);

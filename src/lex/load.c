@@ -25,7 +25,8 @@ static const char *cue_names[ALQ_CUE__COUNT] = {
   "reciprocal", "title_word", "nationality",
   "between", "with", "against", "by", "clause", "relative", "passive_by", "self_deny", "force_head",
   "complementizer", "dual_head", "quantifier", "kunya", "operations", "citing", "from", "say_participle", "copula", "examples",
-  "given_name", "name_link", "person_name", "outlet_name", "not_name"};
+  "given_name", "name_link", "person_name", "outlet_name", "not_name",
+  "place_name_head", "place_verb", "state_head", "border_word"};
 
 /* ---- string pool and hash tables ------------------------------------ */
 

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "alaqat.h"
+#include "extract/extract.h"
 
 static alq_lexicon *lex;
 static alq_extractor *ex;
@@ -88,6 +89,12 @@ static void test_person_known_and_surname(void **state) {
           "الطريق مفتوح. ونقل عن لدوفالييه قوله إن المعبر مغلق.");
   assert_int_equal(count(r, "PERSON", "كريستان دوفالييه"), 1);
   assert_int_equal(count(r, "PERSON", "دوفالييه"), 2);
+  /* a link word takes the next word, article and all, and the name goes on */
+  r = run("وصل العميد عبد الكريم الزبيدي إلى المدينة.");
+  assert_int_equal(count(r, "PERSON", "عبد الكريم الزبيدي"), 1);
+  /* الله after عبد, although الله read without its article is له */
+  r = run("التقى أحمد عبد الله المجيدي بالوفد.");
+  assert_int_equal(count(r, "PERSON", "أحمد عبد الله المجيدي"), 1);
   /* a role's complement is not a name: no comma, no closing */
   r = run("قتل ضابط صف وجنديان في الهجوم.");
   assert_false(any_at(r, "PERSON", "صف"));
@@ -125,6 +132,15 @@ static void test_outlets(void **state) {
   assert_int_equal(count(r, "OUTLET", "السفير"), 1);
   r = run("استدعت الوزارة السفير الفرنسي.");
   assert_int_equal(count(r, "OUTLET", "السفير"), 0);
+  /* a definite head takes an adjective, not a name */
+  r = run("اهتمت الصحف العربية بالهجوم.");
+  assert_int_equal(count(r, "OUTLET", "العربية"), 0);
+  /* an agency named by its country */
+  r = run("ونقلت وكالة الأنباء العراقية عن مصدر أمني أن الهجوم فشل.");
+  assert_int_equal(count(r, "OUTLET", "وكالة الأنباء العراقية"), 1);
+  /* a common noun after شبكة is no outlet */
+  r = run("تأثروا بشبكة الإنترنت ووسائل أخرى.");
+  assert_false(any_at(r, "OUTLET", "الإنترنت"));
 }
 
 static void test_states_and_places(void **state) {
@@ -143,9 +159,77 @@ static void test_states_and_places(void **state) {
   r = run("ونقلت الصحيفة عن مصادر في البنتاغون أن الغارات مستمرة.");
   assert_int_equal(count(r, "FORCE", "البنتاغون"), 1);
   assert_int_equal(count(r, "PLACE", "البنتاغون"), 0);
+  /* a place no gazetteer lists, after a head that names */
+  r = run("قصفت الطائرات قرية كفرزيتون وحي «الورود» أمس.");
+  assert_int_equal(count(r, "PLACE", "كفرزيتون"), 1);
+  assert_int_equal(count(r, "PLACE", "الورود"), 1);
+  /* an adjective after the head is no name */
+  r = run("أعلن الجيش منطقة عسكرية مغلقة.");
+  assert_false(any_at(r, "PLACE", "عسكرية"));
+  /* a country that witnessed events is their scene */
+  r = run("وشهدت تونس احتجاجات واسعة.");
+  assert_int_equal(count(r, "PLACE", "تونس"), 1);
+  /* a country with no id of its own acting is a state */
+  r = run("وسعت السويد إلى تجنب التصويت.");
+  assert_int_equal(count(r, "STATE", "السويد"), 1);
+  /* a dateline: the line opens with the place and a comma */
+  r = run("واشنطن، الولايات المتحدة (CNN)-- قالت وزارة الدفاع الأمريكية إن الغارات مستمرة.");
+  assert_int_equal(count(r, "PLACE", "واشنطن"), 1);
+  assert_int_equal(count(r, "PLACE", "الولايات المتحدة"), 1);
+  assert_int_equal(count(r, "FORCE", "وزارة الدفاع الأمريكية"), 1);
+  /* bare التحالف after the story named the coalition in full is that
+     coalition, unless organizations of its sentence make it their alliance */
+  r = run("قصفت طائرات التحالف الدولي مواقع في الرقة. وقال بيان إن التحالف نفذ عشرين غارة.");
+  assert_int_equal(count(r, "COALITION", "التحالف"), 1);
+  r = run("قصفت طائرات التحالف الدولي مواقع في الرقة. ويرى خبراء أن التحالف بين حركة حماس وحزب الله قوي.");
+  assert_int_equal(count(r, "COALITION", "التحالف"), 0);
+  /* a force named by a nationality adjective is the state's force */
+  r = run("وقصفت مقاتلات تركية مواقع للمسلحين، كما شنت طائرات حربية سورية غارات.");
+  assert_int_equal(count(r, "FORCE", "مقاتلات تركية"), 1);
+  assert_int_equal(count(r, "FORCE", "طائرات حربية سورية"), 1);
+  /* a state named by a head and its nationality adjective */
+  r = run("وأكد الجانب التركي أن المعبر مغلق.");
+  assert_int_equal(count(r, "STATE", "الجانب التركي"), 1);
+  r = run("وقعت اشتباكات في المناطق الحدودية مع العراق.");
+  assert_int_equal(count(r, "PLACE", "العراق"), 1);
+  /* a place named like a channel (الميادين) after a naming head */
+  r = run("انسحب المقاتلون إلى مدينة الميادين أمس.");
+  assert_int_equal(count(r, "PLACE", "الميادين"), 1);
   /* a place goes on over its compass adjectives */
   r = run("تقدمت الفصائل في ريف حلب الشمالي الشرقي أمس.");
   assert_int_equal(count(r, "PLACE", "ريف حلب الشمالي الشرقي"), 1);
+}
+
+static void test_quoted_line_is_text(void **state) {
+  (void)state;
+  /* a line that opens with وتابع (also "follow us" chrome) and ends with a
+     stop inside closing quotes is text, not chrome */
+  const alq_result *r = run("العنوان الرئيسي للخبر هنا\nوتابع قائلا: \"هاجمت قوات سوريا الديمقراطية مواقع تنظيم داعش.\"\n");
+  assert_int_equal(count(r, "ORG", "قوات سوريا الديمقراطية"), 1);
+}
+
+/* The actor the person named `name` stands for (x_person_org), as an id,
+ * or NULL. */
+static const char *stands_for(const char *name) {
+  for (size_t i = 0; i < ex->nments; i++) {
+    const ment *p = &ex->ments[i];
+    if (p->kind != MK_PERSON || p->end - p->start != strlen(name) || memcmp(cur + p->start, name, strlen(name))) continue;
+    int a = x_person_org(ex, p);
+    return a >= 0 ? lex->actors[a].id : NULL;
+  }
+  fail_msg("no person %s", name);
+  return NULL;
+}
+
+static void test_person_stands_for(void **state) {
+  (void)state;
+  run("وحضر زعيم جبهة النصرة أبو محمد الجولاني الاجتماع.");
+  assert_string_equal(stands_for("أبو محمد الجولاني"), "nusra");
+  run("وقال أيمن الظواهري، زعيم تنظيم القاعدة، إن الحرب طويلة.");
+  assert_string_equal(stands_for("أيمن الظواهري"), "al-qaeda");
+  /* a bare name stands for nobody */
+  run("وقال خالد منصور العتيبي إن حركة حماس ضعيفة.");
+  assert_null(stands_for("خالد منصور العتيبي"));
 }
 
 int main(void) {
@@ -156,6 +240,8 @@ int main(void) {
     cmocka_unit_test(test_person_nested_in_actor),
     cmocka_unit_test(test_outlets),
     cmocka_unit_test(test_states_and_places),
+    cmocka_unit_test(test_quoted_line_is_text),
+    cmocka_unit_test(test_person_stands_for),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
