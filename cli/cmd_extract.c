@@ -167,11 +167,7 @@ static void run_job(run *r, alq_extractor *ex, job *j) {
         if (j->raw) text = j->raw;
         else { write_mention_decoded(&j->out, d.id, &m, d.text + ds[0], ds[1] - ds[0]); continue; }
       }
-      size_t n = alq_mention_json(NULL, 0, d.id, text, &m);
-      if (alq_buf_reserve(&j->out, n + 1) == 0) {
-        alq_mention_json(j->out.p + j->out.len, n + 1, d.id, text, &m);
-        j->out.len += n;
-      }
+      alq_mention_json_append(&j->out, d.id, text + m.span[0], m.span[1] - m.span[0], &m);
     }
   } else {
     for (size_t i = 0; i < res->nclaims; i++) {
@@ -188,11 +184,7 @@ static void run_job(run *r, alq_extractor *ex, job *j) {
           explain_claim(r, &j->out, &c, rd && j->raw ? j->raw : d.text, rd && !j->raw);
         continue;
       }
-      size_t n = alq_claim_json(NULL, 0, d.id, &c);
-      if (alq_buf_reserve(&j->out, n + 1) == 0) {
-        alq_claim_json(j->out.p + j->out.len, n + 1, d.id, &c);
-        j->out.len += n;
-      }
+      alq_claim_json_append(&j->out, d.id, &c);
     }
   }
 }

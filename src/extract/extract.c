@@ -103,13 +103,7 @@ fail:
                        rc == ALQ_ENOMEM ? "out of memory (document too large?)" : "extraction failed");
 }
 
-/* ---- JSON lines ------------------------------------------------------- */
-
-static void put_str(alq_buf *b, const char *k, const char *v) {
-  alq_buf_printf(b, ",\"%s\":", k);
-  if (v) alq_buf_json_str(b, v, strlen(v));
-  else alq_buf_append(b, "null", 4);
-}
+/* ---- JSON lines (written by src/util/json_out.c) ---------------------- */
 
 static size_t finish(alq_buf *b, char *buf, size_t cap) {
   size_t n = b->len;
@@ -124,28 +118,13 @@ static size_t finish(alq_buf *b, char *buf, size_t cap) {
 
 size_t alq_claim_json(char *buf, size_t cap, const char *doc_id, const alq_claim *c) {
   alq_buf b = {0};
-  alq_buf_append(&b, "{\"doc\":", 7);
-  alq_buf_json_str(&b, doc_id, strlen(doc_id));
-  alq_buf_printf(&b, ",\"span\":[%u,%u]", c->span[0], c->span[1]);
-  put_str(&b, "a", c->a); put_str(&b, "b", c->b); put_str(&b, "type", c->type);
-  put_str(&b, "polarity", c->polarity); put_str(&b, "modality", c->modality);
-  put_str(&b, "source", c->source); put_str(&b, "source_kind", c->source_kind);
-  put_str(&b, "when", c->when); put_str(&b, "where", c->where); put_str(&b, "via", c->via);
-  alq_buf_printf(&b, ",\"trigger\":[%u,%u]", c->trigger[0], c->trigger[1]);
-  put_str(&b, "rule", c->rule);
-  alq_buf_append(&b, "}\n", 2);
+  alq_claim_json_append(&b, doc_id, c);
   return finish(&b, buf, cap);
 }
 
 size_t alq_mention_json(char *buf, size_t cap, const char *doc_id, const char *text,
                         const alq_mention *m) {
   alq_buf b = {0};
-  alq_buf_append(&b, "{\"doc\":", 7);
-  alq_buf_json_str(&b, doc_id, strlen(doc_id));
-  alq_buf_printf(&b, ",\"span\":[%u,%u],\"text\":", m->span[0], m->span[1]);
-  alq_buf_json_str(&b, text + m->span[0], m->span[1] - m->span[0]);
-  put_str(&b, "id", m->id);
-  put_str(&b, "type", m->type);
-  alq_buf_append(&b, "}\n", 2);
+  alq_mention_json_append(&b, doc_id, text + m->span[0], m->span[1] - m->span[0], m);
   return finish(&b, buf, cap);
 }

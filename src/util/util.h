@@ -36,4 +36,14 @@ void alq_buf_free(alq_buf *b);
 
 /* Appends s[0..n) as a JSON string literal (quotes included). */
 int alq_buf_json_str(alq_buf *b, const char *s, size_t n);
+
+/* json_out.c: s[0..n) as a JSON string literal at o (room for 6n + 2
+ * bytes); returns the end. */
+char *alq_json_put_str(char *o, const char *s, size_t n);
+/* One claim / mention as a JSON line appended to b (the bytes of
+ * alq_claim_json / alq_mention_json); 0 or ALQ_ENOMEM. The mention's name
+ * is text[0..tlen). */
+int alq_claim_json_append(alq_buf *b, const char *doc_id, const alq_claim *c);
+int alq_mention_json_append(alq_buf *b, const char *doc_id, const char *text, size_t tlen,
+                            const alq_mention *m);
 #endif
