@@ -57,11 +57,37 @@ static int cp1256_arabic(unsigned c) {
   return 0;
 }
 
+/* Whether s[0..len) is valid UTF-8 throughout: ASCII eight bytes at a
+ * time, two-byte sequences (Arabic) inline, the rest by utf8_seq. */
+static int utf8_valid(const unsigned char *s, size_t len) {
+  size_t i = 0;
+  while (i < len) {
+    if (len - i >= 8) {
+      uint64_t w;
+      memcpy(&w, s + i, 8);
+      if (!(w & 0x8080808080808080ULL)) { i += 8; continue; }
+    }
+    unsigned c = s[i];
+    if (c < 0x80) { i++; continue; }
+    if (c >= 0xC2 && c <= 0xDF) {
+      if (len - i < 2 || (s[i + 1] & 0xC0) != 0x80) return 0;
+      i += 2;
+      continue;
+    }
+    size_t k = utf8_seq(s + i, len - i);
+    if (!k) return 0;
+    i += k;
+  }
+  return 1;
+}
+
 alq_enc alq_read_detect_text(const char *raw, size_t len) {
   const unsigned char *s = (const unsigned char *)raw;
   if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) return ALQ_ENC_UTF8_BOM;
   if (len >= 2 && s[0] == 0xFF && s[1] == 0xFE) return ALQ_ENC_UTF16LE;
   if (len >= 2 && s[0] == 0xFE && s[1] == 0xFF) return ALQ_ENC_UTF16BE;
+  /* valid UTF-8 (the usual case) has no invalid sequence: UTF-8 below */
+  if (utf8_valid(s, len)) return ALQ_ENC_UTF8;
   size_t valid_multi = 0, invalid = 0, high = 0, arabic = 0;
   for (size_t i = 0; i < len;) {
     if (s[i] < 0x80) { i++; continue; }
