@@ -379,7 +379,10 @@ long alq_lex_scan(const alq_lexicon *lex, const alq_text *t, size_t lo, size_t h
        out (تنظيم "داعش" -> داعش), as the name proper is the quoted part */
     const alq_token *tf = &t->toks[i];
     uint32_t start = tf->start;
-    if (strip && strip < tf->nlen) start = t->nmap_start[tf->nstart + strip];
+    if (strip && strip < tf->nlen) {
+      uint32_t e;
+      alq_text_norm_src(t, i, tf->nstart + strip, &start, &e);
+    }
     for (uint32_t k = (uint32_t)i + 1; k < st.best_j; k++)
       if (t->toks[k].kind == ALQ_TOK_QUOTE && (mflags & ALQ_MT_NAME)) { start = t->toks[k + 1].start; break; }
     m->start = start;
