@@ -49,6 +49,10 @@ typedef struct job {
   size_t len;
   alq_read_doc rd;       /* map of a page / decoded text; rd.text NULL if none */
   char *raw;             /* raw bytes of a UTF-8 page (mention texts), or NULL */
+  char *line;            /* a JSON Lines record not parsed yet (the worker
+                            parses it: jansson is most of a JSONL run), or NULL */
+  size_t linelen;
+  long long line_off;    /* byte offset of the record's line */
   alq_buf out, err;      /* JSON lines and warning lines */
   int bad;
 } job;
@@ -134,9 +138,28 @@ static void explain_claim(run *r, alq_buf *b, const alq_claim *c, const char *te
   alq_buf_printf(b, "  when      %s\n  where     %s\n\n", c->when ? c->when : "-", c->where ? c->where : "-");
 }
 
+static void run_doc(run *r, alq_extractor *ex, job *j, alq_doc d);
+
 /* Extracts one job with extractor ex and formats its lines into j->out. */
 static void run_job(run *r, alq_extractor *ex, job *j) {
-  alq_doc d = {j->id, j->text, j->len, j->date, j->title};
+  if (!j->line) {
+    alq_doc d = {j->id, j->text, j->len, j->date, j->title};
+    run_doc(r, ex, j, d);
+    return;
+  }
+  cli_jsonl_rec rec;
+  char msg[300];
+  long long moff;
+  if (cli_jsonl_parse(r->in, j->line, j->linelen, j->name, &rec, msg, sizeof msg, &moff)) {
+    warn_to(&j->err, r->quiet, j->name, j->line_off + moff, msg);
+    j->bad = 1;
+    return;
+  }
+  run_doc(r, ex, j, rec.doc);
+  cli_jsonl_done(&rec);
+}
+
+static void run_doc(run *r, alq_extractor *ex, job *j, alq_doc d) {
   const alq_result *res;
   alq_error err = {0};
   if (alq_extract(ex, &d, &res, &err)) {
@@ -190,7 +213,7 @@ static void run_job(run *r, alq_extractor *ex, job *j) {
 }
 
 static void job_free(job *j) {
-  free(j->id); free(j->text); free(j->date); free(j->title); free(j->name); free(j->raw);
+  free(j->id); free(j->text); free(j->date); free(j->title); free(j->name); free(j->raw); free(j->line);
   if (j->rd.text || j->rd.ms) alq_read_doc_free(&j->rd);
   alq_buf_free(&j->out); alq_buf_free(&j->err);
   memset(j, 0, sizeof *j);
@@ -292,6 +315,26 @@ static int add_doc(const alq_doc *d, const char *name, void *payload) {
   return 0;
 }
 
+/* inputs.c callback for a JSON Lines record: queued unparsed, so that the
+ * workers parse it. */
+static int add_line(const char *s, size_t n, const char *where, long long off, void *payload) {
+  run *r = payload;
+  job *j = &r->jobs[r->njobs];
+  memset(j, 0, sizeof *j);
+  j->line = dup_n(s, n);
+  j->linelen = n;
+  j->line_off = off;
+  j->name = dup_or_null(where);
+  if (!j->line || !j->name) {
+    fprintf(stderr, "alaqat: %s: out of memory; skipped\n", where);
+    job_free(j);
+    return 1;
+  }
+  r->njobs++;
+  if (r->njobs == BATCH || r->stream) flush_batch(r);
+  return 0;
+}
+
 /* Set by cmd_explain before it runs cmd_extract. */
 static struct { long long at; const char *doc; } explain_request = {-1, NULL};
 
@@ -303,7 +346,7 @@ int cmd_extract(int argc, char **argv) {
   const char *data = NULL;
   int ninputs = 0;
   r.nthreads = 1;
-  cli_inputs in = {.fn = add_doc, .payload = &r};
+  cli_inputs in = {.fn = add_doc, .line_fn = add_line, .payload = &r};
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     int k = cli_inputs_option(&in, argc, argv, &i);

@@ -101,6 +101,44 @@ static void emit(cli_inputs *r, const alq_doc *d, const char *where, const alq_r
 
 static json_t *field(json_t *o, const char *name, const char *def) { return json_object_get(o, name ? name : def); }
 
+int cli_jsonl_parse(const cli_inputs *r, const char *s, size_t n, const char *where, cli_jsonl_rec *rec,
+                    char *msg, size_t msgcap, long long *msg_off) {
+  memset(rec, 0, sizeof *rec);
+  json_error_t je;
+  json_t *o = json_loadb(s, n, 0, &je);
+  if (!o || !json_is_object(o)) {
+    snprintf(msg, msgcap, "malformed JSON: %s", o ? "not an object" : je.text);
+    *msg_off = o ? 0 : je.position;
+    json_decref(o);
+    return 1;
+  }
+  json_t *id = field(o, r->id_field, "id"), *text = field(o, r->text_field, "text");
+  json_t *date = field(o, r->date_field, "date"), *title = field(o, r->title_field, "title");
+  json_t *url = field(o, r->url_field, "url");
+  if (!json_is_string(text)) {
+    snprintf(msg, msgcap, "record has no \"%.100s\" string; skipped", r->text_field ? r->text_field : "text");
+    *msg_off = 0;
+    json_decref(o);
+    return 1;
+  }
+  alq_doc *d = &rec->doc;
+  if (json_is_string(id)) d->id = json_string_value(id);
+  else if (json_is_integer(id)) { snprintf(rec->numid, sizeof rec->numid, "%lld", (long long)json_integer_value(id)); d->id = rec->numid; }
+  else d->id = where;
+  d->text = json_string_value(text);
+  d->len = json_string_length(text);
+  d->date = json_is_string(date) && json_string_length(date) >= 10 ? json_string_value(date) : NULL;
+  d->title = json_is_string(title) ? json_string_value(title) : NULL;
+  rec->url = json_is_string(url) ? json_string_value(url) : NULL;
+  rec->json = o;
+  return 0;
+}
+
+void cli_jsonl_done(cli_jsonl_rec *rec) {
+  json_decref((json_t *)rec->json);
+  rec->json = NULL;
+}
+
 /* One JSON Lines record; `off` is the byte offset of the line. */
 static void do_json_line(cli_inputs *r, const char *name, long long lineno, long long off, const char *s,
                          size_t n) {
@@ -109,38 +147,16 @@ static void do_json_line(cli_inputs *r, const char *name, long long lineno, long
   int blank = 1;
   for (size_t i = 0; i < n; i++) if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r') { blank = 0; break; }
   if (blank) return;
-  json_error_t je;
-  json_t *o = json_loadb(s, n, 0, &je);
-  if (!o || !json_is_object(o)) {
-    char msg[300];
-    snprintf(msg, sizeof msg, "malformed JSON: %s", o ? "not an object" : je.text);
-    fail_at(r, where, off + (o ? 0 : je.position), msg);
-    json_decref(o);
+  if (r->line_fn) { r->failed |= r->line_fn(s, n, where, off, r->payload) != 0; return; }
+  cli_jsonl_rec rec;
+  char msg[300];
+  long long moff;
+  if (cli_jsonl_parse(r, s, n, where, &rec, msg, sizeof msg, &moff)) {
+    fail_at(r, where, off + moff, msg);
     return;
   }
-  json_t *id = field(o, r->id_field, "id"), *text = field(o, r->text_field, "text");
-  json_t *date = field(o, r->date_field, "date"), *title = field(o, r->title_field, "title");
-  json_t *url = field(o, r->url_field, "url");
-  if (!json_is_string(text)) {
-    char msg[200];
-    snprintf(msg, sizeof msg, "record has no \"%.100s\" string; skipped", r->text_field ? r->text_field : "text");
-    fail_at(r, where, off, msg);
-    json_decref(o);
-    return;
-  }
-  char idbuf[1100];
-  snprintf(idbuf, sizeof idbuf, "%s:%lld", name, lineno);
-  char numid[32];
-  alq_doc d = {0};
-  if (json_is_string(id)) d.id = json_string_value(id);
-  else if (json_is_integer(id)) { snprintf(numid, sizeof numid, "%lld", (long long)json_integer_value(id)); d.id = numid; }
-  else d.id = idbuf;
-  d.text = json_string_value(text);
-  d.len = json_string_length(text);
-  d.date = json_is_string(date) && json_string_length(date) >= 10 ? json_string_value(date) : NULL;
-  d.title = json_is_string(title) ? json_string_value(title) : NULL;
-  emit(r, &d, where, NULL, NULL, 0, json_is_string(url) ? json_string_value(url) : NULL);
-  json_decref(o);
+  emit(r, &rec.doc, where, NULL, NULL, 0, rec.url);
+  cli_jsonl_done(&rec);
 }
 
 /* A byte source for streamed JSON Lines: a FILE, an archive member or a
