@@ -57,21 +57,29 @@ static int cp1256_arabic(unsigned c) {
   return 0;
 }
 
-/* Whether s[0..len) is valid UTF-8 throughout: ASCII eight bytes at a
- * time, two-byte sequences (Arabic) inline, the rest by utf8_seq. */
+/* Whether s[0..len) is valid UTF-8 throughout: runs of two-byte sequences
+ * (Arabic) and of ASCII (eight bytes at a time) in tight loops, the rest by
+ * utf8_seq. */
 static int utf8_valid(const unsigned char *s, size_t len) {
   size_t i = 0;
   while (i < len) {
-    if (len - i >= 8) {
-      uint64_t w;
-      memcpy(&w, s + i, 8);
-      if (!(w & 0x8080808080808080ULL)) { i += 8; continue; }
-    }
     unsigned c = s[i];
-    if (c < 0x80) { i++; continue; }
     if (c >= 0xC2 && c <= 0xDF) {
-      if (len - i < 2 || (s[i + 1] & 0xC0) != 0x80) return 0;
-      i += 2;
+      do {
+        if (i + 1 >= len || (s[i + 1] & 0xC0) != 0x80) return 0;
+        i += 2;
+      } while (i < len && s[i] >= 0xC2 && s[i] <= 0xDF);
+      continue;
+    }
+    if (c < 0x80) {
+      i++;
+      while (len - i >= 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080ULL) break;
+        i += 8;
+      }
+      while (i < len && s[i] < 0x80) i++;
       continue;
     }
     size_t k = utf8_seq(s + i, len - i);
