@@ -25,6 +25,7 @@ int alq_extractor_new(alq_extractor **out, const alq_lexicon *lex) {
   x->lex = lex;
   /* hard cap per document keeps memory bounded on hostile input */
   alq_arena_init(&x->arena, 1 << 20, (size_t)4 << 30);
+  x->lcache = alq_lex_cache_new(); /* optional: NULL scans without it */
   *out = x;
   return 0;
 }
@@ -32,6 +33,7 @@ int alq_extractor_new(alq_extractor **out, const alq_lexicon *lex) {
 void alq_extractor_free(alq_extractor *x) {
   if (!x) return;
   alq_arena_free(&x->arena);
+  alq_lex_cache_free(x->lcache);
   free(x);
 }
 
@@ -68,7 +70,7 @@ int alq_extract(alq_extractor *x, const alq_doc *doc, const alq_result **out, al
   alq_arena_reset(&x->arena);
   struct alq_extractor keep = *x;
   memset(x, 0, sizeof *x);
-  x->lex = keep.lex; x->arena = keep.arena;
+  x->lex = keep.lex; x->arena = keep.arena; x->lcache = keep.lcache;
   x->doc = doc;
   x->focus[0] = x->focus[1] = -1;
   x->strong[0] = x->strong[1] = -1;
@@ -76,7 +78,7 @@ int alq_extract(alq_extractor *x, const alq_doc *doc, const alq_result **out, al
   x->last_actor = x->last_org = x->last_state = -1;
   int rc = alq_text_analyze(&x->arena, (const uint8_t *)doc->text, doc->len, &x->text);
   if (rc) goto fail;
-  long nm = alq_lex_scan(x->lex, &x->text, 0, x->text.ntoks, &x->arena, &x->m);
+  long nm = alq_lex_scan_c(x->lex, x->lcache, &x->text, 0, x->text.ntoks, &x->arena, &x->m);
   if (nm < 0) { rc = (int)nm; goto fail; }
   x->nm = (size_t)nm;
   size_t nt = x->text.ntoks;

@@ -155,6 +155,15 @@ typedef struct alq_cand { uint32_t word; uint16_t strip; uint8_t flags; } alq_ca
 long alq_lex_scan(const alq_lexicon *lex, const alq_text *t, size_t lo, size_t hi,
                   alq_arena *a, alq_match **out);
 
+/* A cache of lookup candidates for alq_lex_scan_c (one per thread; about
+ * 1.3 MB). */
+typedef struct alq_lex_cache alq_lex_cache;
+alq_lex_cache *alq_lex_cache_new(void);
+void alq_lex_cache_free(alq_lex_cache *c);
+/* alq_lex_scan with a cache (NULL: none); same matches. */
+long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *c, const alq_text *t, size_t lo, size_t hi,
+                    alq_arena *a, alq_match **out);
+
 /* Looks up a single normalized word (no clitic stripping); returns the entries
  * of the one-word phrase, or 0. */
 uint32_t alq_lex_word_entries(const alq_lexicon *lex, const char *norm, size_t n,
