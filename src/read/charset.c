@@ -2,6 +2,9 @@
  * Windows-1256 byte profile) and decoding into UTF-8 with a map from every
  * decoded byte back to the raw bytes it came from. */
 #include <iconv.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include "read/read.h"
@@ -62,6 +65,38 @@ static int cp1256_arabic(unsigned c) {
  * utf8_seq. */
 static int utf8_valid(const unsigned char *s, size_t len) {
   size_t i = 0;
+#ifdef __SSE2__
+  /* 16 bytes at a time while every byte is ASCII or part of a two-byte
+   * sequence (lead C2..DF, then a continuation 80..BF): a lead must be
+   * followed by a continuation and a continuation preceded by a lead, which
+   * in such bytes means exactly (lead continuation)*. The neighbours of the
+   * block come from the loads at i - 1 and i + 1 (before the first byte:
+   * none). Anything else (longer sequences, errors, the tail) is left to the
+   * loop below, from a sequence boundary. Bytes are compared as signed
+   * after flipping the top bit: ASCII < 0, continuation 0..3F, lead 42..5F. */
+  {
+    const __m128i flip = _mm_set1_epi8((char)0x80), zero = _mm_setzero_si128();
+    const __m128i m1 = _mm_set1_epi8(-1), c40 = _mm_set1_epi8(0x40);
+    const __m128i c41 = _mm_set1_epi8(0x41), c60 = _mm_set1_epi8(0x60);
+    while (i + 17 <= len) {
+      __m128i raw = _mm_loadu_si128((const __m128i *)(s + i));
+      __m128i v = _mm_xor_si128(raw, flip);
+      __m128i vp = i ? _mm_xor_si128(_mm_loadu_si128((const __m128i *)(s + i - 1)), flip)
+                     : _mm_xor_si128(_mm_slli_si128(raw, 1), flip);
+      __m128i vn = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(s + i + 1)), flip);
+      __m128i ascii = _mm_cmplt_epi8(v, zero);
+      __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(v, c41), _mm_cmplt_epi8(v, c60));
+      __m128i cont = _mm_and_si128(_mm_cmpgt_epi8(v, m1), _mm_cmplt_epi8(v, c40));
+      __m128i leadp = _mm_and_si128(_mm_cmpgt_epi8(vp, c41), _mm_cmplt_epi8(vp, c60));
+      __m128i contn = _mm_and_si128(_mm_cmpgt_epi8(vn, m1), _mm_cmplt_epi8(vn, c40));
+      __m128i ok = _mm_or_si128(ascii, _mm_or_si128(_mm_and_si128(lead, contn), _mm_and_si128(cont, leadp)));
+      if (_mm_movemask_epi8(ok) != 0xFFFF) break;
+      i += 16;
+    }
+    /* a lead just before i had its continuation at i checked: start there */
+    if (i > 0 && s[i - 1] >= 0xC2 && s[i - 1] <= 0xDF) i--;
+  }
+#endif
   while (i < len) {
     unsigned c = s[i];
     if (c >= 0xC2 && c <= 0xDF) {
