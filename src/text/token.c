@@ -167,10 +167,11 @@ static int add_issue(scan *sc, size_t off, int code) {
 /* Two-byte UTF-8 sequences D8..DB xx (U+0600-06FF) inside an Arabic word,
  * indexed by (lead - 0xD8) << 8 | second byte: 0 when the pair is not a
  * letter, diacritic or tatweel (or not a valid sequence); otherwise AR_WORD,
- * AR_LETTER for a letter, AR_TATWEEL, and in the low 16 bits the two bytes
- * of the normalized letter (first byte lowest), 0 when it is dropped. Every
- * normalization in this range is again a two-byte letter of the block. */
-enum { AR_WORD = 1u << 16, AR_LETTER = 1u << 17, AR_TATWEEL = 1u << 18 };
+ * AR_LETTER for a letter, AR_TATWEEL, AR_OUT when it is not dropped, and in
+ * the low 16 bits the two bytes of the normalized letter in memory order (a
+ * uint16_t stored as it is). Every normalization in this range is again a
+ * two-byte letter of the block. */
+enum { AR_WORD = 1u << 16, AR_LETTER = 1u << 17, AR_TATWEEL = 1u << 18, AR_OUT = 1u << 20 };
 static uint32_t ar_pair[4 << 8];
 static pthread_once_t ar_pair_once = PTHREAD_ONCE_INIT;
 
@@ -184,7 +185,12 @@ static void ar_pair_build(void) {
       if (cc == ALQ_CC_AR_LETTER) e |= AR_LETTER;
       if (cc == ALQ_CC_TATWEEL) e |= AR_TATWEEL;
       uint16_t m = alq_ar_norm[idx];
-      if (m) e |= (uint32_t)(0xC0 | (m >> 6)) | (uint32_t)(0x80 | (m & 0x3F)) << 8;
+      if (m) {
+        uint8_t b[2] = {(uint8_t)(0xC0 | (m >> 6)), (uint8_t)(0x80 | (m & 0x3F))};
+        uint16_t v;
+        memcpy(&v, b, 2);
+        e |= v | AR_OUT;
+      }
       ar_pair[h << 8 | b1] = e;
     }
 }
@@ -217,11 +223,10 @@ static int scan_word(scan *sc, size_t pos, int arabic, unsigned flags, size_t *n
         if (h > 3) break;
         uint32_t e = ar_pair[h << 8 | s[p + 1]];
         if (!e) break;
-        if (e & 0xFFFF) {
-          o[nn] = (uint8_t)e;
-          o[nn + 1] = (uint8_t)(e >> 8);
-          nn += 2;
-        }
+        /* stored even when dropped (then not counted): nn + 2 <= room */
+        uint16_t v = (uint16_t)e;
+        memcpy(o + nn, &v, 2);
+        nn += (e >> 19) & 2; /* AR_OUT: 2 bytes */
         any |= e;
         p += 2;
         last_end = p;
@@ -233,7 +238,7 @@ static int scan_word(scan *sc, size_t pos, int arabic, unsigned flags, size_t *n
         last = (ar_pair[(unsigned)(s[p - 2] - 0xD8u) << 8 | s[p - 1]] & AR_TATWEEL) ? ALQ_CC_TATWEEL
                                                                                   : ALQ_CC_AR_LETTER;
       }
-      if (p >= len) break;
+      if (p >= len || s[p] < 0x80) break; /* no ASCII character continues an Arabic word */
     }
     alq_cc cc = alq_text_peek(s, len, p, &cp, &cl);
     if (arabic) {
