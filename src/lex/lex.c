@@ -354,8 +354,8 @@ long alq_lex_scan(const alq_lexicon *lex, const alq_text *t, size_t lo, size_t h
 long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t, size_t lo, size_t hi,
                     alq_arena *a, alq_match **out) {
   *out = NULL;
-  if (lc && lc->lex != lex) { /* a cache serves one lexicon */
-    memset(lc->slot, 0, sizeof lc->slot);
+  if (lc && lc->lex != lex) { /* a cache serves one lexicon (new: zeroed by calloc) */
+    if (lc->lex) memset(lc->slot, 0, sizeof lc->slot);
     lc->lex = lex;
   }
   if (hi <= lo) return 0;
@@ -387,7 +387,7 @@ long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t
     ncs += (size_t)nc;
   }
   st.cfirst[n] = (uint32_t)ncs;
-  size_t cap = 64, nm = 0;
+  size_t cap = n / 4 + 16, nm = 0; /* news text: about one match per 5 tokens */
   alq_match *ms = alq_arena_alloc(a, cap * sizeof *ms);
   if (!ms) return ALQ_ENOMEM;
   for (size_t i = lo; i < hi; i++) {
