@@ -57,6 +57,15 @@ typedef struct job {
   int bad;
 } job;
 
+/* Documents extracted together and written in order. With -j N two
+ * batches form a pipeline: the reader fills one while the workers extract
+ * the other. */
+typedef struct batch {
+  job jobs[BATCH];
+  size_t njobs;
+  size_t next, done;     /* -j N: next job to take, jobs finished (under lock) */
+} batch;
+
 typedef struct run {
   alq_lexicon *lex;
   alq_extractor **ex;    /* one per thread */
@@ -67,10 +76,15 @@ typedef struct run {
   size_t nexplained;
   int failed;
   cli_inputs *in;
-  job jobs[BATCH];
-  size_t njobs;
-  size_t next;           /* next job for a worker (under lock) */
-  pthread_mutex_t lock;
+  batch b[2];
+  batch *fill;           /* the batch the reader is filling */
+  batch *cur;            /* -j N: the batch the workers extract, or NULL */
+  pthread_mutex_t lock;  /* guards cur, its next/done, stop */
+  pthread_cond_t work;   /* a batch to extract, or stop */
+  pthread_cond_t fin;    /* the current batch is done */
+  int stop;
+  pthread_t th[64];
+  int started[64];
 } run;
 
 /* A mention of a document decoded from another encoding: the span is raw,
@@ -232,57 +246,90 @@ static char *dup_n(const char *s, size_t n) {
   return p;
 }
 
-static void *worker(void *arg) {
-  void **a = arg;
-  run *r = a[0];
-  alq_extractor *ex = a[1];
-  for (;;) {
-    pthread_mutex_lock(&r->lock);
-    size_t k = r->next < r->njobs ? r->next++ : r->njobs;
-    pthread_mutex_unlock(&r->lock);
-    if (k >= r->njobs) break;
-    run_job(r, ex, &r->jobs[k]);
-  }
-  return NULL;
-}
-
-/* Extracts the pending batch (in parallel when -j > 1) and writes its
- * outputs and warnings in input order. */
-static void flush_batch(run *r) {
-  if (!r->njobs) return;
-  r->next = 0;
-  if (r->nthreads <= 1 || r->njobs == 1) {
-    for (size_t k = 0; k < r->njobs; k++) run_job(r, r->ex[0], &r->jobs[k]);
-  } else {
-    /* threads 1..N-1 plus the main thread as worker 0, each with its own
-       extractor; if a thread cannot start, the others take its share */
-    pthread_t th[64];
-    void *args[64][2];
-    int started[64] = {0};
-    for (int t = 1; t < r->nthreads; t++) {
-      args[t][0] = r; args[t][1] = r->ex[t];
-      started[t] = pthread_create(&th[t], NULL, worker, args[t]) == 0;
-    }
-    args[0][0] = r; args[0][1] = r->ex[0];
-    worker(args[0]);
-    for (int t = 1; t < r->nthreads; t++)
-      if (started[t]) pthread_join(th[t], NULL);
-  }
-  for (size_t k = 0; k < r->njobs; k++) {
-    job *j = &r->jobs[k];
+/* Writes a finished batch's outputs and warnings in input order. */
+static void write_batch(run *r, batch *b) {
+  for (size_t k = 0; k < b->njobs; k++) {
+    job *j = &b->jobs[k];
     if (j->err.len) fwrite(j->err.p, 1, j->err.len, stderr);
     if (j->out.len) fwrite(j->out.p, 1, j->out.len, stdout);
     r->failed |= j->bad;
     job_free(j);
   }
-  r->njobs = 0;
+  b->njobs = b->next = b->done = 0;
   if (r->stream) fflush(stdout);
+}
+
+/* Takes jobs of the current batch until none is left (lock held on entry
+ * and exit); returns when cur has no job to take. */
+static void take_jobs(run *r, alq_extractor *ex) {
+  batch *b;
+  while ((b = r->cur) && b->next < b->njobs) {
+    size_t k = b->next++;
+    pthread_mutex_unlock(&r->lock);
+    run_job(r, ex, &b->jobs[k]);
+    pthread_mutex_lock(&r->lock);
+    if (++b->done == b->njobs) pthread_cond_broadcast(&r->fin);
+  }
+}
+
+/* -j N: a worker thread with its own extractor. */
+static void *worker(void *arg) {
+  void **a = arg;
+  run *r = a[0];
+  alq_extractor *ex = a[1];
+  pthread_mutex_lock(&r->lock);
+  for (;;) {
+    take_jobs(r, ex);
+    if (r->stop) break;
+    pthread_cond_wait(&r->work, &r->lock);
+  }
+  pthread_mutex_unlock(&r->lock);
+  return NULL;
+}
+
+/* -j N: finishes the batch being extracted (the reading thread helps with
+ * extractor 0) and writes it. */
+static void finish_cur(run *r) {
+  pthread_mutex_lock(&r->lock);
+  batch *b = r->cur;
+  if (b) {
+    for (;;) {
+      take_jobs(r, r->ex[0]);
+      if (b->done == b->njobs) break;
+      pthread_cond_wait(&r->fin, &r->lock);
+    }
+    r->cur = NULL;
+  }
+  pthread_mutex_unlock(&r->lock);
+  if (b) write_batch(r, b);
+}
+
+static int pipelined(const run *r) { return r->nthreads > 1 && !r->stream; }
+
+/* The filled batch is complete (full, or the inputs ended): one thread
+ * extracts and writes it; with -j N it goes to the workers once the batch
+ * before it is written, and the reader goes on filling the other one. */
+static void flush_batch(run *r) {
+  batch *f = r->fill;
+  if (!pipelined(r)) {
+    for (size_t k = 0; k < f->njobs; k++) run_job(r, r->ex[0], &f->jobs[k]);
+    write_batch(r, f);
+    return;
+  }
+  finish_cur(r);
+  if (!f->njobs) return;
+  pthread_mutex_lock(&r->lock);
+  f->next = f->done = 0;
+  r->cur = f;
+  pthread_cond_broadcast(&r->work);
+  pthread_mutex_unlock(&r->lock);
+  r->fill = f == &r->b[0] ? &r->b[1] : &r->b[0];
 }
 
 /* inputs.c callback: copies the document into the batch. */
 static int add_doc(const alq_doc *d, const char *name, void *payload) {
   run *r = payload;
-  job *j = &r->jobs[r->njobs];
+  job *j = &r->fill->jobs[r->fill->njobs];
   memset(j, 0, sizeof *j);
   j->id = dup_or_null(d->id ? d->id : "");
   j->text = dup_n(d->text, d->len);
@@ -310,8 +357,8 @@ static int add_doc(const alq_doc *d, const char *name, void *payload) {
     job_free(j);
     return 1;
   }
-  r->njobs++;
-  if (r->njobs == BATCH || r->stream) flush_batch(r);
+  r->fill->njobs++;
+  if (r->fill->njobs == BATCH || r->stream) flush_batch(r);
   return 0;
 }
 
@@ -319,7 +366,7 @@ static int add_doc(const alq_doc *d, const char *name, void *payload) {
  * workers parse it. */
 static int add_line(const char *s, size_t n, const char *where, long long off, void *payload) {
   run *r = payload;
-  job *j = &r->jobs[r->njobs];
+  job *j = &r->fill->jobs[r->fill->njobs];
   memset(j, 0, sizeof *j);
   j->line = dup_n(s, n);
   j->linelen = n;
@@ -330,8 +377,8 @@ static int add_line(const char *s, size_t n, const char *where, long long off, v
     job_free(j);
     return 1;
   }
-  r->njobs++;
-  if (r->njobs == BATCH || r->stream) flush_batch(r);
+  r->fill->njobs++;
+  if (r->fill->njobs == BATCH || r->stream) flush_batch(r);
   return 0;
 }
 
@@ -379,6 +426,18 @@ int cmd_extract(int argc, char **argv) {
   int ok = r.ex != NULL;
   for (int t = 0; ok && t < r.nthreads; t++) ok = alq_extractor_new(&r.ex[t], r.lex) == 0;
   pthread_mutex_init(&r.lock, NULL);
+  pthread_cond_init(&r.work, NULL);
+  pthread_cond_init(&r.fin, NULL);
+  r.fill = &r.b[0];
+  /* -j N: threads 1..N-1 start now and wait for batches; the reading
+     thread is worker 0 when it waits for a batch to finish. If a thread
+     cannot start, the others take its share. */
+  static void *args[64][2];
+  if (ok && pipelined(&r))
+    for (int t = 1; t < r.nthreads; t++) {
+      args[t][0] = &r; args[t][1] = r.ex[t];
+      r.started[t] = pthread_create(&r.th[t], NULL, worker, args[t]) == 0;
+    }
   if (!ok) cli_warn("out of memory");
   else if (r.stream) {
     /* the inputs layer streams JSON Lines from stdin; add_doc flushes each
@@ -402,10 +461,21 @@ int cmd_extract(int argc, char **argv) {
     r.failed |= in.failed;
   }
   flush_batch(&r);
+  if (pipelined(&r)) {
+    finish_cur(&r);
+    pthread_mutex_lock(&r.lock);
+    r.stop = 1;
+    pthread_cond_broadcast(&r.work);
+    pthread_mutex_unlock(&r.lock);
+    for (int t = 1; t < r.nthreads; t++)
+      if (r.started[t]) pthread_join(r.th[t], NULL);
+  }
   if (r.explain_at >= 0 && !r.nexplained)
     printf("no claim covers byte %lld%s%s\n", r.explain_at, r.explain_doc ? " of " : "", r.explain_doc ? r.explain_doc : "");
   fflush(stdout);
   pthread_mutex_destroy(&r.lock);
+  pthread_cond_destroy(&r.work);
+  pthread_cond_destroy(&r.fin);
   for (int t = 0; r.ex && t < r.nthreads; t++) alq_extractor_free(r.ex[t]);
   free(r.ex);
   alq_lexicon_free(r.lex);
