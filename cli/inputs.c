@@ -11,7 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "alaqat.h"
 #include "cli.h"
 #include "inputs.h"
@@ -478,32 +480,68 @@ static void do_path(cli_inputs *r, const char *path, int depth, walk *w) {
   }
   if (S_ISDIR(st.st_mode)) { do_dir(r, path, depth, &st, w); return; }
   if (depth > 0 && !is_doc_name(path)) return;
-  FILE *f = fopen(path, "rb");
-  if (!f) {
+  /* one open and two reads for an ordinary file: the first bytes (is it
+     compressed or a WARC?), then the rest; a directory of many small
+     documents spends much of its time in system calls */
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     snprintf(msg, sizeof msg, "cannot open: %s", strerror(errno));
     fail_at(r, path, -1, msg);
     return;
   }
   char head[8];
-  size_t nh = fread(head, 1, sizeof head, f);
-  if (alq_archive_sniff(head, nh)) { fclose(f); do_archive(r, path, NULL, 0); return; }
+  ssize_t nh;
+  do nh = read(fd, head, sizeof head); while (nh < 0 && errno == EINTR);
+  if (nh < 0) nh = 0; /* a read error shows again below */
+  if (alq_archive_sniff(head, (size_t)nh)) { close(fd); do_archive(r, path, NULL, 0); return; }
   if (r->jsonl || ends_with(path, ".jsonl")) {
-    rewind(f);
+    FILE *f = lseek(fd, 0, SEEK_SET) == 0 ? fdopen(fd, "rb") : NULL;
+    if (!f) {
+      snprintf(msg, sizeof msg, "cannot open: %s", strerror(errno));
+      fail_at(r, path, -1, msg);
+      close(fd);
+      return;
+    }
     source s = {.f = f};
     do_jsonl(r, path, &s);
     fclose(f);
     return;
   }
-  fclose(f);
   if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > ALQ_READ_MAX_INPUT) {
+    close(fd);
     snprintf(msg, sizeof msg, "file of %lld bytes is larger than the %zu-byte limit for one document; skipped",
              (long long)st.st_size, ALQ_READ_MAX_INPUT);
     fail_at(r, path, (long long)ALQ_READ_MAX_INPUT, msg);
     return;
   }
-  char *buf; size_t len;
-  alq_error err = {0};
-  if (alq_read_file(path, &buf, &len, ALQ_READ_MAX_INPUT, &err)) { fail_at(r, path, err.offset, err.msg); return; }
-  do_buffer(r, path, base_id(path, idbuf, sizeof idbuf), buf, len, 0);
-  free(buf);
+  alq_buf b = {0};
+  b.max = ALQ_READ_MAX_INPUT;
+  int bad = alq_buf_reserve(&b, (S_ISREG(st.st_mode) ? (size_t)st.st_size : 65536) + 1) ||
+            alq_buf_append(&b, head, (size_t)nh);
+  while (!bad) {
+    if (b.cap - b.len < 2 && alq_buf_reserve(&b, b.cap)) { bad = 1; break; }
+    size_t want = b.cap - b.len - 1;
+    ssize_t k = read(fd, b.p + b.len, want);
+    if (k < 0 && errno == EINTR) continue;
+    if (k < 0) {
+      snprintf(msg, sizeof msg, "read error: %s", strerror(errno));
+      close(fd);
+      alq_buf_free(&b);
+      fail_at(r, path, -1, msg);
+      return;
+    }
+    if (k == 0) break;
+    b.len += (size_t)k;
+    if (S_ISREG(st.st_mode) && (size_t)k < want) break; /* a short read of a file: its end */
+  }
+  close(fd);
+  if (bad) {
+    snprintf(msg, sizeof msg, "file too large (limit %zu bytes)", ALQ_READ_MAX_INPUT);
+    fail_at(r, path, (long long)b.len, msg);
+    alq_buf_free(&b);
+    return;
+  }
+  b.p[b.len] = 0;
+  do_buffer(r, path, base_id(path, idbuf, sizeof idbuf), b.p, b.len, 0);
+  alq_buf_free(&b);
 }
