@@ -129,6 +129,14 @@ static void filters_build(alq_lexicon *lex) {
     bit_set(lex->head_bits, head_key(lex->strings + w->off, w->len, k));
     bit_set(lex->exact_bits, exact_bit(w->h));
   }
+  /* trie nodes with children: a phrase can only go on from those */
+  free(lex->node_inner);
+  lex->node_inner = calloc(lex->nnodes / 64 + 1, sizeof *lex->node_inner);
+  for (size_t i = 0; lex->node_inner && i < lex->ecap; i++)
+    if (lex->edges[i].child) {
+      uint64_t parent = lex->edges[i].key >> 32;
+      if (parent <= lex->nnodes) bit_set(lex->node_inner, (uint32_t)parent);
+    }
   for (size_t i = 0; i < lex->pcap; i++) {
     const alq_wslot *w = &lex->pfx[i];
     if (!w->len) continue;
@@ -329,6 +337,7 @@ static void explore(scan_state *st, uint32_t node, uint32_t j, uint8_t pf, uint1
     }
   }
   if (depth >= 24) return;
+  if (lex->node_inner && !bit_test(lex->node_inner, node)) return; /* a leaf: no longer phrase */
   const alq_text *t = st->t;
   size_t k = j + 1;
   while (k < st->hi && t->toks[k].kind == ALQ_TOK_QUOTE) k++;

@@ -139,6 +139,7 @@ struct alq_lexicon {
   uint64_t exact_bits[1024];           /* bloom bit of every exact word's hash */
   uint64_t stem_bits[128];             /* bloom bit of every stem's hash */
   uint64_t stem_head_bits[1024];       /* head_bits of the stems alone */
+  uint64_t *node_inner;                /* bit per trie node: it has a child (NULL: unknown) */
 };
 
 /* Finds an actor index by id, or -1. */
