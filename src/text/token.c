@@ -198,7 +198,10 @@ static void ar_pair_build(void) {
 /* A word: Arabic (letters, diacritics, tatweel) or Latin/other script
  * (letters, combining marks). Invisible format characters inside are skipped
  * but never end up at the token's edge. Returns the position after the run. */
-static int scan_word(scan *sc, size_t pos, int arabic, unsigned flags, size_t *next) {
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline int scan_word(scan *sc, size_t pos, int arabic, unsigned flags, size_t *next) {
   const uint8_t *s = sc->s;
   size_t len = sc->len, p = pos, last_end = pos;
   int letters = 0;
