@@ -232,10 +232,10 @@ static inline int scan_word(scan *sc, size_t pos, int arabic, unsigned flags, si
         nn += (e >> 19) & 2; /* AR_OUT: 2 bytes */
         any |= e;
         p += 2;
-        last_end = p;
       }
       sc->nn = nn;
       if (p != p0) {
+        last_end = p;
         if (any & AR_LETTER) letters = 1;
         /* only whether the last one was a tatweel matters (JOINER) */
         last = (ar_pair[(unsigned)(s[p - 2] - 0xD8u) << 8 | s[p - 1]] & AR_TATWEEL) ? ALQ_CC_TATWEEL
