@@ -63,7 +63,7 @@ static int cp1256_arabic(unsigned c) {
 /* Whether s[0..len) is valid UTF-8 throughout: runs of two-byte sequences
  * (Arabic) and of ASCII (eight bytes at a time) in tight loops, the rest by
  * utf8_seq. */
-static int utf8_valid(const unsigned char *s, size_t len) {
+int alq_read_utf8_valid(const unsigned char *s, size_t len) {
   size_t i = 0;
 #ifdef __SSE2__
   /* 16 bytes at a time while every byte is ASCII or part of a two-byte
@@ -130,7 +130,7 @@ alq_enc alq_read_detect_text(const char *raw, size_t len) {
   if (len >= 2 && s[0] == 0xFF && s[1] == 0xFE) return ALQ_ENC_UTF16LE;
   if (len >= 2 && s[0] == 0xFE && s[1] == 0xFF) return ALQ_ENC_UTF16BE;
   /* valid UTF-8 (the usual case) has no invalid sequence: UTF-8 below */
-  if (utf8_valid(s, len)) return ALQ_ENC_UTF8;
+  if (alq_read_utf8_valid(s, len)) return ALQ_ENC_UTF8;
   size_t valid_multi = 0, invalid = 0, high = 0, arabic = 0;
   for (size_t i = 0; i < len;) {
     if (s[i] < 0x80) { i++; continue; }
