@@ -5,7 +5,12 @@
   OUT/corpus-<N>M.txt    the same texts concatenated (one blank line between
                          documents): the very bytes the stemmers and wc read
   OUT/slice-<K>M.jsonl/.txt  the first documents of it, about K MB
-Usage: make_inputs.py SHARED_DIR OUT_DIR SIZE_MB [SLICE_MB...]"""
+  OUT/corpus-<N>M.d/     with --dir: the same documents as one .txt file
+                         each (DDD/NNNNNN.txt, 1000 per directory), holding
+                         exactly the bytes of corpus-<N>M.txt (text + a
+                         blank line), so that plain-text runs read the very
+                         bytes the stemmers read
+Usage: make_inputs.py SHARED_DIR OUT_DIR SIZE_MB [--dir] [SLICE_MB...]"""
 import json
 import os
 import sys
@@ -13,7 +18,9 @@ import sys
 
 def main():
     shared, out, size_mb = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    slices = [float(x) for x in sys.argv[4:]]
+    rest = sys.argv[4:]
+    as_dir = "--dir" in rest
+    slices = [float(x) for x in rest if x != "--dir"]
     docs = []
     seeds = os.path.join(shared, "seeds")
     for n in sorted(os.listdir(seeds)):
@@ -38,6 +45,12 @@ def main():
              for b, t in outs]
     written = [0] * len(files)
     rep = 0
+    ddir, ndoc = base + ".d", 0
+    if as_dir:
+        if os.path.isdir(ddir):
+            import shutil
+            shutil.rmtree(ddir)
+        os.makedirs(ddir)
     while written[0] < target:
         for d in docs:
             e = dict(d, id="%s~%d" % (d["id"], rep))
@@ -48,6 +61,13 @@ def main():
                     fj.write(line)
                     ft.write(raw)
                     written[k] += len(raw)
+                    if k == 0 and as_dir:
+                        sub = os.path.join(ddir, "%03d" % (ndoc // 1000))
+                        if ndoc % 1000 == 0:
+                            os.makedirs(sub, exist_ok=True)
+                        with open(os.path.join(sub, "%06d.txt" % ndoc), "wb") as o:
+                            o.write(raw)
+                        ndoc += 1
             if written[0] >= target:
                 break
         rep += 1

@@ -49,9 +49,22 @@ typedef struct job {
   size_t len;
   alq_read_doc rd;       /* map of a page / decoded text; rd.text NULL if none */
   char *raw;             /* raw bytes of a UTF-8 page (mention texts), or NULL */
+  char *line;            /* a JSON Lines record not parsed yet (the worker
+                            parses it: jansson is most of a JSONL run), or NULL */
+  size_t linelen;
+  long long line_off;    /* byte offset of the record's line */
   alq_buf out, err;      /* JSON lines and warning lines */
   int bad;
 } job;
+
+/* Documents extracted together and written in order. With -j N two
+ * batches form a pipeline: the reader fills one while the workers extract
+ * the other. */
+typedef struct batch {
+  job jobs[BATCH];
+  size_t njobs;
+  size_t next, done;     /* -j N: next job to take, jobs finished (under lock) */
+} batch;
 
 typedef struct run {
   alq_lexicon *lex;
@@ -63,10 +76,15 @@ typedef struct run {
   size_t nexplained;
   int failed;
   cli_inputs *in;
-  job jobs[BATCH];
-  size_t njobs;
-  size_t next;           /* next job for a worker (under lock) */
-  pthread_mutex_t lock;
+  batch b[2];
+  batch *fill;           /* the batch the reader is filling */
+  batch *cur;            /* -j N: the batch the workers extract, or NULL */
+  pthread_mutex_t lock;  /* guards cur, its next/done, stop */
+  pthread_cond_t work;   /* a batch to extract, or stop */
+  pthread_cond_t fin;    /* the current batch is done */
+  int stop;
+  pthread_t th[64];
+  int started[64];
 } run;
 
 /* A mention of a document decoded from another encoding: the span is raw,
@@ -134,9 +152,28 @@ static void explain_claim(run *r, alq_buf *b, const alq_claim *c, const char *te
   alq_buf_printf(b, "  when      %s\n  where     %s\n\n", c->when ? c->when : "-", c->where ? c->where : "-");
 }
 
+static void run_doc(run *r, alq_extractor *ex, job *j, alq_doc d);
+
 /* Extracts one job with extractor ex and formats its lines into j->out. */
 static void run_job(run *r, alq_extractor *ex, job *j) {
-  alq_doc d = {j->id, j->text, j->len, j->date, j->title};
+  if (!j->line) {
+    alq_doc d = {j->id, j->text, j->len, j->date, j->title};
+    run_doc(r, ex, j, d);
+    return;
+  }
+  cli_jsonl_rec rec;
+  char msg[300];
+  long long moff;
+  if (cli_jsonl_parse(r->in, j->line, j->linelen, j->name, &rec, msg, sizeof msg, &moff)) {
+    warn_to(&j->err, r->quiet, j->name, j->line_off + moff, msg);
+    j->bad = 1;
+    return;
+  }
+  run_doc(r, ex, j, rec.doc);
+  cli_jsonl_done(&rec);
+}
+
+static void run_doc(run *r, alq_extractor *ex, job *j, alq_doc d) {
   const alq_result *res;
   alq_error err = {0};
   if (alq_extract(ex, &d, &res, &err)) {
@@ -167,11 +204,7 @@ static void run_job(run *r, alq_extractor *ex, job *j) {
         if (j->raw) text = j->raw;
         else { write_mention_decoded(&j->out, d.id, &m, d.text + ds[0], ds[1] - ds[0]); continue; }
       }
-      size_t n = alq_mention_json(NULL, 0, d.id, text, &m);
-      if (alq_buf_reserve(&j->out, n + 1) == 0) {
-        alq_mention_json(j->out.p + j->out.len, n + 1, d.id, text, &m);
-        j->out.len += n;
-      }
+      alq_mention_json_append(&j->out, d.id, text + m.span[0], m.span[1] - m.span[0], &m);
     }
   } else {
     for (size_t i = 0; i < res->nclaims; i++) {
@@ -188,17 +221,13 @@ static void run_job(run *r, alq_extractor *ex, job *j) {
           explain_claim(r, &j->out, &c, rd && j->raw ? j->raw : d.text, rd && !j->raw);
         continue;
       }
-      size_t n = alq_claim_json(NULL, 0, d.id, &c);
-      if (alq_buf_reserve(&j->out, n + 1) == 0) {
-        alq_claim_json(j->out.p + j->out.len, n + 1, d.id, &c);
-        j->out.len += n;
-      }
+      alq_claim_json_append(&j->out, d.id, &c);
     }
   }
 }
 
 static void job_free(job *j) {
-  free(j->id); free(j->text); free(j->date); free(j->title); free(j->name); free(j->raw);
+  free(j->id); free(j->text); free(j->date); free(j->title); free(j->name); free(j->raw); free(j->line);
   if (j->rd.text || j->rd.ms) alq_read_doc_free(&j->rd);
   alq_buf_free(&j->out); alq_buf_free(&j->err);
   memset(j, 0, sizeof *j);
@@ -217,57 +246,90 @@ static char *dup_n(const char *s, size_t n) {
   return p;
 }
 
-static void *worker(void *arg) {
-  void **a = arg;
-  run *r = a[0];
-  alq_extractor *ex = a[1];
-  for (;;) {
-    pthread_mutex_lock(&r->lock);
-    size_t k = r->next < r->njobs ? r->next++ : r->njobs;
-    pthread_mutex_unlock(&r->lock);
-    if (k >= r->njobs) break;
-    run_job(r, ex, &r->jobs[k]);
-  }
-  return NULL;
-}
-
-/* Extracts the pending batch (in parallel when -j > 1) and writes its
- * outputs and warnings in input order. */
-static void flush_batch(run *r) {
-  if (!r->njobs) return;
-  r->next = 0;
-  if (r->nthreads <= 1 || r->njobs == 1) {
-    for (size_t k = 0; k < r->njobs; k++) run_job(r, r->ex[0], &r->jobs[k]);
-  } else {
-    /* threads 1..N-1 plus the main thread as worker 0, each with its own
-       extractor; if a thread cannot start, the others take its share */
-    pthread_t th[64];
-    void *args[64][2];
-    int started[64] = {0};
-    for (int t = 1; t < r->nthreads; t++) {
-      args[t][0] = r; args[t][1] = r->ex[t];
-      started[t] = pthread_create(&th[t], NULL, worker, args[t]) == 0;
-    }
-    args[0][0] = r; args[0][1] = r->ex[0];
-    worker(args[0]);
-    for (int t = 1; t < r->nthreads; t++)
-      if (started[t]) pthread_join(th[t], NULL);
-  }
-  for (size_t k = 0; k < r->njobs; k++) {
-    job *j = &r->jobs[k];
+/* Writes a finished batch's outputs and warnings in input order. */
+static void write_batch(run *r, batch *b) {
+  for (size_t k = 0; k < b->njobs; k++) {
+    job *j = &b->jobs[k];
     if (j->err.len) fwrite(j->err.p, 1, j->err.len, stderr);
     if (j->out.len) fwrite(j->out.p, 1, j->out.len, stdout);
     r->failed |= j->bad;
     job_free(j);
   }
-  r->njobs = 0;
+  b->njobs = b->next = b->done = 0;
   if (r->stream) fflush(stdout);
+}
+
+/* Takes jobs of the current batch until none is left (lock held on entry
+ * and exit); returns when cur has no job to take. */
+static void take_jobs(run *r, alq_extractor *ex) {
+  batch *b;
+  while ((b = r->cur) && b->next < b->njobs) {
+    size_t k = b->next++;
+    pthread_mutex_unlock(&r->lock);
+    run_job(r, ex, &b->jobs[k]);
+    pthread_mutex_lock(&r->lock);
+    if (++b->done == b->njobs) pthread_cond_broadcast(&r->fin);
+  }
+}
+
+/* -j N: a worker thread with its own extractor. */
+static void *worker(void *arg) {
+  void **a = arg;
+  run *r = a[0];
+  alq_extractor *ex = a[1];
+  pthread_mutex_lock(&r->lock);
+  for (;;) {
+    take_jobs(r, ex);
+    if (r->stop) break;
+    pthread_cond_wait(&r->work, &r->lock);
+  }
+  pthread_mutex_unlock(&r->lock);
+  return NULL;
+}
+
+/* -j N: finishes the batch being extracted (the reading thread helps with
+ * extractor 0) and writes it. */
+static void finish_cur(run *r) {
+  pthread_mutex_lock(&r->lock);
+  batch *b = r->cur;
+  if (b) {
+    for (;;) {
+      take_jobs(r, r->ex[0]);
+      if (b->done == b->njobs) break;
+      pthread_cond_wait(&r->fin, &r->lock);
+    }
+    r->cur = NULL;
+  }
+  pthread_mutex_unlock(&r->lock);
+  if (b) write_batch(r, b);
+}
+
+static int pipelined(const run *r) { return r->nthreads > 1 && !r->stream; }
+
+/* The filled batch is complete (full, or the inputs ended): one thread
+ * extracts and writes it; with -j N it goes to the workers once the batch
+ * before it is written, and the reader goes on filling the other one. */
+static void flush_batch(run *r) {
+  batch *f = r->fill;
+  if (!pipelined(r)) {
+    for (size_t k = 0; k < f->njobs; k++) run_job(r, r->ex[0], &f->jobs[k]);
+    write_batch(r, f);
+    return;
+  }
+  finish_cur(r);
+  if (!f->njobs) return;
+  pthread_mutex_lock(&r->lock);
+  f->next = f->done = 0;
+  r->cur = f;
+  pthread_cond_broadcast(&r->work);
+  pthread_mutex_unlock(&r->lock);
+  r->fill = f == &r->b[0] ? &r->b[1] : &r->b[0];
 }
 
 /* inputs.c callback: copies the document into the batch. */
 static int add_doc(const alq_doc *d, const char *name, void *payload) {
   run *r = payload;
-  job *j = &r->jobs[r->njobs];
+  job *j = &r->fill->jobs[r->fill->njobs];
   memset(j, 0, sizeof *j);
   j->id = dup_or_null(d->id ? d->id : "");
   j->text = dup_n(d->text, d->len);
@@ -295,8 +357,28 @@ static int add_doc(const alq_doc *d, const char *name, void *payload) {
     job_free(j);
     return 1;
   }
-  r->njobs++;
-  if (r->njobs == BATCH || r->stream) flush_batch(r);
+  r->fill->njobs++;
+  if (r->fill->njobs == BATCH || r->stream) flush_batch(r);
+  return 0;
+}
+
+/* inputs.c callback for a JSON Lines record: queued unparsed, so that the
+ * workers parse it. */
+static int add_line(const char *s, size_t n, const char *where, long long off, void *payload) {
+  run *r = payload;
+  job *j = &r->fill->jobs[r->fill->njobs];
+  memset(j, 0, sizeof *j);
+  j->line = dup_n(s, n);
+  j->linelen = n;
+  j->line_off = off;
+  j->name = dup_or_null(where);
+  if (!j->line || !j->name) {
+    fprintf(stderr, "alaqat: %s: out of memory; skipped\n", where);
+    job_free(j);
+    return 1;
+  }
+  r->fill->njobs++;
+  if (r->fill->njobs == BATCH || r->stream) flush_batch(r);
   return 0;
 }
 
@@ -311,7 +393,7 @@ int cmd_extract(int argc, char **argv) {
   const char *data = NULL;
   int ninputs = 0;
   r.nthreads = 1;
-  cli_inputs in = {.fn = add_doc, .payload = &r};
+  cli_inputs in = {.fn = add_doc, .line_fn = add_line, .payload = &r};
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     int k = cli_inputs_option(&in, argc, argv, &i);
@@ -344,6 +426,18 @@ int cmd_extract(int argc, char **argv) {
   int ok = r.ex != NULL;
   for (int t = 0; ok && t < r.nthreads; t++) ok = alq_extractor_new(&r.ex[t], r.lex) == 0;
   pthread_mutex_init(&r.lock, NULL);
+  pthread_cond_init(&r.work, NULL);
+  pthread_cond_init(&r.fin, NULL);
+  r.fill = &r.b[0];
+  /* -j N: threads 1..N-1 start now and wait for batches; the reading
+     thread is worker 0 when it waits for a batch to finish. If a thread
+     cannot start, the others take its share. */
+  static void *args[64][2];
+  if (ok && pipelined(&r))
+    for (int t = 1; t < r.nthreads; t++) {
+      args[t][0] = &r; args[t][1] = r.ex[t];
+      r.started[t] = pthread_create(&r.th[t], NULL, worker, args[t]) == 0;
+    }
   if (!ok) cli_warn("out of memory");
   else if (r.stream) {
     /* the inputs layer streams JSON Lines from stdin; add_doc flushes each
@@ -367,10 +461,21 @@ int cmd_extract(int argc, char **argv) {
     r.failed |= in.failed;
   }
   flush_batch(&r);
+  if (pipelined(&r)) {
+    finish_cur(&r);
+    pthread_mutex_lock(&r.lock);
+    r.stop = 1;
+    pthread_cond_broadcast(&r.work);
+    pthread_mutex_unlock(&r.lock);
+    for (int t = 1; t < r.nthreads; t++)
+      if (r.started[t]) pthread_join(r.th[t], NULL);
+  }
   if (r.explain_at >= 0 && !r.nexplained)
     printf("no claim covers byte %lld%s%s\n", r.explain_at, r.explain_doc ? " of " : "", r.explain_doc ? r.explain_doc : "");
   fflush(stdout);
   pthread_mutex_destroy(&r.lock);
+  pthread_cond_destroy(&r.work);
+  pthread_cond_destroy(&r.fin);
   for (int t = 0; r.ex && t < r.nthreads; t++) alq_extractor_free(r.ex[t]);
   free(r.ex);
   alq_lexicon_free(r.lex);

@@ -11,7 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "alaqat.h"
 #include "cli.h"
 #include "inputs.h"
@@ -101,6 +103,44 @@ static void emit(cli_inputs *r, const alq_doc *d, const char *where, const alq_r
 
 static json_t *field(json_t *o, const char *name, const char *def) { return json_object_get(o, name ? name : def); }
 
+int cli_jsonl_parse(const cli_inputs *r, const char *s, size_t n, const char *where, cli_jsonl_rec *rec,
+                    char *msg, size_t msgcap, long long *msg_off) {
+  memset(rec, 0, sizeof *rec);
+  json_error_t je;
+  json_t *o = json_loadb(s, n, 0, &je);
+  if (!o || !json_is_object(o)) {
+    snprintf(msg, msgcap, "malformed JSON: %s", o ? "not an object" : je.text);
+    *msg_off = o ? 0 : je.position;
+    json_decref(o);
+    return 1;
+  }
+  json_t *id = field(o, r->id_field, "id"), *text = field(o, r->text_field, "text");
+  json_t *date = field(o, r->date_field, "date"), *title = field(o, r->title_field, "title");
+  json_t *url = field(o, r->url_field, "url");
+  if (!json_is_string(text)) {
+    snprintf(msg, msgcap, "record has no \"%.100s\" string; skipped", r->text_field ? r->text_field : "text");
+    *msg_off = 0;
+    json_decref(o);
+    return 1;
+  }
+  alq_doc *d = &rec->doc;
+  if (json_is_string(id)) d->id = json_string_value(id);
+  else if (json_is_integer(id)) { snprintf(rec->numid, sizeof rec->numid, "%lld", (long long)json_integer_value(id)); d->id = rec->numid; }
+  else d->id = where;
+  d->text = json_string_value(text);
+  d->len = json_string_length(text);
+  d->date = json_is_string(date) && json_string_length(date) >= 10 ? json_string_value(date) : NULL;
+  d->title = json_is_string(title) ? json_string_value(title) : NULL;
+  rec->url = json_is_string(url) ? json_string_value(url) : NULL;
+  rec->json = o;
+  return 0;
+}
+
+void cli_jsonl_done(cli_jsonl_rec *rec) {
+  json_decref((json_t *)rec->json);
+  rec->json = NULL;
+}
+
 /* One JSON Lines record; `off` is the byte offset of the line. */
 static void do_json_line(cli_inputs *r, const char *name, long long lineno, long long off, const char *s,
                          size_t n) {
@@ -109,38 +149,16 @@ static void do_json_line(cli_inputs *r, const char *name, long long lineno, long
   int blank = 1;
   for (size_t i = 0; i < n; i++) if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r') { blank = 0; break; }
   if (blank) return;
-  json_error_t je;
-  json_t *o = json_loadb(s, n, 0, &je);
-  if (!o || !json_is_object(o)) {
-    char msg[300];
-    snprintf(msg, sizeof msg, "malformed JSON: %s", o ? "not an object" : je.text);
-    fail_at(r, where, off + (o ? 0 : je.position), msg);
-    json_decref(o);
+  if (r->line_fn) { r->failed |= r->line_fn(s, n, where, off, r->payload) != 0; return; }
+  cli_jsonl_rec rec;
+  char msg[300];
+  long long moff;
+  if (cli_jsonl_parse(r, s, n, where, &rec, msg, sizeof msg, &moff)) {
+    fail_at(r, where, off + moff, msg);
     return;
   }
-  json_t *id = field(o, r->id_field, "id"), *text = field(o, r->text_field, "text");
-  json_t *date = field(o, r->date_field, "date"), *title = field(o, r->title_field, "title");
-  json_t *url = field(o, r->url_field, "url");
-  if (!json_is_string(text)) {
-    char msg[200];
-    snprintf(msg, sizeof msg, "record has no \"%.100s\" string; skipped", r->text_field ? r->text_field : "text");
-    fail_at(r, where, off, msg);
-    json_decref(o);
-    return;
-  }
-  char idbuf[1100];
-  snprintf(idbuf, sizeof idbuf, "%s:%lld", name, lineno);
-  char numid[32];
-  alq_doc d = {0};
-  if (json_is_string(id)) d.id = json_string_value(id);
-  else if (json_is_integer(id)) { snprintf(numid, sizeof numid, "%lld", (long long)json_integer_value(id)); d.id = numid; }
-  else d.id = idbuf;
-  d.text = json_string_value(text);
-  d.len = json_string_length(text);
-  d.date = json_is_string(date) && json_string_length(date) >= 10 ? json_string_value(date) : NULL;
-  d.title = json_is_string(title) ? json_string_value(title) : NULL;
-  emit(r, &d, where, NULL, NULL, 0, json_is_string(url) ? json_string_value(url) : NULL);
-  json_decref(o);
+  emit(r, &rec.doc, where, NULL, NULL, 0, rec.url);
+  cli_jsonl_done(&rec);
 }
 
 /* A byte source for streamed JSON Lines: a FILE, an archive member or a
@@ -462,32 +480,68 @@ static void do_path(cli_inputs *r, const char *path, int depth, walk *w) {
   }
   if (S_ISDIR(st.st_mode)) { do_dir(r, path, depth, &st, w); return; }
   if (depth > 0 && !is_doc_name(path)) return;
-  FILE *f = fopen(path, "rb");
-  if (!f) {
+  /* one open and two reads for an ordinary file: the first bytes (is it
+     compressed or a WARC?), then the rest; a directory of many small
+     documents spends much of its time in system calls */
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     snprintf(msg, sizeof msg, "cannot open: %s", strerror(errno));
     fail_at(r, path, -1, msg);
     return;
   }
   char head[8];
-  size_t nh = fread(head, 1, sizeof head, f);
-  if (alq_archive_sniff(head, nh)) { fclose(f); do_archive(r, path, NULL, 0); return; }
+  ssize_t nh;
+  do nh = read(fd, head, sizeof head); while (nh < 0 && errno == EINTR);
+  if (nh < 0) nh = 0; /* a read error shows again below */
+  if (alq_archive_sniff(head, (size_t)nh)) { close(fd); do_archive(r, path, NULL, 0); return; }
   if (r->jsonl || ends_with(path, ".jsonl")) {
-    rewind(f);
+    FILE *f = lseek(fd, 0, SEEK_SET) == 0 ? fdopen(fd, "rb") : NULL;
+    if (!f) {
+      snprintf(msg, sizeof msg, "cannot open: %s", strerror(errno));
+      fail_at(r, path, -1, msg);
+      close(fd);
+      return;
+    }
     source s = {.f = f};
     do_jsonl(r, path, &s);
     fclose(f);
     return;
   }
-  fclose(f);
   if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > ALQ_READ_MAX_INPUT) {
+    close(fd);
     snprintf(msg, sizeof msg, "file of %lld bytes is larger than the %zu-byte limit for one document; skipped",
              (long long)st.st_size, ALQ_READ_MAX_INPUT);
     fail_at(r, path, (long long)ALQ_READ_MAX_INPUT, msg);
     return;
   }
-  char *buf; size_t len;
-  alq_error err = {0};
-  if (alq_read_file(path, &buf, &len, ALQ_READ_MAX_INPUT, &err)) { fail_at(r, path, err.offset, err.msg); return; }
-  do_buffer(r, path, base_id(path, idbuf, sizeof idbuf), buf, len, 0);
-  free(buf);
+  alq_buf b = {0};
+  b.max = ALQ_READ_MAX_INPUT;
+  int bad = alq_buf_reserve(&b, (S_ISREG(st.st_mode) ? (size_t)st.st_size : 65536) + 1) ||
+            alq_buf_append(&b, head, (size_t)nh);
+  while (!bad) {
+    if (b.cap - b.len < 2 && alq_buf_reserve(&b, b.cap)) { bad = 1; break; }
+    size_t want = b.cap - b.len - 1;
+    ssize_t k = read(fd, b.p + b.len, want);
+    if (k < 0 && errno == EINTR) continue;
+    if (k < 0) {
+      snprintf(msg, sizeof msg, "read error: %s", strerror(errno));
+      close(fd);
+      alq_buf_free(&b);
+      fail_at(r, path, -1, msg);
+      return;
+    }
+    if (k == 0) break;
+    b.len += (size_t)k;
+    if (S_ISREG(st.st_mode) && (size_t)k < want) break; /* a short read of a file: its end */
+  }
+  close(fd);
+  if (bad) {
+    snprintf(msg, sizeof msg, "file too large (limit %zu bytes)", ALQ_READ_MAX_INPUT);
+    fail_at(r, path, (long long)b.len, msg);
+    alq_buf_free(&b);
+    return;
+  }
+  b.p[b.len] = 0;
+  do_buffer(r, path, base_id(path, idbuf, sizeof idbuf), b.p, b.len, 0);
+  alq_buf_free(&b);
 }

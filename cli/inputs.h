@@ -8,11 +8,27 @@
  * batch goes on). */
 typedef int (*cli_doc_fn)(const alq_doc *doc, const char *where, void *payload);
 
+/* Optional: called instead of parsing for each non-blank JSON Lines record,
+ * with its bytes s[0..n) (no newline), `where` (FILE:LINE) and the byte
+ * offset of the line, so that the caller can parse it later (in a worker
+ * thread) with cli_jsonl_parse. Returns nonzero if the record failed. */
+typedef int (*cli_line_fn)(const char *s, size_t n, const char *where, long long off, void *payload);
+
+/* One parsed JSON Lines record: doc borrows from json (release with
+ * cli_jsonl_done). */
+typedef struct cli_jsonl_rec {
+  alq_doc doc;
+  const char *url;
+  void *json;
+  char numid[32];
+} cli_jsonl_rec;
+
 typedef struct cli_inputs {
   int jsonl;          /* read every input as JSON Lines */
   int quiet;          /* no per-input warnings */
   int failed;         /* set when any input failed */
   cli_doc_fn fn;
+  cli_line_fn line_fn; /* NULL: records are parsed by the walker */
   void *payload;
   /* During a callback for an HTML page (also a WARC record's) or a
    * non-UTF-8 text: the reader's document, whose map turns the derived
@@ -28,6 +44,13 @@ typedef struct cli_inputs {
    * record's target, a page's og:url or canonical link), or NULL. */
   const char *url;
 } cli_inputs;
+
+/* Parses one JSON Lines record s[0..n) named `where` (FILE:LINE, also the
+ * id of a record without one): 0 with *rec filled, or 1 with a message in
+ * msg and the byte offset (relative to the line) in *msg_off, -1 when none. */
+int cli_jsonl_parse(const cli_inputs *in, const char *s, size_t n, const char *where, cli_jsonl_rec *rec,
+                    char *msg, size_t msgcap, long long *msg_off);
+void cli_jsonl_done(cli_jsonl_rec *rec);
 
 /* Help lines for the options cli_inputs_option understands. */
 #define CLI_INPUTS_HELP \

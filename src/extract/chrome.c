@@ -4,6 +4,7 @@
  * lines before the headline), not about any particular site. */
 #include <string.h>
 #include "extract/extract.h"
+#include "util/util.h"
 
 typedef struct line {
   uint32_t s_first, s_count;   /* sentences */
@@ -18,9 +19,8 @@ static uint64_t words_hash(const alq_text *t, uint32_t a, uint32_t b) {
   uint64_t h = 1469598103934665603ULL;
   for (uint32_t i = a; i <= b; i++) {
     if (!x_is_word(t, i)) continue;
-    const char *s = t->norm + t->toks[i].nstart;
-    for (uint32_t k = 0; k < t->toks[i].nlen; k++) { h ^= (unsigned char)s[k]; h *= 1099511628211ULL; }
-    h ^= ' '; h *= 1099511628211ULL;
+    h = (h ^ alq_hash_words(t->norm + t->toks[i].nstart, t->toks[i].nlen)) * 1099511628211ULL;
+    h ^= h >> 29;
   }
   return h;
 }

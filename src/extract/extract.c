@@ -25,6 +25,7 @@ int alq_extractor_new(alq_extractor **out, const alq_lexicon *lex) {
   x->lex = lex;
   /* hard cap per document keeps memory bounded on hostile input */
   alq_arena_init(&x->arena, 1 << 20, (size_t)4 << 30);
+  x->lcache = alq_lex_cache_new(); /* optional: NULL scans without it */
   *out = x;
   return 0;
 }
@@ -32,6 +33,7 @@ int alq_extractor_new(alq_extractor **out, const alq_lexicon *lex) {
 void alq_extractor_free(alq_extractor *x) {
   if (!x) return;
   alq_arena_free(&x->arena);
+  alq_lex_cache_free(x->lcache);
   free(x);
 }
 
@@ -71,7 +73,7 @@ int alq_extract(alq_extractor *x, const alq_doc *doc, const alq_result **out, al
   alq_arena_reset(&x->arena);
   struct alq_extractor keep = *x;
   memset(x, 0, sizeof *x);
-  x->lex = keep.lex; x->arena = keep.arena;
+  x->lex = keep.lex; x->arena = keep.arena; x->lcache = keep.lcache;
   x->doc = doc;
   x->focus[0] = x->focus[1] = -1;
   x->strong[0] = x->strong[1] = -1;
@@ -79,7 +81,7 @@ int alq_extract(alq_extractor *x, const alq_doc *doc, const alq_result **out, al
   x->last_actor = x->last_org = x->last_state = -1;
   int rc = alq_text_analyze(&x->arena, (const uint8_t *)doc->text, doc->len, &x->text);
   if (rc) goto fail;
-  long nm = alq_lex_scan(x->lex, &x->text, 0, x->text.ntoks, &x->arena, &x->m);
+  long nm = alq_lex_scan_c(x->lex, x->lcache, &x->text, 0, x->text.ntoks, &x->arena, &x->m);
   if (nm < 0) { rc = (int)nm; goto fail; }
   x->nm = (size_t)nm;
   size_t nt = x->text.ntoks;
@@ -106,13 +108,7 @@ fail:
                        rc == ALQ_ENOMEM ? "out of memory (document too large?)" : "extraction failed");
 }
 
-/* ---- JSON lines ------------------------------------------------------- */
-
-static void put_str(alq_buf *b, const char *k, const char *v) {
-  alq_buf_printf(b, ",\"%s\":", k);
-  if (v) alq_buf_json_str(b, v, strlen(v));
-  else alq_buf_append(b, "null", 4);
-}
+/* ---- JSON lines (written by src/util/json_out.c) ---------------------- */
 
 static size_t finish(alq_buf *b, char *buf, size_t cap) {
   size_t n = b->len;
@@ -127,28 +123,13 @@ static size_t finish(alq_buf *b, char *buf, size_t cap) {
 
 size_t alq_claim_json(char *buf, size_t cap, const char *doc_id, const alq_claim *c) {
   alq_buf b = {0};
-  alq_buf_append(&b, "{\"doc\":", 7);
-  alq_buf_json_str(&b, doc_id, strlen(doc_id));
-  alq_buf_printf(&b, ",\"span\":[%u,%u]", c->span[0], c->span[1]);
-  put_str(&b, "a", c->a); put_str(&b, "b", c->b); put_str(&b, "type", c->type);
-  put_str(&b, "polarity", c->polarity); put_str(&b, "modality", c->modality);
-  put_str(&b, "source", c->source); put_str(&b, "source_kind", c->source_kind);
-  put_str(&b, "when", c->when); put_str(&b, "where", c->where); put_str(&b, "via", c->via);
-  alq_buf_printf(&b, ",\"trigger\":[%u,%u]", c->trigger[0], c->trigger[1]);
-  put_str(&b, "rule", c->rule);
-  alq_buf_append(&b, "}\n", 2);
+  alq_claim_json_append(&b, doc_id, c);
   return finish(&b, buf, cap);
 }
 
 size_t alq_mention_json(char *buf, size_t cap, const char *doc_id, const char *text,
                         const alq_mention *m) {
   alq_buf b = {0};
-  alq_buf_append(&b, "{\"doc\":", 7);
-  alq_buf_json_str(&b, doc_id, strlen(doc_id));
-  alq_buf_printf(&b, ",\"span\":[%u,%u],\"text\":", m->span[0], m->span[1]);
-  alq_buf_json_str(&b, text + m->span[0], m->span[1] - m->span[0]);
-  put_str(&b, "id", m->id);
-  put_str(&b, "type", m->type);
-  alq_buf_append(&b, "}\n", 2);
+  alq_mention_json_append(&b, doc_id, text + m->span[0], m->span[1] - m->span[0], m);
   return finish(&b, buf, cap);
 }

@@ -47,6 +47,7 @@ typedef struct sent_info {
 struct alq_extractor {
   const alq_lexicon *lex;
   alq_arena arena;
+  alq_lex_cache *lcache;        /* lookup candidates of recent forms (kept across documents) */
   alq_text text;
   const alq_doc *doc;
   alq_match *m; size_t nm;

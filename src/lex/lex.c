@@ -129,6 +129,14 @@ static void filters_build(alq_lexicon *lex) {
     bit_set(lex->head_bits, head_key(lex->strings + w->off, w->len, k));
     bit_set(lex->exact_bits, exact_bit(w->h));
   }
+  /* trie nodes with children: a phrase can only go on from those */
+  free(lex->node_inner);
+  lex->node_inner = calloc(lex->nnodes / 64 + 1, sizeof *lex->node_inner);
+  for (size_t i = 0; lex->node_inner && i < lex->ecap; i++)
+    if (lex->edges[i].child) {
+      uint64_t parent = lex->edges[i].key >> 32;
+      if (parent <= lex->nnodes) bit_set(lex->node_inner, (uint32_t)parent);
+    }
   for (size_t i = 0; i < lex->pcap; i++) {
     const alq_wslot *w = &lex->pfx[i];
     if (!w->len) continue;
@@ -226,6 +234,69 @@ static int token_cands(const alq_lexicon *lex, const char *s, size_t n, alq_cand
   return nc;
 }
 
+/* ---- per-thread cache of lookup candidates ------------------------------ */
+
+/* token_cands is a pure function of the normalized form (and the lexicon),
+ * and news text repeats its words: an extractor keeps the candidates of
+ * recent forms in a direct-mapped table, replacing the clitic variants and
+ * their probes by one hash and one compare. Forms longer than LC_KEY bytes
+ * or with more than LC_NC candidates are not cached. */
+#define LC_BITS 14
+#define LC_KEY 32
+#define LC_NC 4
+typedef struct lc_slot {
+  uint64_t h;
+  uint8_t klen;          /* 0: empty */
+  uint8_t nc;
+  char key[LC_KEY];
+  alq_cand c[LC_NC];
+} lc_slot;
+struct alq_lex_cache {
+  const alq_lexicon *lex;
+  lc_slot slot[1u << LC_BITS];
+};
+
+alq_lex_cache *alq_lex_cache_new(void) { return calloc(1, sizeof(alq_lex_cache)); }
+void alq_lex_cache_free(alq_lex_cache *c) { free(c); }
+
+static inline uint64_t ld64(const char *p) { uint64_t v; memcpy(&v, p, 8); return v; }
+static inline uint64_t ld32(const char *p) { uint32_t v; memcpy(&v, p, 4); return v; }
+#define form_hash alq_hash_words
+
+/* a[0..n) == b[0..n) for short strings, by the loads of form_hash */
+static inline int form_eq(const char *a, const char *b, size_t n) {
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 <= n; i += 8) if (ld64(a + i) != ld64(b + i)) return 0;
+    return ld64(a + n - 8) == ld64(b + n - 8);
+  }
+  if (n >= 4) return ld32(a) == ld32(b) && ld32(a + n - 4) == ld32(b + n - 4);
+  for (size_t i = 0; i < n; i++) if (a[i] != b[i]) return 0;
+  return 1;
+}
+
+static int token_cands(const alq_lexicon *lex, const char *s, size_t n, alq_cand *out);
+
+/* token_cands through the cache. */
+static inline int token_cands_c(const alq_lexicon *lex, alq_lex_cache *lc, const char *s, size_t n,
+                                alq_cand *out) {
+  if (!lc || n > LC_KEY || n == 0) return token_cands(lex, s, n, out);
+  uint64_t h = form_hash(s, n);
+  lc_slot *e = &lc->slot[h >> (64 - LC_BITS)];
+  if (e->h == h && e->klen == n && form_eq(e->key, s, n)) {
+    for (int k = 0; k < e->nc; k++) out[k] = e->c[k];
+    return e->nc;
+  }
+  int nc = token_cands(lex, s, n, out);
+  if (nc <= LC_NC) {
+    e->h = h;
+    e->klen = (uint8_t)n;
+    e->nc = (uint8_t)nc;
+    memcpy(e->key, s, n);
+    for (int k = 0; k < nc; k++) e->c[k] = out[k];
+  }
+  return nc;
+}
+
 /* ---- scanning --------------------------------------------------------- */
 
 typedef struct scan_state {
@@ -266,6 +337,7 @@ static void explore(scan_state *st, uint32_t node, uint32_t j, uint8_t pf, uint1
     }
   }
   if (depth >= 24) return;
+  if (lex->node_inner && !bit_test(lex->node_inner, node)) return; /* a leaf: no longer phrase */
   const alq_text *t = st->t;
   size_t k = j + 1;
   while (k < st->hi && t->toks[k].kind == ALQ_TOK_QUOTE) k++;
@@ -285,7 +357,16 @@ static void explore(scan_state *st, uint32_t node, uint32_t j, uint8_t pf, uint1
 
 long alq_lex_scan(const alq_lexicon *lex, const alq_text *t, size_t lo, size_t hi,
                   alq_arena *a, alq_match **out) {
+  return alq_lex_scan_c(lex, NULL, t, lo, hi, a, out);
+}
+
+long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t, size_t lo, size_t hi,
+                    alq_arena *a, alq_match **out) {
   *out = NULL;
+  if (lc && lc->lex != lex) { /* a cache serves one lexicon (new: zeroed by calloc) */
+    if (lc->lex) memset(lc->slot, 0, sizeof lc->slot);
+    lc->lex = lex;
+  }
   if (hi <= lo) return 0;
   size_t n = hi - lo;
   scan_state st = {0};
@@ -302,7 +383,7 @@ long alq_lex_scan(const alq_lexicon *lex, const alq_text *t, size_t lo, size_t h
     st.cfirst[i - lo] = (uint32_t)ncs;
     if (tk->kind != ALQ_TOK_ARABIC && tk->kind != ALQ_TOK_LATIN && tk->kind != ALQ_TOK_NUMBER) continue;
     alq_cand tmp[MAXCAND];
-    int nc = token_cands(lex, t->norm + tk->nstart, tk->nlen, tmp);
+    int nc = token_cands_c(lex, lc, t->norm + tk->nstart, tk->nlen, tmp);
     if (!nc) continue;
     if (ncs + (size_t)nc > ccap) {
       if (ccap > (SIZE_MAX / sizeof *st.cands) / 2 || ncs + MAXCAND > UINT32_MAX) return ALQ_ENOMEM;
@@ -315,7 +396,7 @@ long alq_lex_scan(const alq_lexicon *lex, const alq_text *t, size_t lo, size_t h
     ncs += (size_t)nc;
   }
   st.cfirst[n] = (uint32_t)ncs;
-  size_t cap = 64, nm = 0;
+  size_t cap = n / 4 + 16, nm = 0; /* news text: about one match per 5 tokens */
   alq_match *ms = alq_arena_alloc(a, cap * sizeof *ms);
   if (!ms) return ALQ_ENOMEM;
   for (size_t i = lo; i < hi; i++) {
@@ -379,7 +460,10 @@ long alq_lex_scan(const alq_lexicon *lex, const alq_text *t, size_t lo, size_t h
        out (تنظيم "داعش" -> داعش), as the name proper is the quoted part */
     const alq_token *tf = &t->toks[i];
     uint32_t start = tf->start;
-    if (strip && strip < tf->nlen) start = t->nmap_start[tf->nstart + strip];
+    if (strip && strip < tf->nlen) {
+      uint32_t e;
+      alq_text_norm_src(t, i, tf->nstart + strip, &start, &e);
+    }
     for (uint32_t k = (uint32_t)i + 1; k < st.best_j; k++)
       if (t->toks[k].kind == ALQ_TOK_QUOTE && (mflags & ALQ_MT_NAME)) { start = t->toks[k + 1].start; break; }
     m->start = start;

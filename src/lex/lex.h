@@ -146,6 +146,7 @@ struct alq_lexicon {
   uint64_t exact_bits[1024];           /* bloom bit of every exact word's hash */
   uint64_t stem_bits[128];             /* bloom bit of every stem's hash */
   uint64_t stem_head_bits[1024];       /* head_bits of the stems alone */
+  uint64_t *node_inner;                /* bit per trie node: it has a child (NULL: unknown) */
 };
 
 /* Finds an actor index by id, or -1. */
@@ -161,6 +162,15 @@ typedef struct alq_cand { uint32_t word; uint16_t strip; uint8_t flags; } alq_ca
  * negative ALQ_ENOMEM. */
 long alq_lex_scan(const alq_lexicon *lex, const alq_text *t, size_t lo, size_t hi,
                   alq_arena *a, alq_match **out);
+
+/* A cache of lookup candidates for alq_lex_scan_c (one per thread; about
+ * 1.3 MB). */
+typedef struct alq_lex_cache alq_lex_cache;
+alq_lex_cache *alq_lex_cache_new(void);
+void alq_lex_cache_free(alq_lex_cache *c);
+/* alq_lex_scan with a cache (NULL: none); same matches. */
+long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *c, const alq_text *t, size_t lo, size_t hi,
+                    alq_arena *a, alq_match **out);
 
 /* Looks up a single normalized word (no clitic stripping); returns the entries
  * of the one-word phrase, or 0. */

@@ -607,5 +607,6 @@ void alq_lexicon_free(alq_lexicon *lex) {
   free(lex->words); free(lex->pfx); free(lex->edges);
   free(lex->node_ent_first); free(lex->node_ent_count); free(lex->pend);
   free(lex->state_force);
+  free(lex->node_inner);
   free(lex);
 }

@@ -2,6 +2,9 @@
  * Windows-1256 byte profile) and decoding into UTF-8 with a map from every
  * decoded byte back to the raw bytes it came from. */
 #include <iconv.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include "read/read.h"
@@ -57,11 +60,77 @@ static int cp1256_arabic(unsigned c) {
   return 0;
 }
 
+/* Whether s[0..len) is valid UTF-8 throughout: runs of two-byte sequences
+ * (Arabic) and of ASCII (eight bytes at a time) in tight loops, the rest by
+ * utf8_seq. */
+int alq_read_utf8_valid(const unsigned char *s, size_t len) {
+  size_t i = 0;
+#ifdef __SSE2__
+  /* 16 bytes at a time while every byte is ASCII or part of a two-byte
+   * sequence (lead C2..DF, then a continuation 80..BF): a lead must be
+   * followed by a continuation and a continuation preceded by a lead, which
+   * in such bytes means exactly (lead continuation)*. The neighbours of the
+   * block come from the loads at i - 1 and i + 1 (before the first byte:
+   * none). Anything else (longer sequences, errors, the tail) is left to the
+   * loop below, from a sequence boundary. Bytes are compared as signed
+   * after flipping the top bit: ASCII < 0, continuation 0..3F, lead 42..5F. */
+  {
+    const __m128i flip = _mm_set1_epi8((char)0x80), zero = _mm_setzero_si128();
+    const __m128i m1 = _mm_set1_epi8(-1), c40 = _mm_set1_epi8(0x40);
+    const __m128i c41 = _mm_set1_epi8(0x41), c60 = _mm_set1_epi8(0x60);
+    while (i + 17 <= len) {
+      __m128i raw = _mm_loadu_si128((const __m128i *)(s + i));
+      __m128i v = _mm_xor_si128(raw, flip);
+      __m128i vp = i ? _mm_xor_si128(_mm_loadu_si128((const __m128i *)(s + i - 1)), flip)
+                     : _mm_xor_si128(_mm_slli_si128(raw, 1), flip);
+      __m128i vn = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(s + i + 1)), flip);
+      __m128i ascii = _mm_cmplt_epi8(v, zero);
+      __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(v, c41), _mm_cmplt_epi8(v, c60));
+      __m128i cont = _mm_and_si128(_mm_cmpgt_epi8(v, m1), _mm_cmplt_epi8(v, c40));
+      __m128i leadp = _mm_and_si128(_mm_cmpgt_epi8(vp, c41), _mm_cmplt_epi8(vp, c60));
+      __m128i contn = _mm_and_si128(_mm_cmpgt_epi8(vn, m1), _mm_cmplt_epi8(vn, c40));
+      __m128i ok = _mm_or_si128(ascii, _mm_or_si128(_mm_and_si128(lead, contn), _mm_and_si128(cont, leadp)));
+      if (_mm_movemask_epi8(ok) != 0xFFFF) break;
+      i += 16;
+    }
+    /* a lead just before i had its continuation at i checked: start there */
+    if (i > 0 && s[i - 1] >= 0xC2 && s[i - 1] <= 0xDF) i--;
+  }
+#endif
+  while (i < len) {
+    unsigned c = s[i];
+    if (c >= 0xC2 && c <= 0xDF) {
+      do {
+        if (i + 1 >= len || (s[i + 1] & 0xC0) != 0x80) return 0;
+        i += 2;
+      } while (i < len && s[i] >= 0xC2 && s[i] <= 0xDF);
+      continue;
+    }
+    if (c < 0x80) {
+      i++;
+      while (len - i >= 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080ULL) break;
+        i += 8;
+      }
+      while (i < len && s[i] < 0x80) i++;
+      continue;
+    }
+    size_t k = utf8_seq(s + i, len - i);
+    if (!k) return 0;
+    i += k;
+  }
+  return 1;
+}
+
 alq_enc alq_read_detect_text(const char *raw, size_t len) {
   const unsigned char *s = (const unsigned char *)raw;
   if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) return ALQ_ENC_UTF8_BOM;
   if (len >= 2 && s[0] == 0xFF && s[1] == 0xFE) return ALQ_ENC_UTF16LE;
   if (len >= 2 && s[0] == 0xFE && s[1] == 0xFF) return ALQ_ENC_UTF16BE;
+  /* valid UTF-8 (the usual case) has no invalid sequence: UTF-8 below */
+  if (alq_read_utf8_valid(s, len)) return ALQ_ENC_UTF8;
   size_t valid_multi = 0, invalid = 0, high = 0, arabic = 0;
   for (size_t i = 0; i < len;) {
     if (s[i] < 0x80) { i++; continue; }

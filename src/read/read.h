@@ -48,6 +48,10 @@ void alq_read_doc_free(alq_read_doc *d);
  * bytes are mostly Arabic letters of Windows-1256. */
 alq_enc alq_read_detect_text(const char *raw, size_t len);
 
+/* Whether s[0..len) is valid UTF-8 throughout (RFC 3629: no overlong
+ * forms, surrogates or values above U+10FFFF, nothing truncated). */
+int alq_read_utf8_valid(const unsigned char *s, size_t len);
+
 /* 1 when the input should be read as HTML: the name ends in .html/.htm or
  * the bytes start (after a BOM and spaces) with <!doctype html or <html. */
 int alq_read_is_html(const char *name, const char *raw, size_t len);

@@ -102,8 +102,7 @@ typedef struct alq_text {
   char *norm;            /* normalized bytes of all tokens, concatenated
                             (each token's form NUL-terminated) */
   size_t nnorm;
-  uint32_t *nmap_start;  /* per normalized byte: original [start, end) of the */
-  uint32_t *nmap_end;    /* code point it came from (a NUL: [tok end, tok end)) */
+  /* (the original bytes of a normalized byte: alq_text_norm_src) */
   alq_text_issue *issues;
   size_t nissues;
 } alq_text;
@@ -115,6 +114,11 @@ typedef struct alq_text {
  * closing quotes/brackets, by whitespace or the end of text, and at every
  * line break; ، ؛ : do not end it; no split inside numbers (2.5, 27/6/2015). */
 int alq_text_analyze(alq_arena *a, const uint8_t *src, size_t len, alq_text *out);
+
+/* The original bytes [*st, *en) of the code point that normalized byte nb
+ * (an offset into t->norm within token i's form) came from; for the form's
+ * terminating NUL (or any nb outside the form), [tok end, tok end). */
+void alq_text_norm_src(const alq_text *t, size_t i, size_t nb, uint32_t *st, uint32_t *en);
 
 /* The normalized form of token i (NUL-terminated). */
 static inline const char *alq_tok_norm(const alq_text *t, size_t i) {

@@ -1,6 +1,7 @@
 /* Tokenizer: one pass over the bytes turns them into tokens with original
  * offsets and a normalized form (mapped back byte by byte), reporting bad
  * UTF-8 and NUL bytes as it goes; then quote and joiner flags on tokens. */
+#include <pthread.h>
 #include <string.h>
 #include "alaqat.h"
 #include "text/text_internal.h"
@@ -39,7 +40,6 @@ typedef struct scan {
   alq_token *toks;
   size_t ntoks, tcap;
   char *norm;
-  uint32_t *ms, *me;
   size_t nn, ncap;
   alq_text_issue *iss;
   size_t niss, icap;
@@ -66,19 +66,17 @@ static int norm_reserve(scan *sc, size_t extra) {
   size_t need = sc->nn + extra, cap = sc->ncap;
   if (need > UINT32_MAX) return ALQ_ENOMEM;
   char *n = grow(sc->a, sc->norm, sc->nn, &cap, 1, need);
-  size_t c2 = sc->ncap, c3 = sc->ncap;
-  uint32_t *ms = grow(sc->a, sc->ms, sc->nn, &c2, sizeof *ms, need);
-  uint32_t *me = grow(sc->a, sc->me, sc->nn, &c3, sizeof *me, need);
-  if (!n || !ms || !me) return ALQ_ENOMEM;
+  if (!n) return ALQ_ENOMEM;
   sc->norm = n;
-  sc->ms = ms;
-  sc->me = me;
   sc->ncap = cap;
   return 0;
 }
 
-/* Appends one normalized code point that came from original bytes [st, en). */
+/* Appends one normalized code point that came from original bytes [st, en)
+ * (alq_text_norm_src finds them again when needed). */
 static inline int put_cp(scan *sc, int32_t cp, size_t st, size_t en) {
+  (void)st;
+  (void)en;
   if (sc->ncap - sc->nn < 4 && norm_reserve(sc, 4 + sc->ncap / 2)) return ALQ_ENOMEM;
   uint8_t *o = (uint8_t *)sc->norm + sc->nn;
   int k;
@@ -91,10 +89,6 @@ static inline int put_cp(scan *sc, int32_t cp, size_t st, size_t en) {
     k = 2;
   } else {
     k = alq_utf8_encode(cp, o);
-  }
-  for (int j = 0; j < k; j++) {
-    sc->ms[sc->nn + (size_t)j] = (uint32_t)st;
-    sc->me[sc->nn + (size_t)j] = (uint32_t)en;
   }
   sc->nn += (size_t)k;
   return 0;
@@ -153,7 +147,6 @@ static inline int tok_end(scan *sc, size_t end) {
   t->nlen = (uint32_t)(sc->nn - t->nstart);
   if (sc->ncap - sc->nn < 1 && norm_reserve(sc, 1 + sc->ncap / 2)) return ALQ_ENOMEM;
   sc->norm[sc->nn] = 0;
-  sc->ms[sc->nn] = sc->me[sc->nn] = (uint32_t)end;
   sc->nn++;
   sc->ntoks++;
   return 0;
@@ -171,10 +164,44 @@ static int add_issue(scan *sc, size_t off, int code) {
   return 0;
 }
 
+/* Two-byte UTF-8 sequences D8..DB xx (U+0600-06FF) inside an Arabic word,
+ * indexed by (lead - 0xD8) << 8 | second byte: 0 when the pair is not a
+ * letter, diacritic or tatweel (or not a valid sequence); otherwise AR_WORD,
+ * AR_LETTER for a letter, AR_TATWEEL, AR_OUT when it is not dropped, and in
+ * the low 16 bits the two bytes of the normalized letter in memory order (a
+ * uint16_t stored as it is). Every normalization in this range is again a
+ * two-byte letter of the block. */
+enum { AR_WORD = 1u << 16, AR_LETTER = 1u << 17, AR_TATWEEL = 1u << 18, AR_OUT = 1u << 20 };
+static uint32_t ar_pair[4 << 8];
+static pthread_once_t ar_pair_once = PTHREAD_ONCE_INIT;
+
+static void ar_pair_build(void) {
+  for (unsigned h = 0; h < 4; h++)
+    for (unsigned b1 = 0x80; b1 < 0xC0; b1++) {
+      unsigned idx = ((0x18 + h) << 6 | (b1 & 0x3F)) - 0x600;
+      alq_cc cc = (alq_cc)alq_ar_class[idx];
+      if (cc != ALQ_CC_AR_LETTER && cc != ALQ_CC_AR_MARK && cc != ALQ_CC_TATWEEL) continue;
+      uint32_t e = AR_WORD;
+      if (cc == ALQ_CC_AR_LETTER) e |= AR_LETTER;
+      if (cc == ALQ_CC_TATWEEL) e |= AR_TATWEEL;
+      uint16_t m = alq_ar_norm[idx];
+      if (m) {
+        uint8_t b[2] = {(uint8_t)(0xC0 | (m >> 6)), (uint8_t)(0x80 | (m & 0x3F))};
+        uint16_t v;
+        memcpy(&v, b, 2);
+        e |= v | AR_OUT;
+      }
+      ar_pair[h << 8 | b1] = e;
+    }
+}
+
 /* A word: Arabic (letters, diacritics, tatweel) or Latin/other script
  * (letters, combining marks). Invisible format characters inside are skipped
  * but never end up at the token's edge. Returns the position after the run. */
-static int scan_word(scan *sc, size_t pos, int arabic, unsigned flags, size_t *next) {
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline int scan_word(scan *sc, size_t pos, int arabic, unsigned flags, size_t *next) {
   const uint8_t *s = sc->s;
   size_t len = sc->len, p = pos, last_end = pos;
   int letters = 0;
@@ -183,37 +210,38 @@ static int scan_word(scan *sc, size_t pos, int arabic, unsigned flags, size_t *n
   while (p < len) {
     int32_t cp;
     size_t cl;
-    /* Fast path: letters, diacritics and tatweel of U+0600-06FF, whose
-     * normalization (if any) is again a two-byte letter of that block. The
-     * output cursors live in locals (stores through the byte pointer could
-     * alias *sc); anything else, or a full buffer, takes the general path. */
+    /* Fast path: letters, diacritics and tatweel of U+0600-06FF by one
+     * lookup of the byte pair (ar_pair). Each pair writes at most two
+     * normalized bytes, so stopping at p + room keeps the writes inside the
+     * buffer. The output cursors live in locals (stores through the byte
+     * pointer could alias *sc); anything else takes the general path. */
     if (arabic) {
       uint8_t *o = (uint8_t *)sc->norm;
-      uint32_t *ms = sc->ms, *me = sc->me;
       size_t nn = sc->nn, room = sc->ncap - sc->nn;
-      while (p + 1 < len) {
-        unsigned b0 = s[p], b1 = s[p + 1];
-        if (b0 < 0xD8 || b0 > 0xDB || (b1 & 0xC0) != 0x80) break;
-        unsigned idx = ((b0 & 0x1F) << 6 | (b1 & 0x3F)) - 0x600;
-        alq_cc cc = (alq_cc)alq_ar_class[idx];
-        if (cc != ALQ_CC_AR_LETTER && cc != ALQ_CC_AR_MARK && cc != ALQ_CC_TATWEEL) break;
-        uint16_t m = alq_ar_norm[idx];
-        if (m) {
-          if (room < 2) break;
-          o[nn] = (uint8_t)(0xC0 | (m >> 6));
-          o[nn + 1] = (uint8_t)(0x80 | (m & 0x3F));
-          ms[nn] = ms[nn + 1] = (uint32_t)p;
-          me[nn] = me[nn + 1] = (uint32_t)(p + 2);
-          nn += 2;
-          room -= 2;
-        }
-        letters += cc == ALQ_CC_AR_LETTER;
-        last = cc;
+      size_t end = room < len - p ? p + room : len;
+      size_t p0 = p;
+      uint32_t any = 0;
+      while (p + 1 < end) {
+        unsigned h = (unsigned)s[p] - 0xD8u;
+        if (h > 3) break;
+        uint32_t e = ar_pair[h << 8 | s[p + 1]];
+        if (!e) break;
+        /* stored even when dropped (then not counted): nn + 2 <= room */
+        uint16_t v = (uint16_t)e;
+        memcpy(o + nn, &v, 2);
+        nn += (e >> 19) & 2; /* AR_OUT: 2 bytes */
+        any |= e;
         p += 2;
-        last_end = p;
       }
       sc->nn = nn;
-      if (p >= len) break;
+      if (p != p0) {
+        last_end = p;
+        if (any & AR_LETTER) letters = 1;
+        /* only whether the last one was a tatweel matters (JOINER) */
+        last = (ar_pair[(unsigned)(s[p - 2] - 0xD8u) << 8 | s[p - 1]] & AR_TATWEEL) ? ALQ_CC_TATWEEL
+                                                                                  : ALQ_CC_AR_LETTER;
+      }
+      if (p >= len || s[p] < 0x80) break; /* no ASCII character continues an Arabic word */
     }
     alq_cc cc = alq_text_peek(s, len, p, &cp, &cl);
     if (arabic) {
@@ -449,6 +477,62 @@ static void mark_flags(alq_text *t) {
   }
 }
 
+/* ---- normalized bytes back to the original ---------------------------- */
+
+/* Bytes put_cp writes for cp. */
+static size_t cp_bytes(int32_t cp) {
+  if (cp < 0x80) return 1;
+  if (cp < 0x800) return 2;
+  uint8_t tmp[4];
+  return (size_t)alq_utf8_encode(cp, tmp);
+}
+
+/* Normalized bytes emit() writes for cp. */
+static size_t emit_bytes(int32_t cp) {
+  if (cp < 0x80) return 1;
+  if (cp >= 0x600 && cp <= 0x6FF) {
+    uint16_t m = alq_ar_norm[cp - 0x600];
+    return m ? cp_bytes(m) : 0;
+  }
+  int32_t out[8];
+  int n = alq_norm_cp(cp, out);
+  size_t k = 0;
+  for (int i = 0; i < n; i++) k += cp_bytes(out[i]);
+  return k;
+}
+
+/* Replays the tokenizer over token i's original bytes: the code points it
+ * normalized (format characters inside a word are skipped), or, when those
+ * left nothing, every code point as it is (emit_raw); an invalid byte is
+ * one U+FFFD. */
+void alq_text_norm_src(const alq_text *t, size_t i, size_t nb, uint32_t *st, uint32_t *en) {
+  const alq_token *k = &t->toks[i];
+  *st = *en = k->end;
+  if (nb < k->nstart || nb - k->nstart >= k->nlen) return;
+  size_t want = nb - k->nstart;
+  if (k->kind == ALQ_TOK_INVALID) { *st = k->start; *en = k->end; return; }
+  size_t acc = 0;
+  for (size_t p = k->start; p < k->end;) {
+    int32_t cp;
+    size_t cl;
+    alq_cc cc = alq_text_peek(t->src, k->end, p, &cp, &cl);
+    if (cc != ALQ_CC_FORMAT) {
+      acc += emit_bytes(cp);
+      if (want < acc) { *st = (uint32_t)p; *en = (uint32_t)(p + cl); return; }
+    }
+    p += cl;
+  }
+  acc = 0;
+  for (size_t p = k->start; p < k->end;) {
+    size_t q = p;
+    int32_t cp;
+    (void)alq_utf8_next(t->src, k->end, &q, &cp);
+    acc += cp_bytes(cp);
+    if (want < acc) { *st = (uint32_t)p; *en = (uint32_t)q; return; }
+    p = q;
+  }
+}
+
 int alq_text_analyze(alq_arena *a, const uint8_t *src, size_t len, alq_text *out) {
   memset(out, 0, sizeof *out);
   out->src = src;
@@ -456,6 +540,7 @@ int alq_text_analyze(alq_arena *a, const uint8_t *src, size_t len, alq_text *out
   if (len >= UINT32_MAX) return ALQ_ENOMEM; /* offsets are 32-bit */
   scan sc;
   memset(&sc, 0, sizeof sc);
+  pthread_once(&ar_pair_once, ar_pair_build);
   sc.a = a;
   sc.s = src;
   sc.len = len;
@@ -469,8 +554,6 @@ int alq_text_analyze(alq_arena *a, const uint8_t *src, size_t len, alq_text *out
   out->ntoks = sc.ntoks;
   out->norm = sc.norm;
   out->nnorm = sc.nn;
-  out->nmap_start = sc.ms;
-  out->nmap_end = sc.me;
   out->issues = sc.iss;
   out->nissues = sc.niss;
   if (rc) return rc;

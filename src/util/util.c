@@ -86,23 +86,7 @@ void alq_buf_free(alq_buf *b) { free(b->p); b->p = NULL; b->len = b->cap = 0; }
 
 int alq_buf_json_str(alq_buf *b, const char *s, size_t n) {
   if (alq_buf_reserve(b, n * 6 + 3)) return ALQ_ENOMEM;
-  char *o = b->p + b->len;
-  *o++ = '"';
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    switch (c) {
-    case '"': *o++ = '\\'; *o++ = '"'; break;
-    case '\\': *o++ = '\\'; *o++ = '\\'; break;
-    case '\n': *o++ = '\\'; *o++ = 'n'; break;
-    case '\r': *o++ = '\\'; *o++ = 'r'; break;
-    case '\t': *o++ = '\\'; *o++ = 't'; break;
-    default:
-      if (c < 0x20) { sprintf(o, "\\u%04x", c); o += 6; }
-      else *o++ = (char)c;
-    }
-  }
-  *o++ = '"';
-  b->len = (size_t)(o - b->p);
+  b->len = (size_t)(alq_json_put_str(b->p + b->len, s, n) - b->p);
   b->p[b->len] = 0;
   return 0;
 }
