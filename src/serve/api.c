@@ -305,9 +305,11 @@ int srv_api_graph_index(alq_store *s, const srv_graph *g, const srv_params *p, c
   return 200;
 }
 
-/* The timeline's SQL is alq_timeline's (src/analyze) with LIMIT/OFFSET, so a
- * page of a pair with tens of thousands of claims is a top-N sort, and the
- * total is a count over the pair index; test_serve.sh checks they agree. */
+/* A page of alq_timeline (alq_timeline_page_sql: a walk of the store's
+ * claims_timeline index that skips OFFSET entries without reading their rows
+ * and stops after LIMIT); the total is a count over the same index range.
+ * test_serve.sh checks pages against alaqat timeline; unit/test_store the
+ * query plan and the pages of a busy pair against a full sort. */
 static int api_timeline(alq_store *s, const srv_params *p, json_t **body) {
   static const char *const ok[] = {"a", "b", "limit", "offset", NULL};
   const char *u = unknown_param(p, ok), *a = param(p, "a"), *b = param(p, "b");
@@ -319,18 +321,7 @@ static int api_timeline(alq_store *s, const srv_params *p, json_t **body) {
   page pg;
   if (page_init(&pg, p, SRV_PAGE_DEFAULT, SRV_PAGE_MAX, body)) return 400;
   static const char *const sql[2] = {
-    "SELECT c.time AS \"when\", c.doc_date AS doc_date, c.type AS type, c.class AS class,"
-    " c.polarity AS polarity, c.modality AS modality, c.source AS source,"
-    " c.source_kind AS source_kind, c.place AS \"where\", c.via AS via, c.a AS a, c.b AS b,"
-    " d.id AS doc, c.span_start AS span_start, c.span_end AS span_end, c.evidence AS evidence"
-    /* the page's keys are chosen first, so the sort carries only its keys,
-       not the evidence text of every claim of a busy pair */
-    " FROM (SELECT c2.key AS key FROM claims c2 JOIN documents d2 ON d2.key = c2.doc"
-    "       WHERE c2.pair_lo = min(?1, ?2) AND c2.pair_hi = max(?1, ?2)"
-    "       ORDER BY c2.t_lo IS NULL, c2.t_lo, c2.t_hi, d2.date, d2.id, c2.span_start, c2.key"
-    "       LIMIT ?3 OFFSET ?4) pg"
-    " JOIN claims c ON c.key = pg.key JOIN documents d ON d.key = c.doc"
-    " ORDER BY c.t_lo IS NULL, c.t_lo, c.t_hi, d.date, d.id, c.span_start, c.key",
+    alq_timeline_page_sql,
     "SELECT count(*) FROM claims WHERE pair_lo = min(?1, ?2) AND pair_hi = max(?1, ?2)"};
   sqlite3 *db = alq_store_db(s);
   int status = 200;
@@ -475,23 +466,16 @@ static int api_claims(alq_store *s, const srv_params *p, json_t **body) {
   if (a) alq_store_actor_resolve(s, a, ra, sizeof ra);
   if (b) alq_store_actor_resolve(s, b, rb, sizeof rb);
   /* fixed fragments, every value bound: ?1 a, ?2 b, ?3 type, ... */
-  char where[1024] = " WHERE 1";
-  if (a && b) strcat(where, " AND c.pair_lo = min(?1, ?2) AND c.pair_hi = max(?1, ?2)");
-  else if (a) strcat(where, " AND (c.pair_lo = ?1 OR c.pair_hi = ?1)");
-  else if (b) strcat(where, " AND (c.pair_lo = ?2 OR c.pair_hi = ?2)");
-  if (type) strcat(where, " AND c.type = ?3");
-  if (pol) strcat(where, " AND c.polarity = ?4");
-  if (mod) strcat(where, " AND c.modality = ?5");
-  if (src) strcat(where, " AND c.source = ?6");
-  if (kind) strcat(where, " AND c.source_kind = ?7");
-  if (from) strcat(where, " AND c.t_hi >= ?8");
-  if (to) strcat(where, " AND c.t_lo <= ?9");
-  if (doc) strcat(where, " AND d.id = ?10");
-  char sql[2048], csql[1400];
-  snprintf(sql, sizeof sql, "SELECT " CLAIM_COLS ", c.evidence AS evidence"
-           " FROM claims c JOIN documents d ON d.key = c.doc%s"
-           " ORDER BY c.t_lo IS NULL, c.t_lo, c.key LIMIT ?11 OFFSET ?12", where);
-  snprintf(csql, sizeof csql, "SELECT count(*) FROM claims c JOIN documents d ON d.key = c.doc%s", where);
+  unsigned flags = (a ? ALQ_CF_A : 0) | (b ? ALQ_CF_B : 0) | (type ? ALQ_CF_TYPE : 0) |
+                   (pol ? ALQ_CF_POLARITY : 0) | (mod ? ALQ_CF_MODALITY : 0) |
+                   (src ? ALQ_CF_SOURCE : 0) | (kind ? ALQ_CF_KIND : 0) | (from ? ALQ_CF_FROM : 0) |
+                   (to ? ALQ_CF_TO : 0) | (doc ? ALQ_CF_DOC : 0);
+  char sql[4096], csql[2048];
+  if (alq_claims_sql(flags, CLAIM_COLS ", c.evidence AS evidence", sql, sizeof sql, csql, sizeof csql)) {
+    json_decref(pg.items);
+    *body = srv_error("query too long");
+    return 500;
+  }
   sqlite3 *db = alq_store_db(s);
   sqlite3_stmt *q[2] = {NULL, NULL};
   int status = 200;

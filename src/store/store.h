@@ -12,7 +12,7 @@
 #include "lex/lex.h"
 
 /* The schema this build writes and reads; docs/SCHEMA.md has its history. */
-#define ALQ_STORE_SCHEMA 2
+#define ALQ_STORE_SCHEMA 3
 /* PRAGMA application_id of an alaqat store ("alq1"). */
 #define ALQ_STORE_APPID 0x616c7131
 

@@ -8,8 +8,10 @@ set -u
 command -v curl >/dev/null 2>&1 || { echo "SKIP: curl missing"; exit 77; }
 T=$(mktemp -d)
 PID=""
+PID2=""
 cleanup() {
   if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then kill -KILL "$PID" 2>/dev/null; wait "$PID" 2>/dev/null; fi
+  if [ -n "$PID2" ] && kill -0 "$PID2" 2>/dev/null; then kill -KILL "$PID2" 2>/dev/null; wait "$PID2" 2>/dev/null; fi
   rm -rf "$T"
 }
 trap cleanup EXIT
@@ -224,6 +226,46 @@ for i in range(10):
 for s in slow: s.close()
 EOF"
 check "server up after slow clients" alive
+
+# ---- idle connections are closed after --timeout; others still answered -----
+"$ALAQAT" serve -q --db "$DB" --port 0 --timeout 2 >"$T/out2" 2>"$T/log2" &
+PID2=$!
+PORT2=""
+i=0
+while [ $i -lt 600 ]; do
+  PORT2=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9][0-9]*\)/.*|\1|p' "$T/out2" 2>/dev/null)
+  [ -n "$PORT2" ] && break
+  kill -0 "$PID2" 2>/dev/null || break
+  sleep 0.1; i=$((i + 1))
+done
+check "a second server with --timeout 2 started" '[ -n "$PORT2" ]'
+check "--timeout 2: a silent client and a half-sent request are disconnected after about 2 s, while requests made meanwhile are answered" "python3 - '$PORT2' <<'EOF'
+import socket, sys, time, urllib.request
+port = int(sys.argv[1])
+silent = socket.create_connection(('127.0.0.1', port), timeout=30)   # sends nothing
+half = socket.create_connection(('127.0.0.1', port), timeout=30)
+half.sendall(b'GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n')   # never ends its headers
+t0 = time.monotonic()
+for i in range(5):   # others are served while both idle
+    with urllib.request.urlopen('http://127.0.0.1:%d/api/stats' % port, timeout=30) as r:
+        assert r.status == 200
+        r.read()
+    time.sleep(0.2)
+closed = []
+for s in (silent, half):
+    s.settimeout(20)
+    try:   # b'' or a reset = closed by the server (after a 4xx answer would do too)
+        while s.recv(65536):
+            pass
+    except ConnectionResetError:
+        pass
+    closed.append(time.monotonic() - t0)
+assert all(1.5 <= t <= 12 for t in closed), closed
+with urllib.request.urlopen('http://127.0.0.1:%d/api/stats' % port, timeout=30) as r:
+    assert r.status == 200
+EOF"
+kill -TERM "$PID2"; wait "$PID2"; rc=$?; PID2=""
+check "... and it stops cleanly (status 0, no sanitizer report)" '[ $rc -eq 0 ] && ! grep -q -E "AddressSanitizer|LeakSanitizer|runtime error" "$T/log2"'
 
 # ---- the store changes while served: answers follow (graph index rebuilt) ----
 if [ -d "$ALQ_SRC/examples/news" ]; then
