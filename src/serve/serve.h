@@ -17,6 +17,8 @@ enum {
   SRV_PAGE_DEFAULT = 100,     /* rows per page when limit is not given */
   SRV_PAGE_MAX = 1000,        /* largest limit for lists */
   SRV_GRAPH_MAX = 20000,      /* largest limit (edges) for /api/graph */
+  SRV_SEARCH_RANKED = 5000,   /* /api/search ranks (bm25) up to this many matches;
+                                 more are listed newest stored first */
   SRV_QUERY_SECONDS = 10      /* a query running longer is stopped (503) */
 };
 

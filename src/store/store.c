@@ -652,19 +652,32 @@ int alq_time_bounds(const char *iso, char lo[11], char hi[11]) {
 static int put_doc(alq_store *s, const alq_doc *d, const char *hash, const alq_result *res,
                    const char *copy_of, alq_error *err);
 
-int alq_store_put(alq_store *s, const alq_doc *d, const char *hash, const alq_result *res,
-                  alq_error *err) {
+int alq_store_find_copy(alq_store *s, const alq_doc *d, char **copy_of, alq_error *err) {
   /* a syndicated copy of an earlier document (copy_of = its original) */
   int rc;
-  const char *copy_of = NULL;
+  const char *root = NULL;
+  *copy_of = NULL;
   if ((rc = dd_seed(s, 0, err))) return rc;
-  if (dd_add(s, d->id, d->text, d->len, &copy_of)) return alq_error_set(err, ALQ_ENOMEM, s->path, -1, "out of memory");
-  char *orig = copy_of ? strdup(copy_of) : NULL;
-  if ((copy_of && !orig) || dd_push(s, copy_of ? copy_of : d->id)) {
+  if (dd_add(s, d->id, d->text, d->len, &root)) return alq_error_set(err, ALQ_ENOMEM, s->path, -1, "out of memory");
+  char *orig = root ? strdup(root) : NULL;
+  if ((root && !orig) || dd_push(s, root ? root : d->id)) {
     free(orig);
     return alq_error_set(err, ALQ_ENOMEM, s->path, -1, "out of memory");
   }
-  rc = put_doc(s, d, hash, res, orig, err);
+  *copy_of = orig;
+  return 0;
+}
+
+int alq_store_put_as(alq_store *s, const alq_doc *d, const char *hash, const alq_result *res,
+                     const char *copy_of, alq_error *err) {
+  return put_doc(s, d, hash, res, copy_of, err);
+}
+
+int alq_store_put(alq_store *s, const alq_doc *d, const char *hash, const alq_result *res,
+                  alq_error *err) {
+  char *orig = NULL;
+  int rc = alq_store_find_copy(s, d, &orig, err);
+  if (!rc) rc = put_doc(s, d, hash, res, orig, err);
   free(orig);
   return rc;
 }

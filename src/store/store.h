@@ -93,6 +93,17 @@ int alq_store_doc_state(alq_store *s, const char *id, const char *hash,
 int alq_store_put(alq_store *s, const alq_doc *d, const char *hash,
                   const alq_result *res, alq_error *err);
 
+/* alq_store_put in two steps, so that `add` can find copies on another
+ * thread (with its own handle on the same store, opened for reading):
+ * alq_store_find_copy runs d through s's near-duplicate index (built from
+ * the stored documents on its first call) and sets *copy_of to the id of the
+ * original (malloc'd; NULL when d is no copy); call it for each document
+ * that will be stored, in the order they will be stored. alq_store_put_as
+ * stores with that copy_of, without the index. */
+int alq_store_find_copy(alq_store *s, const alq_doc *d, char **copy_of, alq_error *err);
+int alq_store_put_as(alq_store *s, const alq_doc *d, const char *hash, const alq_result *res,
+                     const char *copy_of, alq_error *err);
+
 /* One `add` run, logged in the runs table. */
 typedef struct alq_store_run {
   time_t started, finished;

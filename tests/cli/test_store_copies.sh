@@ -83,6 +83,42 @@ check "... documents and claims kept" '[ "$(sql "$OLD" "SELECT count(*) FROM doc
 "$ALAQAT" add -q --db "$OLD" "$T/denial.txt"; rc=$?
 check "add works on the migrated store" '[ $rc -eq 0 ] && [ "$(sql "$OLD" "SELECT count(*) FROM documents")" -eq 3 ]'
 
+# add -j 2 (extraction and copy detection on a second thread, the default)
+# stores exactly what -j 1 stores: a JSON Lines input with a document
+# repeated unchanged and changed close together (inside the ring of
+# documents in flight) and far apart, and syndicated copies
+python3 - "$T" <<'PY'
+import json, sys
+t = sys.argv[1]
+body = open(t + "/body", encoding="utf-8").read()
+den = open(t + "/denial.txt", encoding="utf-8").read()
+docs = []
+for i in range(30):
+    docs.append({"id": "w%02d" % i, "text": "سطر %d من الموقع\n" % i + body + "جميع الحقوق محفوظة %d" % i, "date": "2015-06-27"})
+    if i % 7 == 3:
+        docs.append({"id": "den", "text": den + ("\nتحديث %d" % i if i % 2 else ""), "date": "2015-06-28"})
+        docs.append({"id": "den", "text": den + ("\nتحديث %d" % i if i % 2 else ""), "date": "2015-06-28"})
+    if i == 10:
+        docs.append({"id": "w02", "text": "نص آخر تماما عن موضوع مختلف لا علاقة له بالتحالف المذكور في المنطقة", "date": "2015-07-01"})
+docs.append({"id": "w05", "text": docs[5]["text"], "date": "2015-06-27"})
+with open(t + "/many.jsonl", "w", encoding="utf-8") as o:
+    for d in docs:
+        o.write(json.dumps(d, ensure_ascii=False) + "\n")
+PY
+J1=$(new_db jobs1) && J2=$(new_db jobs2) || exit 1
+"$ALAQAT" add -j 1 --db "$J1" "$T/many.jsonl" 2>"$T/j1.err"; rc1=$?
+"$ALAQAT" add --db "$J2" "$T/many.jsonl" 2>"$T/j2.err"; rc2=$?
+check "add -j 1 and add (-j 2): same status and summary" '[ $rc1 -eq $rc2 ] && [ "$(sed "s|$J1||" "$T/j1.err")" = "$(sed "s|$J2||" "$T/j2.err")" ] && grep -q "replaced" "$T/j1.err"'
+docs_of() { sql "$1" "SELECT string_agg(id || ':' || coalesce(copy_of, '-') || ':' || hash, ',' ORDER BY id) FROM documents" 2>/dev/null ||
+            sql "$1" "SELECT group_concat(x, ',') FROM (SELECT id || ':' || coalesce(copy_of, '-') || ':' || hash AS x FROM documents ORDER BY id)"; }
+check "... the same documents and copy_of" '[ -n "$(docs_of "$J1")" ] && [ "$(docs_of "$J1")" = "$(docs_of "$J2")" ] && [ "$(sql "$J1" "SELECT count(*) FROM documents WHERE copy_of IS NOT NULL")" -ge 20 ]'
+"$ALAQAT" export --db "$J1" --format jsonl > "$T/e1"; "$ALAQAT" export --db "$J2" --format jsonl > "$T/e2"
+check "... and the same export" '[ -s "$T/e1" ] && cmp -s "$T/e1" "$T/e2"'
+"$ALAQAT" graph --db "$J1" --at 2015-12-31 > "$T/g1"; "$ALAQAT" graph --db "$J2" --at 2015-12-31 > "$T/g2"
+check "... and the same graph" '[ -s "$T/g1" ] && cmp -s "$T/g1" "$T/g2"'
+"$ALAQAT" add -j 3 --db "$J2" "$T/many.jsonl" 2>/dev/null
+check "add -j 3 is a usage error" '[ $? -eq 2 ]'
+
 # a schema-2 store (no claims.doc_id, the old pair index) is migrated to 3
 # by a reader; the timeline is the same before and after
 "$ALAQAT" timeline --db "$DB" isis al-qaeda --json > "$T/tl3"
