@@ -227,8 +227,18 @@ for s in slow: s.close()
 EOF"
 check "server up after slow clients" alive
 
-# ---- idle connections are closed after --timeout; others still answered -----
-"$ALAQAT" serve -q --db "$DB" --port 0 --timeout 2 >"$T/out2" 2>"$T/log2" &
+# ---- a second server, on a store of 5,001 short documents -------------------
+# (idle connections closed after --timeout; a search with more than 5,000
+# matches listed newest first instead of ranked)
+python3 - "$T/many.jsonl" <<'EOF'
+import json, sys
+with open(sys.argv[1], "w", encoding="utf-8") as o:
+    for i in range(5001):
+        extra = " نادرة" * (1 + i % 3) if i in (10, 2000, 4000) else ""
+        o.write(json.dumps({"id": "m%04d" % i, "text": "خبر شائع رقم %d%s" % (i, extra)}, ensure_ascii=False) + "\n")
+EOF
+"$ALAQAT" add -q --db "$T/many.db" "$T/many.jsonl" 2>"$T/err" || { cat "$T/err"; echo "FAIL - add many"; }
+"$ALAQAT" serve -q --db "$T/many.db" --port 0 --timeout 2 >"$T/out2" 2>"$T/log2" &
 PID2=$!
 PORT2=""
 i=0
@@ -239,6 +249,7 @@ while [ $i -lt 600 ]; do
   sleep 0.1; i=$((i + 1))
 done
 check "a second server with --timeout 2 started" '[ -n "$PORT2" ]'
+B2="http://127.0.0.1:$PORT2"
 check "--timeout 2: a silent client and a half-sent request are disconnected after about 2 s, while requests made meanwhile are answered" "python3 - '$PORT2' <<'EOF'
 import socket, sys, time, urllib.request
 port = int(sys.argv[1])
@@ -264,6 +275,12 @@ assert all(1.5 <= t <= 12 for t in closed), closed
 with urllib.request.urlopen('http://127.0.0.1:%d/api/stats' % port, timeout=30) as r:
     assert r.status == 200
 EOF"
+get "$B2/api/search?q=%D8%B4%D8%A7%D8%A6%D8%B9&limit=3&offset=1"
+check "search matching 5,001 documents: not ranked, newest stored first (order recent)" \
+  '[ "$code" = 200 ] && [ "$(jq_ "(d[\"order\"], d[\"total\"], [i[\"doc\"] for i in d[\"items\"]])")" = "('"'"'recent'"'"', 5001, ['"'"'m4999'"'"', '"'"'m4998'"'"', '"'"'m4997'"'"'])" ]'
+get "$B2/api/search?q=%D9%86%D8%A7%D8%AF%D8%B1%D8%A9"
+check "search matching 3 documents: ranked by bm25 (order rank, best first)" \
+  '[ "$code" = 200 ] && [ "$(jq_ "(d[\"order\"], d[\"total\"], [i[\"score\"] for i in d[\"items\"]] == sorted(i[\"score\"] for i in d[\"items\"]))")" = "('"'"'rank'"'"', 3, True)" ]'
 kill -TERM "$PID2"; wait "$PID2"; rc=$?; PID2=""
 check "... and it stops cleanly (status 0, no sanitizer report)" '[ $rc -eq 0 ] && ! grep -q -E "AddressSanitizer|LeakSanitizer|runtime error" "$T/log2"'
 
