@@ -290,6 +290,11 @@ if [ -d "$ALQ_SRC/examples/news" ]; then
   ndocs=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM documents").fetchone()[0])' "$DB")
   get "$B/api/stats"
   check "stats follow an add made while serving ($ndocs documents)" '[ "$(jq_ "d[\"documents\"]")" = "$ndocs" ] && [ "$ndocs" -gt 5 ]'
+  get "$B/api/timeline?a=isis&b=nusra&limit=1"
+  check "timeline total after the add (from the rebuilt index) = alaqat timeline rows" \
+    '[ "$(jq_ "d[\"total\"]")" = "$("$ALAQAT" timeline isis nusra --db "$DB" --json | wc -l)" ]'
+  get "$B/api/timeline?a=isis&b=no-such-actor"
+  check "timeline of an unknown pair: total 0, no items" '[ "$code" = 200 ] && [ "$(jq_ "(d[\"total\"], len(d[\"items\"]))")" = "(0, 0)" ]'
   get "$B/api/graph?at=2018"; cp "$T/body" "$T/g.json"
   "$ALAQAT" graph --at 2018 --db "$DB" --json > "$T/g.jsonl"
   check "graph after the add equals alaqat graph's" "python3 - '$T/g.json' '$T/g.jsonl' <<'EOF'
