@@ -42,6 +42,17 @@ const char alq_timeline_page_sql[] =
   " JOIN claims c ON c.key = pg.key JOIN documents d ON d.key = c.doc"
   " ORDER BY " ALQ_TIMELINE_ORDER;
 
+const char alq_timeline_page_sql_from_end[] =
+  "SELECT c.time AS \"when\", c.doc_date AS doc_date, c.type AS type, c.class AS class,"
+  " c.polarity AS polarity, c.modality AS modality, c.source AS source,"
+  " c.source_kind AS source_kind, c.place AS \"where\", c.via AS via, c.a AS a, c.b AS b,"
+  " d.id AS doc, c.span_start AS span_start, c.span_end AS span_end, c.evidence AS evidence"
+  " FROM (SELECT c.key AS key FROM claims c"
+  "       WHERE c.pair_lo = min(?1, ?2) AND c.pair_hi = max(?1, ?2)"
+  "       ORDER BY " ALQ_TIMELINE_ORDER_DESC " LIMIT ?3 OFFSET ?4) pg"
+  " JOIN claims c ON c.key = pg.key JOIN documents d ON d.key = c.doc"
+  " ORDER BY " ALQ_TIMELINE_ORDER;
+
 int alq_claims_sql(unsigned flags, const char *cols, char *sql, size_t cap, char *count_sql,
                    size_t count_cap) {
   /* fixed fragments only; every value is a bound parameter */

@@ -16,6 +16,9 @@
  * keep them in step (store.c, store_pg.c). */
 #define ALQ_TIMELINE_ORDER \
   "c.t_lo IS NULL, c.t_lo, c.t_hi, c.doc_date, c.doc_id, c.span_start, c.key"
+#define ALQ_TIMELINE_ORDER_DESC \
+  "c.t_lo IS NULL DESC, c.t_lo DESC, c.t_hi DESC, c.doc_date DESC, c.doc_id DESC, c.span_start DESC," \
+  " c.key DESC"
 #define ALQ_TIMELINE_ORDER_PG \
   "(c.t_lo IS NULL), c.t_lo, c.t_hi, c.doc_date NULLS FIRST, c.doc_id, c.span_start, c.key"
 int alq_timeline(alq_store *s, const char *a, const char *b, alq_row_fn fn, void *payload,
@@ -26,6 +29,10 @@ int alq_timeline(alq_store *s, const char *a, const char *b, alq_row_fn fn, void
  * the claims_timeline index that skips OFFSET entries without reading their
  * rows and stops after LIMIT (alaqat serve; SQLite stores). */
 extern const char alq_timeline_page_sql[];
+/* The same page counted from the end: OFFSET ?4 rows before the last, walking
+ * the index backwards (rows still in timeline order), for pages past the
+ * middle of a long timeline. */
+extern const char alq_timeline_page_sql_from_end[];
 
 /* Which filters a claims query has (alq_claims_sql). */
 enum {

@@ -328,14 +328,23 @@ static int api_timeline(alq_store *s, const srv_graph *g, const srv_params *p, j
   /* the total from the graph index when there is one (counted per pair
      when it was built, for this version of the store) */
   if (g) pg.total = srv_graph_pair_claims(g, ra, rb);
+  /* a page past the middle is counted from the end (a backward walk of the
+     index), so the last page costs what the first does */
+  long long lim = pg.limit, off = pg.offset;
+  int from_end = g && off < pg.total && off > pg.total / 2;
+  if (from_end) {
+    lim = pg.total - off < pg.limit ? pg.total - off : pg.limit;
+    off = pg.total - off - lim;
+  }
   for (int k = 0; k < (g ? 1 : 2) && status == 200; k++) {
     sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(db, sql[k], -1, &q, NULL) != SQLITE_OK) { status = 500; break; }
+    if (sqlite3_prepare_v2(db, k ? sql[1] : from_end ? alq_timeline_page_sql_from_end : sql[0], -1, &q,
+                           NULL) != SQLITE_OK) { status = 500; break; }
     sqlite3_bind_text(q, 1, ra, -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 2, rb, -1, SQLITE_STATIC);
     if (!k) {
-      sqlite3_bind_int64(q, 3, pg.limit);
-      sqlite3_bind_int64(q, 4, pg.offset);
+      sqlite3_bind_int64(q, 3, lim);
+      sqlite3_bind_int64(q, 4, off);
       if (rows_json(q, pg.items, pg.limit)) status = 500;
     } else if (sqlite3_step(q) == SQLITE_ROW) {
       pg.total = sqlite3_column_int64(q, 0);

@@ -85,6 +85,13 @@ api = [tuple(c[x] for x in k) for c in json.load(open(sys.argv[1], encoding='utf
 cli = [tuple(json.loads(l)[x] for x in k) for l in open(sys.argv[2], encoding='utf-8')]
 assert api == cli and api
 EOF"
+n=$(wc -l < "$T/tl.jsonl")
+get "$B/api/timeline?a=isis&b=nusra&limit=5&offset=$((n - 3))"; cp "$T/body" "$T/tl3.json"
+check "timeline: a page past the middle (counted from the end) = the last items" "python3 -c 'import json,sys; a=json.load(open(sys.argv[1]))[\"items\"]; b=json.load(open(sys.argv[2])); assert a[-3:]==b[\"items\"] and b[\"total\"]==len(a) and len(a) > 6' '$T/tl.json' '$T/tl3.json'"
+get "$B/api/timeline?a=isis&b=nusra&limit=4&offset=$((n - 6))"; cp "$T/body" "$T/tl3.json"
+check "timeline: limit 4 at offset total-6 = items total-6 .. total-3" "python3 -c 'import json,sys; a=json.load(open(sys.argv[1]))[\"items\"]; b=json.load(open(sys.argv[2]))[\"items\"]; assert a[-6:-2]==b' '$T/tl.json' '$T/tl3.json'"
+get "$B/api/timeline?a=isis&b=nusra&limit=4&offset=$n"
+check "timeline: offset = total gives an empty page" '[ "$code" = 200 ] && [ "$(jq_ "len(d[\"items\"])")" = 0 ]'
 get "$B/api/timeline?a=isis&b=nusra&limit=2&offset=1"; cp "$T/body" "$T/tl2.json"
 check "timeline pages: limit 2 offset 1 = items 1..2" "python3 -c 'import json,sys; a=json.load(open(sys.argv[1]))[\"items\"]; b=json.load(open(sys.argv[2]))[\"items\"]; assert a[1:3]==b' '$T/tl.json' '$T/tl2.json'"
 get "$B/api/search?q=%D8%A7%D9%84%D9%86%D8%B5%D8%B1%D8%A9&limit=1"

@@ -237,8 +237,19 @@ static void check_timeline(const char *db) {
   run(h, alq_timeline_page_sql, binds, 2, 3, 100, BUSY - 5, &deep);
   assert_int_equal(deep.n, 5);
   for (int i = 0; i < 5; i++) assert_string_equal(deep.v[i], want.v[BUSY - 5 + i]);
+  /* counted from the end: OFFSET rows before the last, in timeline order */
+  for (long long off = 0; off < BUSY; off += 41) {
+    rows back = {0};
+    long long lim = off + 41 <= BUSY ? 41 : BUSY - off;
+    run(h, alq_timeline_page_sql_from_end, binds, 2, 3, lim, off, &back);
+    assert_int_equal((long long)back.n, lim);
+    for (long long i = 0; i < lim; i++) assert_string_equal(back.v[i], want.v[BUSY - off - lim + i]);
+    rows_free(&back);
+  }
   char p[2048];
   plan(h, alq_timeline_page_sql, p, sizeof p);
+  assert_walk(p, "COVERING INDEX claims_timeline");
+  plan(h, alq_timeline_page_sql_from_end, p, sizeof p);
   assert_walk(p, "COVERING INDEX claims_timeline");
   /* the whole timeline's order is the index's: nothing sorted at all */
   static const char full[] = "SELECT c.key FROM claims c JOIN documents d ON d.key = c.doc"
