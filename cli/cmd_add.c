@@ -240,20 +240,21 @@ static void ring_stop(add_run *r) {
   r->th_started = 0;
 }
 
-/* -j 2: the document's state (the ring's pending documents first: they are
- * stored before it), a copy into the ring, the extraction thread woken. */
+/* -j 2: the document's state in the store, a copy into the ring, the
+ * extraction thread woken. When the same id is still in the ring, the ring
+ * is stored up to it first, so the state is what -j 1 would see. */
 static int do_doc_ring(const alq_doc *d, const char *where, void *payload) {
   add_run *r = payload;
+  for (size_t k = r->tail; k-- > r->head;)
+    if (!strcmp(r->ring[k % RING].id, d->id)) {
+      while (r->head <= k) store_one(r);
+      break;
+    }
   if (r->dead) { r->st.failed++; return 1; }
   if (r->tail - r->head == RING) store_one(r);
   slot *sl = &r->ring[r->tail % RING];
   alq_store_doc_hash(d, sl->hash);
-  sl->state = -1;
-  for (size_t k = r->tail; k-- > r->head;) {
-    const slot *p = &r->ring[k % RING];
-    if (!strcmp(p->id, d->id)) { sl->state = strcmp(p->hash, sl->hash) ? ALQ_DOC_CHANGED : ALQ_DOC_SAME; break; }
-  }
-  if (sl->state < 0) sl->state = alq_store_doc_state(r->store, d->id, sl->hash, alq_version(), &sl->err);
+  sl->state = alq_store_doc_state(r->store, d->id, sl->hash, alq_version(), &sl->err);
   sl->id = strdup(d->id);
   sl->text = malloc(d->len + 1);
   sl->date = dup_or_null(d->date);
