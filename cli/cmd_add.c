@@ -16,6 +16,7 @@
 #include "cli.h"
 #include "inputs.h"
 #include "store/store.h"
+#include "util/util.h"
 
 const char cmd_add_usage[] =
   "usage: alaqat add [options] INPUT...\n"
@@ -66,6 +67,7 @@ typedef struct add_run {
   /* -j 2: the ring, the extraction thread and its own store handle (for
      the near-duplicate index) */
   int jobs;
+  const alq_lexicon *lex;
   alq_store *dstore;
   slot ring[RING];
   size_t head, tail;       /* next to store, next to fill (counters) */
@@ -150,9 +152,14 @@ static void *extract_thread(void *arg) {
     slot *sl = &r->ring[i % RING];
     if (sl->state == ALQ_DOC_NEW || sl->state == ALQ_DOC_CHANGED) {
       alq_doc d = {sl->id, sl->text, sl->len, sl->date, sl->title};
-      /* as alq_store_put: only a document that will be stored enters the
+      /* the slot's extractor is made on first use (each costs about 20 ms):
+         a run that only skips unchanged documents makes none. As
+         alq_store_put: only a document that will be stored enters the
          near-duplicate index, in the order of storing */
-      if (alq_extract(sl->ex, &d, &sl->res, &sl->err)) sl->extract_failed = 1;
+      if (!sl->ex && alq_extractor_new(&sl->ex, r->lex)) {
+        alq_error_set(&sl->err, ALQ_ENOMEM, sl->where, -1, "out of memory");
+        sl->extract_failed = 1;
+      } else if (alq_extract(sl->ex, &d, &sl->res, &sl->err)) sl->extract_failed = 1;
       else if (alq_store_find_copy(r->dstore, &d, &sl->copy_of, &sl->err)) sl->copy_failed = 1;
     }
     pthread_mutex_lock(&r->lock);
@@ -361,7 +368,8 @@ int cmd_add(int argc, char **argv) {
   alq_lexicon *lex = NULL;
   int status = ALQ_EXIT_SOMEFAIL;
   if (alq_lexicon_open(&lex, data, &err)) { cli_warn("%s: %s", err.file, err.msg); return status; }
-  if (alq_extractor_new(&r.ex, lex)) { cli_warn("out of memory"); goto done; }
+  if (r.jobs == 1 && alq_extractor_new(&r.ex, lex)) { cli_warn("out of memory"); goto done; }
+  r.lex = lex;
   if (alq_store_open(&r.store, db, ALQ_STORE_WRITE, &err)) { cli_warn("%s: %s", err.file, err.msg); goto done; }
   r.st.started = time(NULL);
   clock_gettime(CLOCK_MONOTONIC, &r.t0);
@@ -374,8 +382,6 @@ int cmd_add(int argc, char **argv) {
     /* the extraction thread's own handle: the near-duplicate index is built
        from the committed documents, as the first alq_store_put would */
     if (alq_store_open(&r.dstore, db, ALQ_STORE_READ, &err)) { cli_warn("%s: %s", err.file, err.msg); goto done; }
-    for (int k = 0; k < RING; k++)
-      if (alq_extractor_new(&r.ring[k].ex, lex)) { cli_warn("out of memory"); goto done; }
     pthread_mutex_init(&r.lock, NULL);
     pthread_cond_init(&r.filled, NULL);
     pthread_cond_init(&r.emptied, NULL);
