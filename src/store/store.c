@@ -21,14 +21,15 @@
  * page of a pair is an index walk that stops after LIMIT rows (the claim key,
  * the rowid, ends every index). One actor's claims in time order
  * (/api/claims?a=, alq_claims_sql) merge walks of claims_lo and claims_hi,
- * which also carry the common filters so that skipping and counting read no
- * table rows. */
+ * which also carry the common filters (type, polarity, modality, a date
+ * range) so that skipping and counting read no table rows. */
 #define CLAIMS_INDEXES \
   "CREATE INDEX claims_timeline ON claims(pair_lo, pair_hi, t_lo IS NULL, t_lo, t_hi, doc_date,\n" \
   "  doc_id, span_start);\n" \
-  "CREATE INDEX claims_lo ON claims(pair_lo, t_lo IS NULL, t_lo, key, type, polarity, modality);\n" \
+  "CREATE INDEX claims_lo ON claims(pair_lo, t_lo IS NULL, t_lo, key, type, polarity, modality,\n" \
+  "  t_hi);\n" \
   "CREATE INDEX claims_hi ON claims(pair_hi, t_lo IS NULL, t_lo, key, type, polarity, modality,\n" \
-  "  pair_lo);\n"
+  "  t_hi, pair_lo);\n"
 
 static const char schema_sql[] =
   "CREATE TABLE documents(\n"
