@@ -307,9 +307,11 @@ int srv_api_graph_index(alq_store *s, const srv_graph *g, const srv_params *p, c
 
 /* A page of alq_timeline (alq_timeline_page_sql: a walk of the store's
  * claims_timeline index that skips OFFSET entries without reading their rows
- * and stops after LIMIT); the total is a count over the same index range.
- * test_serve.sh checks pages against alaqat timeline; unit/test_store the
- * query plan and the pages of a busy pair against a full sort. */
+ * and stops after LIMIT; past the middle, the same from the end). The total
+ * comes from the graph index g (claims per pair), else from a count over the
+ * pair's index range. test_serve.sh checks pages against alaqat timeline;
+ * unit/test_store_index the query plans and the pages of a busy pair against
+ * a full sort. */
 static int api_timeline(alq_store *s, const srv_graph *g, const srv_params *p, json_t **body) {
   static const char *const ok[] = {"a", "b", "limit", "offset", NULL};
   const char *u = unknown_param(p, ok), *a = param(p, "a"), *b = param(p, "b");
