@@ -218,7 +218,7 @@ static void store_one(add_run *r) {
     if (res->nissues) r->any_failed = 1;
     if (sl->copy_failed) { store_failed(r, &sl->err, sl->where); r->any_failed = 1; goto out; }
     alq_doc d = {sl->id, sl->text, sl->len, sl->date, sl->title};
-    if (alq_store_put_as(r->store, &d, sl->hash, res, sl->copy_of, &err)) {
+    if (alq_store_put_as(r->store, &d, sl->hash, res, sl->copy_of, sl->state == ALQ_DOC_NEW, &err)) {
       store_failed(r, &err, sl->where);
       r->any_failed = 1;
       goto out;

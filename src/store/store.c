@@ -651,7 +651,7 @@ int alq_time_bounds(const char *iso, char lo[11], char hi[11]) {
 }
 
 static int put_doc(alq_store *s, const alq_doc *d, const char *hash, const alq_result *res,
-                   const char *copy_of, alq_error *err);
+                   const char *copy_of, int is_new, alq_error *err);
 
 int alq_store_find_copy(alq_store *s, const alq_doc *d, char **copy_of, alq_error *err) {
   /* a syndicated copy of an earlier document (copy_of = its original) */
@@ -670,24 +670,24 @@ int alq_store_find_copy(alq_store *s, const alq_doc *d, char **copy_of, alq_erro
 }
 
 int alq_store_put_as(alq_store *s, const alq_doc *d, const char *hash, const alq_result *res,
-                     const char *copy_of, alq_error *err) {
-  return put_doc(s, d, hash, res, copy_of, err);
+                     const char *copy_of, int is_new, alq_error *err) {
+  return put_doc(s, d, hash, res, copy_of, is_new, err);
 }
 
 int alq_store_put(alq_store *s, const alq_doc *d, const char *hash, const alq_result *res,
                   alq_error *err) {
   char *orig = NULL;
   int rc = alq_store_find_copy(s, d, &orig, err);
-  if (!rc) rc = put_doc(s, d, hash, res, orig, err);
+  if (!rc) rc = put_doc(s, d, hash, res, orig, 0, err);
   free(orig);
   return rc;
 }
 
 static int put_doc(alq_store *s, const alq_doc *d, const char *hash, const alq_result *res,
-                   const char *copy_of, alq_error *err) {
-  if (s->pg) return alq_pg_put(s->pg, d, hash, res, copy_of, err);
+                   const char *copy_of, int is_new, alq_error *err) {
+  if (s->pg) return alq_pg_put(s->pg, d, hash, res, copy_of, is_new, err);
   int rc;
-  if ((rc = delete_doc(s, d->id, err))) return rc;
+  if (!is_new && (rc = delete_doc(s, d->id, err))) return rc;
   char added[21];
   now_iso(added);
   sqlite3_stmt *q = stmt(s, Q_INS_DOC, err);

@@ -101,8 +101,10 @@ int alq_store_put(alq_store *s, const alq_doc *d, const char *hash,
  * that will be stored, in the order they will be stored. alq_store_put_as
  * stores with that copy_of, without the index. */
 int alq_store_find_copy(alq_store *s, const alq_doc *d, char **copy_of, alq_error *err);
+/* is_new: the caller's alq_store_doc_state said ALQ_DOC_NEW and nothing with
+ * this id was stored since (no lookup of old rows to replace). */
 int alq_store_put_as(alq_store *s, const alq_doc *d, const char *hash, const alq_result *res,
-                     const char *copy_of, alq_error *err);
+                     const char *copy_of, int is_new, alq_error *err);
 
 /* One `add` run, logged in the runs table. */
 typedef struct alq_store_run {

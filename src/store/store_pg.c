@@ -562,9 +562,10 @@ static void now_iso(char out[21]) {
 }
 
 int alq_pg_put(alq_pg *p, const alq_doc *d, const char *hash, const alq_result *res,
-               const char *copy_of, alq_error *err) {
+               const char *copy_of, int is_new, alq_error *err) {
   long long key = -1;
-  if (p->last_id && !strcmp(p->last_id, d->id)) key = p->last_key;
+  if (is_new) key = -1;
+  else if (p->last_id && !strcmp(p->last_id, d->id)) key = p->last_key;
   else {
     int st = alq_pg_doc_state(p, d->id, hash, alq_version(), err);
     if (st < 0) return st;
