@@ -69,12 +69,13 @@ for i in range(n_docs):
                      "negated" if rnd.random() < 0.08 else "affirmed",
                      "possible" if rnd.random() < 0.12 else "asserted",
                      None if rnd.random() < 0.6 else "مصادر محلية", "author", when,
-                     off, off + 10, "synthetic", day.isoformat(), lo, hi, s))
+                     off, off + 10, "synthetic", day.isoformat(), lo, hi, s, "syn%07d" % i))
         off += b + 1
         made += 1
     db.executemany("INSERT INTO claims(doc, span_start, span_end, a, b, pair_lo, pair_hi, type, class,"
                    " polarity, modality, source, source_kind, time, trigger_start, trigger_end, rule,"
-                   " doc_date, t_lo, t_hi, evidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+                   " doc_date, t_lo, t_hi, evidence, doc_id)"
+                   " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
 db.execute("COMMIT")
 db.execute("ANALYZE")
 db.close()

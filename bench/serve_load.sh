@@ -32,14 +32,16 @@ PY
 )
 set -- $pairs
 echo "store: $DB ($N claims); busy pair $1–$2 ($3 claims), typical pair $4–$5 ($6 claims)"
-echo "wrk -t$THREADS -c$CONNS -d$DUR on $(nproc) CPUs"
+echo "wrk -t$THREADS -c$CONNS -d$DUR on $(nproc) CPUs; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| endpoint | requests/s | p50 | p99 | bytes |"
 echo "|---|---:|---:|---:|---:|"
 for u in "/api/stats" "/api/graph?at=2012-06-30" "/api/graph?at=2016-06-30" "/api/graph?at=2020-12-31" \
          "/api/graph?at=2016-06-30&limit=500" \
          "/api/timeline?a=$4&b=$5&limit=100" "/api/timeline?a=$1&b=$2&limit=100" \
+         "/api/timeline?a=$1&b=$2&limit=100&offset=$(($3 - 100))" \
          "/api/claims?a=$4&b=$5&limit=100" "/api/claims?a=$1&type=conflict&limit=100" \
+         "/api/claims?a=$1&type=conflict&limit=100&offset=10000" \
          "/api/doc/syn0004242" "/api/actors?limit=100" "/api/search?q=%D9%87%D8%AF%D9%86%D8%A9&limit=20"; do
   size=$(curl -s -o /dev/null -w '%{size_download}' "$B$u")
   wrk -t"$THREADS" -c"$CONNS" -d"$DUR" --latency --timeout 30s "$B$u" > "$OUT.w" 2>&1 || true
@@ -49,3 +51,5 @@ for u in "/api/stats" "/api/graph?at=2012-06-30" "/api/graph?at=2016-06-30" "/ap
   echo "| \`$u\` | $rps | $p50 | $p99 | $size |"
 done
 rm -f "$OUT.w"
+echo
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

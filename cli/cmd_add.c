@@ -1,7 +1,11 @@
 /* alaqat add: extracts every input document and stores it with its mentions
  * and claims in the corpus store, skipping documents already stored
- * unchanged; one transaction per chunk so a kill loses at most one chunk. */
+ * unchanged; one transaction per chunk so a kill loses at most one chunk.
+ * By default a second thread extracts and finds syndicated copies while this
+ * one reads the inputs and writes the store: documents pass through a ring
+ * of RING slots in input order, so the store ends up as with -j 1. */
 #include <dirent.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <stdlib.h>
@@ -12,6 +16,7 @@
 #include "cli.h"
 #include "inputs.h"
 #include "store/store.h"
+#include "util/util.h"
 
 const char cmd_add_usage[] =
   "usage: alaqat add [options] INPUT...\n"
@@ -29,6 +34,8 @@ const char cmd_add_usage[] =
   "  --data DIR      lexicon directory (as for extract)\n"
   "  --jsonl         read every input (and stdin) as JSON Lines\n"
   "  --chunk N       documents per transaction (default 500)\n"
+  "  -j, --jobs N    1: extract and store in turn; 2 (default): extract and\n"
+  "                  find syndicated copies on a second thread (same store)\n"
   "  -q, --quiet     no progress, no summary, no per-input warnings\n"
   CLI_INPUTS_HELP
   "\n"
@@ -36,9 +43,40 @@ const char cmd_add_usage[] =
   "terminal; a summary line follows unless -q.\n"
   "exit status: 0 ok, 1 some inputs failed or the store failed, 2 usage.\n";
 
+#define RING 8   /* documents between reading/storing and extraction */
+
+/* One document in flight: copied from the reader (its memory lives only
+ * during the callback), its state in the store (known when read), and what
+ * the extraction thread made of it. */
+typedef struct slot {
+  char *id, *text, *date, *title, *where;
+  size_t len;
+  char hash[33];
+  int state;               /* ALQ_DOC_*, or < 0: the lookup failed (err) */
+  alq_extractor *ex;       /* the slot's own: res lives until the next use */
+  const alq_result *res;
+  char *copy_of;           /* alq_store_find_copy's answer */
+  alq_error err;
+  int extract_failed, copy_failed;
+  int done;                /* the extraction thread is through with it */
+} slot;
+
 typedef struct add_run {
   alq_store *store;
   alq_extractor *ex;
+  /* -j 2: the ring, the extraction thread and its own store handle (for
+     the near-duplicate index) */
+  int jobs;
+  const alq_lexicon *lex;
+  alq_store *dstore;
+  slot ring[RING];
+  size_t head, tail;       /* next to store, next to fill (counters) */
+  int stop;
+  pthread_t th;
+  int th_started, sync_init;
+  pthread_mutex_t lock;
+  pthread_cond_t filled, emptied;
+  int any_failed;          /* a document failed or had invalid bytes */
   int quiet, progress;
   int dead;               /* the store failed: stop writing, fail the rest */
   size_t chunk, in_chunk;
@@ -101,6 +139,150 @@ static int store_failed(add_run *r, const alq_error *err, const char *where) {
   return 1;
 }
 
+/* ---- -j 2: the ring ------------------------------------------------------ */
+
+static void *extract_thread(void *arg) {
+  add_run *r = arg;
+  for (size_t i = 0;; i++) {
+    pthread_mutex_lock(&r->lock);
+    while (i == r->tail && !r->stop) pthread_cond_wait(&r->filled, &r->lock);
+    int quit = i == r->tail;
+    pthread_mutex_unlock(&r->lock);
+    if (quit) return NULL;
+    slot *sl = &r->ring[i % RING];
+    if (sl->state == ALQ_DOC_NEW || sl->state == ALQ_DOC_CHANGED) {
+      alq_doc d = {sl->id, sl->text, sl->len, sl->date, sl->title};
+      /* the slot's extractor is made on first use (each costs about 20 ms):
+         a run that only skips unchanged documents makes none. As
+         alq_store_put: only a document that will be stored enters the
+         near-duplicate index, in the order of storing */
+      if (!sl->ex && alq_extractor_new(&sl->ex, r->lex)) {
+        alq_error_set(&sl->err, ALQ_ENOMEM, sl->where, -1, "out of memory");
+        sl->extract_failed = 1;
+      } else if (alq_extract(sl->ex, &d, &sl->res, &sl->err)) sl->extract_failed = 1;
+      else if (alq_store_find_copy(r->dstore, &d, &sl->copy_of, &sl->err)) sl->copy_failed = 1;
+    }
+    pthread_mutex_lock(&r->lock);
+    sl->done = 1;
+    pthread_cond_broadcast(&r->emptied);
+    pthread_mutex_unlock(&r->lock);
+  }
+}
+
+static void slot_clear(slot *sl) {
+  free(sl->id); free(sl->text); free(sl->date); free(sl->title); free(sl->where); free(sl->copy_of);
+  sl->id = sl->text = sl->date = sl->title = sl->where = sl->copy_of = NULL;
+  sl->res = NULL;
+  sl->extract_failed = sl->copy_failed = sl->done = 0;
+  memset(&sl->err, 0, sizeof sl->err);
+}
+
+/* After a document: the chunk's commit, the progress line. */
+static int chunk_step(add_run *r, const char *where) {
+  alq_error err = {0};
+  if (++r->in_chunk >= r->chunk) {
+    if (alq_store_commit(r->store, &err)) return store_failed(r, &err, where);
+    r->committed = r->st.added + r->st.replaced;
+    if (alq_store_begin(r->store, &err)) return store_failed(r, &err, where);
+    r->in_chunk = 0;
+  }
+  if (r->progress) show_progress(r, 0);
+  return 0;
+}
+
+/* Stores the oldest document of the ring (waiting for its extraction),
+ * exactly as do_doc_seq would have. */
+static void store_one(add_run *r) {
+  slot *sl = &r->ring[r->head % RING];
+  pthread_mutex_lock(&r->lock);
+  while (!sl->done) pthread_cond_wait(&r->emptied, &r->lock);
+  pthread_mutex_unlock(&r->lock);
+  alq_error err = {0};
+  if (r->dead) { r->st.failed++; r->any_failed = 1; goto out; }
+  r->st.seen++;
+  r->st.bytes += sl->len;
+  if (sl->state < 0) { store_failed(r, &sl->err, sl->where); r->any_failed = 1; goto out; }
+  if (sl->state == ALQ_DOC_SAME) {
+    r->st.skipped++;
+  } else {
+    if (sl->extract_failed) {
+      if (!r->quiet) cli_warn("%s: %s", sl->where, sl->err.msg);
+      r->st.failed++;
+      r->any_failed = 1;
+      goto out;
+    }
+    const alq_result *res = sl->res;
+    for (size_t i = 0; i < res->nissues && i < 10; i++)
+      if (!r->quiet) fprintf(stderr, "alaqat: %s: byte %lld: %s (stored anyway)\n", sl->where,
+                             res->issues[i].offset, res->issues[i].msg);
+    if (res->nissues) r->any_failed = 1;
+    if (sl->copy_failed) { store_failed(r, &sl->err, sl->where); r->any_failed = 1; goto out; }
+    alq_doc d = {sl->id, sl->text, sl->len, sl->date, sl->title};
+    if (alq_store_put_as(r->store, &d, sl->hash, res, sl->copy_of, sl->state == ALQ_DOC_NEW, &err)) {
+      store_failed(r, &err, sl->where);
+      r->any_failed = 1;
+      goto out;
+    }
+    if (sl->state == ALQ_DOC_NEW) r->st.added++; else r->st.replaced++;
+    r->st.claims += res->nclaims;
+    r->st.mentions += res->nmentions;
+  }
+  if (chunk_step(r, sl->where)) r->any_failed = 1;
+out:
+  slot_clear(sl);
+  r->head++;
+}
+
+static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
+
+/* Stores what is left in the ring and ends the extraction thread. */
+static void ring_stop(add_run *r) {
+  if (!r->th_started) return;
+  while (r->head < r->tail) store_one(r);
+  pthread_mutex_lock(&r->lock);
+  r->stop = 1;
+  pthread_cond_signal(&r->filled);
+  pthread_mutex_unlock(&r->lock);
+  pthread_join(r->th, NULL);
+  r->th_started = 0;
+}
+
+/* -j 2: the document's state in the store, a copy into the ring, the
+ * extraction thread woken. When the same id is still in the ring, the ring
+ * is stored up to it first, so the state is what -j 1 would see. */
+static int do_doc_ring(const alq_doc *d, const char *where, void *payload) {
+  add_run *r = payload;
+  for (size_t k = r->tail; k-- > r->head;)
+    if (!strcmp(r->ring[k % RING].id, d->id)) {
+      while (r->head <= k) store_one(r);
+      break;
+    }
+  if (r->dead) { r->st.failed++; return 1; }
+  if (r->tail - r->head == RING) store_one(r);
+  slot *sl = &r->ring[r->tail % RING];
+  alq_store_doc_hash(d, sl->hash);
+  sl->state = alq_store_doc_state(r->store, d->id, sl->hash, alq_version(), &sl->err);
+  sl->id = strdup(d->id);
+  sl->text = malloc(d->len + 1);
+  sl->date = dup_or_null(d->date);
+  sl->title = dup_or_null(d->title);
+  sl->where = strdup(where);
+  if (!sl->id || !sl->text || !sl->where || (d->date && !sl->date) || (d->title && !sl->title)) {
+    slot_clear(sl);
+    cli_warn("%s: out of memory", where);
+    r->st.failed++;
+    return 1;
+  }
+  memcpy(sl->text, d->text, d->len);
+  sl->text[d->len] = 0;
+  sl->len = d->len;
+  pthread_mutex_lock(&r->lock);
+  r->tail++;
+  pthread_cond_signal(&r->filled);
+  pthread_mutex_unlock(&r->lock);
+  return 0;
+}
+
 static int do_doc(const alq_doc *d, const char *where, void *payload) {
   add_run *r = payload;
   if (r->dead) { r->st.failed++; return 1; }
@@ -146,6 +328,7 @@ int cmd_add(int argc, char **argv) {
   const char *db = "alaqat.db", *data = NULL;
   int jsonl = 0, ninputs = 0;
   r.chunk = 500;
+  r.jobs = 2;
   cli_inputs in = {.fn = do_doc, .payload = &r};
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
@@ -154,6 +337,11 @@ int cmd_add(int argc, char **argv) {
     if (k) continue;
     if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) r.quiet = 1;
     else if (!strcmp(a, "--jsonl")) jsonl = 1;
+    else if (!strcmp(a, "-j") || !strcmp(a, "--jobs") || !strncmp(a, "-j", 2)) {
+      const char *v = a[2] && a[1] == 'j' ? a + 2 : (++i < argc ? argv[i] : NULL);
+      if (!v || (strcmp(v, "1") && strcmp(v, "2"))) { cli_warn("add: -j needs 1 or 2"); return ALQ_EXIT_USAGE; }
+      r.jobs = atoi(v);
+    }
     else if (!strcmp(a, "--db") || !strcmp(a, "--data") || !strcmp(a, "--chunk")) {
       if (++i >= argc) { cli_warn("add: %s needs a value", a); return ALQ_EXIT_USAGE; }
       if (!strcmp(a, "--db")) db = argv[i];
@@ -171,7 +359,8 @@ int cmd_add(int argc, char **argv) {
   r.progress = !r.quiet && isatty(2);
   if (r.progress)
     for (int i = 1; i < argc; i++) {
-      if (!strcmp(argv[i], "--db") || !strcmp(argv[i], "--data") || !strcmp(argv[i], "--chunk")) { i++; continue; }
+      if (!strcmp(argv[i], "--db") || !strcmp(argv[i], "--data") || !strcmp(argv[i], "--chunk") ||
+          !strcmp(argv[i], "-j") || !strcmp(argv[i], "--jobs")) { i++; continue; }
       if (cli_inputs_option(&in, argc, argv, &i)) continue;
       if (argv[i][0] != '-') r.total_mb += input_mb(argv[i], 0);
     }
@@ -179,7 +368,8 @@ int cmd_add(int argc, char **argv) {
   alq_lexicon *lex = NULL;
   int status = ALQ_EXIT_SOMEFAIL;
   if (alq_lexicon_open(&lex, data, &err)) { cli_warn("%s: %s", err.file, err.msg); return status; }
-  if (alq_extractor_new(&r.ex, lex)) { cli_warn("out of memory"); goto done; }
+  if (r.jobs == 1 && alq_extractor_new(&r.ex, lex)) { cli_warn("out of memory"); goto done; }
+  r.lex = lex;
   if (alq_store_open(&r.store, db, ALQ_STORE_WRITE, &err)) { cli_warn("%s: %s", err.file, err.msg); goto done; }
   r.st.started = time(NULL);
   clock_gettime(CLOCK_MONOTONIC, &r.t0);
@@ -188,15 +378,29 @@ int cmd_add(int argc, char **argv) {
     store_failed(&r, &err, NULL);
     goto done;
   }
+  if (r.jobs == 2) {
+    /* the extraction thread's own handle: the near-duplicate index is built
+       from the committed documents, as the first alq_store_put would */
+    if (alq_store_open(&r.dstore, db, ALQ_STORE_READ, &err)) { cli_warn("%s: %s", err.file, err.msg); goto done; }
+    pthread_mutex_init(&r.lock, NULL);
+    pthread_cond_init(&r.filled, NULL);
+    pthread_cond_init(&r.emptied, NULL);
+    r.sync_init = 1;
+    if (pthread_create(&r.th, NULL, extract_thread, &r)) { cli_warn("cannot start a thread"); goto done; }
+    r.th_started = 1;
+    in.fn = do_doc_ring;
+  }
   in.jsonl = jsonl;
   in.quiet = r.quiet;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
-    if (!strcmp(a, "--db") || !strcmp(a, "--data") || !strcmp(a, "--chunk")) { i++; continue; }
+    if (!strcmp(a, "--db") || !strcmp(a, "--data") || !strcmp(a, "--chunk") || !strcmp(a, "-j") ||
+        !strcmp(a, "--jobs")) { i++; continue; }
     if (cli_inputs_option(&in, argc, argv, &i)) continue;
     if (a[0] == '-' && a[1]) continue;
     cli_inputs_run(&in, a);
   }
+  ring_stop(&r);
   if (!r.dead) {
     r.st.finished = time(NULL);
     if (alq_store_log_run(r.store, &r.st, &err) || alq_store_commit(r.store, &err)) store_failed(&r, &err, NULL);
@@ -210,8 +414,16 @@ int cmd_add(int argc, char **argv) {
     fprintf(stderr, "alaqat add: %s: %zu documents read: %zu added, %zu replaced, %zu unchanged (skipped), "
             "%zu failed; %zu claims, %zu mentions stored\n", alq_store_name(r.store), r.st.seen, r.st.added, r.st.replaced,
             r.st.skipped, r.st.failed, r.st.claims, r.st.mentions);
-  status = (in.failed || r.dead) ? ALQ_EXIT_SOMEFAIL : ALQ_EXIT_OK;
+  status = (in.failed || r.dead || r.any_failed) ? ALQ_EXIT_SOMEFAIL : ALQ_EXIT_OK;
 done:
+  ring_stop(&r);
+  for (int k = 0; k < RING; k++) { slot_clear(&r.ring[k]); alq_extractor_free(r.ring[k].ex); }
+  if (r.sync_init) {
+    pthread_mutex_destroy(&r.lock);
+    pthread_cond_destroy(&r.filled);
+    pthread_cond_destroy(&r.emptied);
+  }
+  alq_store_close(r.dstore);
   alq_store_close(r.store);
   alq_extractor_free(r.ex);
   alq_lexicon_free(lex);

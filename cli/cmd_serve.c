@@ -16,7 +16,8 @@
 #endif
 
 const char cmd_serve_usage[] =
-  "usage: alaqat serve [--db PATH] [--port N] [--bind ADDR] [--web DIR] [--threads N] [-q]\n"
+  "usage: alaqat serve [--db PATH] [--port N] [--bind ADDR] [--web DIR] [--threads N]\n"
+  "                    [--timeout SECONDS] [-q]\n"
   "\n"
   "Serves the store read-only over HTTP: the JSON API of docs/API.md under\n"
   "/api/ and the web UI (network, timelines, evidence, search) at /.\n"
@@ -29,6 +30,8 @@ const char cmd_serve_usage[] =
   "  --web DIR     the web UI's files (default: $ALAQAT_WEB, else the built\n"
   "                or installed web UI; without one only the API is served)\n"
   "  --threads N   worker threads and store handles (default 4, 1..64)\n"
+  "  --timeout SECONDS\n"
+  "                close a connection idle this long (default 15, 1..3600)\n"
   "  -q            no request log on stderr\n"
   "\n"
   "exit status: 0 stopped by a signal, 1 store or socket error, 2 usage.\n";
@@ -56,7 +59,7 @@ int cmd_serve(int argc, char **argv) {
     long v;
     if (!strcmp(a, "-q")) { o.quiet = 1; continue; }
     if (!strcmp(a, "--db") || !strcmp(a, "--port") || !strcmp(a, "--bind") || !strcmp(a, "--web") ||
-        !strcmp(a, "--threads")) {
+        !strcmp(a, "--threads") || !strcmp(a, "--timeout")) {
       if (i + 1 >= argc) { cli_warn("serve: %s needs a value", a); return ALQ_EXIT_USAGE; }
       const char *val = argv[++i];
       if (!strcmp(a, "--db")) o.db = val;
@@ -65,6 +68,9 @@ int cmd_serve(int argc, char **argv) {
       else if (!strcmp(a, "--port")) {
         if (number(val, 0, 65535, &v)) { cli_warn("serve: --port needs a number 0..65535"); return ALQ_EXIT_USAGE; }
         o.port = (unsigned)v;
+      } else if (!strcmp(a, "--timeout")) {
+        if (number(val, 1, 3600, &v)) { cli_warn("serve: --timeout needs a number of seconds 1..3600"); return ALQ_EXIT_USAGE; }
+        o.timeout = (unsigned)v;
       } else {
         if (number(val, 1, 64, &v)) { cli_warn("serve: --threads needs a number 1..64"); return ALQ_EXIT_USAGE; }
         o.threads = (unsigned)v;

@@ -17,7 +17,7 @@ int alq_timeline(alq_store *s, const char *a, const char *b, alq_row_fn fn, void
     " d.id AS doc, c.span_start AS span_start, c.span_end AS span_end, c.evidence AS evidence"
     " FROM claims c JOIN documents d ON d.key = c.doc"
     " WHERE c.pair_lo = min(?1, ?2) AND c.pair_hi = max(?1, ?2)"
-    " ORDER BY c.t_lo IS NULL, c.t_lo, c.t_hi, d.date, d.id, c.span_start, c.key";
+    " ORDER BY " ALQ_TIMELINE_ORDER;
   static const char pg[] =
     "SELECT c.time AS \"when\", c.doc_date AS doc_date, c.type AS type, c.class AS class,"
     " c.polarity AS polarity, c.modality AS modality, c.source AS source,"
@@ -26,9 +26,70 @@ int alq_timeline(alq_store *s, const char *a, const char *b, alq_row_fn fn, void
     " FROM claims c JOIN documents d ON d.key = c.doc"
     " WHERE c.pair_lo = least($1::text COLLATE \"C\", $2::text COLLATE \"C\")"
     " AND c.pair_hi = greatest($1::text COLLATE \"C\", $2::text COLLATE \"C\")"
-    " ORDER BY c.t_lo IS NULL, c.t_lo, c.t_hi, d.date NULLS FIRST, d.id, c.span_start, c.key";
+    " ORDER BY " ALQ_TIMELINE_ORDER_PG;
   const char *binds[] = {a, b};
   return alq_store_query(s, sql, pg, binds, 2, fn, payload, err, ALQ_EIO);
+}
+
+const char alq_timeline_page_sql[] =
+  "SELECT c.time AS \"when\", c.doc_date AS doc_date, c.type AS type, c.class AS class,"
+  " c.polarity AS polarity, c.modality AS modality, c.source AS source,"
+  " c.source_kind AS source_kind, c.place AS \"where\", c.via AS via, c.a AS a, c.b AS b,"
+  " d.id AS doc, c.span_start AS span_start, c.span_end AS span_end, c.evidence AS evidence"
+  " FROM (SELECT c.key AS key FROM claims c"
+  "       WHERE c.pair_lo = min(?1, ?2) AND c.pair_hi = max(?1, ?2)"
+  "       ORDER BY " ALQ_TIMELINE_ORDER " LIMIT ?3 OFFSET ?4) pg"
+  " JOIN claims c ON c.key = pg.key JOIN documents d ON d.key = c.doc"
+  " ORDER BY " ALQ_TIMELINE_ORDER;
+
+const char alq_timeline_page_sql_from_end[] =
+  "SELECT c.time AS \"when\", c.doc_date AS doc_date, c.type AS type, c.class AS class,"
+  " c.polarity AS polarity, c.modality AS modality, c.source AS source,"
+  " c.source_kind AS source_kind, c.place AS \"where\", c.via AS via, c.a AS a, c.b AS b,"
+  " d.id AS doc, c.span_start AS span_start, c.span_end AS span_end, c.evidence AS evidence"
+  " FROM (SELECT c.key AS key FROM claims c"
+  "       WHERE c.pair_lo = min(?1, ?2) AND c.pair_hi = max(?1, ?2)"
+  "       ORDER BY " ALQ_TIMELINE_ORDER_DESC " LIMIT ?3 OFFSET ?4) pg"
+  " JOIN claims c ON c.key = pg.key JOIN documents d ON d.key = c.doc"
+  " ORDER BY " ALQ_TIMELINE_ORDER;
+
+int alq_claims_sql(unsigned flags, const char *cols, char *sql, size_t cap, char *count_sql,
+                   size_t count_cap) {
+  /* fixed fragments only; every value is a bound parameter */
+  char f[512] = "";
+  static const struct { unsigned flag; const char *sql; } filters[] = {
+    {ALQ_CF_TYPE, " AND c.type = ?3"}, {ALQ_CF_POLARITY, " AND c.polarity = ?4"},
+    {ALQ_CF_MODALITY, " AND c.modality = ?5"}, {ALQ_CF_SOURCE, " AND c.source = ?6"},
+    {ALQ_CF_KIND, " AND c.source_kind = ?7"}, {ALQ_CF_FROM, " AND c.t_hi >= ?8"},
+    {ALQ_CF_TO, " AND c.t_lo <= ?9"},
+    {ALQ_CF_DOC, " AND c.doc = (SELECT dd.key FROM documents dd WHERE dd.id = ?10)"}};
+  for (size_t i = 0; i < sizeof filters / sizeof filters[0]; i++)
+    if (flags & filters[i].flag) strcat(f, filters[i].sql);
+  static const char keys[] = "SELECT c.key AS k, c.t_lo IS NULL AS n, c.t_lo AS t FROM claims c WHERE ";
+  const char *x = (flags & ALQ_CF_A) ? "?1" : "?2";
+  char inner[1600];
+  int n, m;
+  if ((flags & (ALQ_CF_A | ALQ_CF_B)) == (ALQ_CF_A | ALQ_CF_B)) {
+    n = snprintf(inner, sizeof inner, "%sc.pair_lo = min(?1, ?2) AND c.pair_hi = max(?1, ?2)%s", keys, f);
+    m = snprintf(count_sql, count_cap, "SELECT count(*) FROM claims c"
+                 " WHERE c.pair_lo = min(?1, ?2) AND c.pair_hi = max(?1, ?2)%s", f);
+  } else if (flags & (ALQ_CF_A | ALQ_CF_B)) {
+    /* either side of the pair: two index walks merged in order (a claim of
+       an actor with itself is found by the first only) */
+    n = snprintf(inner, sizeof inner, "%sc.pair_lo = %s%s UNION ALL %sc.pair_hi = %s AND c.pair_lo <> %s%s",
+                 keys, x, f, keys, x, x, f);
+    m = snprintf(count_sql, count_cap, "SELECT (SELECT count(*) FROM claims c WHERE c.pair_lo = %s%s)"
+                 " + (SELECT count(*) FROM claims c WHERE c.pair_hi = %s AND c.pair_lo <> %s%s)",
+                 x, f, x, x, f);
+  } else {
+    n = snprintf(inner, sizeof inner, "%s1%s", keys, f);
+    m = snprintf(count_sql, count_cap, "SELECT count(*) FROM claims c WHERE 1%s", f);
+  }
+  if (n < 0 || (size_t)n >= sizeof inner || m < 0 || (size_t)m >= count_cap) return -1;
+  n = snprintf(sql, cap, "SELECT %s FROM (%s ORDER BY 2, 3, 1 LIMIT ?11 OFFSET ?12) pg"
+               " JOIN claims c ON c.key = pg.k JOIN documents d ON d.key = c.doc"
+               " ORDER BY c.t_lo IS NULL, c.t_lo, c.key", cols, inner);
+  return n < 0 || (size_t)n >= cap ? -1 : 0;
 }
 
 /* Both backends share the query; only the ORDER BY differs (PostgreSQL does

@@ -305,10 +305,14 @@ int srv_api_graph_index(alq_store *s, const srv_graph *g, const srv_params *p, c
   return 200;
 }
 
-/* The timeline's SQL is alq_timeline's (src/analyze) with LIMIT/OFFSET, so a
- * page of a pair with tens of thousands of claims is a top-N sort, and the
- * total is a count over the pair index; test_serve.sh checks they agree. */
-static int api_timeline(alq_store *s, const srv_params *p, json_t **body) {
+/* A page of alq_timeline (alq_timeline_page_sql: a walk of the store's
+ * claims_timeline index that skips OFFSET entries without reading their rows
+ * and stops after LIMIT; past the middle, the same from the end). The total
+ * comes from the graph index g (claims per pair), else from a count over the
+ * pair's index range. test_serve.sh checks pages against alaqat timeline;
+ * unit/test_store_index the query plans and the pages of a busy pair against
+ * a full sort. */
+static int api_timeline(alq_store *s, const srv_graph *g, const srv_params *p, json_t **body) {
   static const char *const ok[] = {"a", "b", "limit", "offset", NULL};
   const char *u = unknown_param(p, ok), *a = param(p, "a"), *b = param(p, "b");
   if (u) { *body = srv_error("unknown parameter '%s'", u); return 400; }
@@ -319,29 +323,30 @@ static int api_timeline(alq_store *s, const srv_params *p, json_t **body) {
   page pg;
   if (page_init(&pg, p, SRV_PAGE_DEFAULT, SRV_PAGE_MAX, body)) return 400;
   static const char *const sql[2] = {
-    "SELECT c.time AS \"when\", c.doc_date AS doc_date, c.type AS type, c.class AS class,"
-    " c.polarity AS polarity, c.modality AS modality, c.source AS source,"
-    " c.source_kind AS source_kind, c.place AS \"where\", c.via AS via, c.a AS a, c.b AS b,"
-    " d.id AS doc, c.span_start AS span_start, c.span_end AS span_end, c.evidence AS evidence"
-    /* the page's keys are chosen first, so the sort carries only its keys,
-       not the evidence text of every claim of a busy pair */
-    " FROM (SELECT c2.key AS key FROM claims c2 JOIN documents d2 ON d2.key = c2.doc"
-    "       WHERE c2.pair_lo = min(?1, ?2) AND c2.pair_hi = max(?1, ?2)"
-    "       ORDER BY c2.t_lo IS NULL, c2.t_lo, c2.t_hi, d2.date, d2.id, c2.span_start, c2.key"
-    "       LIMIT ?3 OFFSET ?4) pg"
-    " JOIN claims c ON c.key = pg.key JOIN documents d ON d.key = c.doc"
-    " ORDER BY c.t_lo IS NULL, c.t_lo, c.t_hi, d.date, d.id, c.span_start, c.key",
+    alq_timeline_page_sql,
     "SELECT count(*) FROM claims WHERE pair_lo = min(?1, ?2) AND pair_hi = max(?1, ?2)"};
   sqlite3 *db = alq_store_db(s);
   int status = 200;
-  for (int k = 0; k < 2 && status == 200; k++) {
+  /* the total from the graph index when there is one (counted per pair
+     when it was built, for this version of the store) */
+  if (g) pg.total = srv_graph_pair_claims(g, ra, rb);
+  /* a page past the middle is counted from the end (a backward walk of the
+     index), so the last page costs what the first does */
+  long long lim = pg.limit, off = pg.offset;
+  int from_end = g && off < pg.total && off > pg.total / 2;
+  if (from_end) {
+    lim = pg.total - off < pg.limit ? pg.total - off : pg.limit;
+    off = pg.total - off - lim;
+  }
+  for (int k = 0; k < (g ? 1 : 2) && status == 200; k++) {
     sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(db, sql[k], -1, &q, NULL) != SQLITE_OK) { status = 500; break; }
+    if (sqlite3_prepare_v2(db, k ? sql[1] : from_end ? alq_timeline_page_sql_from_end : sql[0], -1, &q,
+                           NULL) != SQLITE_OK) { status = 500; break; }
     sqlite3_bind_text(q, 1, ra, -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 2, rb, -1, SQLITE_STATIC);
     if (!k) {
-      sqlite3_bind_int64(q, 3, pg.limit);
-      sqlite3_bind_int64(q, 4, pg.offset);
+      sqlite3_bind_int64(q, 3, lim);
+      sqlite3_bind_int64(q, 4, off);
       if (rows_json(q, pg.items, pg.limit)) status = 500;
     } else if (sqlite3_step(q) == SQLITE_ROW) {
       pg.total = sqlite3_column_int64(q, 0);
@@ -380,6 +385,23 @@ static int api_contradictions(alq_store *s, const srv_params *p, json_t **body) 
 #define MARK_OPEN "\xee\x80\x80"   /* U+E000 */
 #define MARK_CLOSE "\xee\x80\x81"  /* U+E001 */
 
+/* Ranking every match with bm25 costs about 1.5 us per match (0.15 s for a
+ * word in all of 100,000 documents), so a query with more than
+ * SRV_SEARCH_RANKED matches is listed in the order of the full-text index
+ * instead, newest stored document first: an index walk that stops after the
+ * page. "order" in the answer says which ("rank" or "recent"). Snippets are
+ * made for the page's rows only (OFFSET skips rows before their columns are
+ * computed). */
+static const char search_sql[2][600] = {
+  "SELECT d.id AS doc, d.date AS date, d.title AS title,"
+  " snippet(documents_fts, -1, ?2, ?3, '\xe2\x80\xa6', 24) AS snippet, bm25(documents_fts) AS score"
+  " FROM documents_fts JOIN documents d ON d.key = documents_fts.rowid"
+  " WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?4 OFFSET ?5",
+  "SELECT d.id AS doc, d.date AS date, d.title AS title,"
+  " snippet(documents_fts, -1, ?2, ?3, '\xe2\x80\xa6', 24) AS snippet, bm25(documents_fts) AS score"
+  " FROM documents_fts JOIN documents d ON d.key = documents_fts.rowid"
+  " WHERE documents_fts MATCH ?1 ORDER BY documents_fts.rowid DESC LIMIT ?4 OFFSET ?5"};
+
 static int api_search(alq_store *s, const srv_params *p, json_t **body) {
   static const char *const ok[] = {"q", "limit", "offset", NULL};
   const char *u = unknown_param(p, ok), *q = param(p, "q");
@@ -388,26 +410,43 @@ static int api_search(alq_store *s, const srv_params *p, json_t **body) {
   if (strlen(q) > 512) { *body = srv_error("query longer than 512 bytes"); return 400; }
   page pg;
   if (page_init(&pg, p, 20, SRV_PAGE_MAX, body)) return 400;
-  alq_error err = {0};
-  /* snippets only for the page; the total from a count of the matches */
-  long long want = pg.offset + pg.limit;
-  int rc = alq_search(s, q, MARK_OPEN, MARK_CLOSE, want > 1000000 ? 1000000 : (int)want, page_row, &pg, &err);
-  if (rc) {
-    json_decref(pg.items);
-    if (rc == ALQ_EINVAL) { *body = srv_error("bad query: %s", err.msg); return 400; }
-    return store_fail(&err, body);
-  }
-  sqlite3_stmt *cq;
   sqlite3 *db = alq_store_db(s);
-  if (sqlite3_prepare_v2(db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1", -1, &cq, NULL) == SQLITE_OK) {
+  sqlite3_stmt *cq = NULL, *sq = NULL;
+  int status = 200;
+  /* the count first: it says whether to rank, and a bad query fails here */
+  if (sqlite3_prepare_v2(db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1", -1, &cq,
+                         NULL) != SQLITE_OK) status = 500;
+  else {
     sqlite3_bind_text(cq, 1, q, -1, SQLITE_STATIC);
-    if (sqlite3_step(cq) == SQLITE_ROW) pg.total = sqlite3_column_int64(cq, 0);
-    sqlite3_finalize(cq);
+    int rc = sqlite3_step(cq);
+    if (rc == SQLITE_ROW) pg.total = sqlite3_column_int64(cq, 0);
+    else status = rc == SQLITE_ERROR ? 400 : 500;
   }
-  json_t *o = page_body(&pg);
-  json_object_set_new(o, "q", jstr(q));
-  *body = o;
-  return 200;
+  int recent = pg.total > SRV_SEARCH_RANKED;
+  if (status == 200) {
+    if (sqlite3_prepare_v2(db, search_sql[recent], -1, &sq, NULL) != SQLITE_OK) status = 500;
+    else {
+      sqlite3_bind_text(sq, 1, q, -1, SQLITE_STATIC);
+      sqlite3_bind_text(sq, 2, MARK_OPEN, -1, SQLITE_STATIC);
+      sqlite3_bind_text(sq, 3, MARK_CLOSE, -1, SQLITE_STATIC);
+      sqlite3_bind_int64(sq, 4, pg.limit);
+      sqlite3_bind_int64(sq, 5, pg.offset);
+      if (rows_json(sq, pg.items, pg.limit)) status = sqlite3_errcode(db) == SQLITE_ERROR ? 400 : 500;
+    }
+  }
+  if (status != 200) {
+    *body = status == 400 ? srv_error("bad query: %s", sqlite3_errmsg(db))
+                          : srv_error("store error: %s", sqlite3_errmsg(db));
+    json_decref(pg.items);
+  } else {
+    json_t *o = page_body(&pg);
+    json_object_set_new(o, "q", jstr(q));
+    json_object_set_new(o, "order", json_string(recent ? "recent" : "rank"));
+    *body = o;
+  }
+  sqlite3_finalize(cq);
+  sqlite3_finalize(sq);
+  return status;
 }
 
 /* Steps q, appending each row as an object to arr (at most max rows). */
@@ -475,23 +514,16 @@ static int api_claims(alq_store *s, const srv_params *p, json_t **body) {
   if (a) alq_store_actor_resolve(s, a, ra, sizeof ra);
   if (b) alq_store_actor_resolve(s, b, rb, sizeof rb);
   /* fixed fragments, every value bound: ?1 a, ?2 b, ?3 type, ... */
-  char where[1024] = " WHERE 1";
-  if (a && b) strcat(where, " AND c.pair_lo = min(?1, ?2) AND c.pair_hi = max(?1, ?2)");
-  else if (a) strcat(where, " AND (c.pair_lo = ?1 OR c.pair_hi = ?1)");
-  else if (b) strcat(where, " AND (c.pair_lo = ?2 OR c.pair_hi = ?2)");
-  if (type) strcat(where, " AND c.type = ?3");
-  if (pol) strcat(where, " AND c.polarity = ?4");
-  if (mod) strcat(where, " AND c.modality = ?5");
-  if (src) strcat(where, " AND c.source = ?6");
-  if (kind) strcat(where, " AND c.source_kind = ?7");
-  if (from) strcat(where, " AND c.t_hi >= ?8");
-  if (to) strcat(where, " AND c.t_lo <= ?9");
-  if (doc) strcat(where, " AND d.id = ?10");
-  char sql[2048], csql[1400];
-  snprintf(sql, sizeof sql, "SELECT " CLAIM_COLS ", c.evidence AS evidence"
-           " FROM claims c JOIN documents d ON d.key = c.doc%s"
-           " ORDER BY c.t_lo IS NULL, c.t_lo, c.key LIMIT ?11 OFFSET ?12", where);
-  snprintf(csql, sizeof csql, "SELECT count(*) FROM claims c JOIN documents d ON d.key = c.doc%s", where);
+  unsigned flags = (a ? ALQ_CF_A : 0) | (b ? ALQ_CF_B : 0) | (type ? ALQ_CF_TYPE : 0) |
+                   (pol ? ALQ_CF_POLARITY : 0) | (mod ? ALQ_CF_MODALITY : 0) |
+                   (src ? ALQ_CF_SOURCE : 0) | (kind ? ALQ_CF_KIND : 0) | (from ? ALQ_CF_FROM : 0) |
+                   (to ? ALQ_CF_TO : 0) | (doc ? ALQ_CF_DOC : 0);
+  char sql[4096], csql[2048];
+  if (alq_claims_sql(flags, CLAIM_COLS ", c.evidence AS evidence", sql, sizeof sql, csql, sizeof csql)) {
+    json_decref(pg.items);
+    *body = srv_error("query too long");
+    return 500;
+  }
   sqlite3 *db = alq_store_db(s);
   sqlite3_stmt *q[2] = {NULL, NULL};
   int status = 200;
@@ -581,10 +613,11 @@ static int api_doc(alq_store *s, const char *id, const srv_params *p, json_t **b
   return 200;
 }
 
-int srv_api(alq_store *s, const char *path, const srv_params *p, json_t **body) {
+int srv_api(alq_store *s, const srv_graph *g, const char *path, const srv_params *p, json_t **body) {
+  if (!strcmp(path, "/api/timeline")) return api_timeline(s, g, p, body);
   static const struct { const char *name; int (*fn)(alq_store *, const srv_params *, json_t **); } routes[] = {
     {"/api/stats", api_stats}, {"/api/actors", api_actors}, {"/api/graph", api_graph},
-    {"/api/timeline", api_timeline}, {"/api/claims", api_claims}, {"/api/search", api_search},
+{"/api/claims", api_claims}, {"/api/search", api_search},
     {"/api/contradictions", api_contradictions}};
   for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++)
     if (!strcmp(path, routes[i].name)) return routes[i].fn(s, p, body);

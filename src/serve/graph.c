@@ -33,6 +33,8 @@ typedef struct gpair {
 
 typedef struct gactor { char *id, *type, *english, *arabic; } gactor;
 
+typedef struct gcount { int32_t a, b; long long n; } gcount;  /* all claims of a pair */
+
 struct srv_graph {
   int refs;
   long long version;     /* PRAGMA data_version when built */
@@ -45,6 +47,8 @@ struct srv_graph {
   char **types;
   size_t ntypes;
   long long documents, claims_all, actors_all;   /* for /api/stats */
+  gcount *counts;        /* every pair's claims (any polarity), by (a, b) */
+  size_t ncounts;
   char first[11], last[11];
 };
 
@@ -72,7 +76,7 @@ void srv_graph_release(srv_graph *g) {
     free(g->actors[i].id); free(g->actors[i].type); free(g->actors[i].english); free(g->actors[i].arabic);
   }
   for (size_t i = 0; i < g->ntypes; i++) free(g->types[i]);
-  free(g->actors); free(g->types); free(g->t); free(g->snap); free(g->pairs);
+  free(g->actors); free(g->types); free(g->t); free(g->snap); free(g->pairs); free(g->counts);
   free(g);
 }
 
@@ -174,6 +178,22 @@ srv_graph *srv_graph_build(sqlite3 *db, char *why, size_t whycap) {
   }
   if (rc != SQLITE_DONE) goto dberr;
   sqlite3_finalize(q);
+  /* the number of claims of each pair (the total of a timeline page): a
+     walk of the claims_timeline index; rows in (pair_lo, pair_hi) order,
+     which is the order of the actor indexes */
+  if (sqlite3_prepare_v2(db, "SELECT pair_lo, pair_hi, count(*) FROM claims GROUP BY pair_lo, pair_hi", -1, &q,
+                         NULL) != SQLITE_OK)
+    goto dberr;
+  size_t ccap = 0;
+  while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+    int32_t ia = actor_find(g, (const char *)sqlite3_column_text(q, 0));
+    int32_t ib = actor_find(g, (const char *)sqlite3_column_text(q, 1));
+    if (ia < 0 || ib < 0) continue;
+    if (grow((void **)&g->counts, &ccap, g->ncounts + 1, sizeof *g->counts)) goto oom;
+    g->counts[g->ncounts++] = (gcount){ia, ib, sqlite3_column_int64(q, 2)};
+  }
+  if (rc != SQLITE_DONE) goto dberr;
+  sqlite3_finalize(q);
   if (sqlite3_prepare_v2(db,
         "SELECT pair_lo, pair_hi, class, doc, t_lo, type FROM claims"
         " WHERE polarity = 'affirmed' AND modality = 'asserted' AND class IS NOT NULL AND t_lo IS NOT NULL"
@@ -240,6 +260,20 @@ oom:
 }
 
 long long srv_graph_version(const srv_graph *g) { return g->version; }
+
+long long srv_graph_pair_claims(const srv_graph *g, const char *x, const char *y) {
+  if (strcmp(x, y) > 0) { const char *t = x; x = y; y = t; }
+  int32_t a = actor_find(g, x), b = actor_find(g, y);
+  if (a < 0 || b < 0) return 0;
+  size_t lo = 0, hi = g->ncounts;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    const gcount *c = &g->counts[mid];
+    if (c->a < a || (c->a == a && c->b < b)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < g->ncounts && g->counts[lo].a == a && g->counts[lo].b == b ? g->counts[lo].n : 0;
+}
 
 void srv_graph_retain(srv_graph *g) { g->refs++; }
 

@@ -314,13 +314,15 @@ static enum MHD_Result handle(srv *S, struct MHD_Connection *c, const char *url,
   json_t *body = NULL;
   char *text = NULL;
   int is_graph = !strcmp(url, "/api/graph"), is_stats = !strcmp(url, "/api/stats") && !x.p.n;
-  srv_graph *g = is_graph || is_stats ? graph_get(S) : NULL;
-  if (g) {  /* from the in-memory index (rebuilt when the store changed) */
+  int is_timeline = !strcmp(url, "/api/timeline");
+  srv_graph *g = is_graph || is_stats || is_timeline ? graph_get(S) : NULL;
+  if (g && !is_timeline) {  /* from the in-memory index (rebuilt when the store changed) */
     if (is_graph) *status = srv_api_graph_index(h->s, g, &x.p, &text, &body);
     else { *status = 200; body = srv_graph_stats(g); }
     graph_put(S, g);
   } else {
-    *status = srv_api(h->s, url, &x.p, &body);
+    *status = srv_api(h->s, g, url, &x.p, &body);   /* a timeline's total from the index */
+    if (g) graph_put(S, g);
   }
   if (h->timed_out) {
     json_decref(body);

@@ -17,6 +17,8 @@ enum {
   SRV_PAGE_DEFAULT = 100,     /* rows per page when limit is not given */
   SRV_PAGE_MAX = 1000,        /* largest limit for lists */
   SRV_GRAPH_MAX = 20000,      /* largest limit (edges) for /api/graph */
+  SRV_SEARCH_RANKED = 5000,   /* /api/search ranks (bm25) up to this many matches;
+                                 more are listed newest stored first */
   SRV_QUERY_SECONDS = 10      /* a query running longer is stopped (503) */
 };
 
@@ -47,8 +49,11 @@ typedef struct srv_params {
 } srv_params;
 
 /* Answers GET `path` (starting "/api/") from store `s`: returns the HTTP
- * status and sets *body (never NULL; {"error": "..."} when status >= 400). */
-int srv_api(alq_store *s, const char *path, const srv_params *p, json_t **body);
+ * status and sets *body (never NULL; {"error": "..."} when status >= 400).
+ * g, when not NULL, is the graph index of the same store version (a
+ * timeline's total comes from it). */
+struct srv_graph;
+int srv_api(alq_store *s, const struct srv_graph *g, const char *path, const srv_params *p, json_t **body);
 
 /* ---- the network at a date from memory (graph.c) --------------------------- */
 
@@ -61,6 +66,8 @@ struct sqlite3;
 srv_graph *srv_graph_build(struct sqlite3 *db, char *why, size_t whycap);
 /* PRAGMA data_version of the building connection when it was built. */
 long long srv_graph_version(const srv_graph *g);
+/* The number of claims (any polarity, modality, date) of the pair {x, y}. */
+long long srv_graph_pair_claims(const srv_graph *g, const char *x, const char *y);
 void srv_graph_retain(srv_graph *g);
 void srv_graph_release(srv_graph *g);
 /* The body of /api/graph at `at` (a valid date), as alq_graph_at computes

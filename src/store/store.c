@@ -13,8 +13,24 @@
 #include "read/read.h"
 #include "util/util.h"
 
-/* Schema version 2 (1 + documents.copy_of). Keep docs/SCHEMA.md in step with every change here, and
- * bump ALQ_STORE_SCHEMA (with a migration) when a table changes. */
+/* Schema version 3 (2 + claims.doc_id and the timeline and one-actor
+ * indexes; 2 = 1 + documents.copy_of). Keep docs/SCHEMA.md in step with every
+ * change here, and bump ALQ_STORE_SCHEMA (with a migration) when a table
+ * changes. */
+/* The timeline's order (alq_timeline, /api/timeline) is this index's, so a
+ * page of a pair is an index walk that stops after LIMIT rows (the claim key,
+ * the rowid, ends every index). One actor's claims in time order
+ * (/api/claims?a=, alq_claims_sql) merge walks of claims_lo and claims_hi,
+ * which also carry the common filters (type, polarity, modality, a date
+ * range) so that skipping and counting read no table rows. */
+#define CLAIMS_INDEXES \
+  "CREATE INDEX claims_timeline ON claims(pair_lo, pair_hi, t_lo IS NULL, t_lo, t_hi, doc_date,\n" \
+  "  doc_id, span_start);\n" \
+  "CREATE INDEX claims_lo ON claims(pair_lo, t_lo IS NULL, t_lo, key, type, polarity, modality,\n" \
+  "  t_hi);\n" \
+  "CREATE INDEX claims_hi ON claims(pair_hi, t_lo IS NULL, t_lo, key, type, polarity, modality,\n" \
+  "  t_hi, pair_lo);\n"
+
 static const char schema_sql[] =
   "CREATE TABLE documents(\n"
   "  key INTEGER PRIMARY KEY,\n"
@@ -44,9 +60,9 @@ static const char schema_sql[] =
   "  time TEXT, place TEXT, via TEXT,\n"
   "  trigger_start INTEGER, trigger_end INTEGER, rule TEXT,\n"
   "  doc_date TEXT, t_lo TEXT, t_hi TEXT,\n"
-  "  evidence TEXT);\n"
+  "  evidence TEXT, doc_id TEXT);\n"
   "CREATE INDEX claims_doc ON claims(doc);\n"
-  "CREATE INDEX claims_pair ON claims(pair_lo, pair_hi, t_lo);\n"
+  CLAIMS_INDEXES
   "CREATE INDEX claims_t ON claims(t_lo);\n"
   "CREATE TABLE actors(\n"
   "  id TEXT PRIMARY KEY, type TEXT, english TEXT, arabic TEXT,\n"
@@ -86,8 +102,9 @@ static const char *const stmt_sql[Q__COUNT] = {
                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
   [Q_INS_CLAIM] = "INSERT INTO claims(doc, span_start, span_end, a, b, pair_lo, pair_hi, type, class,"
                   " polarity, modality, source, source_kind, time, place, via, trigger_start,"
-                  " trigger_end, rule, doc_date, t_lo, t_hi, evidence) VALUES (?1, ?2, ?3, ?4, ?5,"
-                  " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+                  " trigger_end, rule, doc_date, t_lo, t_hi, evidence, doc_id) VALUES (?1, ?2, ?3, ?4,"
+                  " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,"
+                  " ?23, ?24)",
   [Q_INS_ACTOR] = "INSERT OR REPLACE INTO actors(id, type, english, arabic, founded, ended, successor)"
                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
   [Q_INS_RUN] = "INSERT INTO runs(started, finished, version, docs_seen, docs_added, docs_replaced,"
@@ -180,6 +197,16 @@ static int pragma_int(alq_store *s, const char *sql, int *out) {
 static void bind_str(sqlite3_stmt *q, int i, const char *v);
 static int step_done(alq_store *s, sqlite3_stmt *q, alq_error *err, const char *what);
 
+/* Schema 2 -> 3: the claim's document id beside its key, so that the
+ * timeline order needs no join, and the indexes in that order (claims_pair
+ * is claims_timeline's prefix). */
+static const char migrate_2_3_sql[] =
+  "ALTER TABLE claims ADD COLUMN doc_id TEXT;\n"
+  "UPDATE claims SET doc_id = (SELECT d.id FROM documents d WHERE d.key = claims.doc);\n"
+  "DROP INDEX IF EXISTS claims_pair;\n"
+  CLAIMS_INDEXES
+  "PRAGMA user_version = 3;\n";
+
 /* check_schema: an older store opened for reading, to reopen for writing */
 #define MIGRATE_NEEDED 1000
 
@@ -213,19 +240,22 @@ static int check_schema(alq_store *s, int mode, alq_error *err) {
     return alq_error_set(err, ALQ_EFORMAT, s->path, -1,
                          "store has schema version %d, newer than this alaqat %s knows (%d); upgrade alaqat",
                          version, alq_version(), ALQ_STORE_SCHEMA);
-  if (version == 1) {
-    /* 1 -> 2: documents.copy_of. The transaction stays open: the caller
-       fills copy_of of the stored documents and commits (store_backfill) */
+  if (version == 1 || version == 2) {
+    /* 1 -> 2: documents.copy_of; 2 -> 3: claims.doc_id and the indexes.
+       From version 1 the transaction stays open: the caller fills copy_of
+       of the stored documents and commits (store_backfill) */
     if (mode != ALQ_STORE_WRITE) return MIGRATE_NEEDED;
+    int from = version;
     int rc = exec(s, "BEGIN IMMEDIATE", err);
     if (rc) return rc;
     s->in_tx = 1;
     /* another writer may have migrated it meanwhile */
     if (pragma_int(s, "PRAGMA user_version", &version)) {
-      rc = db_fail(s, err, "migrating the store from schema version 1");
-    } else if (version == 1) {
-      rc = exec(s, "ALTER TABLE documents ADD COLUMN copy_of TEXT; PRAGMA user_version = 2;", err);
-      s->migrated = !rc;
+      rc = db_fail(s, err, "migrating the store");
+    } else {
+      if (version == 1 && !(rc = exec(s, "ALTER TABLE documents ADD COLUMN copy_of TEXT; PRAGMA user_version = 2;", err)))
+        version = 2, s->migrated = 1;
+      if (!rc && version == 2) rc = exec(s, migrate_2_3_sql, err);
     }
     if (!rc && !s->migrated && !(rc = exec(s, "COMMIT", err))) s->in_tx = 0;
     if (rc) {
@@ -234,7 +264,7 @@ static int check_schema(alq_store *s, int mode, alq_error *err) {
       sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
       s->migrated = 0;
       s->in_tx = 0;
-      return alq_error_set(err, rc, s->path, -1, "cannot migrate the store from schema version 1: %s", msg);
+      return alq_error_set(err, rc, s->path, -1, "cannot migrate the store from schema version %d: %s", from, msg);
     }
     return 0;
   }
@@ -407,8 +437,8 @@ int alq_store_open(alq_store **out, const char *path, int mode, alq_error *err) 
       rc = check_schema(s, mode, err);
       if (rc == MIGRATE_NEEDED)
         rc = alq_error_set(err, ALQ_EFORMAT, path, -1,
-                           "store has schema version 1 (this alaqat knows %d) and is read-only here;"
-                           " run alaqat add on it where it is writable", ALQ_STORE_SCHEMA);
+                           "store has an older schema version (this alaqat knows %d) and is read-only"
+                           " here; run alaqat add on it where it is writable", ALQ_STORE_SCHEMA);
     } else rc = db_fail(s, err, "cannot open store");
   }
   if (rc == MIGRATE_NEEDED) {
@@ -418,7 +448,7 @@ int alq_store_open(alq_store **out, const char *path, int mode, alq_error *err) 
     if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
         sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK) {
       rc = alq_error_set(err, ALQ_EFORMAT, path, -1,
-                         "store has schema version 1 (this alaqat knows %d) and cannot be migrated here: %s;"
+                         "store has an older schema version (this alaqat knows %d) and cannot be migrated here: %s;"
                          " run alaqat add on it where it is writable", ALQ_STORE_SCHEMA,
                          s->db ? sqlite3_errmsg(s->db) : "out of memory");
       goto fail;
@@ -621,30 +651,43 @@ int alq_time_bounds(const char *iso, char lo[11], char hi[11]) {
 }
 
 static int put_doc(alq_store *s, const alq_doc *d, const char *hash, const alq_result *res,
-                   const char *copy_of, alq_error *err);
+                   const char *copy_of, int is_new, alq_error *err);
 
-int alq_store_put(alq_store *s, const alq_doc *d, const char *hash, const alq_result *res,
-                  alq_error *err) {
+int alq_store_find_copy(alq_store *s, const alq_doc *d, char **copy_of, alq_error *err) {
   /* a syndicated copy of an earlier document (copy_of = its original) */
   int rc;
-  const char *copy_of = NULL;
+  const char *root = NULL;
+  *copy_of = NULL;
   if ((rc = dd_seed(s, 0, err))) return rc;
-  if (dd_add(s, d->id, d->text, d->len, &copy_of)) return alq_error_set(err, ALQ_ENOMEM, s->path, -1, "out of memory");
-  char *orig = copy_of ? strdup(copy_of) : NULL;
-  if ((copy_of && !orig) || dd_push(s, copy_of ? copy_of : d->id)) {
+  if (dd_add(s, d->id, d->text, d->len, &root)) return alq_error_set(err, ALQ_ENOMEM, s->path, -1, "out of memory");
+  char *orig = root ? strdup(root) : NULL;
+  if ((root && !orig) || dd_push(s, root ? root : d->id)) {
     free(orig);
     return alq_error_set(err, ALQ_ENOMEM, s->path, -1, "out of memory");
   }
-  rc = put_doc(s, d, hash, res, orig, err);
+  *copy_of = orig;
+  return 0;
+}
+
+int alq_store_put_as(alq_store *s, const alq_doc *d, const char *hash, const alq_result *res,
+                     const char *copy_of, int is_new, alq_error *err) {
+  return put_doc(s, d, hash, res, copy_of, is_new, err);
+}
+
+int alq_store_put(alq_store *s, const alq_doc *d, const char *hash, const alq_result *res,
+                  alq_error *err) {
+  char *orig = NULL;
+  int rc = alq_store_find_copy(s, d, &orig, err);
+  if (!rc) rc = put_doc(s, d, hash, res, orig, 0, err);
   free(orig);
   return rc;
 }
 
 static int put_doc(alq_store *s, const alq_doc *d, const char *hash, const alq_result *res,
-                   const char *copy_of, alq_error *err) {
-  if (s->pg) return alq_pg_put(s->pg, d, hash, res, copy_of, err);
+                   const char *copy_of, int is_new, alq_error *err) {
+  if (s->pg) return alq_pg_put(s->pg, d, hash, res, copy_of, is_new, err);
   int rc;
-  if ((rc = delete_doc(s, d->id, err))) return rc;
+  if (!is_new && (rc = delete_doc(s, d->id, err))) return rc;
   char added[21];
   now_iso(added);
   sqlite3_stmt *q = stmt(s, Q_INS_DOC, err);
@@ -702,6 +745,7 @@ static int put_doc(alq_store *s, const alq_doc *d, const char *hash, const alq_r
     bind_str(q, 21, timed ? lo : dd ? ddlo : NULL);
     bind_str(q, 22, timed ? hi : dd ? ddhi : NULL);
     bind_span(q, 23, d, c->span[0], c->span[1]);
+    bind_str(q, 24, d->id);
     if ((rc = step_done(s, q, err, "storing a claim"))) return rc;
   }
   return 0;

@@ -12,7 +12,7 @@
 #include "lex/lex.h"
 
 /* The schema this build writes and reads; docs/SCHEMA.md has its history. */
-#define ALQ_STORE_SCHEMA 2
+#define ALQ_STORE_SCHEMA 3
 /* PRAGMA application_id of an alaqat store ("alq1"). */
 #define ALQ_STORE_APPID 0x616c7131
 
@@ -92,6 +92,19 @@ int alq_store_doc_state(alq_store *s, const char *id, const char *hash,
  * indexes the stored documents' texts). Must run inside a transaction. */
 int alq_store_put(alq_store *s, const alq_doc *d, const char *hash,
                   const alq_result *res, alq_error *err);
+
+/* alq_store_put in two steps, so that `add` can find copies on another
+ * thread (with its own handle on the same store, opened for reading):
+ * alq_store_find_copy runs d through s's near-duplicate index (built from
+ * the stored documents on its first call) and sets *copy_of to the id of the
+ * original (malloc'd; NULL when d is no copy); call it for each document
+ * that will be stored, in the order they will be stored. alq_store_put_as
+ * stores with that copy_of, without the index. */
+int alq_store_find_copy(alq_store *s, const alq_doc *d, char **copy_of, alq_error *err);
+/* is_new: the caller's alq_store_doc_state said ALQ_DOC_NEW and nothing with
+ * this id was stored since (no lookup of old rows to replace). */
+int alq_store_put_as(alq_store *s, const alq_doc *d, const char *hash, const alq_result *res,
+                     const char *copy_of, int is_new, alq_error *err);
 
 /* One `add` run, logged in the runs table. */
 typedef struct alq_store_run {

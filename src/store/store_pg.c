@@ -10,7 +10,15 @@
 #include <time.h>
 #include "util/util.h"
 
-/* Schema version 1 in PostgreSQL types: every text column compares bytewise
+/* The timeline's order as an index (store.c's CLAIMS_INDEXES,
+ * ALQ_TIMELINE_ORDER_PG): a timeline page is an index walk. Doc dates sort
+ * NULLS FIRST as in SQLite. (SQLite's claims_lo/claims_hi serve alaqat
+ * serve's one-actor filter, which has no PostgreSQL query.) */
+#define PG_CLAIMS_INDEXES \
+  "CREATE INDEX IF NOT EXISTS claims_timeline ON claims(pair_lo, pair_hi, (t_lo IS NULL), t_lo, t_hi,\n" \
+  "  doc_date NULLS FIRST, doc_id, span_start, key);\n"
+
+/* Schema version 3 in PostgreSQL types: every text column compares bytewise
  * (COLLATE "C") as in SQLite, so ORDER BY, min/max and the pair ordering give
  * the same results; full text = a generated tsvector ('simple') + GIN. Keep
  * in step with schema_sql in store.c and docs/SCHEMA.md. */
@@ -48,9 +56,9 @@ static const char pg_schema[] =
   "  time text COLLATE \"C\", place text COLLATE \"C\", via text COLLATE \"C\",\n"
   "  trigger_start integer, trigger_end integer, rule text COLLATE \"C\",\n"
   "  doc_date text COLLATE \"C\", t_lo text COLLATE \"C\", t_hi text COLLATE \"C\",\n"
-  "  evidence text COLLATE \"C\");\n"
+  "  evidence text COLLATE \"C\", doc_id text COLLATE \"C\");\n"
   "CREATE INDEX claims_doc ON claims(doc);\n"
-  "CREATE INDEX claims_pair ON claims(pair_lo, pair_hi, t_lo);\n"
+  PG_CLAIMS_INDEXES
   "CREATE INDEX claims_t ON claims(t_lo);\n"
   "CREATE TABLE actors(\n"
   "  id text COLLATE \"C\" PRIMARY KEY, type text COLLATE \"C\", english text COLLATE \"C\",\n"
@@ -90,7 +98,7 @@ static const char copy_mentions[] =
 static const char copy_claims[] =
   "COPY claims(doc, span_start, span_end, a, b, pair_lo, pair_hi, type, class, polarity, modality,"
   " source, source_kind, time, place, via, trigger_start, trigger_end, rule, doc_date, t_lo, t_hi,"
-  " evidence) FROM STDIN";
+  " evidence, doc_id) FROM STDIN";
 
 enum { COPY_FLUSH_BYTES = 8 << 20 };  /* flush pending COPY data past this */
 enum { NTMP = 4 };
@@ -319,23 +327,45 @@ fail:
   return rc;
 }
 
-/* Schema 1 -> 2: documents.copy_of (syndicated copies), under the writers'
- * lock (a concurrent migration is waited for; ADD COLUMN IF NOT EXISTS). The
- * transaction stays open: store.c fills copy_of of the stored documents and
- * commits (alq_pg_commit), or rolls everything back. */
-static int migrate_1_2(alq_pg *p, alq_error *err) {
-  int rc = exec(p, "BEGIN", err, "migrating the store from schema version 1");
+/* Schema 2 -> 3: claims.doc_id (filled from documents.id) and the timeline
+ * and one-actor indexes (claims_pair is claims_timeline's prefix). Every
+ * statement may run twice (a concurrent migration). */
+static const char pg_migrate_2_3[] =
+  "ALTER TABLE claims ADD COLUMN IF NOT EXISTS doc_id text COLLATE \"C\";\n"
+  "UPDATE claims c SET doc_id = d.id FROM documents d WHERE d.key = c.doc AND c.doc_id IS NULL;\n"
+  "DROP INDEX IF EXISTS claims_pair;\n"
+  PG_CLAIMS_INDEXES
+  "UPDATE alaqat_meta SET value = '3' WHERE key = 'schema_version';\n";
+
+/* Schema 1 or 2 -> 3, under the writers' lock (a concurrent migration is
+ * waited for; the version is read again under the lock). From version 1
+ * (documents.copy_of) the transaction stays open: store.c fills copy_of of
+ * the stored documents and commits (alq_pg_commit), or rolls everything
+ * back; from version 2 it commits here. */
+static int migrate(alq_pg *p, alq_error *err) {
+  static const char what[] = "migrating the store to schema version 3";
+  int rc = exec(p, "BEGIN", err, what);
   if (rc) return rc;
   p->in_tx = 1;
-  if ((rc = exec(p, LOCK_SQL, err, "migrating the store from schema version 1")) ||
-      (rc = exec(p, "ALTER TABLE documents ADD COLUMN IF NOT EXISTS copy_of text COLLATE \"C\";"
-                    " UPDATE alaqat_meta SET value = '2' WHERE key = 'schema_version'",
-                 err, "migrating the store from schema version 1"))) {
-    alq_pg_rollback(p);
-    return rc;
+  if ((rc = exec(p, LOCK_SQL, err, what))) goto fail;
+  int failed = 0;
+  char *ver = meta_value(p, "schema_version", err, &failed);
+  int version = ver ? atoi(ver) : 0;
+  free(ver);
+  if (failed) { rc = ALQ_EIO; goto fail; }
+  if (version == 1) {
+    if ((rc = exec(p, "ALTER TABLE documents ADD COLUMN IF NOT EXISTS copy_of text COLLATE \"C\"", err, what)))
+      goto fail;
+    p->migrated = 1;
+    version = 2;
   }
-  p->migrated = 1;
+  if (version == 2 && (rc = exec(p, pg_migrate_2_3, err, what))) goto fail;
+  if (!p->migrated) return alq_pg_commit(p, err);
   return 0;
+fail:
+  p->migrated = 0;
+  alq_pg_rollback(p);
+  return rc;
 }
 
 int alq_pg_readonly(alq_pg *p, alq_error *err) {
@@ -376,8 +406,8 @@ static int check_schema(alq_pg *p, int mode, alq_error *err) {
     rc = alq_error_set(err, ALQ_EFORMAT, p->name, -1,
                        "store has schema version %d, newer than this alaqat %s knows (%d); upgrade alaqat",
                        version, alq_version(), ALQ_STORE_SCHEMA);
-  else if (!rc && version == 1)
-    rc = migrate_1_2(p, err);
+  else if (!rc && (version == 1 || version == 2))
+    rc = migrate(p, err);
   else if (!rc && version != ALQ_STORE_SCHEMA)
     rc = alq_error_set(err, ALQ_EFORMAT, p->name, -1,
                        "store has unknown schema version %d (this alaqat knows %d); refusing to use it",
@@ -532,9 +562,10 @@ static void now_iso(char out[21]) {
 }
 
 int alq_pg_put(alq_pg *p, const alq_doc *d, const char *hash, const alq_result *res,
-               const char *copy_of, alq_error *err) {
+               const char *copy_of, int is_new, alq_error *err) {
   long long key = -1;
-  if (p->last_id && !strcmp(p->last_id, d->id)) key = p->last_key;
+  if (is_new) key = -1;
+  else if (p->last_id && !strcmp(p->last_id, d->id)) key = p->last_key;
   else {
     int st = alq_pg_doc_state(p, d->id, hash, alq_version(), err);
     if (st < 0) return st;
@@ -598,7 +629,7 @@ int alq_pg_put(alq_pg *p, const alq_doc *d, const char *hash, const alq_result *
            copy_str(b, c->via) || copy_int(b, c->trigger[0], 0) || copy_int(b, c->trigger[1], 0) ||
            copy_str(b, c->rule) || copy_str(b, date) ||
            copy_str(b, timed ? lo : dd ? ddlo : NULL) || copy_str(b, timed ? hi : dd ? ddhi : NULL) ||
-           copy_span(b, d, c->span[0], c->span[1]) || alq_buf_append(b, "\n", 1);
+           copy_span(b, d, c->span[0], c->span[1]) || copy_str(b, d->id) || alq_buf_append(b, "\n", 1);
   }
   if (bad) return alq_error_set(err, ALQ_ENOMEM, p->name, -1, "out of memory");
   if (p->mentions.len + p->claims.len > COPY_FLUSH_BYTES) return flush(p, err);

@@ -17,9 +17,10 @@ void alq_pg_rollback(alq_pg *p);
 int alq_pg_sync_actors(alq_pg *p, const alq_lexicon *lex, alq_error *err);
 int alq_pg_doc_state(alq_pg *p, const char *id, const char *hash, const char *version,
                      alq_error *err);
-/* copy_of: the id of the document this one is a syndicated copy of, or NULL. */
+/* copy_of: the id of the document this one is a syndicated copy of, or NULL;
+ * is_new: known not to be stored (no lookup of a row to replace). */
 int alq_pg_put(alq_pg *p, const alq_doc *d, const char *hash, const alq_result *res,
-               const char *copy_of, alq_error *err);
+               const char *copy_of, int is_new, alq_error *err);
 /* Did opening migrate the store from schema version 1? Then its transaction
  * is still open: the caller fills documents.copy_of of the stored documents
  * with alq_pg_set_copy_of and commits (alq_pg_commit); a reader then calls

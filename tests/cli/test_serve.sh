@@ -8,8 +8,10 @@ set -u
 command -v curl >/dev/null 2>&1 || { echo "SKIP: curl missing"; exit 77; }
 T=$(mktemp -d)
 PID=""
+PID2=""
 cleanup() {
   if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then kill -KILL "$PID" 2>/dev/null; wait "$PID" 2>/dev/null; fi
+  if [ -n "$PID2" ] && kill -0 "$PID2" 2>/dev/null; then kill -KILL "$PID2" 2>/dev/null; wait "$PID2" 2>/dev/null; fi
   rm -rf "$T"
 }
 trap cleanup EXIT
@@ -83,6 +85,13 @@ api = [tuple(c[x] for x in k) for c in json.load(open(sys.argv[1], encoding='utf
 cli = [tuple(json.loads(l)[x] for x in k) for l in open(sys.argv[2], encoding='utf-8')]
 assert api == cli and api
 EOF"
+n=$(wc -l < "$T/tl.jsonl")
+get "$B/api/timeline?a=isis&b=nusra&limit=5&offset=$((n - 3))"; cp "$T/body" "$T/tl3.json"
+check "timeline: a page past the middle (counted from the end) = the last items" "python3 -c 'import json,sys; a=json.load(open(sys.argv[1]))[\"items\"]; b=json.load(open(sys.argv[2])); assert a[-3:]==b[\"items\"] and b[\"total\"]==len(a) and len(a) > 6' '$T/tl.json' '$T/tl3.json'"
+get "$B/api/timeline?a=isis&b=nusra&limit=4&offset=$((n - 6))"; cp "$T/body" "$T/tl3.json"
+check "timeline: limit 4 at offset total-6 = items total-6 .. total-3" "python3 -c 'import json,sys; a=json.load(open(sys.argv[1]))[\"items\"]; b=json.load(open(sys.argv[2]))[\"items\"]; assert a[-6:-2]==b' '$T/tl.json' '$T/tl3.json'"
+get "$B/api/timeline?a=isis&b=nusra&limit=4&offset=$n"
+check "timeline: offset = total gives an empty page" '[ "$code" = 200 ] && [ "$(jq_ "len(d[\"items\"])")" = 0 ]'
 get "$B/api/timeline?a=isis&b=nusra&limit=2&offset=1"; cp "$T/body" "$T/tl2.json"
 check "timeline pages: limit 2 offset 1 = items 1..2" "python3 -c 'import json,sys; a=json.load(open(sys.argv[1]))[\"items\"]; b=json.load(open(sys.argv[2]))[\"items\"]; assert a[1:3]==b' '$T/tl.json' '$T/tl2.json'"
 get "$B/api/search?q=%D8%A7%D9%84%D9%86%D8%B5%D8%B1%D8%A9&limit=1"
@@ -225,12 +234,74 @@ for s in slow: s.close()
 EOF"
 check "server up after slow clients" alive
 
+# ---- a second server, on a store of 5,001 short documents -------------------
+# (idle connections closed after --timeout; a search with more than 5,000
+# matches listed newest first instead of ranked)
+python3 - "$T/many.jsonl" <<'EOF'
+import json, sys
+with open(sys.argv[1], "w", encoding="utf-8") as o:
+    for i in range(5001):
+        extra = " نادرة" * (1 + i % 3) if i in (10, 2000, 4000) else ""
+        o.write(json.dumps({"id": "m%04d" % i, "text": "خبر شائع رقم %d%s" % (i, extra)}, ensure_ascii=False) + "\n")
+EOF
+"$ALAQAT" add -q --db "$T/many.db" "$T/many.jsonl" 2>"$T/err" || { cat "$T/err"; echo "FAIL - add many"; }
+"$ALAQAT" serve -q --db "$T/many.db" --port 0 --timeout 2 >"$T/out2" 2>"$T/log2" &
+PID2=$!
+PORT2=""
+i=0
+while [ $i -lt 600 ]; do
+  PORT2=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9][0-9]*\)/.*|\1|p' "$T/out2" 2>/dev/null)
+  [ -n "$PORT2" ] && break
+  kill -0 "$PID2" 2>/dev/null || break
+  sleep 0.1; i=$((i + 1))
+done
+check "a second server with --timeout 2 started" '[ -n "$PORT2" ]'
+B2="http://127.0.0.1:$PORT2"
+check "--timeout 2: a silent client and a half-sent request are disconnected after about 2 s, while requests made meanwhile are answered" "python3 - '$PORT2' <<'EOF'
+import socket, sys, time, urllib.request
+port = int(sys.argv[1])
+silent = socket.create_connection(('127.0.0.1', port), timeout=30)   # sends nothing
+half = socket.create_connection(('127.0.0.1', port), timeout=30)
+half.sendall(b'GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n')   # never ends its headers
+t0 = time.monotonic()
+for i in range(5):   # others are served while both idle
+    with urllib.request.urlopen('http://127.0.0.1:%d/api/stats' % port, timeout=30) as r:
+        assert r.status == 200
+        r.read()
+    time.sleep(0.2)
+closed = []
+for s in (silent, half):
+    s.settimeout(20)
+    try:   # b'' or a reset = closed by the server (after a 4xx answer would do too)
+        while s.recv(65536):
+            pass
+    except ConnectionResetError:
+        pass
+    closed.append(time.monotonic() - t0)
+assert all(1.5 <= t <= 12 for t in closed), closed
+with urllib.request.urlopen('http://127.0.0.1:%d/api/stats' % port, timeout=30) as r:
+    assert r.status == 200
+EOF"
+get "$B2/api/search?q=%D8%B4%D8%A7%D8%A6%D8%B9&limit=3&offset=1"
+check "search matching 5,001 documents: not ranked, newest stored first (order recent)" \
+  '[ "$code" = 200 ] && [ "$(jq_ "(d[\"order\"], d[\"total\"], [i[\"doc\"] for i in d[\"items\"]])")" = "('"'"'recent'"'"', 5001, ['"'"'m4999'"'"', '"'"'m4998'"'"', '"'"'m4997'"'"'])" ]'
+get "$B2/api/search?q=%D9%86%D8%A7%D8%AF%D8%B1%D8%A9"
+check "search matching 3 documents: ranked by bm25 (order rank, best first)" \
+  '[ "$code" = 200 ] && [ "$(jq_ "(d[\"order\"], d[\"total\"], [i[\"score\"] for i in d[\"items\"]] == sorted(i[\"score\"] for i in d[\"items\"]))")" = "('"'"'rank'"'"', 3, True)" ]'
+kill -TERM "$PID2"; wait "$PID2"; rc=$?; PID2=""
+check "... and it stops cleanly (status 0, no sanitizer report)" '[ $rc -eq 0 ] && ! grep -q -E "AddressSanitizer|LeakSanitizer|runtime error" "$T/log2"'
+
 # ---- the store changes while served: answers follow (graph index rebuilt) ----
 if [ -d "$ALQ_SRC/examples/news" ]; then
   "$ALAQAT" add -q --db "$DB" "$ALQ_SRC/examples/news" 2>"$T/err"
   ndocs=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM documents").fetchone()[0])' "$DB")
   get "$B/api/stats"
   check "stats follow an add made while serving ($ndocs documents)" '[ "$(jq_ "d[\"documents\"]")" = "$ndocs" ] && [ "$ndocs" -gt 5 ]'
+  get "$B/api/timeline?a=isis&b=nusra&limit=1"
+  check "timeline total after the add (from the rebuilt index) = alaqat timeline rows" \
+    '[ "$(jq_ "d[\"total\"]")" = "$("$ALAQAT" timeline isis nusra --db "$DB" --json | wc -l)" ]'
+  get "$B/api/timeline?a=isis&b=no-such-actor"
+  check "timeline of an unknown pair: total 0, no items" '[ "$code" = 200 ] && [ "$(jq_ "(d[\"total\"], len(d[\"items\"]))")" = "(0, 0)" ]'
   get "$B/api/graph?at=2018"; cp "$T/body" "$T/g.json"
   "$ALAQAT" graph --at 2018 --db "$DB" --json > "$T/g.jsonl"
   check "graph after the add equals alaqat graph's" "python3 - '$T/g.json' '$T/g.jsonl' <<'EOF'

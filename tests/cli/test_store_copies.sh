@@ -52,15 +52,16 @@ check "contradictions: the denial contradicts the article once, not once per cop
 "$ALAQAT" timeline --db "$DB" isis al-qaeda > "$T/tl"
 check "timeline still shows the copy's claims (evidence is kept)" 'grep -q "wire_b" "$T/tl"'
 
-# a schema-1 store (no copy_of) is migrated in place, copies found
+# a schema-1 store (no copy_of, no claims.doc_id) is migrated in place to 3, copies found
 if [ "$ALQ_STORE_BACKEND" = sqlite ]; then
   OLD="$T/old.db"
   "$ALAQAT" add -q --db "$OLD" "$T/wire_a.txt" "$T/wire_b.txt"
   python3 - "$OLD" <<'PY'
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
-c.execute("ALTER TABLE documents DROP COLUMN copy_of")
-c.execute("PRAGMA user_version = 1")
+c.executescript("""DROP INDEX claims_timeline; DROP INDEX claims_lo; DROP INDEX claims_hi;
+ALTER TABLE claims DROP COLUMN doc_id; CREATE INDEX claims_pair ON claims(pair_lo, pair_hi, t_lo);
+ALTER TABLE documents DROP COLUMN copy_of; PRAGMA user_version = 1;""")
 c.commit()
 PY
   downgraded=$?
@@ -68,18 +69,87 @@ PY
 else
   OLD=$(new_db old) || exit 1
   "$ALAQAT" add -q --db "$OLD" "$T/wire_a.txt" "$T/wire_b.txt"
-  psql "$OLD" -Atqc "ALTER TABLE documents DROP COLUMN copy_of; UPDATE alaqat_meta SET value = '1' WHERE key = 'schema_version'" >/dev/null
+  psql "$OLD" -Atqc "DROP INDEX claims_timeline; ALTER TABLE claims DROP COLUMN doc_id; CREATE INDEX claims_pair ON claims(pair_lo, pair_hi, t_lo); ALTER TABLE documents DROP COLUMN copy_of; UPDATE alaqat_meta SET value = '1' WHERE key = 'schema_version'" >/dev/null
   downgraded=$?
   version() { sql "$OLD" "SELECT value FROM alaqat_meta WHERE key = 'schema_version'"; }
 fi
 check "a schema-1 store made" '[ $downgraded -eq 0 ] && [ "$(version)" = 1 ]'
 "$ALAQAT" graph --db "$OLD" --at 2015-12-31 > "$T/g" 2>"$T/err"; rc=$?
-check "graph on it migrates it to version 2" '[ $rc -eq 0 ] && [ "$(version)" = 2 ]'
+check "graph on it migrates it to version 3" '[ $rc -eq 0 ] && [ "$(version)" = 3 ]'
+check "... claims.doc_id filled with the documents' ids" '[ "$(sql "$OLD" "SELECT count(*) FROM claims c JOIN documents d ON d.key = c.doc WHERE c.doc_id = d.id")" = "$(sql "$OLD" "SELECT count(*) FROM claims")" ]'
 check "... finding the copy among the stored documents" '[ "$(sql "$OLD" "SELECT copy_of FROM documents WHERE id = '"'"'wire_b'"'"'")" = wire_a ]'
 check "... and the weight counts it once" '[ "$(edge "$OLD")" = 1/1 ]'
 check "... documents and claims kept" '[ "$(sql "$OLD" "SELECT count(*) FROM documents")" -eq 2 ] && [ "$(sql "$OLD" "SELECT count(*) FROM claims")" -gt 0 ]'
 "$ALAQAT" add -q --db "$OLD" "$T/denial.txt"; rc=$?
 check "add works on the migrated store" '[ $rc -eq 0 ] && [ "$(sql "$OLD" "SELECT count(*) FROM documents")" -eq 3 ]'
+
+# add -j 2 (extraction and copy detection on a second thread, the default)
+# stores exactly what -j 1 stores: a JSON Lines input with a document
+# repeated unchanged and changed close together (inside the ring of
+# documents in flight) and far apart, and syndicated copies
+python3 - "$T" <<'PY'
+import json, sys
+t = sys.argv[1]
+body = open(t + "/body", encoding="utf-8").read()
+den = open(t + "/denial.txt", encoding="utf-8").read()
+docs = []
+for i in range(30):
+    docs.append({"id": "w%02d" % i, "text": "سطر %d من الموقع\n" % i + body + "جميع الحقوق محفوظة %d" % i, "date": "2015-06-27"})
+    if i % 7 == 3:
+        docs.append({"id": "den", "text": den + ("\nتحديث %d" % i if i % 2 else ""), "date": "2015-06-28"})
+        docs.append({"id": "den", "text": den + ("\nتحديث %d" % i if i % 2 else ""), "date": "2015-06-28"})
+    if i == 10:
+        docs.append({"id": "w02", "text": "نص آخر تماما عن موضوع مختلف لا علاقة له بالتحالف المذكور في المنطقة", "date": "2015-07-01"})
+docs.append({"id": "w05", "text": docs[5]["text"], "date": "2015-06-27"})
+with open(t + "/many.jsonl", "w", encoding="utf-8") as o:
+    for d in docs:
+        o.write(json.dumps(d, ensure_ascii=False) + "\n")
+PY
+J1=$(new_db jobs1) && J2=$(new_db jobs2) || exit 1
+"$ALAQAT" add -j 1 --db "$J1" "$T/many.jsonl" 2>"$T/j1.err"; rc1=$?
+"$ALAQAT" add --db "$J2" "$T/many.jsonl" 2>"$T/j2.err"; rc2=$?
+check "add -j 1 and add (-j 2): same status and summary" '[ $rc1 -eq $rc2 ] && [ "$(sed "s|$J1||" "$T/j1.err")" = "$(sed "s|$J2||" "$T/j2.err")" ] && grep -q "replaced" "$T/j1.err"'
+docs_of() { sql "$1" "SELECT string_agg(id || ':' || coalesce(copy_of, '-') || ':' || hash, ',' ORDER BY id) FROM documents" 2>/dev/null ||
+            sql "$1" "SELECT group_concat(x, ',') FROM (SELECT id || ':' || coalesce(copy_of, '-') || ':' || hash AS x FROM documents ORDER BY id)"; }
+check "... the same documents and copy_of" '[ -n "$(docs_of "$J1")" ] && [ "$(docs_of "$J1")" = "$(docs_of "$J2")" ] && [ "$(sql "$J1" "SELECT count(*) FROM documents WHERE copy_of IS NOT NULL")" -ge 20 ]'
+"$ALAQAT" export --db "$J1" --format jsonl > "$T/e1"; "$ALAQAT" export --db "$J2" --format jsonl > "$T/e2"
+check "... and the same export" '[ -s "$T/e1" ] && cmp -s "$T/e1" "$T/e2"'
+"$ALAQAT" graph --db "$J1" --at 2015-12-31 > "$T/g1"; "$ALAQAT" graph --db "$J2" --at 2015-12-31 > "$T/g2"
+check "... and the same graph" '[ -s "$T/g1" ] && cmp -s "$T/g1" "$T/g2"'
+"$ALAQAT" add -j 3 --db "$J2" "$T/many.jsonl" 2>/dev/null
+check "add -j 3 is a usage error" '[ $? -eq 2 ]'
+
+# a schema-2 store (no claims.doc_id, the old pair index) is migrated to 3
+# by a reader; the timeline is the same before and after
+"$ALAQAT" timeline --db "$DB" isis al-qaeda --json > "$T/tl3"
+if [ "$ALQ_STORE_BACKEND" = sqlite ]; then
+  python3 - "$DB" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.executescript("""DROP INDEX claims_timeline; DROP INDEX claims_lo; DROP INDEX claims_hi;
+ALTER TABLE claims DROP COLUMN doc_id; CREATE INDEX claims_pair ON claims(pair_lo, pair_hi, t_lo);
+PRAGMA user_version = 2;""")
+c.commit()
+PY
+  v2=$?
+  version2() { sql "$DB" "PRAGMA user_version"; }
+else
+  psql "$DB" -Atqc "DROP INDEX claims_timeline; ALTER TABLE claims DROP COLUMN doc_id; CREATE INDEX claims_pair ON claims(pair_lo, pair_hi, t_lo); UPDATE alaqat_meta SET value = '2' WHERE key = 'schema_version'" >/dev/null
+  v2=$?
+  version2() { sql "$DB" "SELECT value FROM alaqat_meta WHERE key = 'schema_version'"; }
+fi
+check "a schema-2 store made" '[ $v2 -eq 0 ] && [ "$(version2)" = 2 ]'
+"$ALAQAT" timeline --db "$DB" isis al-qaeda --json > "$T/tl2"; rc=$?
+check "timeline on it migrates it to version 3, same output as before" '[ $rc -eq 0 ] && [ "$(version2)" = 3 ] && cmp -s "$T/tl2" "$T/tl3" && [ -s "$T/tl3" ]'
+check "... claims.doc_id filled, the pair index replaced by claims_timeline" \
+  '[ "$(sql "$DB" "SELECT count(*) FROM claims c JOIN documents d ON d.key = c.doc WHERE c.doc_id = d.id")" = "$(sql "$DB" "SELECT count(*) FROM claims")" ] && [ "$(sql "$DB" "SELECT count(*) FROM claims WHERE doc_id IS NULL")" = 0 ]'
+if [ "$ALQ_STORE_BACKEND" = sqlite ]; then
+  check "... (SQLite: claims_timeline, claims_lo, claims_hi; no claims_pair)" \
+    '[ "$(sql "$DB" "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema WHERE type = '"'"'index'"'"' AND name LIKE '"'"'claims_%'"'"' ORDER BY name)")" = claims_doc,claims_hi,claims_lo,claims_t,claims_timeline ]'
+else
+  check "... (PostgreSQL: claims_timeline; no claims_pair)" \
+    '[ "$(sql "$DB" "SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = '"'"'claims_timeline'"'"'")" = 1 ] && [ "$(sql "$DB" "SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = '"'"'claims_pair'"'"'")" = 0 ]'
+fi
 
 [ "$ALQ_STORE_BACKEND" = sqlite ] || { [ $fails -eq 0 ] || { echo "$fails failures"; exit 1; }; exit 0; }
 
