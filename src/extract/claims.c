@@ -891,6 +891,8 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
       }
       if (is_stop_punct(&x->text, k)) break;
       if (x->text.toks[k].kind == ALQ_TOK_PUNCT) break;
+      /* another relation's word (X التابعة لـ Y) starts its own phrase */
+      if (x->tok_match[k] >= 0 && x_tok_ent(x, k, ALQ_LK_REL, -1)) break;
       /* VSO: an actor right after the subject of a verb is its direct object
          (تقاتل X Y); after a verbal noun it would be the subject's genitive */
       if (vso && re->value == 'v' && x->tok_ment[k] >= 0 && x->ments[x->tok_ment[k]].kind == MK_ACTOR) {
@@ -917,7 +919,8 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     }
     /* membership attaches to the noun phrase right before (X التابعة لـ Y،
        X، ذراع Y); other relations reach back through the clause */
-    size_t lwin = type == ALQ_REL_AFFILIATION ? 3 : 12;
+    /* membership attaches to the noun phrase right before (X التابعة لـ Y) */
+    size_t lwin = type == ALQ_REL_AFFILIATION ? 1 : 12;
     int with_partner = 0;
     for (size_t k = tl + 1; k < after && type != ALQ_REL_AFFILIATION; k++) {
       if (x->tok_ment[k] >= 0) break;

@@ -501,6 +501,17 @@ static void test_led_coalition_against_org_anaphor(void **state) {
   assert_non_null(find(r, "international-coalition", "isis", "conflict"));
 }
 
+static void test_phrase_boundaries(void **state) {
+  (void)state;
+  /* membership attaches to the phrase right before it */
+  const alq_result *r = run("ويحتجز آلاف من عناصر تنظيم داعش في سجون تابعة لقوات سوريا الديمقراطية.");
+  assert_null(find(r, "isis", "sdf", "affiliation"));
+  /* attacks by X, the branch of Y: no fight between X and Y */
+  r = run("شهدت كينيا هجمات نفذتها حركة الشباب التابعة لتنظيم القاعدة.");
+  assert_null(find(r, "al-shabaab", "al-qaeda", "conflict"));
+  assert_non_null(find(r, "al-shabaab", "al-qaeda", "affiliation"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -533,6 +544,7 @@ int main(void) {
     cmocka_unit_test(test_possessive_allies_and_ranks),
     cmocka_unit_test(test_possessed_support),
     cmocka_unit_test(test_led_coalition_against_org_anaphor),
+    cmocka_unit_test(test_phrase_boundaries),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
