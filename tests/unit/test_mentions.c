@@ -95,6 +95,9 @@ static void test_person_known_and_surname(void **state) {
   /* الله after عبد, although الله read without its article is له */
   r = run("التقى أحمد عبد الله المجيدي بالوفد.");
   assert_int_equal(count(r, "PERSON", "أحمد عبد الله المجيدي"), 1);
+  /* a description in commas between the role and the name */
+  r = run("وقال قائد اللواء، الذي يقاتل في الجنوب منذ سنوات، دوريان كاليستو، إن الهدنة صامدة.");
+  assert_int_equal(count(r, "PERSON", "دوريان كاليستو"), 1);
   /* a role's complement is not a name: no comma, no closing */
   r = run("قتل ضابط صف وجنديان في الهجوم.");
   assert_false(any_at(r, "PERSON", "صف"));
