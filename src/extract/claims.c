@@ -54,6 +54,7 @@ typedef struct ctx {
   int when_set;                  /* use `when` instead of looking for a date */
   side role_member;              /* the member of the sentence's last role noun */
   size_t role_at;                /* that role noun's token, 0 if none */
+  side owner;                    /* the owner of the sentence's last possessed relation noun */
 } ctx;
 
 static int tok_cue(const ctx *c, size_t i, int cls) {
@@ -198,6 +199,14 @@ static int scan_left_at(ctx *c, size_t to, size_t win, side *out, size_t *at) {
       int ant = single_anaphor(c, i);
       if (ant >= 0) {
         side_add(out, ant, x->text.toks[i].start, x->text.toks[i].end);
+        if (at) *at = i;
+        return 1;
+      }
+      /* a pair anaphor (التنظيمين، بين الطرفين) stands for the pair */
+      int ap[2];
+      if (tok_cue(c, i, ALQ_CUE_PAIR_ANAPHOR) && anaphor_pair(c, ap)) {
+        side_add(out, ap[0], x->text.toks[i].start, x->text.toks[i].end);
+        side_add(out, ap[1], x->text.toks[i].start, x->text.toks[i].end);
         if (at) *at = i;
         return 1;
       }
@@ -737,7 +746,7 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     pos = 1;
   /* a hedging adjective right after (تحالف مرتقب); قد there starts the next
      predicate (خلافات قد تعرقل ...): the relation itself is asserted */
-  for (size_t k = tl + 1; !pos && k < c->s_end && k <= tl + 2; k++) {
+  for (size_t k = tl + 1; !pos && k < c->s_end && k <= tl + 1; k++) {
     const alq_lexent *ha = x_tok_ent(x, k, ALQ_LK_CUE, ALQ_CUE_HEDGE);
     if (ha && ha->value == 0) pos = 1;
   }
@@ -757,6 +766,48 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
      (القوى التي تقاتل التنظيمين), not two parties fighting each other (a
      disagreement of the two, خلاف التنظيمين, is between them) */
   if (between == 2) between = (type == ALQ_REL_CONFLICT && !(re->rflags & ALQ_RF_MUTUAL)) ? 0 : 1;
+  /* its support (ودعمها لـ Y، دعمه لـ Y): a directed noun with a possessive
+     pronoun has the nearest actor before it as agent; its patient follows
+     in the same phrase (a comma only before named examples: للجماعات، خاصة Y) */
+  if (alq_reltype_directed(type) && re->value == 'n' && tf == tl && r.n && object_pronoun(x, tl) &&
+      !(re->rflags & (ALQ_RF_PASSIVE | ALQ_RF_ROLE))) {
+    int comma = 0, examples = 0;
+    for (size_t k = tl + 1; k < after; k++) {
+      if (is_comma(&x->text, k)) comma = 1;
+      if (tok_cue(c, k, ALQ_CUE_EXAMPLES)) examples = 1;
+    }
+    side owner = {0};
+    /* a second one in the sentence (ودعمها لـ ... ودعمها لـ ...) has the same owner */
+    if (c->owner.n && !(comma && !examples)) {
+      int dup = 0;
+      for (int q = 0; q < r.n; q++) dup |= r.actor[q] == c->owner.actor[0];
+      if (!dup) owner = c->owner;
+    }
+    for (size_t k = tf; !owner.n && k-- > c->s_first && !(comma && !examples);) {
+      int mi = x->tok_ment[k];
+      if (mi < 0 || x->ments[mi].kind != MK_ACTOR) continue;
+      int dup = 0;
+      for (int q = 0; q < r.n; q++) dup |= r.actor[q] == x->ments[mi].actor;
+      if (!dup) { side_add(&owner, x->ments[mi].actor, x->ments[mi].start, x->ments[mi].end); break; }
+      k = x->ments[mi].tf;
+    }
+    if (owner.n) {
+      c->owner = owner;
+      return pairs_across(c, &owner, &r, type, neg, pos, &src, tf, tl, "possessor");
+    }
+  }
+  /* X وحلفاؤها: "its allies" with the possessor right before names no
+     relation unless the allies follow at once */
+  if (type == ALQ_REL_ALLIANCE && tf == tl && object_pronoun(x, tl) && tf > c->s_first) {
+    size_t p = tf;
+    int pm = x->tok_ment[p - 1];
+    if (pm >= 0 && x->ments[pm].kind == MK_ACTOR) {
+      size_t gap = 0;
+      for (size_t k = tl + 1; k < after && !(x->tok_ment[k] >= 0 && x->ments[x->tok_ment[k]].kind == MK_ACTOR); k++)
+        if (x_is_word(&x->text, k) && !tok_cue(c, k, ALQ_CUE_FROM)) gap++;   /* وحلفاؤهم من Y */
+      if (!r.n || gap > 0) return 0;
+    }
+  }
   /* a reciprocal relation (من دون أن يتبع أحدهما الآخر، هاجما بعضهما):
      the pair last named together; a directed one holds both ways */
   if (!r.n || alq_reltype_directed(type)) {
@@ -955,6 +1006,14 @@ static int against_pair(ctx *c, size_t i) {
   size_t p = i;
   while (p > c->s_first && t->toks[p - 1].kind == ALQ_TOK_QUOTE) p--;
   if (p == c->s_first) return 0;
+  /* the coalition with its leader between (التحالف الذي تقوده الولايات المتحدة ضد Y) */
+  const alq_lexent *cl = x_tok_ent(x, p - 1, ALQ_LK_CUE, ALQ_CUE_COALITION_LEADER);
+  if (cl && x->m[x->tok_match[p - 1]].tok_first > c->s_first) {
+    p = x->m[x->tok_match[p - 1]].tok_first;
+    /* one adjective of the coalition's name may sit before it (التحالف العسكري) */
+    if (p - 1 > c->s_first && x->tok_ment[p - 1] < 0 && x->tok_match[p - 1] < 0 && t->toks[p - 1].kind == ALQ_TOK_ARABIC)
+      p--;
+  }
   int lm = x->tok_ment[p - 1];
   if (lm < 0 || x->ments[lm].kind != MK_ACTOR) return 0;
   size_t n = i + 1;
@@ -1046,7 +1105,8 @@ int x_claims(struct alq_extractor *x) {
   for (size_t s = 0; s < t->nsents; s++) {
     const alq_sentence *se = &t->sents[s];
     if (x->si[s].chrome || !se->tok_count) continue;
-    ctx c = {x, se->tok_first, (size_t)se->tok_first + se->tok_count, (uint32_t)s, NULL, 0, {{0}, {{0}}, 0}, 0};
+    ctx c = {x, se->tok_first, (size_t)se->tok_first + se->tok_count, (uint32_t)s, NULL, 0, {{0}, {{0}}, 0}, 0,
+             {{0}, {{0}}, 0}};
     if (lpair[0] >= 0 && list_item(x, se)) {
       if ((rc = list_claims(&c, lpair, lspan, ltrig))) return rc;
     } else if (!list_item(x, se)) {
@@ -1061,7 +1121,7 @@ int x_claims(struct alq_extractor *x) {
           x->last_actor = m->actor;
           const char *ty = x->lex->actors[m->actor].type;
           if (!strcmp(ty, "STATE")) x->last_state = m->actor;
-          else x->last_org = m->actor;
+          else if (!strcmp(ty, "ORG")) x->last_org = m->actor;   /* التنظيم، الجماعة: an organization, not a force or coalition */
           /* a coordinated pair becomes the pair in focus */
           if (m->group >= 0) {
             side g = {0};

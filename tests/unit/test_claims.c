@@ -451,6 +451,56 @@ static void test_cleft_subject(void **state) {
   assert_non_null(find(r, "taliban", "al-qaeda", "conflict"));
 }
 
+static void test_pair_anaphor_before_and_next_clause_hedge(void **state) {
+  (void)state;
+  /* a mutual word after a pair anaphor: the pair; a hedge of the next
+     clause (بات احتمال ...) does not reach back */
+  const alq_result *r = run("تحالفت حركة طالبان وتنظيم القاعدة. وبعد فترة من التلاسن بين التنظيمين والاقتتال "
+                            "بات احتمال المواجهة ضعيفا.");
+  const alq_claim *c = find(r, "taliban", "al-qaeda", "conflict");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "asserted");
+}
+
+static void test_possessive_allies_and_ranks(void **state) {
+  (void)state;
+  /* "the US and its allies" names no alliance with a later group */
+  const alq_result *r = run("وتركز القاعدة على قتال الولايات المتحدة وحلفائها، أما حركة طالبان فتقاتل في الداخل.");
+  assert_null(find(r, "usa", "taliban", "alliance"));
+  /* "its allies of Y" does */
+  r = run("وهاجم مسلحو جماعة الحوثي وحلفاؤهم من قوات صالح مواقع في المدينة.");
+  assert_non_null(find(r, "houthis", "saleh-forces", "alliance"));
+  /* fighting in the ranks of a group is not fighting it */
+  r = run("وأبدى عناصر من الجيش الحر استعدادهم للقتال في صفوف تنظيم داعش.");
+  assert_null(find(r, "fsa", "isis", "conflict"));
+}
+
+static void test_possessed_support(void **state) {
+  (void)state;
+  /* its support for groups, notably X and Y; then its support for Z */
+  const alq_result *r = run("وانتقد البيان سياسات إيران وأنشطتها في المنطقة، ودعمها للجماعات المسلحة، خاصة حزب الله "
+                            "وجماعة الحوثي، ودعمها لنظام الأسد.");
+  const alq_claim *c = find(r, "iran", "hezbollah", "support");
+  assert_non_null(c);
+  assert_string_equal(c->a, "iran");
+  c = find(r, "iran", "houthis", "support");
+  assert_non_null(c);
+  assert_string_equal(c->a, "iran");
+  c = find(r, "iran", "syria", "support");
+  assert_non_null(c);
+  assert_string_equal(c->a, "iran");
+  assert_null(find(r, "houthis", "syria", "support"));
+}
+
+static void test_led_coalition_against_org_anaphor(void **state) {
+  (void)state;
+  /* the coalition with its leader, against "the organization" = the last
+     organization named (a coalition is no antecedent of التنظيم) */
+  const alq_result *r = run("وهاجم تنظيم داعش المدينة. وقال المسؤول إن ذلك يعزز قدرات التحالف العسكري "
+                            "الذي تقوده الولايات المتحدة ضد التنظيم.");
+  assert_non_null(find(r, "international-coalition", "isis", "conflict"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -479,6 +529,10 @@ int main(void) {
     cmocka_unit_test(test_member_conjuncts_and_unify),
     cmocka_unit_test(test_role_apposition_last_conjunct),
     cmocka_unit_test(test_cleft_subject),
+    cmocka_unit_test(test_pair_anaphor_before_and_next_clause_hedge),
+    cmocka_unit_test(test_possessive_allies_and_ranks),
+    cmocka_unit_test(test_possessed_support),
+    cmocka_unit_test(test_led_coalition_against_org_anaphor),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
