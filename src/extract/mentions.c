@@ -1023,7 +1023,7 @@ int x_mentions(struct alq_extractor *x) {
     }
     /* a name read as an adjective after its noun (مصادر سورية) is no place */
     if (pe && ae && (ae->flags & ALQ_EF_AMBIG_CONTEXT) && prev_has(x, m->tok_first, ALQ_CUE_AMBIG_BLOCK_BEFORE) &&
-        !prev_has(x, m->tok_first, ALQ_CUE_PLACE_HEAD))
+        !prev_has(x, m->tok_first, ALQ_CUE_PLACE_HEAD) && !strcmp(x->lex->places[pe->value].kind, "country"))
       continue;
     if (pe) {
       const alq_place *pl = &x->lex->places[pe->value];
