@@ -457,10 +457,11 @@ static int name_unit(const struct alq_extractor *x, size_t j, int inner, size_t 
     for (uint32_t b = tk->start; b + 1 < tk->end; b++)
       if (t->src[b] == 0xd9 && t->src[b + 1] >= 0x8b && t->src[b + 1] <= 0x8d) return NW_NONE;
     const char *w = t->norm + tk->nstart;
-    /* a proclitic on the article (والعالم، بالمدينة، للحرب): no name word */
+    /* a proclitic on the article (والعالم، بالمدينة، للحرب): no name word;
+       ك and ف are left out, foreign names start so (كالفن، فالنتين) */
     if (tk->nlen > 8 && (!memcmp(w, "\xd9\x84\xd9\x84", 4) ||
-                         ((!memcmp(w, "\xd9\x88", 2) || !memcmp(w, "\xd8\xa8", 2) || !memcmp(w, "\xd9\x81", 2) ||
-                           !memcmp(w, "\xd9\x83", 2)) && !memcmp(w + 2, "\xd8\xa7\xd9\x84", 4))))
+                         ((!memcmp(w, "\xd9\x88", 2) || !memcmp(w, "\xd8\xa8", 2)) &&
+                          !memcmp(w + 2, "\xd8\xa7\xd9\x84", 4))))
       return NW_NONE;
     if (tk->nlen > 6 && !memcmp(w, "\xd8\xa7\xd9\x84", 4)) return NW_SURNAME;
     return NW_PLAIN;
@@ -672,11 +673,13 @@ static int plain_name_after(const struct alq_extractor *x, size_t i, int closed,
 }
 
 /* A role phrase and then, after a comma, the name in apposition (وزير
- * الدفاع بحكومة ...، مهدي البرغثي،): up to eight words to the comma. */
+ * الدفاع بحكومة ...، مهدي البرغثي،): up to eight words to the comma; one
+ * description in commas may come between (قائد X، وهي ...، الاسم،). */
 static int appos_name_after(const struct alq_extractor *x, size_t i, size_t *tf, size_t *tl) {
   const alq_text *t = &x->text;
   size_t s = t->toks[i].sent;
-  for (size_t j = i + 1, w = 0; j < t->ntoks && t->toks[j].sent == s && w < 8; j++) {
+  int skipped = 0;
+  for (size_t j = i + 1, w = 0; j < t->ntoks && t->toks[j].sent == s && w < (skipped ? 24u : 8u); j++) {
     const alq_token *tk = &t->toks[j];
     if (tk->kind == ALQ_TOK_QUOTE) continue;
     if (tk->kind == ALQ_TOK_PUNCT) {
@@ -686,6 +689,12 @@ static int appos_name_after(const struct alq_extractor *x, size_t i, size_t *tf,
       size_t n = j + 1, last;
       while (n < t->ntoks && t->toks[n].kind == ALQ_TOK_QUOTE) n++;
       if (n >= t->ntoks || t->toks[n].sent != s) return 0;
+      /* a description (وهي، الذي ...) before the name: go on to its comma */
+      if (!skipped && x->tok_match[n] >= 0 &&
+          (name_cue(x, x->tok_match[n], ALQ_CUE_NOT_NAME) || x_tok_ent(x, n, ALQ_LK_CUE, ALQ_CUE_RELATIVE))) {
+        skipped = 1;
+        continue;
+      }
       int c = name_unit(x, n, 0, &last);
       if (c != NW_PLAIN || t->toks[n].nlen < 6) return 0;
       if (name_extend(x, n, NW_PLAIN, tl) < 2 || !name_closed(x, *tl)) return 0;
@@ -1014,7 +1023,7 @@ int x_mentions(struct alq_extractor *x) {
     }
     /* a name read as an adjective after its noun (مصادر سورية) is no place */
     if (pe && ae && (ae->flags & ALQ_EF_AMBIG_CONTEXT) && prev_has(x, m->tok_first, ALQ_CUE_AMBIG_BLOCK_BEFORE) &&
-        !prev_has(x, m->tok_first, ALQ_CUE_PLACE_HEAD))
+        !prev_has(x, m->tok_first, ALQ_CUE_PLACE_HEAD) && !strcmp(x->lex->places[pe->value].kind, "country"))
       continue;
     if (pe) {
       const alq_place *pl = &x->lex->places[pe->value];

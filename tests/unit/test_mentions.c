@@ -95,6 +95,9 @@ static void test_person_known_and_surname(void **state) {
   /* الله after عبد, although الله read without its article is له */
   r = run("التقى أحمد عبد الله المجيدي بالوفد.");
   assert_int_equal(count(r, "PERSON", "أحمد عبد الله المجيدي"), 1);
+  /* a description in commas between the role and the name */
+  r = run("وقال قائد اللواء، الذي يقاتل في الجنوب منذ سنوات، دوريان كاليستو، إن الهدنة صامدة.");
+  assert_int_equal(count(r, "PERSON", "دوريان كاليستو"), 1);
   /* a role's complement is not a name: no comma, no closing */
   r = run("قتل ضابط صف وجنديان في الهجوم.");
   assert_false(any_at(r, "PERSON", "صف"));
@@ -195,6 +198,11 @@ static void test_states_and_places(void **state) {
   /* a place named like a channel (الميادين) after a naming head */
   r = run("انسحب المقاتلون إلى مدينة الميادين أمس.");
   assert_int_equal(count(r, "PLACE", "الميادين"), 1);
+  /* a capital after قرب (also a block word for ambiguous names) is a place;
+     a seat of government after إلى too */
+  r = run("قتل مدنيون في قصف قرب دمشق، بعد وصول الرئيس إلى البيت الأبيض.");
+  assert_int_equal(count(r, "PLACE", "دمشق"), 1);
+  assert_int_equal(count(r, "PLACE", "البيت الأبيض"), 1);
   /* a place goes on over its compass adjectives */
   r = run("تقدمت الفصائل في ريف حلب الشمالي الشرقي أمس.");
   assert_int_equal(count(r, "PLACE", "ريف حلب الشمالي الشرقي"), 1);
