@@ -195,6 +195,15 @@ static int scan_left_at(ctx *c, size_t to, size_t win, side *out, size_t *at) {
       if (at) *at = x->ments[mi].tf;
       return 1;
     }
+    /* a person acting in an office of an actor stands for it (rule 11) */
+    if (mi >= 0 && x->ments[mi].kind == MK_PERSON) {
+      int po = x_person_org(x, &x->ments[mi]);
+      if (po >= 0) {
+        side_add(out, po, x->ments[mi].start, x->ments[mi].end);
+        if (at) *at = x->ments[mi].tf;
+        return 1;
+      }
+    }
     if (x->tok_match[i] >= 0 && x->m[x->tok_match[i]].tok_first == i) {
       int ant = single_anaphor(c, i);
       if (ant >= 0) {

@@ -512,6 +512,21 @@ static void test_phrase_boundaries(void **state) {
   assert_non_null(find(r, "al-shabaab", "al-qaeda", "affiliation"));
 }
 
+static void test_person_for_org(void **state) {
+  (void)state;
+  /* a leader named with his office acts for the organization (rule 11) */
+  const char *text = "زعيم جبهة النصرة: أبو محمد الجولاني يعلن الحرب على حركة أحرار الشام.";
+  const alq_result *r = run(text);
+  const alq_claim *c = find(r, "nusra", "ahrar-al-sham", "conflict");
+  assert_non_null(c);
+  /* the party's span is the person's name */
+  const uint32_t *ps = !strcmp(c->a, "nusra") ? c->a_span : c->b_span;
+  span_is(ps, "أبو محمد الجولاني");
+  /* a bare name stands for nothing */
+  r = run("وقال الباحث أبو محمد الشامي إن الحرب على حركة أحرار الشام مستمرة.");
+  assert_null(find(r, "nusra", "ahrar-al-sham", "conflict"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -545,6 +560,7 @@ int main(void) {
     cmocka_unit_test(test_possessed_support),
     cmocka_unit_test(test_led_coalition_against_org_anaphor),
     cmocka_unit_test(test_phrase_boundaries),
+    cmocka_unit_test(test_person_for_org),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
