@@ -757,6 +757,9 @@ static int surname_refs(struct alq_extractor *x) {
   const alq_text *t = &x->text;
   size_t n0 = x->nments;
   int rc;
+  /* the persons that lend their surname */
+  size_t *lend = alq_arena_alloc(&x->arena, (n0 + 1) * sizeof *lend), nlend = 0;
+  if (!lend) return ALQ_ENOMEM;
   for (size_t i = 0; i < n0; i++) {
     const ment p = x->ments[i];
     if (p.kind != MK_PERSON || p.tl == p.tf) continue;
@@ -789,18 +792,31 @@ static int surname_refs(struct alq_extractor *x) {
                                     x_tok_ent(x, pv, ALQ_LK_CUE, ALQ_CUE_PERSON_ROLE));
       if (!comma && !role) continue;
     }
-    const char *sn = t->norm + t->toks[sl].nstart;
-    size_t sln = t->toks[sl].nlen;
-    for (size_t j = 0; j < t->ntoks; j++) {
-      if (x->tok_ment[j] >= 0 || x->tok_match[j] >= 0 || t->toks[j].kind != ALQ_TOK_ARABIC) continue;
-      int pre = clitic_then(t, j, sn, sln);
+    lend[nlend++] = i;
+  }
+  if (!nlend) return 0;
+  /* one pass over the words: each unknown word that is a lent surname (with
+     its proclitics) refers to the first person lending it */
+  for (size_t j = 0; j < t->ntoks; j++) {
+    if (x->tok_ment[j] >= 0 || x->tok_match[j] >= 0 || t->toks[j].kind != ALQ_TOK_ARABIC) continue;
+    for (size_t q = 0; q < nlend; q++) {
+      const ment *p = &x->ments[lend[q]];
+      const alq_token *st = &t->toks[p->tl];
+      /* a quick test first: the word ends like the surname (all but its
+         first letter, which ل + ال may drop) and is at most two clitics longer */
+      const alq_token *wt = &t->toks[j];
+      if (wt->nlen + 2 < st->nlen || wt->nlen > st->nlen + 4 ||
+          memcmp(t->norm + wt->nstart + wt->nlen - (st->nlen - 2), t->norm + st->nstart + 2, st->nlen - 2))
+        continue;
+      int pre = clitic_then(t, j, t->norm + st->nstart, st->nlen);
       if (pre < 0) continue;
       /* a name word of its own: not glued to a following name */
       size_t l2;
-      if (j + 1 < t->ntoks && t->toks[j + 1].sent == t->toks[j].sent && name_unit(x, j + 1, 1, &l2) == NW_SURNAME) continue;
-      ment pm = {skip_letters(t, j, pre), t->toks[j].end, (uint32_t)j, (uint32_t)j, MK_PERSON, -1, -1, p.id,
+      if (j + 1 < t->ntoks && t->toks[j + 1].sent == t->toks[j].sent && name_unit(x, j + 1, 1, &l2) == NW_SURNAME) break;
+      ment pm = {skip_letters(t, j, pre), t->toks[j].end, (uint32_t)j, (uint32_t)j, MK_PERSON, -1, -1, p->id,
                  "PERSON", -1, t->toks[j].sent};
       if ((rc = add_ment(x, &pm))) return rc;
+      break;
     }
   }
   return 0;
