@@ -13,30 +13,13 @@
 #include "alaqat.h"
 #include "extract/extract.h"
 
-static alq_lexicon *lex;
-static alq_extractor *ex;
+#include "extract_fixture.h"
+
 static const char *cur;
 
-static int setup(void **state) {
-  (void)state;
-  alq_error err = {0};
-  if (alq_lexicon_open(&lex, ALQ_TEST_DATADIR, &err)) return -1;
-  return alq_extractor_new(&ex, lex);
-}
-static int teardown(void **state) {
-  (void)state;
-  alq_extractor_free(ex);
-  alq_lexicon_free(lex);
-  return 0;
-}
-
 static const alq_result *run(const char *text) {
-  alq_doc d = {"t", text, strlen(text), NULL, NULL};
-  const alq_result *res;
-  alq_error err;
-  assert_int_equal(alq_extract(ex, &d, &res, &err), 0);
   cur = text;
-  return res;
+  return extract_text(text, NULL);
 }
 
 /* How many mentions of `type` have exactly the text `s`? */
