@@ -38,11 +38,10 @@ static int is_comma(const alq_text *t, size_t i) {
 
 static int is_stop_punct(const alq_text *t, size_t i) {
   const alq_token *tk = &t->toks[i];
-  if (tk->kind != ALQ_TOK_PUNCT) return 0;
+  if (tk->kind != ALQ_TOK_PUNCT || is_comma(t, i)) return 0;
   const char *s = t->norm + tk->nstart;
-  /* ، and , do not stop (lists); ؛ : . and brackets do */
-  if (tk->nlen == 2 && !memcmp(s, "\xd8\x8c", 2)) return 0;
-  if (tk->nlen == 1 && (*s == ',' || *s == '(' || *s == ')' || *s == '-')) return 0;
+  /* ، and , do not stop (lists), nor brackets and dashes; ؛ : . do */
+  if (tk->nlen == 1 && (*s == '(' || *s == ')' || *s == '-')) return 0;
   return 1;
 }
 
