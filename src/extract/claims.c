@@ -126,6 +126,24 @@ static int descriptor_head(const ctx *c, size_t i) {
   return 0;
 }
 
+/* A soldier noun and a nationality adjective (عسكري تركي، جنود أمريكيون)
+ * starting at token i: the force of that state (or the state), else -1. Not
+ * after a source or office word (مسؤول عسكري أمريكي is a speaker). */
+static int soldier_force(const ctx *c, size_t i, size_t *last) {
+  const struct alq_extractor *x = c->x;
+  if (!tok_cue(c, i, ALQ_CUE_SOLDIER) || x->tok_ment[i] >= 0) return -1;
+  int k = x->tok_match[i];
+  if (x->m[k].tok_first != i || x->m[k].tok_last != i || i + 1 >= c->s_end) return -1;
+  if (i > c->s_first && (tok_cue(c, i - 1, ALQ_CUE_ANON_SOURCE) || tok_cue(c, i - 1, ALQ_CUE_OFFICIAL_ROLE) ||
+                         tok_cue(c, i - 1, ALQ_CUE_SOLDIER)))
+    return -1;
+  const alq_lexent *ne = x_tok_ent(x, i + 1, ALQ_LK_CUE, ALQ_CUE_NATIONALITY);
+  if (!ne || ne->value < 0 || x->tok_ment[i + 1] >= 0) return -1;
+  if (last) *last = i + 1;
+  int f = x->lex->state_force[ne->value];
+  return f >= 0 ? f : ne->value;
+}
+
 /* The actor side starting at the first actor mention (or pair anaphor) in
  * (from, from+win]; stops at triggers of another relation, clause words and
  * hard punctuation. Returns the token after it, 0 if none. */
@@ -145,6 +163,12 @@ static size_t scan_right(ctx *c, size_t from, size_t win, side *out, int *via_be
       return end;
     }
     if (mi >= 0) { i = x->ments[mi].tl; words++; continue; }
+    size_t sl;
+    int sf = soldier_force(c, i, &sl);
+    if (sf >= 0) {
+      side_add(out, sf, t->toks[i].start, t->toks[sl].end);
+      return sl + 1;
+    }
     int ap[2];
     if (tok_cue(c, i, ALQ_CUE_PAIR_ANAPHOR)) {
       if (anaphor_pair(c, ap)) {
@@ -193,6 +217,16 @@ static int scan_left_at(ctx *c, size_t to, size_t win, side *out, size_t *at) {
       group_of(x, mi, out);
       if (at) *at = x->ments[mi].tf;
       return 1;
+    }
+    /* soldiers of a state (عسكري تركي) stand for its force */
+    if (i > c->s_first) {
+      size_t sl;
+      int sf = soldier_force(c, i - 1, &sl);
+      if (sf >= 0 && sl == i) {
+        side_add(out, sf, t->toks[i - 1].start, t->toks[i].end);
+        if (at) *at = i - 1;
+        return 1;
+      }
     }
     /* a person acting in an office of an actor stands for it (rule 11) */
     if (mi >= 0 && x->ments[mi].kind == MK_PERSON) {
@@ -1022,7 +1056,8 @@ static int against_pair(ctx *c, size_t i) {
   if (cl && x->m[x->tok_match[p - 1]].tok_first > c->s_first) {
     p = x->m[x->tok_match[p - 1]].tok_first;
     /* one adjective of the coalition's name may sit before it (التحالف العسكري) */
-    if (p - 1 > c->s_first && x->tok_ment[p - 1] < 0 && x->tok_match[p - 1] < 0 && t->toks[p - 1].kind == ALQ_TOK_ARABIC)
+    if (p - 1 > c->s_first && x->tok_ment[p - 1] < 0 && !x_tok_ent(x, p - 1, ALQ_LK_REL, -1) &&
+        t->toks[p - 1].kind == ALQ_TOK_ARABIC)
       p--;
   }
   int lm = x->tok_ment[p - 1];

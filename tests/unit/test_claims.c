@@ -498,6 +498,19 @@ static void test_person_for_org(void **state) {
   assert_null(find(r, "nusra", "ahrar-al-sham", "conflict"));
 }
 
+static void test_soldiers_of_a_state(void **state) {
+  (void)state;
+  /* a Turkish soldier killed in a clash with a group: Turkey's side */
+  const alq_result *r = run("وقتل عسكري تركي قرب الحدود في صدام مسلح مع تنظيم داعش.");
+  const alq_claim *c = find(r, "turkey", "isis", "conflict");
+  assert_non_null(c);
+  const uint32_t *ts = !strcmp(c->a, "turkey") ? c->a_span : c->b_span;
+  span_is(ts, "عسكري تركي");
+  /* a military official is a speaker, not a party */
+  r = run("وقال مسؤول عسكري أمريكي إن الاشتباكات مع تنظيم داعش مستمرة.");
+  assert_null(find(r, "usa", "isis", "conflict"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -532,6 +545,7 @@ int main(void) {
     cmocka_unit_test(test_led_coalition_against_org_anaphor),
     cmocka_unit_test(test_phrase_boundaries),
     cmocka_unit_test(test_person_for_org),
+    cmocka_unit_test(test_soldiers_of_a_state),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
