@@ -1000,6 +1000,20 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
         return pairs_across(c, &r, &l, type, neg, pos, &src, tf, tl, "relative-object");
       return pairs_across(c, &l, &r, type, neg, pos, &src, tf, tl, "left-right");
     }
+    /* groups linked to Y such as X (مجموعات مرتبطة بـ Y على غرار X): the
+       named example is the member */
+    if (type == ALQ_REL_AFFILIATION && after) {
+      for (size_t k = after, w = 0; k < c->s_end && w < 2; k++) {
+        if (is_stop_punct(&x->text, k)) break;
+        if (tok_cue(c, k, ALQ_CUE_EXAMPLES)) {
+          side ex = {0};
+          if (scan_right(c, x->m[x->tok_match[k]].tok_last + 1, 2, &ex, NULL) && ex.n)
+            return pairs_across(c, &ex, &r, type, neg, pos, &src, tf, tl, "examples");
+          break;
+        }
+        if (x_is_word(&x->text, k)) w++;
+      }
+    }
     return 0;
   }
   if (needs_between) return 0;

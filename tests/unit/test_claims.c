@@ -511,6 +511,15 @@ static void test_soldiers_of_a_state(void **state) {
   assert_null(find(r, "usa", "isis", "conflict"));
 }
 
+static void test_affiliation_examples(void **state) {
+  (void)state;
+  /* groups linked to Y, such as X: X is linked to Y */
+  const alq_result *r = run("وتنشط في المنطقة مجموعات أخرى مرتبطة بتنظيم القاعدة على غرار جماعة أنصار الدين.");
+  const alq_claim *c = find(r, "ansar-dine", "al-qaeda", "affiliation");
+  assert_non_null(c);
+  assert_string_equal(c->a, "ansar-dine");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -546,6 +555,7 @@ int main(void) {
     cmocka_unit_test(test_phrase_boundaries),
     cmocka_unit_test(test_person_for_org),
     cmocka_unit_test(test_soldiers_of_a_state),
+    cmocka_unit_test(test_affiliation_examples),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
