@@ -1209,6 +1209,7 @@ int x_claims(struct alq_extractor *x) {
       const alq_match *m = &x->m[k];
       if (m->tok_first == m->tok_last && (rc = against_pair(&c, i))) return rc;
       if (descriptor_head(&c, i)) { i = m->tok_last; continue; }
+      if (x_ent(x, k, ALQ_LK_CUE, ALQ_CUE_NOT_TRIGGER)) { i = m->tok_last; continue; }
       for (uint32_t e = 0; e < m->nents; e++) {
         const alq_lexent *re = &x->lex->ents[m->ents[e]];
         if (re->kind != ALQ_LK_REL || re->cls == ALQ_REL_BLOCK) continue;

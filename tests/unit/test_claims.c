@@ -520,6 +520,16 @@ static void test_affiliation_examples(void **state) {
   assert_string_equal(c->a, "ansar-dine");
 }
 
+static void test_participle_not_trigger(void **state) {
+  (void)state;
+  /* "the fighting factions" is no fight */
+  const alq_result *r = run("وسمحت حركة طالبان بمرور الشاحنات إلى مناطق الفصائل الإسلامية والمقاتلة وتنظيم القاعدة.");
+  assert_null(find(r, "taliban", "al-qaeda", "conflict"));
+  /* the verbal noun without the article is */
+  r = run("وأعلنت حركة طالبان مقاتلة تنظيم القاعدة في الولاية.");
+  assert_non_null(find(r, "taliban", "al-qaeda", "conflict"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -556,6 +566,7 @@ int main(void) {
     cmocka_unit_test(test_person_for_org),
     cmocka_unit_test(test_soldiers_of_a_state),
     cmocka_unit_test(test_affiliation_examples),
+    cmocka_unit_test(test_participle_not_trigger),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
