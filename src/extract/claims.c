@@ -263,7 +263,11 @@ static int scan_left_at(ctx *c, size_t to, size_t win, side *out, size_t *at) {
       if (h > c->s_first) {
         int hm = x->tok_ment[h - 1];
         if (hm >= 0 && x->ments[hm].kind == MK_ACTOR) {
-          group_of(x, hm, out);
+          /* a singular relative (الذي، التي) describes the last conjunct */
+          if (x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_RELATIVE)->value == 1)
+            side_add(out, x->ments[hm].actor, x->ments[hm].start, x->ments[hm].end);
+          else
+            group_of(x, hm, out);
           if (at) *at = x->ments[hm].tf;
           return 1;
         }

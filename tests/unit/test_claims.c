@@ -530,6 +530,14 @@ static void test_participle_not_trigger(void **state) {
   assert_non_null(find(r, "taliban", "al-qaeda", "conflict"));
 }
 
+static void test_singular_relative_head(void **state) {
+  (void)state;
+  /* X و Y الذي تدعمه Z: Z supports Y only */
+  const alq_result *r = run("وهاجم المتحدث الولايات المتحدة وحزب الله الذي تدعمه إيران منذ نشوئه.");
+  assert_non_null(find(r, "iran", "hezbollah", "support"));
+  assert_null(find(r, "iran", "usa", "support"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -567,6 +575,7 @@ int main(void) {
     cmocka_unit_test(test_soldiers_of_a_state),
     cmocka_unit_test(test_affiliation_examples),
     cmocka_unit_test(test_participle_not_trigger),
+    cmocka_unit_test(test_singular_relative_head),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
