@@ -847,7 +847,7 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   if (type == ALQ_REL_ALLIANCE && tf == tl && object_pronoun(x, tl) && tf > c->s_first) {
     size_t p = tf;
     int pm = x->tok_ment[p - 1];
-    if (pm >= 0 && x->ments[pm].kind == MK_ACTOR) {
+    if (pm >= 0 && (x->ments[pm].kind == MK_ACTOR || x->ments[pm].actor >= 0)) {   /* a country as place too */
       size_t gap = 0;
       for (size_t k = tl + 1; k < after && !(x->tok_ment[k] >= 0 && x->ments[x->tok_ment[k]].kind == MK_ACTOR); k++)
         if (x_is_word(&x->text, k) && !tok_cue(c, k, ALQ_CUE_FROM)) gap++;   /* وحلفاؤهم من Y */

@@ -438,6 +438,9 @@ static void test_possessive_allies_and_ranks(void **state) {
   /* "the US and its allies" names no alliance with a later group */
   const alq_result *r = run("وتركز القاعدة على قتال الولايات المتحدة وحلفائها، أما حركة طالبان فتقاتل في الداخل.");
   assert_null(find(r, "usa", "taliban", "alliance"));
+  /* the possessor as a place (after على) and a pair in focus elsewhere */
+  r = run("وتعاونت إسرائيل والولايات المتحدة. ويشكل ذلك خطرا على الولايات المتحدة وحلفائها في المنطقة.");
+  for (size_t i = 0; i < r->nclaims; i++) assert_string_not_equal(r->claims[i].type, "alliance");
   /* "its allies of Y" does */
   r = run("وهاجم مسلحو جماعة الحوثي وحلفاؤهم من قوات صالح مواقع في المدينة.");
   assert_non_null(find(r, "houthis", "saleh-forces", "alliance"));
