@@ -1041,7 +1041,8 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
      verb has a subject of its own */
   if (pairwise && re->value != 'v' && sentence_group_pair(c, &f))
     return pairs_within(c, &f, type, neg, pos, &src, tf, tl, "sentence-pair");
-  if (pairwise && x->focus[0] >= 0 && sentence_names_focus(c, &f))
+  /* (a verb has a subject of its own: انضمتا للأسطول is not the pair's merger) */
+  if (pairwise && re->value != 'v' && x->focus[0] >= 0 && sentence_names_focus(c, &f))
     return pairs_within(c, &f, type, neg, pos, &src, tf, tl, "sentence-pair");
   if (!pairwise) return 0;   /* a battle named in a headline is an event, not the pair's relation */
   if (x->focus[0] >= 0 && x->si[c->sent].headline) {

@@ -541,6 +541,15 @@ static void test_singular_relative_head(void **state) {
   assert_null(find(r, "iran", "usa", "support"));
 }
 
+static void test_verb_without_parties_not_focus(void **state) {
+  (void)state;
+  /* a verb with its own (non-actor) subject is not about the pair in focus */
+  const alq_result *r = run("تقرير عن الأوضاع الأمنية في المنطقة الجبلية\n\n"
+                            "تعاونت حركة طالبان وتنظيم القاعدة في الجبال. حركة طالبان وتنظيم القاعدة: سفينتان "
+                            "انضمتا للأسطول قرب الساحل.\n");
+  assert_null(find(r, "taliban", "al-qaeda", "merger"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -579,6 +588,7 @@ int main(void) {
     cmocka_unit_test(test_affiliation_examples),
     cmocka_unit_test(test_participle_not_trigger),
     cmocka_unit_test(test_singular_relative_head),
+    cmocka_unit_test(test_verb_without_parties_not_focus),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
