@@ -116,6 +116,17 @@ int x_find_dates(struct alq_extractor *x) {
   int rc;
   for (size_t i = 0; i < t->ntoks; i++) {
     const alq_token *tk = &t->toks[i];
+    /* most tokens start no date: a word that no match with a cue or a month
+       covers (the rules below would skip it, or its match, at the end) */
+    if (tk->kind != ALQ_TOK_NUMBER) {
+      int32_t k0 = x->tok_match[i];
+      if (k0 < 0) continue;
+      const alq_match *m0 = &x->m[k0];
+      if (!(m0->kinds & ((1u << ALQ_LK_CUE) | (1u << ALQ_LK_MONTH)))) {
+        if (m0->tok_first == i) i = m0->tok_last;
+        continue;
+      }
+    }
     int y, m, d;
     char iso[32];
     size_t first = i;
