@@ -795,16 +795,32 @@ static int surname_refs(struct alq_extractor *x) {
     lend[nlend++] = i;
   }
   if (!nlend) return 0;
+  /* a surname has at least three letters and a word that refers to it ends
+     in its last two (four bytes): those bytes of every lent surname, and a
+     64-bit filter of them, reject most words at once */
+  uint32_t *ltail = alq_arena_alloc(&x->arena, nlend * sizeof *ltail);
+  if (!ltail) return ALQ_ENOMEM;
+  uint64_t tailbits = 0;
+  for (size_t q = 0; q < nlend; q++) {
+    const alq_token *st = &t->toks[x->ments[lend[q]].tl];
+    memcpy(&ltail[q], t->norm + st->nstart + st->nlen - 4, 4);
+    tailbits |= (uint64_t)1 << ((ltail[q] * 0x9E3779B1u) >> 26);
+  }
   /* one pass over the words: each unknown word that is a lent surname (with
      its proclitics) refers to the first person lending it */
   for (size_t j = 0; j < t->ntoks; j++) {
     if (x->tok_ment[j] >= 0 || x->tok_match[j] >= 0 || t->toks[j].kind != ALQ_TOK_ARABIC) continue;
+    const alq_token *wt = &t->toks[j];
+    if (wt->nlen < 4) continue;   /* shorter than every surname less a letter */
+    uint32_t wtail;
+    memcpy(&wtail, t->norm + wt->nstart + wt->nlen - 4, 4);
+    if (!((tailbits >> ((wtail * 0x9E3779B1u) >> 26)) & 1)) continue;
     for (size_t q = 0; q < nlend; q++) {
+      if (ltail[q] != wtail) continue;
       const ment *p = &x->ments[lend[q]];
       const alq_token *st = &t->toks[p->tl];
       /* a quick test first: the word ends like the surname (all but its
          first letter, which ل + ال may drop) and is at most two clitics longer */
-      const alq_token *wt = &t->toks[j];
       if (wt->nlen + 2 < st->nlen || wt->nlen > st->nlen + 4 ||
           memcmp(t->norm + wt->nstart + wt->nlen - (st->nlen - 2), t->norm + st->nstart + 2, st->nlen - 2))
         continue;
