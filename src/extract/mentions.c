@@ -968,6 +968,13 @@ int x_person_org(const struct alq_extractor *x, const ment *p) {
   return -1;
 }
 
+/* The cue classes x_mentions' rules read on a match (name_unit's too). */
+#define MENTION_CUES                                                                                       \
+  (NAME_CUES | (1ull << ALQ_CUE_OUTLET_NAME) | (1ull << ALQ_CUE_FORCE_HEAD) | (1ull << ALQ_CUE_STATE_HEAD) | \
+   (1ull << ALQ_CUE_PLACE_NAME_HEAD) | (1ull << ALQ_CUE_ORG_HEAD) | (1ull << ALQ_CUE_OFFICIAL_ROLE) |      \
+   (1ull << ALQ_CUE_PERSON_ROLE) | (1ull << ALQ_CUE_TITLE_WORD) | (1ull << ALQ_CUE_SAY_VERB) |             \
+   (1ull << ALQ_CUE_OUTLET_HEAD))
+
 int x_mentions(struct alq_extractor *x) {
   const alq_text *t = &x->text;
   int rc;
@@ -1017,6 +1024,10 @@ int x_mentions(struct alq_extractor *x) {
       }
     }
     if (x->tok_ment[m->tok_first] >= 0) continue;
+    /* a match that is no actor or place and carries none of the cues the
+       rules below read yields no mention (most matches: function words,
+       triggers, time words) */
+    if (!(m->kinds & ((1u << ALQ_LK_ACTOR) | (1u << ALQ_LK_PLACE))) && !(m->cues & MENTION_CUES)) continue;
     /* a news outlet by name (رويترز، صحيفة "السفير") */
     const alq_lexent *on = name_cue(x, (int)k, ALQ_CUE_OUTLET_NAME);
     if (on && outlet_here(x, (int)k, on)) {
