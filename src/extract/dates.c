@@ -111,18 +111,25 @@ static void hijri_to_gregorian(int hy, int hm, int hd, int *y, int *m, int *d) {
   civil_from_days(days, y, m, d);
 }
 
+/* The cue classes that can start a date expression on a word (a weekday,
+ * recency and now words, a named day, since, a time unit). */
+#define DATE_START_CUES                                                                          \
+  ((1ull << ALQ_CUE_WEEKDAY) | (1ull << ALQ_CUE_TIME_RECENT) | (1ull << ALQ_CUE_TIME_NOW) |      \
+   (1ull << ALQ_CUE_TIME_DAY) | (1ull << ALQ_CUE_TIME_SINCE) | (1ull << ALQ_CUE_TIME_UNIT))
+
 int x_find_dates(struct alq_extractor *x) {
   const alq_text *t = &x->text;
   int rc;
   for (size_t i = 0; i < t->ntoks; i++) {
     const alq_token *tk = &t->toks[i];
-    /* most tokens start no date: a word that no match with a cue or a month
-       covers (the rules below would skip it, or its match, at the end) */
+    /* most tokens start no date: a word that no match with a month or a
+       cue that starts a date covers (the rules below would skip it, or its
+       match, at the end) */
     if (tk->kind != ALQ_TOK_NUMBER) {
       int32_t k0 = x->tok_match[i];
       if (k0 < 0) continue;
       const alq_match *m0 = &x->m[k0];
-      if (!(m0->kinds & ((1u << ALQ_LK_CUE) | (1u << ALQ_LK_MONTH)))) {
+      if (!(m0->kinds & (1u << ALQ_LK_MONTH)) && !(m0->cues & DATE_START_CUES)) {
         if (m0->tok_first == i) i = m0->tok_last;
         continue;
       }
