@@ -255,7 +255,7 @@ static int coalition_named_before(const struct alq_extractor *x, const alq_match
   int named = -1;
   for (size_t i = 0; i < x->nments; i++)
     if (x->ments[i].kind == MK_ACTOR && x->ments[i].tl < m->tok_first && x->ments[i].tl > x->ments[i].tf &&
-        !strcmp(x->lex->actors[x->ments[i].actor].type, "COALITION"))
+        (x->lex->actors[x->ments[i].actor].tbits & ALQ_AT_COALITION))
       named = (int)i;
   if (named < 0) return 0;
   size_t nw = next_word(&x->text, m->tok_last);
@@ -265,13 +265,13 @@ static int coalition_named_before(const struct alq_extractor *x, const alq_match
   const alq_sentence *se = &x->text.sents[x->text.toks[m->tok_first].sent];
   for (size_t i = 0; i < x->nments; i++)
     if (x->ments[i].sent == x->text.toks[m->tok_first].sent && x->ments[i].kind == MK_ACTOR &&
-        !strcmp(x->lex->actors[x->ments[i].actor].type, "ORG"))
+        (x->lex->actors[x->ments[i].actor].tbits & ALQ_AT_ORG))
       return 0;
   for (size_t k = 0; k < x->nm; k++) {
     const alq_match *o = &x->m[k];
     if (o->tok_first < se->tok_first || o->tok_first >= se->tok_first + se->tok_count) continue;
     const alq_lexent *e = x_ent(x, (int)k, ALQ_LK_ACTOR, -1);
-    if (e && e->value >= 0 && !(e->flags & ALQ_EF_COALITION) && !strcmp(x->lex->actors[e->value].type, "ORG")) return 0;
+    if (e && e->value >= 0 && !(e->flags & ALQ_EF_COALITION) && (x->lex->actors[e->value].tbits & ALQ_AT_ORG)) return 0;
   }
   return 1;
 }
@@ -979,17 +979,17 @@ int x_mentions(struct alq_extractor *x) {
   const alq_text *t = &x->text;
   int rc;
   /* the coalition of the story: Yemen stories mean the Saudi-led one */
-  int intl = alq_lex_actor_find(x->lex, "international-coalition");
-  int arab = alq_lex_actor_find(x->lex, "arab-coalition");
+  int intl = x->lex->actor_intl_coalition;
+  int arab = x->lex->actor_arab_coalition;
   int yem = 0, syr = 0;
   for (size_t k = 0; k < x->nm; k++) {
     const alq_lexent *e = x_ent(x, (int)k, ALQ_LK_ACTOR, -1);
     if (!e) e = x_ent(x, (int)k, ALQ_LK_PLACE, -1);
     if (!e || e->value < 0) continue;
-    const char *id = e->kind == ALQ_LK_ACTOR ? x->lex->actors[e->value].id
-                     : (x->lex->places[e->value].state >= 0 ? x->lex->actors[x->lex->places[e->value].state].id : "");
-    if (!strcmp(id, "yemen") || !strcmp(id, "houthis") || !strcmp(id, "aqap")) yem++;
-    if (!strcmp(id, "syria") || !strcmp(id, "iraq") || !strcmp(id, "isis")) syr++;
+    int a = e->kind == ALQ_LK_ACTOR ? e->value : x->lex->places[e->value].state;
+    if (a < 0) continue;   /* a place of no state: id "" */
+    yem += (x->lex->actors[a].tbits & ALQ_AT_YEMEN_STORY) != 0;
+    syr += (x->lex->actors[a].tbits & ALQ_AT_SYRIA_STORY) != 0;
   }
   x->coalition_default = yem > syr ? arab : intl;
   /* the country the story is about: the state named most often (as an
@@ -1004,7 +1004,7 @@ int x_mentions(struct alq_extractor *x) {
       int st = -1;
       if (e && e->value >= 0) st = x->lex->places[e->value].state;
       const alq_lexent *ae = x_ent(x, (int)k, ALQ_LK_ACTOR, -1);
-      if (st < 0 && ae && ae->value >= 0 && !strcmp(x->lex->actors[ae->value].type, "STATE")) st = ae->value;
+      if (st < 0 && ae && ae->value >= 0 && (x->lex->actors[ae->value].tbits & ALQ_AT_STATE)) st = ae->value;
       if (st < 0) continue;
       if (++cnt[st] > best) { best = cnt[st]; x->focus_state = st; }
     }
@@ -1059,8 +1059,8 @@ int x_mentions(struct alq_extractor *x) {
         const alq_actor *ac = &x->lex->actors[a];
         /* a name of the gazetteer, or a one-word name (في المملكة), is a
            place after في; a force is not (مصادر في البنتاغون) */
-        int fnamed = !strcmp(ac->type, "STATE") && force_named(x, m);
-        int country_place = !strcmp(ac->type, "STATE") && (pe || (m->tok_first == m->tok_last && !fnamed)) &&
+        int fnamed = (ac->tbits & ALQ_AT_STATE) && force_named(x, m);
+        int country_place = (ac->tbits & ALQ_AT_STATE) && (pe || (m->tok_first == m->tok_last && !fnamed)) &&
                             (locative(x, m) || joined_to_place(x, m) || border_of(x, m) || scene_of(x, m));
         mt.kind = country_place ? MK_PLACE : MK_ACTOR;
         mt.actor = a;
@@ -1072,14 +1072,14 @@ int x_mentions(struct alq_extractor *x) {
     }
     /* a name read as an adjective after its noun (مصادر سورية) is no place */
     if (pe && ae && (ae->flags & ALQ_EF_AMBIG_CONTEXT) && prev_has(x, m->tok_first, ALQ_CUE_AMBIG_BLOCK_BEFORE) &&
-        !prev_has(x, m->tok_first, ALQ_CUE_PLACE_HEAD) && !strcmp(x->lex->places[pe->value].kind, "country"))
+        !prev_has(x, m->tok_first, ALQ_CUE_PLACE_HEAD) && x->lex->places[pe->value].country)
       continue;
     if (pe) {
       const alq_place *pl = &x->lex->places[pe->value];
       /* a country with no id of its own acting, as a state does (سعت
          الكويت والسويد، ضيف كينيا): a STATE with a new: id; a place after
          في and in a list of places */
-      if (pl->state < 0 && !strcmp(pl->kind, "country") && !locative(x, m) && !joined_to_place(x, m) &&
+      if (pl->state < 0 && pl->country && !locative(x, m) && !joined_to_place(x, m) &&
           !border_of(x, m) && !scene_of(x, m)) {
         mt.kind = MK_PLACE;   /* no actor index: it takes no part in claims */
         mt.type = "STATE";
@@ -1089,7 +1089,7 @@ int x_mentions(struct alq_extractor *x) {
       }
       mt.kind = MK_PLACE;
       mt.actor = pl->state;
-      mt.id = (pl->state >= 0 && !strcmp(pl->kind, "country")) ? x->lex->actors[pl->state].id
+      mt.id = (pl->state >= 0 && pl->country) ? x->lex->actors[pl->state].id
                                                                : slug_from(x, "new:", m->tok_first, m->strip, m->tok_last);
       mt.type = "PLACE";
       mt.tl = place_extend(x, mt.tl);
@@ -1102,7 +1102,7 @@ int x_mentions(struct alq_extractor *x) {
     if (x_ent(x, (int)k, ALQ_LK_CUE, ALQ_CUE_STATE_HEAD) && !ae && !pe) {
       size_t j = next_word(t, m->tok_last);
       const alq_lexent *ne = j == m->tok_last + 1 ? x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_NATIONALITY) : NULL;
-      if (ne && ne->value >= 0 && x->tok_ment[j] < 0 && !strcmp(x->lex->actors[ne->value].type, "STATE")) {
+      if (ne && ne->value >= 0 && x->tok_ment[j] < 0 && (x->lex->actors[ne->value].tbits & ALQ_AT_STATE)) {
         size_t nl = x->m[x->tok_match[j]].tok_last;
         ment sm = {m->start, t->toks[nl].end, m->tok_first, (uint32_t)nl, MK_ACTOR, ne->value, (int)k,
                    x->lex->actors[ne->value].id, "STATE", -1, t->toks[m->tok_first].sent};
