@@ -15,13 +15,17 @@ typedef struct line {
   int date_only;               /* mostly a date (and a time) */
 } line;
 
-static uint64_t words_hash(const alq_text *t, uint32_t a, uint32_t b) {
+/* The hash of the normalized words of tokens [a, b]; *nwords counts them. */
+static uint64_t words_hash(const alq_text *t, uint32_t a, uint32_t b, uint32_t *nwords) {
   uint64_t h = 1469598103934665603ULL;
+  uint32_t n = 0;
   for (uint32_t i = a; i <= b; i++) {
     if (!x_is_word(t, i)) continue;
+    n++;
     h = (h ^ alq_hash_words(t->norm + t->toks[i].nstart, t->toks[i].nlen)) * 1099511628211ULL;
     h ^= h >> 29;
   }
+  *nwords = n;
   return h;
 }
 
@@ -93,8 +97,7 @@ int x_chrome(struct alq_extractor *x) {
   size_t di = 0;
   for (size_t k = 0; k < nl; k++) {
     line *l = &ls[k];
-    for (uint32_t i = l->t_first; i <= l->t_last; i++) l->nwords += x_is_word(t, i);
-    l->hash = words_hash(t, l->t_first, l->t_last);
+    l->hash = words_hash(t, l->t_first, l->t_last, &l->nwords);
     /* the stop may stand before closing quotes (قال: "... .") */
     uint32_t lt = l->t_last;
     while (lt > l->t_first && t->toks[lt].kind == ALQ_TOK_QUOTE) lt--;
