@@ -417,6 +417,20 @@ static const alq_lexent *word_cue(const struct alq_extractor *x, size_t j, size_
   return NULL;
 }
 
+/* The entries of the one-word lexicon entry of token j (nothing stripped),
+ * and the one of them with cue class cls: word_cue(x, j, 0, cls) in two steps. */
+static uint32_t word_ents(const struct alq_extractor *x, size_t j, const alq_lexent **e) {
+  const alq_token *tk = &x->text.toks[j];
+  *e = NULL;
+  if (!tk->nlen) return 0;
+  return alq_lex_word_entries(x->lex, x->text.norm + tk->nstart, tk->nlen, e);
+}
+static const alq_lexent *ents_cue(const alq_lexent *e, uint32_t n, int cls) {
+  for (uint32_t k = 0; k < n; k++)
+    if (e[k].kind == ALQ_LK_CUE && e[k].cls == cls) return &e[k];
+  return NULL;
+}
+
 /* The entry of cue class cls on match k, read as a name: the article of
  * the text is never stripped to reach it (السفير is not سفير here). */
 static const alq_lexent *name_cue(const struct alq_extractor *x, int k, int cls) {
@@ -856,19 +870,30 @@ static int nested_persons(struct alq_extractor *x) {
     const ment *a = &x->ments[i];
     if (a->kind != MK_ACTOR || a->tl == a->tf) continue;
     size_t f = SIZE_MAX, l = 0;
+    /* word_cue(x, j, 0, ...) by one lookup per word: the entries of word j,
+       and of j + 1 once looked up (`nj`: that is j + 1, or SIZE_MAX) */
+    const alq_lexent *ej = NULL, *en = NULL;
+    uint32_t cj = 0, cn = 0;
+    size_t nj = SIZE_MAX;
     for (size_t j = a->tf + 1; j <= a->tl; j++) {
       if (!x_is_word(t, j)) continue;
-      if (word_cue(x, j, 0, ALQ_CUE_PERSON_NAME)) {
+      if (nj == j) { ej = en; cj = cn; } else cj = word_ents(x, j, &ej);
+      nj = SIZE_MAX;
+      if (ents_cue(ej, cj, ALQ_CUE_PERSON_NAME)) {
         f = j; l = j;
         while (f > a->tf + 1 && word_cue(x, f - 1, 0, ALQ_CUE_GIVEN_NAME)) f--;
         break;
       }
       /* a full name to the end of the actor's name: a given name, then a
          given name or a link word, then anything */
-      const alq_lexent *g = word_cue(x, j, 0, ALQ_CUE_GIVEN_NAME);
-      if (g && j < a->tl && (word_cue(x, j + 1, 0, ALQ_CUE_GIVEN_NAME) || word_cue(x, j + 1, 0, ALQ_CUE_NAME_LINK))) {
-        f = j; l = a->tl;
-        break;
+      const alq_lexent *g = ents_cue(ej, cj, ALQ_CUE_GIVEN_NAME);
+      if (g && j < a->tl) {
+        cn = word_ents(x, j + 1, &en);
+        nj = j + 1;
+        if (ents_cue(en, cn, ALQ_CUE_GIVEN_NAME) || ents_cue(en, cn, ALQ_CUE_NAME_LINK)) {
+          f = j; l = a->tl;
+          break;
+        }
       }
     }
     if (f == SIZE_MAX) continue;
