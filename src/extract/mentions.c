@@ -451,9 +451,11 @@ static const alq_lexent *name_cue(const struct alq_extractor *x, int k, int cls)
  * بن، آل), a known public figure (person_name), then further given names,
  * up to two words no lexicon knows (foreign and rare names: كلابر، نويرت),
  * ending at a surname with the article (البرغثي) or a known surname. */
+/* The cue classes that can make a match a name unit (not_name only ever
+ * unmakes one, so a match without these is none whatever it says). */
 #define NAME_CUES                                                                                    \
-  ((1ull << ALQ_CUE_NOT_NAME) | (1ull << ALQ_CUE_PERSON_NAME) | (1ull << ALQ_CUE_GIVEN_NAME) |          \
-   (1ull << ALQ_CUE_NAME_LINK) | (1ull << ALQ_CUE_KUNYA) | (1ull << ALQ_CUE_NATIONALITY))
+  ((1ull << ALQ_CUE_PERSON_NAME) | (1ull << ALQ_CUE_GIVEN_NAME) | (1ull << ALQ_CUE_NAME_LINK) |         \
+   (1ull << ALQ_CUE_KUNYA) | (1ull << ALQ_CUE_NATIONALITY))
 enum { NW_NONE, NW_GIVEN, NW_GIVEN_AMBIG, NW_LINK, NW_KUNYA, NW_KNOWN, NW_PLAIN, NW_SURNAME, NW_NISBA };
 
 /* The name class of the unit (match or plain token) that starts at token j;
@@ -492,7 +494,7 @@ static int name_unit(const struct alq_extractor *x, size_t j, int inner, size_t 
   }
   *last = m->tok_last;
   /* a match with no name cue and no actor is no name unit (every test
-     below needs one of them) */
+     below but not_name's, which only says no, needs one of them) */
   if (!(m->kinds & (1u << ALQ_LK_ACTOR)) && !(m->cues & NAME_CUES)) return NW_NONE;
   if (name_cue(x, k, ALQ_CUE_NOT_NAME)) return NW_NONE;
   if (name_cue(x, k, ALQ_CUE_PERSON_NAME)) return NW_KNOWN;
