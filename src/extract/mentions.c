@@ -1005,37 +1005,44 @@ int x_person_org(const struct alq_extractor *x, const ment *p) {
 int x_mentions(struct alq_extractor *x) {
   const alq_text *t = &x->text;
   int rc;
-  /* the coalition of the story: Yemen stories mean the Saudi-led one */
+  /* the coalition of the story: Yemen stories mean the Saudi-led one; and
+     the country the story is about: the state named most often (as an
+     actor or a place); "government forces" are its forces. One pass over
+     the matches; the states counted in a short list (first come, first
+     kept on a tie, as a per-actor count array would) */
   int intl = x->lex->actor_intl_coalition;
   int arab = x->lex->actor_arab_coalition;
   int yem = 0, syr = 0;
-  for (size_t k = 0; k < x->nm; k++) {
-    const alq_lexent *e = x_ent(x, (int)k, ALQ_LK_ACTOR, -1);
-    if (!e) e = x_ent(x, (int)k, ALQ_LK_PLACE, -1);
-    if (!e || e->value < 0) continue;
-    int a = e->kind == ALQ_LK_ACTOR ? e->value : x->lex->places[e->value].state;
-    if (a < 0) continue;   /* a place of no state: id "" */
-    yem += (x->lex->actors[a].tbits & ALQ_AT_YEMEN_STORY) != 0;
-    syr += (x->lex->actors[a].tbits & ALQ_AT_SYRIA_STORY) != 0;
-  }
-  x->coalition_default = yem > syr ? arab : intl;
-  /* the country the story is about: the state named most often (as an
-     actor or a place); "government forces" are its forces */
   x->focus_state = -1;
   {
-    int *cnt = alq_arena_calloc(&x->arena, x->lex->nactors + 1, sizeof *cnt);
-    if (!cnt) return ALQ_ENOMEM;
+    int *st_id = alq_arena_alloc(&x->arena, (x->nm + 1) * sizeof *st_id);
+    int *st_n = alq_arena_alloc(&x->arena, (x->nm + 1) * sizeof *st_n);
+    if (!st_id || !st_n) return ALQ_ENOMEM;
+    size_t nst = 0;
     int best = 0;
     for (size_t k = 0; k < x->nm; k++) {
-      const alq_lexent *e = x_ent(x, (int)k, ALQ_LK_PLACE, -1);
-      int st = -1;
-      if (e && e->value >= 0) st = x->lex->places[e->value].state;
+      if (!(x->m[k].kinds & ((1u << ALQ_LK_ACTOR) | (1u << ALQ_LK_PLACE)))) continue;
       const alq_lexent *ae = x_ent(x, (int)k, ALQ_LK_ACTOR, -1);
+      const alq_lexent *pe = x_ent(x, (int)k, ALQ_LK_PLACE, -1);
+      const alq_lexent *e = ae ? ae : pe;
+      if (e && e->value >= 0) {
+        int a = e->kind == ALQ_LK_ACTOR ? e->value : x->lex->places[e->value].state;
+        if (a >= 0) {   /* a place of no state: id "" */
+          yem += (x->lex->actors[a].tbits & ALQ_AT_YEMEN_STORY) != 0;
+          syr += (x->lex->actors[a].tbits & ALQ_AT_SYRIA_STORY) != 0;
+        }
+      }
+      int st = -1;
+      if (pe && pe->value >= 0) st = x->lex->places[pe->value].state;
       if (st < 0 && ae && ae->value >= 0 && (x->lex->actors[ae->value].tbits & ALQ_AT_STATE)) st = ae->value;
       if (st < 0) continue;
-      if (++cnt[st] > best) { best = cnt[st]; x->focus_state = st; }
+      size_t q = 0;
+      while (q < nst && st_id[q] != st) q++;
+      if (q == nst) { st_id[nst] = st; st_n[nst++] = 0; }
+      if (++st_n[q] > best) { best = st_n[q]; x->focus_state = st; }
     }
   }
+  x->coalition_default = yem > syr ? arab : intl;
 
   size_t di = 0;
   for (size_t k = 0; k < x->nm; k++) {
