@@ -140,15 +140,19 @@ static void hijri_to_gregorian(int hy, int hm, int hd, int *y, int *m, int *d) {
 int x_find_dates(struct alq_extractor *x) {
   const alq_text *t = &x->text;
   int rc;
-  for (size_t i = 0; i < t->ntoks; i++) {
-    const alq_token *tk = &t->toks[i];
+  const alq_token *toks = t->toks;   /* none of these changes in the loop */
+  const int32_t *tmatch = x->tok_match;
+  const alq_match *ms = x->m;
+  const size_t ntoks = t->ntoks;
+  for (size_t i = 0; i < ntoks; i++) {
+    const alq_token *tk = &toks[i];
     /* most tokens start no date: a word that no match with a month or a
        cue that starts a date covers (the rules below would skip it, or its
        match, at the end) */
     if (tk->kind != ALQ_TOK_NUMBER) {
-      int32_t k0 = x->tok_match[i];
+      int32_t k0 = tmatch[i];
       if (k0 < 0) continue;
-      const alq_match *m0 = &x->m[k0];
+      const alq_match *m0 = &ms[k0];
       if (!(m0->kinds & (1u << ALQ_LK_MONTH)) && !(m0->cues & DATE_START_CUES)) {
         if (m0->tok_first == i) i = m0->tok_last;
         continue;

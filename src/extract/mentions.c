@@ -830,10 +830,13 @@ static int surname_refs(struct alq_extractor *x) {
   }
   /* one pass over the words: each unknown word that is a lent surname (with
      its proclitics) refers to the first person lending it */
-  for (size_t j = 0; j < t->ntoks; j++) {
-    if (x->tok_ment[j] >= 0 || x->tok_match[j] >= 0 || t->toks[j].kind != ALQ_TOK_ARABIC) continue;
-    const alq_token *wt = &t->toks[j];
-    if (wt->nlen < 4) continue;   /* shorter than every surname less a letter */
+  const alq_token *toks = t->toks;   /* none of these changes in the loop */
+  const int32_t *tmatch = x->tok_match, *tment = x->tok_ment;
+  const size_t ntoks = t->ntoks;
+  for (size_t j = 0; j < ntoks; j++) {
+    const alq_token *wt = &toks[j];
+    /* nlen < 4: shorter than every surname less a letter */
+    if (wt->kind != ALQ_TOK_ARABIC || wt->nlen < 4 || tmatch[j] >= 0 || tment[j] >= 0) continue;
     uint32_t wtail;
     memcpy(&wtail, t->norm + wt->nstart + wt->nlen - 4, 4);
     if (!((tailbits >> ((wtail * 0x9E3779B1u) >> 26)) & 1)) continue;
