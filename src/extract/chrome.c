@@ -10,11 +10,13 @@ typedef struct line {
   uint32_t s_first, s_count;   /* sentences */
   uint32_t t_first, t_last;    /* tokens (inclusive) */
   uint32_t nwords;
-  uint64_t hash;               /* of the normalized words */
+  uint64_t sig;                /* cheap: word count, bytes, first and last word */
+  uint64_t hash;               /* of the normalized words (words_hash; 0 until needed) */
   int ends_stop;               /* ends with . ! ? ؟ */
   int date_only;               /* mostly a date (and a time) */
 } line;
 
+/* The hash of the normalized words of tokens [a, b] (never 0). */
 static uint64_t words_hash(const alq_text *t, uint32_t a, uint32_t b) {
   uint64_t h = 1469598103934665603ULL;
   for (uint32_t i = a; i <= b; i++) {
@@ -22,7 +24,31 @@ static uint64_t words_hash(const alq_text *t, uint32_t a, uint32_t b) {
     h = (h ^ alq_hash_words(t->norm + t->toks[i].nstart, t->toks[i].nlen)) * 1099511628211ULL;
     h ^= h >> 29;
   }
-  return h;
+  return h ? h : 1;
+}
+
+/* A signature of the words of tokens [a, b] that lines with the same words
+ * share (their count, their bytes, the first and the last word), cheaper
+ * than words_hash: the repeated-line test hashes a line's words only when
+ * an earlier line has its signature. *nwords counts the words. */
+static uint64_t words_sig(const alq_text *t, uint32_t a, uint32_t b, uint32_t *nwords) {
+  uint32_t n = 0, first = UINT32_MAX, last = 0;
+  uint64_t bytes = 0;
+  for (uint32_t i = a; i <= b; i++) {
+    if (!x_is_word(t, i)) continue;
+    if (!n) first = i;
+    n++;
+    last = i;
+    bytes += t->toks[i].nlen;
+  }
+  *nwords = n;
+  if (!n) return 1;
+  uint64_t h = ((uint64_t)n << 32 | bytes) * 0x9E3779B97F4A7C15ULL;
+  h ^= alq_hash_words(t->norm + t->toks[first].nstart, t->toks[first].nlen);
+  h = (h ^ (h >> 31)) * 0xFF51AFD7ED558CCDULL;
+  h ^= alq_hash_words(t->norm + t->toks[last].nstart, t->toks[last].nlen);
+  h ^= h >> 29;
+  return h ? h : 1;
 }
 
 /* Are the words of line l a contiguous run of the words of line ref? */
@@ -42,15 +68,24 @@ static int echoes(const alq_text *t, const line *l, const line *ref) {
   return 0;
 }
 
-/* Inserts h into the open-addressing set; returns 1 if it was there. */
-static int seen_before(uint64_t *set, size_t cap, uint64_t h) {
-  if (!h) h = 1;
-  size_t i = (size_t)h & (cap - 1);
-  while (set[i]) {
-    if (set[i] == h) return 1;
+/* Has an earlier line in the set the words of line k (the same words_hash)?
+ * If not, line k joins the set. The set holds lines by signature (sig, and
+ * the line index + 1 in idx); words_hash is computed, once per line, only
+ * for lines whose signatures meet. */
+static int seen_before(const alq_text *t, line *ls, uint64_t *sig, uint32_t *idx, size_t cap, size_t k) {
+  line *l = &ls[k];
+  size_t i = (size_t)l->sig & (cap - 1);
+  while (idx[i]) {
+    if (sig[i] == l->sig) {
+      line *o = &ls[idx[i] - 1];
+      if (!o->hash) o->hash = words_hash(t, o->t_first, o->t_last);
+      if (!l->hash) l->hash = words_hash(t, l->t_first, l->t_last);
+      if (o->hash == l->hash) return 1;
+    }
     i = (i + 1) & (cap - 1);
   }
-  set[i] = h;
+  sig[i] = l->sig;
+  idx[i] = (uint32_t)k + 1;
   return 0;
 }
 
@@ -93,8 +128,7 @@ int x_chrome(struct alq_extractor *x) {
   size_t di = 0;
   for (size_t k = 0; k < nl; k++) {
     line *l = &ls[k];
-    for (uint32_t i = l->t_first; i <= l->t_last; i++) l->nwords += x_is_word(t, i);
-    l->hash = words_hash(t, l->t_first, l->t_last);
+    l->sig = words_sig(t, l->t_first, l->t_last, &l->nwords);
     /* the stop may stand before closing quotes (قال: "... .") */
     uint32_t lt = l->t_last;
     while (lt > l->t_first && t->toks[lt].kind == ALQ_TOK_QUOTE) lt--;
@@ -144,8 +178,9 @@ int x_chrome(struct alq_extractor *x) {
   /* chrome lines; `seen` is a hash set of the lines met so far */
   size_t scap = 16;
   while (scap < nl * 2) scap *= 2;
-  uint64_t *seen = alq_arena_calloc(&x->arena, scap, sizeof *seen);
-  if (!seen) return ALQ_ENOMEM;
+  uint64_t *seen = alq_arena_alloc(&x->arena, scap * sizeof *seen);
+  uint32_t *seen_idx = alq_arena_calloc(&x->arena, scap, sizeof *seen_idx);
+  if (!seen || !seen_idx) return ALQ_ENOMEM;
   int prev = -1;                 /* the last line with words */
   for (size_t k = 0; k < nl; k++) {
     line *l = &ls[k];
@@ -157,7 +192,7 @@ int x_chrome(struct alq_extractor *x) {
     if (l->nwords <= 6 && !l->ends_stop)
       for (size_t i = l->t_first; i <= l->t_last; i++)
         if (x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_CHROME)) chrome = 1;
-    if (!chrome && l->nwords && seen_before(seen, scap, l->hash)) chrome = 1;  /* repeated line */
+    if (!chrome && l->nwords && seen_before(t, ls, seen, seen_idx, scap, k)) chrome = 1;  /* repeated line */
     if (!chrome && title >= 0 && (int)k != title && !l->ends_stop && l->nwords <= 8 &&
         echoes(t, l, &ls[title]))
       chrome = 1;                                            /* caption echoing the headline */

@@ -54,7 +54,24 @@ static int parse_numeric(const char *s, size_t n, int *y, int *m, int *d) {
   return 0;
 }
 
+/* Two (or four) decimal digits of v at o. */
+static void put2(char *o, int v) { o[0] = (char)('0' + v / 10); o[1] = (char)('0' + v % 10); }
+
 static void fmt(char *o, int y, int m, int d) {
+  /* by hand in the usual ranges (the bytes snprintf writes), else snprintf */
+  if (y >= 0 && y <= 9999 && m >= 0 && m <= 99 && d >= 0 && d <= 99) {
+    size_t n = 4;
+    put2(o, y / 100);
+    put2(o + 2, y % 100);
+    if (m) { o[4] = '-'; put2(o + 5, m); n = 7; }
+    if (m && d) { o[7] = '-'; put2(o + 8, d); n = 10; }
+    if (!m && d) {
+      snprintf(o, 32, "%04d-%02d-%02d", y, m, d);
+      return;
+    }
+    o[n] = 0;
+    return;
+  }
   if (d) snprintf(o, 32, "%04d-%02d-%02d", y, m, d);
   else if (m) snprintf(o, 32, "%04d-%02d", y, m);
   else snprintf(o, 32, "%04d", y);
@@ -72,7 +89,10 @@ static int add_date(struct alq_extractor *x, size_t tf, size_t tl, const char *i
   memset(d, 0, sizeof *d);
   d->tf = (uint32_t)tf; d->tl = (uint32_t)tl;
   d->start = x->text.toks[tf].start; d->end = x->text.toks[tl].end;
-  snprintf(d->iso, sizeof d->iso, "%s", iso);
+  size_t n = strlen(iso);   /* snprintf "%s": at most 31 bytes and the NUL */
+  if (n > sizeof d->iso - 1) n = sizeof d->iso - 1;
+  memcpy(d->iso, iso, n);
+  d->iso[n] = 0;
   d->relative = relative;
   return 0;
 }
@@ -111,11 +131,33 @@ static void hijri_to_gregorian(int hy, int hm, int hd, int *y, int *m, int *d) {
   civil_from_days(days, y, m, d);
 }
 
+/* The cue classes that can start a date expression on a word (a weekday,
+ * recency and now words, a named day, since, a time unit). */
+#define DATE_START_CUES                                                                          \
+  ((1ull << ALQ_CUE_WEEKDAY) | (1ull << ALQ_CUE_TIME_RECENT) | (1ull << ALQ_CUE_TIME_NOW) |      \
+   (1ull << ALQ_CUE_TIME_DAY) | (1ull << ALQ_CUE_TIME_SINCE) | (1ull << ALQ_CUE_TIME_UNIT))
+
 int x_find_dates(struct alq_extractor *x) {
   const alq_text *t = &x->text;
   int rc;
-  for (size_t i = 0; i < t->ntoks; i++) {
-    const alq_token *tk = &t->toks[i];
+  const alq_token *toks = t->toks;   /* none of these changes in the loop */
+  const int32_t *tmatch = x->tok_match;
+  const alq_match *ms = x->m;
+  const size_t ntoks = t->ntoks;
+  for (size_t i = 0; i < ntoks; i++) {
+    const alq_token *tk = &toks[i];
+    /* most tokens start no date: a word that no match with a month or a
+       cue that starts a date covers (the rules below would skip it, or its
+       match, at the end) */
+    if (tk->kind != ALQ_TOK_NUMBER) {
+      int32_t k0 = tmatch[i];
+      if (k0 < 0) continue;
+      const alq_match *m0 = &ms[k0];
+      if (!(m0->kinds & (1u << ALQ_LK_MONTH)) && !(m0->cues & DATE_START_CUES)) {
+        if (m0->tok_first == i) i = m0->tok_last;
+        continue;
+      }
+    }
     int y, m, d;
     char iso[32];
     size_t first = i;

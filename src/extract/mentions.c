@@ -255,7 +255,7 @@ static int coalition_named_before(const struct alq_extractor *x, const alq_match
   int named = -1;
   for (size_t i = 0; i < x->nments; i++)
     if (x->ments[i].kind == MK_ACTOR && x->ments[i].tl < m->tok_first && x->ments[i].tl > x->ments[i].tf &&
-        !strcmp(x->lex->actors[x->ments[i].actor].type, "COALITION"))
+        (x->lex->actors[x->ments[i].actor].tbits & ALQ_AT_COALITION))
       named = (int)i;
   if (named < 0) return 0;
   size_t nw = next_word(&x->text, m->tok_last);
@@ -265,13 +265,13 @@ static int coalition_named_before(const struct alq_extractor *x, const alq_match
   const alq_sentence *se = &x->text.sents[x->text.toks[m->tok_first].sent];
   for (size_t i = 0; i < x->nments; i++)
     if (x->ments[i].sent == x->text.toks[m->tok_first].sent && x->ments[i].kind == MK_ACTOR &&
-        !strcmp(x->lex->actors[x->ments[i].actor].type, "ORG"))
+        (x->lex->actors[x->ments[i].actor].tbits & ALQ_AT_ORG))
       return 0;
   for (size_t k = 0; k < x->nm; k++) {
     const alq_match *o = &x->m[k];
     if (o->tok_first < se->tok_first || o->tok_first >= se->tok_first + se->tok_count) continue;
     const alq_lexent *e = x_ent(x, (int)k, ALQ_LK_ACTOR, -1);
-    if (e && e->value >= 0 && !(e->flags & ALQ_EF_COALITION) && !strcmp(x->lex->actors[e->value].type, "ORG")) return 0;
+    if (e && e->value >= 0 && !(e->flags & ALQ_EF_COALITION) && (x->lex->actors[e->value].tbits & ALQ_AT_ORG)) return 0;
   }
   return 1;
 }
@@ -417,6 +417,20 @@ static const alq_lexent *word_cue(const struct alq_extractor *x, size_t j, size_
   return NULL;
 }
 
+/* The entries of the one-word lexicon entry of token j (nothing stripped),
+ * and the one of them with cue class cls: word_cue(x, j, 0, cls) in two steps. */
+static uint32_t word_ents(const struct alq_extractor *x, size_t j, const alq_lexent **e) {
+  const alq_token *tk = &x->text.toks[j];
+  *e = NULL;
+  if (!tk->nlen) return 0;
+  return alq_lex_word_entries(x->lex, x->text.norm + tk->nstart, tk->nlen, e);
+}
+static const alq_lexent *ents_cue(const alq_lexent *e, uint32_t n, int cls) {
+  for (uint32_t k = 0; k < n; k++)
+    if (e[k].kind == ALQ_LK_CUE && e[k].cls == cls) return &e[k];
+  return NULL;
+}
+
 /* The entry of cue class cls on match k, read as a name: the article of
  * the text is never stripped to reach it (السفير is not سفير here). */
 static const alq_lexent *name_cue(const struct alq_extractor *x, int k, int cls) {
@@ -437,6 +451,11 @@ static const alq_lexent *name_cue(const struct alq_extractor *x, int k, int cls)
  * بن، آل), a known public figure (person_name), then further given names,
  * up to two words no lexicon knows (foreign and rare names: كلابر، نويرت),
  * ending at a surname with the article (البرغثي) or a known surname. */
+/* The cue classes that can make a match a name unit (not_name only ever
+ * unmakes one, so a match without these is none whatever it says). */
+#define NAME_CUES                                                                                    \
+  ((1ull << ALQ_CUE_PERSON_NAME) | (1ull << ALQ_CUE_GIVEN_NAME) | (1ull << ALQ_CUE_NAME_LINK) |         \
+   (1ull << ALQ_CUE_KUNYA) | (1ull << ALQ_CUE_NATIONALITY))
 enum { NW_NONE, NW_GIVEN, NW_GIVEN_AMBIG, NW_LINK, NW_KUNYA, NW_KNOWN, NW_PLAIN, NW_SURNAME, NW_NISBA };
 
 /* The name class of the unit (match or plain token) that starts at token j;
@@ -474,6 +493,9 @@ static int name_unit(const struct alq_extractor *x, size_t j, int inner, size_t 
     if (!art || m->strip > 4) return NW_NONE;
   }
   *last = m->tok_last;
+  /* a match with no name cue and no actor is no name unit (every test
+     below but not_name's, which only says no, needs one of them) */
+  if (!(m->kinds & (1u << ALQ_LK_ACTOR)) && !(m->cues & NAME_CUES)) return NW_NONE;
   if (name_cue(x, k, ALQ_CUE_NOT_NAME)) return NW_NONE;
   if (name_cue(x, k, ALQ_CUE_PERSON_NAME)) return NW_KNOWN;
   const alq_lexent *g = name_cue(x, k, ALQ_CUE_GIVEN_NAME);
@@ -795,16 +817,35 @@ static int surname_refs(struct alq_extractor *x) {
     lend[nlend++] = i;
   }
   if (!nlend) return 0;
+  /* a surname has at least three letters and a word that refers to it ends
+     in its last two (four bytes): those bytes of every lent surname, and a
+     64-bit filter of them, reject most words at once */
+  uint32_t *ltail = alq_arena_alloc(&x->arena, nlend * sizeof *ltail);
+  if (!ltail) return ALQ_ENOMEM;
+  uint64_t tailbits = 0;
+  for (size_t q = 0; q < nlend; q++) {
+    const alq_token *st = &t->toks[x->ments[lend[q]].tl];
+    memcpy(&ltail[q], t->norm + st->nstart + st->nlen - 4, 4);
+    tailbits |= (uint64_t)1 << ((ltail[q] * 0x9E3779B1u) >> 26);
+  }
   /* one pass over the words: each unknown word that is a lent surname (with
      its proclitics) refers to the first person lending it */
-  for (size_t j = 0; j < t->ntoks; j++) {
-    if (x->tok_ment[j] >= 0 || x->tok_match[j] >= 0 || t->toks[j].kind != ALQ_TOK_ARABIC) continue;
+  const alq_token *toks = t->toks;   /* none of these changes in the loop */
+  const int32_t *tmatch = x->tok_match, *tment = x->tok_ment;
+  const size_t ntoks = t->ntoks;
+  for (size_t j = 0; j < ntoks; j++) {
+    const alq_token *wt = &toks[j];
+    /* nlen < 4: shorter than every surname less a letter */
+    if (wt->kind != ALQ_TOK_ARABIC || wt->nlen < 4 || tmatch[j] >= 0 || tment[j] >= 0) continue;
+    uint32_t wtail;
+    memcpy(&wtail, t->norm + wt->nstart + wt->nlen - 4, 4);
+    if (!((tailbits >> ((wtail * 0x9E3779B1u) >> 26)) & 1)) continue;
     for (size_t q = 0; q < nlend; q++) {
+      if (ltail[q] != wtail) continue;
       const ment *p = &x->ments[lend[q]];
       const alq_token *st = &t->toks[p->tl];
       /* a quick test first: the word ends like the surname (all but its
          first letter, which ل + ال may drop) and is at most two clitics longer */
-      const alq_token *wt = &t->toks[j];
       if (wt->nlen + 2 < st->nlen || wt->nlen > st->nlen + 4 ||
           memcmp(t->norm + wt->nstart + wt->nlen - (st->nlen - 2), t->norm + st->nstart + 2, st->nlen - 2))
         continue;
@@ -834,19 +875,30 @@ static int nested_persons(struct alq_extractor *x) {
     const ment *a = &x->ments[i];
     if (a->kind != MK_ACTOR || a->tl == a->tf) continue;
     size_t f = SIZE_MAX, l = 0;
+    /* word_cue(x, j, 0, ...) by one lookup per word: the entries of word j,
+       and of j + 1 once looked up (`nj`: that is j + 1, or SIZE_MAX) */
+    const alq_lexent *ej = NULL, *en = NULL;
+    uint32_t cj = 0, cn = 0;
+    size_t nj = SIZE_MAX;
     for (size_t j = a->tf + 1; j <= a->tl; j++) {
       if (!x_is_word(t, j)) continue;
-      if (word_cue(x, j, 0, ALQ_CUE_PERSON_NAME)) {
+      if (nj == j) { ej = en; cj = cn; } else cj = word_ents(x, j, &ej);
+      nj = SIZE_MAX;
+      if (ents_cue(ej, cj, ALQ_CUE_PERSON_NAME)) {
         f = j; l = j;
         while (f > a->tf + 1 && word_cue(x, f - 1, 0, ALQ_CUE_GIVEN_NAME)) f--;
         break;
       }
       /* a full name to the end of the actor's name: a given name, then a
          given name or a link word, then anything */
-      const alq_lexent *g = word_cue(x, j, 0, ALQ_CUE_GIVEN_NAME);
-      if (g && j < a->tl && (word_cue(x, j + 1, 0, ALQ_CUE_GIVEN_NAME) || word_cue(x, j + 1, 0, ALQ_CUE_NAME_LINK))) {
-        f = j; l = a->tl;
-        break;
+      const alq_lexent *g = ents_cue(ej, cj, ALQ_CUE_GIVEN_NAME);
+      if (g && j < a->tl) {
+        cn = word_ents(x, j + 1, &en);
+        nj = j + 1;
+        if (ents_cue(en, cn, ALQ_CUE_GIVEN_NAME) || ents_cue(en, cn, ALQ_CUE_NAME_LINK)) {
+          f = j; l = a->tl;
+          break;
+        }
       }
     }
     if (f == SIZE_MAX) continue;
@@ -946,40 +998,54 @@ int x_person_org(const struct alq_extractor *x, const ment *p) {
   return -1;
 }
 
+/* The cue classes x_mentions' rules read on a match (name_unit's too). */
+#define MENTION_CUES                                                                                       \
+  (NAME_CUES | (1ull << ALQ_CUE_OUTLET_NAME) | (1ull << ALQ_CUE_FORCE_HEAD) | (1ull << ALQ_CUE_STATE_HEAD) | \
+   (1ull << ALQ_CUE_PLACE_NAME_HEAD) | (1ull << ALQ_CUE_ORG_HEAD) | (1ull << ALQ_CUE_OFFICIAL_ROLE) |      \
+   (1ull << ALQ_CUE_PERSON_ROLE) | (1ull << ALQ_CUE_TITLE_WORD) | (1ull << ALQ_CUE_SAY_VERB) |             \
+   (1ull << ALQ_CUE_OUTLET_HEAD))
+
 int x_mentions(struct alq_extractor *x) {
   const alq_text *t = &x->text;
   int rc;
-  /* the coalition of the story: Yemen stories mean the Saudi-led one */
-  int intl = alq_lex_actor_find(x->lex, "international-coalition");
-  int arab = alq_lex_actor_find(x->lex, "arab-coalition");
+  /* the coalition of the story: Yemen stories mean the Saudi-led one; and
+     the country the story is about: the state named most often (as an
+     actor or a place); "government forces" are its forces. One pass over
+     the matches; the states counted in a short list (first come, first
+     kept on a tie, as a per-actor count array would) */
+  int intl = x->lex->actor_intl_coalition;
+  int arab = x->lex->actor_arab_coalition;
   int yem = 0, syr = 0;
-  for (size_t k = 0; k < x->nm; k++) {
-    const alq_lexent *e = x_ent(x, (int)k, ALQ_LK_ACTOR, -1);
-    if (!e) e = x_ent(x, (int)k, ALQ_LK_PLACE, -1);
-    if (!e || e->value < 0) continue;
-    const char *id = e->kind == ALQ_LK_ACTOR ? x->lex->actors[e->value].id
-                     : (x->lex->places[e->value].state >= 0 ? x->lex->actors[x->lex->places[e->value].state].id : "");
-    if (!strcmp(id, "yemen") || !strcmp(id, "houthis") || !strcmp(id, "aqap")) yem++;
-    if (!strcmp(id, "syria") || !strcmp(id, "iraq") || !strcmp(id, "isis")) syr++;
-  }
-  x->coalition_default = yem > syr ? arab : intl;
-  /* the country the story is about: the state named most often (as an
-     actor or a place); "government forces" are its forces */
   x->focus_state = -1;
   {
-    int *cnt = alq_arena_calloc(&x->arena, x->lex->nactors + 1, sizeof *cnt);
-    if (!cnt) return ALQ_ENOMEM;
+    int *st_id = alq_arena_alloc(&x->arena, (x->nm + 1) * sizeof *st_id);
+    int *st_n = alq_arena_alloc(&x->arena, (x->nm + 1) * sizeof *st_n);
+    if (!st_id || !st_n) return ALQ_ENOMEM;
+    size_t nst = 0;
     int best = 0;
     for (size_t k = 0; k < x->nm; k++) {
-      const alq_lexent *e = x_ent(x, (int)k, ALQ_LK_PLACE, -1);
-      int st = -1;
-      if (e && e->value >= 0) st = x->lex->places[e->value].state;
+      if (!(x->m[k].kinds & ((1u << ALQ_LK_ACTOR) | (1u << ALQ_LK_PLACE)))) continue;
       const alq_lexent *ae = x_ent(x, (int)k, ALQ_LK_ACTOR, -1);
-      if (st < 0 && ae && ae->value >= 0 && !strcmp(x->lex->actors[ae->value].type, "STATE")) st = ae->value;
+      const alq_lexent *pe = x_ent(x, (int)k, ALQ_LK_PLACE, -1);
+      const alq_lexent *e = ae ? ae : pe;
+      if (e && e->value >= 0) {
+        int a = e->kind == ALQ_LK_ACTOR ? e->value : x->lex->places[e->value].state;
+        if (a >= 0) {   /* a place of no state: id "" */
+          yem += (x->lex->actors[a].tbits & ALQ_AT_YEMEN_STORY) != 0;
+          syr += (x->lex->actors[a].tbits & ALQ_AT_SYRIA_STORY) != 0;
+        }
+      }
+      int st = -1;
+      if (pe && pe->value >= 0) st = x->lex->places[pe->value].state;
+      if (st < 0 && ae && ae->value >= 0 && (x->lex->actors[ae->value].tbits & ALQ_AT_STATE)) st = ae->value;
       if (st < 0) continue;
-      if (++cnt[st] > best) { best = cnt[st]; x->focus_state = st; }
+      size_t q = 0;
+      while (q < nst && st_id[q] != st) q++;
+      if (q == nst) { st_id[nst] = st; st_n[nst++] = 0; }
+      if (++st_n[q] > best) { best = st_n[q]; x->focus_state = st; }
     }
   }
+  x->coalition_default = yem > syr ? arab : intl;
 
   size_t di = 0;
   for (size_t k = 0; k < x->nm; k++) {
@@ -995,6 +1061,10 @@ int x_mentions(struct alq_extractor *x) {
       }
     }
     if (x->tok_ment[m->tok_first] >= 0) continue;
+    /* a match that is no actor or place and carries none of the cues the
+       rules below read yields no mention (most matches: function words,
+       triggers, time words) */
+    if (!(m->kinds & ((1u << ALQ_LK_ACTOR) | (1u << ALQ_LK_PLACE))) && !(m->cues & MENTION_CUES)) continue;
     /* a news outlet by name (رويترز، صحيفة "السفير") */
     const alq_lexent *on = name_cue(x, (int)k, ALQ_CUE_OUTLET_NAME);
     if (on && outlet_here(x, (int)k, on)) {
@@ -1026,8 +1096,8 @@ int x_mentions(struct alq_extractor *x) {
         const alq_actor *ac = &x->lex->actors[a];
         /* a name of the gazetteer, or a one-word name (في المملكة), is a
            place after في; a force is not (مصادر في البنتاغون) */
-        int fnamed = !strcmp(ac->type, "STATE") && force_named(x, m);
-        int country_place = !strcmp(ac->type, "STATE") && (pe || (m->tok_first == m->tok_last && !fnamed)) &&
+        int fnamed = (ac->tbits & ALQ_AT_STATE) && force_named(x, m);
+        int country_place = (ac->tbits & ALQ_AT_STATE) && (pe || (m->tok_first == m->tok_last && !fnamed)) &&
                             (locative(x, m) || joined_to_place(x, m) || border_of(x, m) || scene_of(x, m));
         mt.kind = country_place ? MK_PLACE : MK_ACTOR;
         mt.actor = a;
@@ -1039,14 +1109,14 @@ int x_mentions(struct alq_extractor *x) {
     }
     /* a name read as an adjective after its noun (مصادر سورية) is no place */
     if (pe && ae && (ae->flags & ALQ_EF_AMBIG_CONTEXT) && prev_has(x, m->tok_first, ALQ_CUE_AMBIG_BLOCK_BEFORE) &&
-        !prev_has(x, m->tok_first, ALQ_CUE_PLACE_HEAD) && !strcmp(x->lex->places[pe->value].kind, "country"))
+        !prev_has(x, m->tok_first, ALQ_CUE_PLACE_HEAD) && x->lex->places[pe->value].country)
       continue;
     if (pe) {
       const alq_place *pl = &x->lex->places[pe->value];
       /* a country with no id of its own acting, as a state does (سعت
          الكويت والسويد، ضيف كينيا): a STATE with a new: id; a place after
          في and in a list of places */
-      if (pl->state < 0 && !strcmp(pl->kind, "country") && !locative(x, m) && !joined_to_place(x, m) &&
+      if (pl->state < 0 && pl->country && !locative(x, m) && !joined_to_place(x, m) &&
           !border_of(x, m) && !scene_of(x, m)) {
         mt.kind = MK_PLACE;   /* no actor index: it takes no part in claims */
         mt.type = "STATE";
@@ -1056,7 +1126,7 @@ int x_mentions(struct alq_extractor *x) {
       }
       mt.kind = MK_PLACE;
       mt.actor = pl->state;
-      mt.id = (pl->state >= 0 && !strcmp(pl->kind, "country")) ? x->lex->actors[pl->state].id
+      mt.id = (pl->state >= 0 && pl->country) ? x->lex->actors[pl->state].id
                                                                : slug_from(x, "new:", m->tok_first, m->strip, m->tok_last);
       mt.type = "PLACE";
       mt.tl = place_extend(x, mt.tl);
@@ -1069,7 +1139,7 @@ int x_mentions(struct alq_extractor *x) {
     if (x_ent(x, (int)k, ALQ_LK_CUE, ALQ_CUE_STATE_HEAD) && !ae && !pe) {
       size_t j = next_word(t, m->tok_last);
       const alq_lexent *ne = j == m->tok_last + 1 ? x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_NATIONALITY) : NULL;
-      if (ne && ne->value >= 0 && x->tok_ment[j] < 0 && !strcmp(x->lex->actors[ne->value].type, "STATE")) {
+      if (ne && ne->value >= 0 && x->tok_ment[j] < 0 && (x->lex->actors[ne->value].tbits & ALQ_AT_STATE)) {
         size_t nl = x->m[x->tok_match[j]].tok_last;
         ment sm = {m->start, t->toks[nl].end, m->tok_first, (uint32_t)nl, MK_ACTOR, ne->value, (int)k,
                    x->lex->actors[ne->value].id, "STATE", -1, t->toks[m->tok_first].sent};

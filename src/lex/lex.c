@@ -396,9 +396,13 @@ long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t
     ncs += (size_t)nc;
   }
   st.cfirst[n] = (uint32_t)ncs;
-  size_t cap = n / 4 + 16, nm = 0; /* news text: about one match per 5 tokens */
+  size_t cap = n / 2 + 16, nm = 0; /* news text: a match per 2-4 tokens (words and punctuation) */
   alq_match *ms = alq_arena_alloc(a, cap * sizeof *ms);
   if (!ms) return ALQ_ENOMEM;
+  /* the matches' entry lists, cut from chunks (one arena call per chunk,
+     not per match) */
+  uint32_t *pool = NULL;
+  size_t pool_left = 0;
   for (size_t i = lo; i < hi; i++) {
     int nc = (int)(st.cfirst[i - lo + 1] - st.cfirst[i - lo]);
     if (!nc) continue;
@@ -417,8 +421,12 @@ long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t
     /* collect accepted entries of the best nodes (deduplicated) */
     uint32_t total = 0;
     for (int b = 0; b < st.nbest; b++) total += lex->node_ent_count[st.best_node[b]];
-    uint32_t *idx = alq_arena_alloc(a, total * sizeof *idx);
-    if (!idx) return ALQ_ENOMEM;
+    if (total > pool_left) {
+      pool_left = total > 1024 ? total : 1024;
+      pool = alq_arena_alloc(a, pool_left * sizeof *pool);
+      if (!pool) return ALQ_ENOMEM;
+    }
+    uint32_t *idx = pool;
     uint32_t ne = 0;
     uint16_t mflags = 0, strip = st.best_strip[0], kinds = 0, rels = 0;
     uint64_t cues = 0;
@@ -455,6 +463,7 @@ long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t
     m->flags = mflags;
     m->nents = ne;
     m->ents = idx;
+    pool += ne; pool_left -= ne;   /* the unused rest of `total` serves the next match */
     m->kinds = kinds; m->rels = rels; m->cues = cues;
     /* byte span: skip stripped proclitics; a head word before a quote is left
        out (تنظيم "داعش" -> داعش), as the name proper is the quoted part */

@@ -78,15 +78,22 @@ typedef struct alq_lexent {
   uint32_t form;   /* offset of the entry's source form in lex->strings */
 } alq_lexent;
 
+/* What an actor's type and id are, as bits (alq_actor.tbits), so the
+ * passes test them without strcmp: the type (STATE, ORG, COALITION) and
+ * whether the id marks a Yemen or a Syria/Iraq story (mentions.c). */
+enum { ALQ_AT_STATE = 1, ALQ_AT_ORG = 2, ALQ_AT_COALITION = 4, ALQ_AT_YEMEN_STORY = 8, ALQ_AT_SYRIA_STORY = 16 };
+
 typedef struct alq_actor {
   const char *id, *type, *english, *founded, *ended, *successor;
   const char *arabic;   /* the first Arabic alias, for display */
+  uint8_t tbits;        /* ALQ_AT_* from type and id, set once at load */
 } alq_actor;
 
 typedef struct alq_place {
   const char *name;    /* as listed */
   const char *kind;    /* country, province, city, ... */
   int state;           /* actor index of its state, or -1 */
+  uint8_t country;     /* kind is "country" (set once at load) */
 } alq_place;
 
 /* One match of the scanner: a phrase of the lexicon found in the text. */
@@ -135,6 +142,7 @@ struct alq_lexicon {
   struct alq_pending *pend; size_t npend, cappend;
   uint16_t pfx_min, pfx_max;           /* byte lengths of the shortest/longest stem */
   int actor_isis, actor_al_qaeda;      /* handy indices (-1 if absent) */
+  int actor_intl_coalition, actor_arab_coalition;
   int *state_force;                    /* per actor: its state's armed-force actor (forces.tsv), or -1 */
   /* Lookup filters, built from the word tables on the first scan (lex.c;
    * guarded, so threads may share the lexicon): most tokens match nothing

@@ -583,6 +583,18 @@ int alq_lexicon_open(alq_lexicon **out, const char *datadir, alq_error *err) {
   if ((rc = finalize(lex))) goto out;
   lex->actor_isis = alq_lex_actor_find(lex, "isis");
   lex->actor_al_qaeda = alq_lex_actor_find(lex, "al-qaeda");
+  lex->actor_intl_coalition = alq_lex_actor_find(lex, "international-coalition");
+  lex->actor_arab_coalition = alq_lex_actor_find(lex, "arab-coalition");
+  for (size_t i = 0; i < lex->nactors; i++) {
+    alq_actor *a = &lex->actors[i];
+    a->tbits = (uint8_t)((!strcmp(a->type, "STATE") ? ALQ_AT_STATE : 0) | (!strcmp(a->type, "ORG") ? ALQ_AT_ORG : 0) |
+                         (!strcmp(a->type, "COALITION") ? ALQ_AT_COALITION : 0) |
+                         (!strcmp(a->id, "yemen") || !strcmp(a->id, "houthis") || !strcmp(a->id, "aqap")
+                              ? ALQ_AT_YEMEN_STORY : 0) |
+                         (!strcmp(a->id, "syria") || !strcmp(a->id, "iraq") || !strcmp(a->id, "isis")
+                              ? ALQ_AT_SYRIA_STORY : 0));
+  }
+  for (size_t i = 0; i < lex->nplaces; i++) lex->places[i].country = !strcmp(lex->places[i].kind, "country");
 out:
   if (rc == ALQ_ENOMEM) alq_error_set(err, rc, datadir, -1, "out of memory while loading lexicons");
   for (size_t i = 0; i < as.n; i++) { free(as.v[i].norm); free(as.v[i].id); }

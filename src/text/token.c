@@ -512,7 +512,20 @@ void alq_text_norm_src(const alq_text *t, size_t i, size_t nb, uint32_t *st, uin
   size_t want = nb - k->nstart;
   if (k->kind == ALQ_TOK_INVALID) { *st = k->start; *en = k->end; return; }
   size_t acc = 0;
+  pthread_once(&ar_pair_once, ar_pair_build);
   for (size_t p = k->start; p < k->end;) {
+    /* a letter, mark or tatweel of the Arabic block: two bytes that write
+       two normalized bytes (AR_OUT) or none (what emit_bytes says of it) */
+    unsigned h = (unsigned)t->src[p] - 0xD8u;
+    if (h <= 3 && p + 1 < k->end) {
+      uint32_t e = ar_pair[h << 8 | t->src[p + 1]];
+      if (e & AR_WORD) {
+        acc += (e >> 19) & 2;
+        if (want < acc) { *st = (uint32_t)p; *en = (uint32_t)(p + 2); return; }
+        p += 2;
+        continue;
+      }
+    }
     int32_t cp;
     size_t cl;
     alq_cc cc = alq_text_peek(t->src, k->end, p, &cp, &cl);
