@@ -1184,9 +1184,9 @@ int x_claims(struct alq_extractor *x) {
         const ment *m = &x->ments[mi];
         if (m->kind == MK_ACTOR) {
           x->last_actor = m->actor;
-          const char *ty = x->lex->actors[m->actor].type;
-          if (!strcmp(ty, "STATE")) x->last_state = m->actor;
-          else if (!strcmp(ty, "ORG")) x->last_org = m->actor;   /* التنظيم، الجماعة: an organization, not a force or coalition */
+          uint8_t tb = x->lex->actors[m->actor].tbits;
+          if (tb & ALQ_AT_STATE) x->last_state = m->actor;
+          else if (tb & ALQ_AT_ORG) x->last_org = m->actor;   /* التنظيم، الجماعة: an organization, not a force or coalition */
           /* a coordinated pair becomes the pair in focus */
           if (m->group >= 0) {
             side g = {0};
