@@ -449,10 +449,21 @@ static int source_at(ctx *c, size_t i, size_t lim, source *out) {
           }
         return 1;
       }
+      /* a later reference by the surname (البرغثي) repeats the first
+         mention of that person, with the office given there (rule 19) */
+      const ment *first = m;
+      for (size_t q = 0; q < (size_t)mi; q++)
+        if (x->ments[q].kind == MK_PERSON && x->ments[q].id && m->id && !strcmp(x->ments[q].id, m->id)) {
+          first = &x->ments[q];
+          break;
+        }
       int official = 0;
-      for (size_t b = m->tf, nb = 0; b-- > c->s_first && nb < 4; nb++)
-        if (tok_cue(c, b, ALQ_CUE_OFFICIAL_ROLE)) { official = 1; break; }
-      *out = (source){copy_span(x, m->start, m->end), official ? "official" : "person", k};
+      for (size_t b = first->tf, nb = 0; b-- > 0 && nb < 10 && t->toks[b].sent == first->sent; nb++)
+        if (x_tok_ent(x, b, ALQ_LK_CUE, ALQ_CUE_OFFICIAL_ROLE)) { official = 1; break; }
+      /* or an office in apposition after the first mention (X، وزير الدفاع) */
+      for (size_t b = first->tl + 1, nb = 0; !official && b < t->ntoks && nb < 3 && t->toks[b].sent == first->sent; b++, nb++)
+        if (x_tok_ent(x, b, ALQ_LK_CUE, ALQ_CUE_OFFICIAL_ROLE)) official = 1;
+      *out = (source){copy_span(x, first->start, first->end), official ? "official" : "person", k};
       return 1;
     }
     if (mi >= 0 && x->ments[mi].kind == MK_ACTOR) {
@@ -506,10 +517,13 @@ static source find_source(ctx *c, size_t ti) {
       /* VSO: the subject follows; SVO: it precedes the verb closely; a verb
          without a subject (وتابعت، وأضاف) continues the last speaker */
       size_t sf = k > c->s_first + 3 ? k - 3 : c->s_first;
-      if (source_at(c, m->tok_last + 1, ti, &s) || (k > c->s_first && source_at(c, sf, k, &s))) {
+      int participle = tok_cue(c, k, ALQ_CUE_SAY_PARTICIPLE) != 0;
+      if (source_at(c, m->tok_last + 1, ti, &s) ||
+          (!participle && k > c->s_first && source_at(c, sf, k, &s))) {
         best = s; have = 1;
-      } else if (tok_cue(c, k, ALQ_CUE_SAY_PARTICIPLE) && speaker_before(c, k, &s)) {
-        /* قائلة، مضيفا: the speaker is the sentence's subject named before */
+      } else if (participle && speaker_before(c, k, &s)) {
+        /* قائلة، موضحا: the speaker is the sentence's subject named before
+           (not the nearest name: X، موضحا is not X speaking) */
         best = s; have = 1;
       } else if (x->last_src && c->sent - x->last_src_sent <= 3) {
         /* a verb without a subject (وتابعت، وأضاف) continues a recent speaker */

@@ -550,6 +550,20 @@ static void test_verb_without_parties_not_focus(void **state) {
   assert_null(find(r, "taliban", "al-qaeda", "merger"));
 }
 
+static void test_later_person_reference(void **state) {
+  (void)state;
+  /* the surname alone later repeats the first mention, with its office */
+  const char *text = "وقال وزير الدفاع في الحكومة الصومالية، عبد القادر نور، إن الوضع هادئ. "
+                     "ولفت نور إلى أن هناك تعاونا بين حركة الشباب وتنظيم القاعدة، موضحا أن حركة طالبان "
+                     "ليست طرفا.";
+  const alq_result *r = run(text);
+  const alq_claim *c = find(r, "al-shabaab", "al-qaeda", "cooperation");
+  assert_non_null(c);
+  assert_non_null(c->source);
+  assert_string_equal(c->source, "عبد القادر نور");
+  assert_string_equal(c->source_kind, "official");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -589,6 +603,7 @@ int main(void) {
     cmocka_unit_test(test_participle_not_trigger),
     cmocka_unit_test(test_singular_relative_head),
     cmocka_unit_test(test_verb_without_parties_not_focus),
+    cmocka_unit_test(test_later_person_reference),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
