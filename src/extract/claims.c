@@ -633,6 +633,10 @@ static int emit(ctx *c, int a, const uint32_t *as, int b, const uint32_t *bs, in
                 int possible, const source *src, size_t tf, size_t tl, const char *rule) {
   struct alq_extractor *x = c->x;
   if (a < 0 || b < 0 || a == b) return 0;
+  /* a state and its own armed force (forces.tsv) are one side: a claim
+     between them comes from a misread phrase (the rebels fighting "the
+     government forces" read as the state against them) */
+  if (x->lex->state_force[a] == b || x->lex->state_force[b] == a) return 0;
   const char *ia = id_of(x, a), *ib = id_of(x, b);
   if (!alq_reltype_directed(type) && strcmp(ia, ib) > 0) {
     const char *s = ia; ia = ib; ib = s;
@@ -776,6 +780,50 @@ static int sentence_group_pair(ctx *c, side *f) {
     i = x->ments[mi].tl;
   }
   return 0;
+}
+
+/* The subject of the sentence's main clause: its first actor, at the start
+ * or after at most two words (a verb, a particle: واصلت X، وكانت X), with
+ * no preposition or proclitic lam/ba making it an object. -1 if none. */
+static int sentence_subject(ctx *c, size_t before) {
+  const struct alq_extractor *x = c->x;
+  const alq_text *t = &x->text;
+  size_t words = 0;
+  for (size_t k = c->s_first; k < before && words <= 2; k++) {
+    if (is_stop_punct(t, k)) return -1;
+    int mi = x->tok_ment[k];
+    if (mi >= 0) {
+      const ment *m = &x->ments[mi];
+      if (m->kind != MK_ACTOR || x_ment_has_clitic(x, m, X_LAM) || x_ment_has_clitic(x, m, X_BA)) return -1;
+      return mi;
+    }
+    if (tok_cue(c, k, ALQ_CUE_AGAINST) || tok_cue(c, k, ALQ_CUE_WITH) || tok_cue(c, k, ALQ_CUE_BETWEEN) ||
+        tok_cue(c, k, ALQ_CUE_BY) || tok_cue(c, k, ALQ_CUE_FROM) || tok_cue(c, k, ALQ_CUE_PLACE_PREP) ||
+        tok_cue(c, k, ALQ_CUE_SAY_VERB) || tok_cue(c, k, ALQ_CUE_ACCORDING) || tok_cue(c, k, ALQ_CUE_CLAUSE) ||
+        x_tok_ent(x, k, ALQ_LK_REL, -1))
+      return -1;
+    if (x_is_word(t, k)) words++;
+  }
+  return -1;
+}
+
+/* A verb trigger at tf right after a subordinating word of value 1 (بعدما،
+ * بعد أن، عندما): the subordinate clause has no subject of its own (Arabic
+ * drops it), so it is the main clause's subject. -1 if not so. */
+static int carried_subject(ctx *c, size_t tf) {
+  const struct alq_extractor *x = c->x;
+  size_t words = 0;
+  for (size_t k = tf; k-- > c->s_first && words <= 1;) {
+    if (is_stop_punct(&x->text, k)) return -1;
+    const alq_lexent *e = x_tok_ent(x, k, ALQ_LK_CUE, ALQ_CUE_CLAUSE);
+    if (e) {
+      if (e->value != 1) return -1;
+      return sentence_subject(c, x->m[x->tok_match[k]].tok_first);
+    }
+    if (x->tok_ment[k] >= 0) return -1;
+    if (x_is_word(&x->text, k)) words++;
+  }
+  return -1;
 }
 
 static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
@@ -1009,6 +1057,17 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
         break;
       }
     }
+    /* a verb in a subordinate clause without its own subject (واصلت X
+       تقدمها بعدما حررت عدن من Y): the main clause's subject acts */
+    const char *how = "left-right";
+    if (!found && re->value == 'v' && !(re->rflags & ALQ_RF_PASSIVE)) {
+      int sm = carried_subject(c, tf);
+      if (sm >= 0 && x->ments[sm].actor != r.actor[0]) {
+        group_of(x, sm, &l);
+        found = 1;
+        how = "carried-subject";
+      }
+    }
     if (found) {
       /* بدعم من X: the helper follows */
       if (re->rflags & ALQ_RF_PASSIVE) return pairs_across(c, &r, &l, type, neg, pos, &src, tf, tl, "passive");
@@ -1016,7 +1075,7 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
          X has the name after it as subject */
       if (tf > c->s_first && tok_cue(c, tf - 1, ALQ_CUE_RELATIVE) && object_pronoun(x, tl))
         return pairs_across(c, &r, &l, type, neg, pos, &src, tf, tl, "relative-object");
-      return pairs_across(c, &l, &r, type, neg, pos, &src, tf, tl, "left-right");
+      return pairs_across(c, &l, &r, type, neg, pos, &src, tf, tl, how);
     }
     /* groups linked to Y such as X (مجموعات مرتبطة بـ Y على غرار X): the
        named example is the member */

@@ -564,6 +564,37 @@ static void test_later_person_reference(void **state) {
   assert_string_equal(c->source_kind, "official");
 }
 
+static void test_subordinate_clause_subject(void **state) {
+  (void)state;
+  /* a verb right after بعدما without a subject of its own: the main
+     clause's subject acts */
+  static const char text[] = "واصلت حركة أحرار الشام تقدمها في ريف حلب بعدما حررت البلدة من قبضة تنظيم داعش.";
+  const alq_result *r = run(text);
+  const alq_claim *c = find(r, "ahrar-al-sham", "isis", "conflict");
+  assert_non_null(c);
+  const char *verb = strstr(text, "حررت");
+  assert_int_equal(c->trigger[0], verb - text);
+  assert_int_equal(c->trigger[1], verb - text + strlen("حررت"));
+  assert_string_equal(c->rule, "carried-subject");
+  /* a subject introduced by a speaker verb is no main-clause subject */
+  r = run("قال مسؤول في حركة أحرار الشام إن المقاتلين انسحبوا بعدما حاصرت البلدة من جهة تنظيم داعش.");
+  assert_null(find(r, "ahrar-al-sham", "isis", "conflict"));
+  /* the verb after عندما belongs to its own clause: the actor named before
+     it in the main clause is not its agent */
+  r = run("وحذرت قيادات محلية من عودة حركة الشباب عندما هاجمت القوات الصومالية البلدة.");
+  assert_null(find(r, "al-shabaab", "somalia", "conflict"));
+}
+
+static void test_state_and_own_force_one_side(void **state) {
+  (void)state;
+  /* a state and its own army (forces.tsv) are one side: no claim between
+     them, while each keeps its claims with the third party */
+  const alq_result *r = run("وناقش الاجتماع التعاون بين الحكومة العراقية والجيش العراقي وقوات البيشمركة.");
+  assert_null(find(r, "iraq", "iraqi-army", "cooperation"));
+  assert_non_null(find(r, "iraqi-army", "peshmerga", "cooperation"));
+  assert_non_null(find(r, "iraq", "peshmerga", "cooperation"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -604,6 +635,8 @@ int main(void) {
     cmocka_unit_test(test_singular_relative_head),
     cmocka_unit_test(test_verb_without_parties_not_focus),
     cmocka_unit_test(test_later_person_reference),
+    cmocka_unit_test(test_subordinate_clause_subject),
+    cmocka_unit_test(test_state_and_own_force_one_side),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
