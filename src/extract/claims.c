@@ -1068,6 +1068,13 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
         how = "carried-subject";
       }
     }
+    /* X's A and Y's B (صمود X وضربات Y): a coordinated noun trigger
+       between two genitives relates neither to the other (with a pronoun,
+       X وحلفاؤها Y, it points back at X) */
+    if (found && re->value == 'n' && starts_with_waw(x, tf) && gap <= 1 && tf > c->s_first && !object_pronoun(x, tl) &&
+        x->tok_ment[tf - 1] >= 0 && x->ments[x->tok_ment[tf - 1]].kind == MK_ACTOR && lat < tf &&
+        x->tok_ment[lat] == x->tok_ment[tf - 1])
+      return 0;
     if (found) {
       /* بدعم من X: the helper follows */
       if (re->rflags & ALQ_RF_PASSIVE) return pairs_across(c, &r, &l, type, neg, pos, &src, tf, tl, "passive");

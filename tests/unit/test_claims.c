@@ -595,6 +595,17 @@ static void test_state_and_own_force_one_side(void **state) {
   assert_non_null(find(r, "iraq", "peshmerga", "cooperation"));
 }
 
+static void test_coordinated_genitives(void **state) {
+  (void)state;
+  /* X's A and Y's B: a coordinated noun trigger between two genitives does
+     not relate them */
+  const alq_result *r = run("وأشاد البيان بصمود حركة أحرار الشام وضربات التحالف الدولي في ريف حلب.");
+  assert_null(find(r, "ahrar-al-sham", "international-coalition", "conflict"));
+  /* with a pronoun it points back at the name before it */
+  r = run("وانسحبت الحكومة السورية وحليفتها روسيا من المفاوضات.");
+  assert_non_null(find(r, "russia", "syria", "alliance"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -637,6 +648,7 @@ int main(void) {
     cmocka_unit_test(test_later_person_reference),
     cmocka_unit_test(test_subordinate_clause_subject),
     cmocka_unit_test(test_state_and_own_force_one_side),
+    cmocka_unit_test(test_coordinated_genitives),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
