@@ -281,6 +281,10 @@ static int coalition_named_before(const struct alq_extractor *x, const alq_match
 static int resolve_actor(struct alq_extractor *x, const alq_match *m, const alq_lexent *e) {
   size_t nw = next_word(&x->text, m->tok_last);
   if (e->flags & ALQ_EF_GOV_STATE) return x->focus_state;
+  /* "the national army": the one of the story's country where forces.tsv
+     names it (Yemen's government army, Libya's LNA), else the entry's own */
+  if ((e->flags & ALQ_EF_NATIONAL_ARMY) && x->focus_state >= 0 && x->lex->state_national_army[x->focus_state] >= 0)
+    return x->lex->state_national_army[x->focus_state];
   if (e->flags & ALQ_EF_GOV_FORCES) {
     if (x->focus_state < 0) return -1;
     int f = x->lex->state_force[x->focus_state];

@@ -66,7 +66,9 @@ enum {
   ALQ_EF_COALITION = 8,   /* التحالف-like: actor only after coalition context */
   ALQ_MF_HIJRI = 16,      /* month of the Hijri calendar */
   ALQ_EF_GOV_FORCES = 32, /* "government forces": the force of the country in focus */
-  ALQ_EF_GOV_STATE = 64   /* "the government": the country in focus itself */
+  ALQ_EF_GOV_STATE = 64,  /* "the government": the country in focus itself */
+  ALQ_EF_NATIONAL_ARMY = 128 /* "the national army": the one of the country in focus
+                                when forces.tsv names it (column 3), else the entry's actor */
 };
 
 typedef struct alq_lexent {
@@ -144,6 +146,8 @@ struct alq_lexicon {
   int actor_isis, actor_al_qaeda;      /* handy indices (-1 if absent) */
   int actor_intl_coalition, actor_arab_coalition;
   int *state_force;                    /* per actor: its state's armed-force actor (forces.tsv), or -1 */
+  int *state_national_army;            /* per actor: the army a bare "national army" names in its
+                                          stories (forces.tsv column 3), or -1 */
   /* Lookup filters, built from the word tables on the first scan (lex.c;
    * guarded, so threads may share the lexicon): most tokens match nothing
    * and are rejected here without probing the tables. */

@@ -367,7 +367,8 @@ static int load_ambiguous(alq_lexicon *lex, alq_arena *tmp, const char *dir, amb
     else if (!strcmp(t.f[2], "coalition")) fl = ALQ_EF_COALITION;
     else if (!strcmp(t.f[2], "gov_forces")) fl = ALQ_EF_GOV_FORCES;
     else if (!strcmp(t.f[2], "gov_state")) fl = ALQ_EF_GOV_STATE;
-    else { rc = fail_line(err, &t, "rule must be context, head_only, coalition, gov_forces or gov_state"); break; }
+    else if (!strcmp(t.f[2], "national_army")) fl = ALQ_EF_NATIONAL_ARMY;
+    else { rc = fail_line(err, &t, "rule must be context, head_only, coalition, gov_forces, gov_state or national_army"); break; }
     if (as->n == as->cap) {
       size_t cap = as->cap ? as->cap * 2 : 64;
       ambig *nv = realloc(as->v, cap * sizeof *nv);
@@ -511,15 +512,20 @@ static int load_months(alq_lexicon *lex, alq_arena *tmp, const char *dir, alq_er
 static int load_forces(alq_lexicon *lex, const char *dir, alq_error *err) {
   lex->state_force = malloc((lex->nactors + 1) * sizeof *lex->state_force);
   if (!lex->state_force) return ALQ_ENOMEM;
-  for (size_t i = 0; i < lex->nactors; i++) lex->state_force[i] = -1;
+  lex->state_national_army = malloc((lex->nactors + 1) * sizeof *lex->state_national_army);
+  if (!lex->state_national_army) return ALQ_ENOMEM;
+  for (size_t i = 0; i < lex->nactors; i++) lex->state_force[i] = lex->state_national_army[i] = -1;
   tsv t;
   int rc = tsv_open(&t, dir, "forces.tsv", 0, err);
   if (rc == 1) return 0;
   if (rc) return rc;
   while (tsv_next(&t)) {
-    int s = alq_lex_actor_find(lex, t.f[0]), f = alq_lex_actor_find(lex, t.f[1]);
-    if (s < 0 || f < 0) { rc = fail_line(err, &t, "unknown actor id"); break; }
+    int s = alq_lex_actor_find(lex, t.f[0]);
+    int f = strcmp(t.f[1], "-") ? alq_lex_actor_find(lex, t.f[1]) : -1;
+    int n = t.f[2][0] ? alq_lex_actor_find(lex, t.f[2]) : -1;
+    if (s < 0 || (f < 0 && strcmp(t.f[1], "-")) || (t.f[2][0] && n < 0)) { rc = fail_line(err, &t, "unknown actor id"); break; }
     lex->state_force[s] = f;
+    lex->state_national_army[s] = n;
   }
   free(t.buf);
   return rc;
@@ -619,6 +625,7 @@ void alq_lexicon_free(alq_lexicon *lex) {
   free(lex->words); free(lex->pfx); free(lex->edges);
   free(lex->node_ent_first); free(lex->node_ent_count); free(lex->pend);
   free(lex->state_force);
+  free(lex->state_national_army);
   free(lex->node_inner);
   free(lex);
 }

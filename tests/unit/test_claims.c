@@ -606,6 +606,20 @@ static void test_coordinated_genitives(void **state) {
   assert_non_null(find(r, "russia", "syria", "alliance"));
 }
 
+static void test_national_army_of_the_story(void **state) {
+  (void)state;
+  /* "the national army" is the army of the country the story is about */
+  const alq_result *r = run("وقالت مصادر في اليمن إن الجيش الوطني خاض معارك مع الحوثيين قرب مأرب شرقي اليمن.");
+  mention_is(r, "yemeni-army", "FORCE", "الجيش الوطني");
+  assert_non_null(find(r, "houthis", "yemeni-army", "conflict"));
+  assert_null(find(r, "houthis", "lna", "conflict"));
+  /* in Libya that is Haftar's LNA, and with no country in focus too */
+  r = run("وقالت مصادر في ليبيا إن الجيش الوطني سيطر على مواقع في درنة الليبية.");
+  mention_is(r, "lna", "FORCE", "الجيش الوطني");
+  r = run("وقال المتحدث إن الجيش الوطني سيطر على المدينة.");
+  mention_is(r, "lna", "FORCE", "الجيش الوطني");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -649,6 +663,7 @@ int main(void) {
     cmocka_unit_test(test_subordinate_clause_subject),
     cmocka_unit_test(test_state_and_own_force_one_side),
     cmocka_unit_test(test_coordinated_genitives),
+    cmocka_unit_test(test_national_army_of_the_story),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
