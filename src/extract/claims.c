@@ -54,6 +54,7 @@ typedef struct ctx {
   side role_member;              /* the member of the sentence's last role noun */
   size_t role_at;                /* that role noun's token, 0 if none */
   side owner;                    /* the owner of the sentence's last possessed relation noun */
+  int cur_type;                  /* the relation type of the trigger being resolved */
 } ctx;
 
 static int tok_cue(const ctx *c, size_t i, int cls) {
@@ -144,6 +145,20 @@ static int soldier_force(const ctx *c, size_t i, size_t *last) {
   return f >= 0 ? f : ne->value;
 }
 
+/* A hostile trigger with the proclitic lam of purpose (التعاون لطرد Y،
+ * تحالف للقضاء على Y) after a cooperative one: the name after it is the
+ * common target, not a party of the relation before it. */
+static int purpose_trigger(const ctx *c, size_t i) {
+  const struct alq_extractor *x = c->x;
+  int k = x->tok_match[i];
+  if (k < 0 || x->m[k].tok_first != i || !x->m[k].strip) return 0;
+  if (c->cur_type != ALQ_REL_ALLIANCE && c->cur_type != ALQ_REL_MERGER && c->cur_type != ALQ_REL_COOPERATION &&
+      c->cur_type != ALQ_REL_SUPPORT)
+    return 0;
+  if (!x_tok_ent(x, i, ALQ_LK_REL, ALQ_REL_CONFLICT)) return 0;
+  return !memcmp(x->text.norm + x->text.toks[i].nstart, X_LAM, 2);
+}
+
 /* The actor side starting at the first actor mention (or pair anaphor) in
  * (from, from+win]; stops at triggers of another relation, clause words and
  * hard punctuation. Returns the token after it, 0 if none. */
@@ -187,7 +202,9 @@ static size_t scan_right(ctx *c, size_t from, size_t win, side *out, int *via_be
       return x->m[x->tok_match[i]].tok_last + 1;
     }
     if (tok_cue(c, i, ALQ_CUE_BETWEEN) && via_between) *via_between = 1;
-    if (x->tok_match[i] >= 0 && x_tok_ent(x, i, ALQ_LK_REL, -1) && i > from && !descriptor_head(c, i)) return 0;
+    if (x->tok_match[i] >= 0 && x_tok_ent(x, i, ALQ_LK_REL, -1) && (i > from || purpose_trigger(c, i)) &&
+        !descriptor_head(c, i))
+      return 0;
     if (tok_cue(c, i, ALQ_CUE_CLAUSE) || tok_cue(c, i, ALQ_CUE_SAY_VERB)) return 0;
     if (x_is_word(t, i)) words++;
   }
@@ -829,6 +846,7 @@ static int carried_subject(ctx *c, size_t tf) {
 static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   struct alq_extractor *x = c->x;
   int type = re->cls;
+  c->cur_type = type;
   if (blocked(c, tf, tl)) return 0;
   int needs_between = (re->rflags & ALQ_RF_NEEDS_BETWEEN) != 0;
   /* polarity: a negation in the few words before, or a denial verb */
@@ -1251,7 +1269,7 @@ int x_claims(struct alq_extractor *x) {
     const alq_sentence *se = &t->sents[s];
     if (x->si[s].chrome || !se->tok_count) continue;
     ctx c = {x, se->tok_first, (size_t)se->tok_first + se->tok_count, (uint32_t)s, NULL, 0, {{0}, {{0}}, 0}, 0,
-             {{0}, {{0}}, 0}};
+             {{0}, {{0}}, 0}, 0};
     if (lpair[0] >= 0 && list_item(x, se)) {
       if ((rc = list_claims(&c, lpair, lspan, ltrig))) return rc;
     } else if (!list_item(x, se)) {

@@ -620,6 +620,20 @@ static void test_national_army_of_the_story(void **state) {
   mention_is(r, "lna", "FORCE", "الجيش الوطني");
 }
 
+static void test_purpose_target_and_both_places(void **state) {
+  (void)state;
+  /* cooperation "to eliminate Y": Y is the common target, not a partner;
+     "in both X and Y" names places */
+  const alq_result *r = run("وقررت روسيا وإيران تعزيز تعاونهما العسكري للقضاء على تنظيم داعش في كل من العراق وسوريا.");
+  assert_non_null(find(r, "iran", "russia", "cooperation"));
+  assert_null(find(r, "iran", "isis", "cooperation"));
+  assert_null(find(r, "isis", "russia", "cooperation"));
+  assert_non_null(find(r, "iran", "isis", "conflict"));
+  assert_null(find(r, "iraq", "isis", "conflict"));
+  assert_null(find(r, "isis", "syria", "conflict"));
+  mention_is(r, "iraq", "PLACE", "العراق");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -664,6 +678,7 @@ int main(void) {
     cmocka_unit_test(test_state_and_own_force_one_side),
     cmocka_unit_test(test_coordinated_genitives),
     cmocka_unit_test(test_national_army_of_the_story),
+    cmocka_unit_test(test_purpose_target_and_both_places),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
