@@ -71,6 +71,8 @@ struct alq_extractor {
   int last_org, last_state;     /* last organization / force / coalition, last state */
   int coalition_default;        /* actor index for bare "the coalition" */
   int focus_state;              /* the state the story is about, or -1 */
+  int common_sense[4];          /* ambiguous names read as common nouns in this story (القاعدة الجوية) */
+  int ncommon;
   const char *last_src, *last_src_kind;  /* the last speaker (for وتابعت) */
   uint32_t last_src_sent;       /* the sentence that named the last speaker */
   const char *last_anon, *last_outlet;   /* first unnamed source / outlet named */

@@ -276,6 +276,32 @@ static int coalition_named_before(const struct alq_extractor *x, const alq_match
   return 1;
 }
 
+static void common_sense_add(struct alq_extractor *x, int actor) {
+  for (int i = 0; i < x->ncommon; i++) if (x->common_sense[i] == actor) return;
+  if (x->ncommon < 4) x->common_sense[x->ncommon++] = actor;
+}
+
+/* Has this story used the ambiguous definite name at m as a common noun: a
+ * reading blocked before, or a place named with the word as its head (the
+ * place's first word, clitics off, is the name without its article)? */
+static int common_sense_named(const struct alq_extractor *x, const alq_match *m, int actor) {
+  for (int i = 0; i < x->ncommon; i++) if (x->common_sense[i] == actor) return 1;
+  const alq_token *tk = &x->text.toks[m->tok_first];
+  if (tk->nlen < (uint32_t)m->strip + 6) return 0;
+  const char *w = x->text.norm + tk->nstart + m->strip;
+  size_t wl = tk->nlen - m->strip;
+  if (memcmp(w, "\xd8\xa7\xd9\x84", 4)) return 0;   /* ال */
+  w += 4; wl -= 4;
+  for (size_t i = 0; i < x->nments; i++) {
+    const ment *p = &x->ments[i];
+    if (p->kind != MK_PLACE || p->tl == p->tf) continue;
+    const alq_token *pt = &x->text.toks[p->tf];
+    size_t ps = p->match >= 0 ? x->m[p->match].strip : 0;
+    if (pt->nlen == ps + wl && !memcmp(x->text.norm + pt->nstart + ps, w, wl)) return 1;
+  }
+  return 0;
+}
+
 /* Decides whether an actor match names an actor here; returns the actor
  * index or -1. */
 static int resolve_actor(struct alq_extractor *x, const alq_match *m, const alq_lexent *e) {
@@ -307,11 +333,20 @@ static int resolve_actor(struct alq_extractor *x, const alq_match *m, const alq_
     return x->coalition_default >= 0 ? x->coalition_default : e->value;
   }
   if (e->flags & ALQ_EF_AMBIG_CONTEXT) {
-    if (nw != SIZE_MAX && x_tok_ent(x, nw, ALQ_LK_CUE, ALQ_CUE_AMBIG_BLOCK_AFTER)) return -1;
+    if (nw != SIZE_MAX && x_tok_ent(x, nw, ALQ_LK_CUE, ALQ_CUE_AMBIG_BLOCK_AFTER)) {
+      common_sense_add(x, e->value);
+      return -1;
+    }
     if (nw != SIZE_MAX && x_tok_ent(x, nw, ALQ_LK_PLACE, -1) && !x_tok_ent(x, nw, ALQ_LK_ACTOR, -1)) {
       /* "base" + place name (قاعدة حميميم) unless a preposition intervenes */
-      if (nw == m->tok_last + 1) return -1;
+      if (nw == m->tok_last + 1) { common_sense_add(x, e->value); return -1; }
     }
+    /* one sense per story: once the word has named a place or a thing here
+       (قاعدة العند، القاعدة الجوية), the bare definite word is that again
+       (القاعدة), unless a head makes it a group's name */
+    if (m->tok_first == m->tok_last && !prev_has(x, m->tok_first, ALQ_CUE_ORG_HEAD) &&
+        !prev_has(x, m->tok_first, ALQ_CUE_MEMBER_NOUN) && common_sense_named(x, m, e->value))
+      return -1;
     if (prev_has(x, m->tok_first, ALQ_CUE_AMBIG_BLOCK_BEFORE)) return -1;
     /* a one-word definite name right after a definite common noun is a nisba
        adjective (الصناعة السعودية), not the state */
@@ -1021,6 +1056,7 @@ int x_mentions(struct alq_extractor *x) {
   int arab = x->lex->actor_arab_coalition;
   int yem = 0, syr = 0;
   x->focus_state = -1;
+  x->ncommon = 0;
   {
     int *st_id = alq_arena_alloc(&x->arena, (x->nm + 1) * sizeof *st_id);
     int *st_n = alq_arena_alloc(&x->arena, (x->nm + 1) * sizeof *st_n);

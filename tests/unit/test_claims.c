@@ -634,6 +634,21 @@ static void test_purpose_target_and_both_places(void **state) {
   mention_is(r, "iraq", "PLACE", "العراق");
 }
 
+static void test_one_sense_per_story(void **state) {
+  (void)state;
+  /* once a base is named with the word as its head, the bare definite word
+     is that base again, not al-Qaeda */
+  const alq_result *r = run("وقصفت طائرات التحالف العربي قاعدة العند أمس. وقالت المقاومة الشعبية إنها تحاصر القاعدة منذ أسابيع.");
+  for (size_t i = 0; i < r->nmentions; i++) assert_string_not_equal(r->mentions[i].id, "al-qaeda");
+  assert_null(find(r, "al-qaeda", "yemen-popular-resistance", "conflict"));
+  /* a member noun still makes it the group */
+  r = run("وقصفت طائرات التحالف العربي قاعدة العند أمس. وقال مسؤول إن عناصر القاعدة هاجموا البلدة.");
+  mention_is(r, "al-qaeda", "ORG", "القاعدة");
+  /* and without a base in the story the bare name is the group */
+  r = run("وقالت المقاومة الشعبية إنها تقاتل القاعدة منذ أسابيع.");
+  mention_is(r, "al-qaeda", "ORG", "القاعدة");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -679,6 +694,7 @@ int main(void) {
     cmocka_unit_test(test_coordinated_genitives),
     cmocka_unit_test(test_national_army_of_the_story),
     cmocka_unit_test(test_purpose_target_and_both_places),
+    cmocka_unit_test(test_one_sense_per_story),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
