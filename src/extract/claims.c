@@ -1007,6 +1007,7 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
               x->ments[x->tok_ment[tl + 1]].kind == MK_ACTOR;
     /* the second party needs a preposition: ضد / على / مع / بين, or the
        proclitic لـ (دعم X لـ Y); two names in a row are an apposition */
+    size_t obj_at = after;   /* where a VSO object would start */
     for (size_t k = after, w = 0; after && k < c->s_end && w < 4; k++) {
       /* VSO: a relative clause on the subject (X، التي ...، Y) is skipped */
       if (vso && is_comma(&x->text, k) && tok_cue(c, k + 1, ALQ_CUE_RELATIVE)) {
@@ -1014,6 +1015,12 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
         while (q < c->s_end && q < k + 30 && !is_comma(&x->text, q) && !is_stop_punct(&x->text, q)) q++;
         if (q < c->s_end && is_comma(&x->text, q)) { k = q; continue; }
         break;
+      }
+      /* VSO: a time adverbial between commas after the subject (X، الجمعة، Y) */
+      if (vso && is_comma(&x->text, k)) {
+        size_t q = k + 1;
+        while (q < c->s_end && q < k + 6 && x->tok_ment[q] >= 0 && x->ments[x->tok_ment[q]].kind == MK_DATE) q++;
+        if (q > k + 1 && q < c->s_end && is_comma(&x->text, q)) { k = q; obj_at = q + 1; continue; }
       }
       if (is_stop_punct(&x->text, k)) break;
       if (x->text.toks[k].kind == ALQ_TOK_PUNCT) break;
@@ -1023,6 +1030,14 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
          (تقاتل X Y); after a verbal noun it would be the subject's genitive */
       if (vso && re->value == 'v' && x->tok_ment[k] >= 0 && x->ments[x->tok_ment[k]].kind == MK_ACTOR) {
         group_of(x, x->tok_ment[k], &r2);
+        break;
+      }
+      /* ... or the genitive of a noun right after the subject (انتقدت X،
+         الجمعة، تقديم Y): the object is Y's act */
+      if (vso && re->value == 'v' && k == obj_at && x->tok_ment[k] < 0 && x->tok_match[k] < 0 &&
+          x->text.toks[k].kind == ALQ_TOK_ARABIC && k + 1 < c->s_end && x->tok_ment[k + 1] >= 0 &&
+          x->ments[x->tok_ment[k + 1]].kind == MK_ACTOR && !x_ment_has_clitic(x, &x->ments[x->tok_ment[k + 1]], X_LAM)) {
+        group_of(x, x->tok_ment[k + 1], &r2);
         break;
       }
       /* ضد names the target of hostility only: support X ضد Y is help for X */

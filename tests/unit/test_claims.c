@@ -649,6 +649,18 @@ static void test_one_sense_per_story(void **state) {
   mention_is(r, "al-qaeda", "ORG", "القاعدة");
 }
 
+static void test_vso_time_adverbial_and_genitive_object(void **state) {
+  (void)state;
+  /* VSO: a time adverbial between commas after the subject, then the object
+     as the genitive of a noun (its act) */
+  const alq_result *r = run("انتقدت وزارة الخارجية الإيرانية، الأحد، قرار المملكة العربية السعودية قطع العلاقات.");
+  const alq_claim *c = find(r, "iran", "saudi-arabia", "rivalry");
+  assert_non_null(c);
+  /* a place after the noun is no object */
+  r = run("انتقدت وزارة الخارجية الإيرانية، الأحد، زيارة الوفد إلى بغداد.");
+  assert_int_equal(r->nclaims, 0);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -695,6 +707,7 @@ int main(void) {
     cmocka_unit_test(test_national_army_of_the_story),
     cmocka_unit_test(test_purpose_target_and_both_places),
     cmocka_unit_test(test_one_sense_per_story),
+    cmocka_unit_test(test_vso_time_adverbial_and_genitive_object),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
