@@ -1069,6 +1069,32 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     }
     size_t lat = tf;
     int found = scan_left_at(c, tf, lwin, &l, &lat);
+    /* membership in an apposition with a copula (X، وهي جماعة مرتبطة بـ Y;
+       X وهو تجمع لفصائل ... المرتبطين بـ Y): the name before the copula */
+    if (!found && type == ALQ_REL_AFFILIATION) {
+      size_t words = 0;
+      for (size_t k = tf; k-- > c->s_first && words <= 10;) {
+        if (is_stop_punct(&x->text, k) || is_comma(&x->text, k) || tok_cue(c, k, ALQ_CUE_CLAUSE) ||
+            tok_cue(c, k, ALQ_CUE_RELATIVE))
+          break;
+        if (x->tok_ment[k] >= 0 && x->ments[x->tok_ment[k]].kind == MK_ACTOR) break;
+        if (tok_cue(c, k, ALQ_CUE_COPULA) && x->m[x->tok_match[k]].tok_first == k) {
+          /* an apposition (، وهي / وهو), not a predicate (X هو الأخطر) */
+          int waw = !memcmp(x->text.norm + x->text.toks[k].nstart, X_WAW, 2);   /* no copula starts with و */
+          if (!waw && !(k > c->s_first && is_comma(&x->text, k - 1))) break;
+          size_t h = k;
+          while (h > c->s_first && (is_comma(&x->text, h - 1) || x->text.toks[h - 1].kind == ALQ_TOK_QUOTE)) h--;
+          int hm = h > c->s_first ? x->tok_ment[h - 1] : -1;
+          if (hm >= 0 && x->ments[hm].kind == MK_ACTOR && x->ments[hm].actor != r.actor[0]) {
+            side_add(&l, x->ments[hm].actor, x->ments[hm].start, x->ments[hm].end);
+            found = 1;
+            lat = x->ments[hm].tf;
+          }
+          break;
+        }
+        if (x_is_word(&x->text, k)) words++;
+      }
+    }
     /* the patient, right after the trigger, named again right before it
        (X، فرع Y، أعلن انفكاكه عن Y): the agent is further left */
     size_t gap = 0;

@@ -661,6 +661,19 @@ static void test_vso_time_adverbial_and_genitive_object(void **state) {
   assert_int_equal(r->nclaims, 0);
 }
 
+static void test_membership_in_copula_apposition(void **state) {
+  (void)state;
+  /* X، وهي جماعة ... مرتبطة بـ Y: X is the member */
+  const alq_result *r = run("وتبنت الهجوم حركة الشباب، وهي جماعة صومالية مسلحة مرتبطة بتنظيم القاعدة.");
+  assert_non_null(find(r, "al-shabaab", "al-qaeda", "affiliation"));
+  /* the apposition ends at its comma */
+  r = run("وقالت حركة الشباب، وهي الأقوى في البلاد، إن المقاتلين المرتبطين بتنظيم القاعدة غادروا.");
+  assert_null(find(r, "al-shabaab", "al-qaeda", "affiliation"));
+  /* a predicate (X هي الأخطر) is no apposition */
+  r = run("وقال إن حركة الشباب هي الأخطر من الجماعات المرتبطة بتنظيم القاعدة.");
+  assert_null(find(r, "al-shabaab", "al-qaeda", "affiliation"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -708,6 +721,7 @@ int main(void) {
     cmocka_unit_test(test_purpose_target_and_both_places),
     cmocka_unit_test(test_one_sense_per_story),
     cmocka_unit_test(test_vso_time_adverbial_and_genitive_object),
+    cmocka_unit_test(test_membership_in_copula_apposition),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
