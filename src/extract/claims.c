@@ -349,8 +349,9 @@ static int adjective_like(const struct alq_extractor *x, size_t i) {
     if (m->tok_first != m->tok_last) return 0;
     for (uint32_t k = 0; k < m->nents; k++) {
       const alq_lexent *e = &x->lex->ents[m->ents[k]];
+      /* (عسكري is also the soldier noun: مصدر عسكري describes) */
       if (e->kind != ALQ_LK_CUE || (e->cls != ALQ_CUE_AMBIG_BLOCK_AFTER && e->cls != ALQ_CUE_AMBIG_BLOCK_BEFORE &&
-                                    e->cls != ALQ_CUE_NATIONALITY))
+                                    e->cls != ALQ_CUE_NATIONALITY && e->cls != ALQ_CUE_SOLDIER))
         return 0;
     }
   }
@@ -420,15 +421,25 @@ static source anon_phrase(ctx *c, size_t i) {
   return s;
 }
 
+/* Is the person id b (a later, shorter reference) the person a: the same
+ * id, or new: slugs where b is a's last words (new:عادل-الجبير / new:الجبير)? */
+static int same_person(const char *a, const char *b) {
+  if (!strcmp(a, b)) return 1;
+  if (strncmp(a, "new:", 4) || strncmp(b, "new:", 4)) return 0;
+  size_t la = strlen(a), lb = strlen(b) - 4;
+  return la > lb + 5 && a[la - lb - 1] == '-' && !strcmp(a + la - lb, b + 4);
+}
+
 /* A source phrase starting at or right after token i (the subject of a
- * verb of saying, or the object of بحسب). */
-static int source_at(ctx *c, size_t i, size_t lim, source *out) {
+ * verb of saying, or the object of بحسب). `bare`: a name no lexicon knows
+ * may stand right at i (after the verb, not before it). */
+static int source_at(ctx *c, size_t i, size_t lim, int bare, source *out) {
   struct alq_extractor *x = c->x;
   const alq_text *t = &x->text;
   /* a bare name right after the verb (قال جيمس كلابر، مدير ...): two or
      three words no lexicon knows; official when an office follows */
   size_t n = 0;
-  while (i + n < c->s_end && i + n < lim && n < 3 && t->toks[i + n].kind == ALQ_TOK_ARABIC &&
+  while (bare && i + n < c->s_end && i + n < lim && n < 3 && t->toks[i + n].kind == ALQ_TOK_ARABIC &&
          x->tok_match[i + n] < 0 && x->tok_ment[i + n] < 0 && t->toks[i + n].nlen >= 4)
     n++;
   /* a given name has three letters or more and no article */
@@ -443,10 +454,23 @@ static int source_at(ctx *c, size_t i, size_t lim, source *out) {
   for (size_t k = i, words = 0; k < c->s_end && k < lim && words < 6; k++) {
     if (t->toks[k].kind == ALQ_TOK_QUOTE) continue;
     if (is_stop_punct(t, k)) return 0;
+    /* the subject comes before what is said (لافتا إلى أن X ...: X is not the speaker) */
+    if (tok_cue(c, k, ALQ_CUE_COMPLEMENTIZER)) return 0;
     int mi = x->tok_ment[k];
     if (mi >= 0 && (x->ments[mi].kind == MK_PERSON || x->ments[mi].kind == MK_OUTLET)) {
       const ment *m = &x->ments[mi];
       if (m->kind == MK_OUTLET) {
+        /* a short later name (المرصد) repeats the first full mention (المرصد
+           السوري لحقوق الإنسان), rule 19: its id is the longer slug */
+        const ment *cur = m;
+        size_t il = m->id ? strlen(m->id) : 0;
+        for (size_t q = 0; il && q < (size_t)mi; q++) {
+          const ment *o = &x->ments[q];
+          if (o->kind == MK_OUTLET && o->id && !strncmp(o->id, m->id, il) && o->id[il] == '-') {
+            m = o;
+            break;
+          }
+        }
         /* keep the outlet's type word: صحيفة ديلي بيست */
         size_t h = m->tf;
         while (h > 0 && x->text.toks[h - 1].kind == ALQ_TOK_QUOTE) h--;
@@ -459,7 +483,7 @@ static int source_at(ctx *c, size_t i, size_t lim, source *out) {
         if (m->tl + 1 < c->s_end && t->toks[m->tl + 1].kind == ALQ_TOK_QUOTE) en = t->toks[m->tl + 1].end;
         *out = (source){copy_span(x, st, en), "outlet", k};
         /* a chain: the outlet citing someone (عن مصادر ...) names the original */
-        for (size_t q = m->tl + 1; q + 1 < c->s_end && q < m->tl + 5; q++)
+        for (size_t q = cur->tl + 1; q + 1 < c->s_end && q < cur->tl + 5; q++)
           if (tok_cue(c, q, ALQ_CUE_CITING) && tok_cue(c, q + 1, ALQ_CUE_ANON_SOURCE)) {
             *out = anon_phrase(c, q + 1);
             break;
@@ -470,7 +494,7 @@ static int source_at(ctx *c, size_t i, size_t lim, source *out) {
          mention of that person, with the office given there (rule 19) */
       const ment *first = m;
       for (size_t q = 0; q < (size_t)mi; q++)
-        if (x->ments[q].kind == MK_PERSON && x->ments[q].id && m->id && !strcmp(x->ments[q].id, m->id)) {
+        if (x->ments[q].kind == MK_PERSON && x->ments[q].id && m->id && same_person(x->ments[q].id, m->id)) {
           first = &x->ments[q];
           break;
         }
@@ -502,7 +526,7 @@ static int speaker_before(ctx *c, size_t k, source *out) {
     int mi = x->tok_ment[i];
     if (mi >= 0 && (x->ments[mi].kind == MK_PERSON || x->ments[mi].kind == MK_OUTLET)) {
       size_t f = x->ments[mi].tf;
-      return source_at(c, f, f + 6, out);
+      return source_at(c, f, f + 6, 1, out);
     }
     if (x->tok_match[i] >= 0 && x->m[x->tok_match[i]].tok_first == i && tok_cue(c, i, ALQ_CUE_ANON_SOURCE)) {
       *out = anon_phrase(c, i);
@@ -510,6 +534,29 @@ static int speaker_before(ctx *c, size_t k, source *out) {
     }
   }
   return 0;
+}
+
+/* A definite unnamed source (وقال المسؤول) refers back to the last one
+ * introduced with the same noun (أعلن مسؤول عسكري أمريكي ...): that phrase,
+ * from an earlier sentence (rule 19); NULL if none. */
+static const char *earlier_anon(ctx *c, size_t tok, size_t skip) {
+  struct alq_extractor *x = c->x;
+  const alq_text *t = &x->text;
+  const char *w = t->norm + t->toks[tok].nstart + skip + 4;   /* after و/ف and ال */
+  size_t wl = t->toks[tok].nlen - skip - 4;
+  for (size_t j = c->s_first, n = 0; j-- > 0 && n < 3000; n++) {
+    int k = x->tok_match[j];
+    if (k < 0 || x->m[k].tok_first != j || !x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_ANON_SOURCE)) continue;
+    const alq_token *tj = &t->toks[j];
+    if (tj->nlen != x->m[k].strip + wl || memcmp(t->norm + tj->nstart + x->m[k].strip, w, wl)) continue;
+    const alq_sentence *se = &t->sents[tj->sent];
+    ctx e = *c;
+    e.s_first = se->tok_first;
+    e.s_end = (size_t)se->tok_first + se->tok_count;
+    e.sent = tj->sent;
+    return anon_phrase(&e, j).text;
+  }
+  return NULL;
 }
 
 /* The source of a trigger at token ti: the nearest attribution before it in
@@ -535,8 +582,8 @@ static source find_source(ctx *c, size_t ti) {
          without a subject (وتابعت، وأضاف) continues the last speaker */
       size_t sf = k > c->s_first + 3 ? k - 3 : c->s_first;
       int participle = tok_cue(c, k, ALQ_CUE_SAY_PARTICIPLE) != 0;
-      if (source_at(c, m->tok_last + 1, ti, &s) ||
-          (!participle && k > c->s_first && source_at(c, sf, k, &s))) {
+      if (source_at(c, m->tok_last + 1, ti, 1, &s) ||
+          (!participle && k > c->s_first && source_at(c, sf, k, 0, &s))) {
         best = s; have = 1;
       } else if (participle && speaker_before(c, k, &s)) {
         /* قائلة، موضحا: the speaker is the sentence's subject named before
@@ -546,7 +593,7 @@ static source find_source(ctx *c, size_t ti) {
         /* a verb without a subject (وتابعت، وأضاف) continues a recent speaker */
         best = (source){x->last_src, x->last_src_kind, k}; have = 1;
       }
-    } else if (ac && (source_at(c, m->tok_last + 1, c->s_end, &s))) {
+    } else if (ac && (source_at(c, m->tok_last + 1, c->s_end, 1, &s))) {
       if (k < ti || !have) { best = s; have = 1; }
     }
     k = m->tok_last;
@@ -563,7 +610,9 @@ static source find_source(ctx *c, size_t ti) {
   const char *fn = x->text.norm + ft->nstart;
   size_t skip = (ft->nlen > 6 && (!memcmp(fn, "\xd9\x88", 2) || !memcmp(fn, "\xd9\x81", 2))) ? 2 : 0;
   int definite = ft->nlen > skip + 4 && !memcmp(fn + skip, "\xd8\xa7\xd9\x84", 4);
-  if (definite && !strcmp(best.kind, "anonymous") && x->last_anon) best.text = x->last_anon;
+  const char *earlier = definite && !strcmp(best.kind, "anonymous") ? earlier_anon(c, best.tok, skip) : NULL;
+  if (earlier) best.text = earlier;
+  else if (definite && !strcmp(best.kind, "anonymous") && x->last_anon) best.text = x->last_anon;
   else if (definite && !strcmp(best.kind, "outlet") && x->last_outlet) best.text = x->last_outlet;
   if (!strcmp(best.kind, "anonymous") && !x->last_anon) x->last_anon = best.text;
   if (!strcmp(best.kind, "outlet") && !x->last_outlet) x->last_outlet = best.text;

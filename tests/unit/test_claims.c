@@ -674,6 +674,31 @@ static void test_membership_in_copula_apposition(void **state) {
   assert_null(find(r, "al-shabaab", "al-qaeda", "affiliation"));
 }
 
+static void test_later_source_references(void **state) {
+  (void)state;
+  /* the complement of a participle of saying holds what is said, not its
+     speaker; a surname alone repeats the full name given before */
+  const alq_result *r = run("وقال وزير الخارجية الأردني أيمن الصفدي إن الوضع صعب. وأضاف الصفدي، لافتا إلى أن \"إيران تدعم حزب الله\".");
+  const alq_claim *c = find(r, "iran", "hezbollah", "support");
+  assert_non_null(c);
+  assert_non_null(c->source);
+  assert_string_equal(c->source, "أيمن الصفدي");
+  /* a short later name of an outlet repeats its first full name */
+  r = run("وذكر المرصد السوري لحقوق الإنسان أن القتال مستمر. واندلعت اشتباكات بين جبهة النصرة وتنظيم داعش، بحسب المرصد.");
+  c = find(r, "isis", "nusra", "conflict");
+  assert_non_null(c);
+  assert_non_null(c->source);
+  assert_string_equal(c->source, "المرصد السوري لحقوق الإنسان");
+  assert_string_equal(c->source_kind, "outlet");
+  /* "the official" refers back to the last official introduced so */
+  r = run("وأعلن مسؤول عسكري أمريكي أن الطائرات عادت. وقال المسؤول إن التحالف الدولي يقاتل تنظيم داعش.");
+  c = find(r, "international-coalition", "isis", "conflict");
+  assert_non_null(c);
+  assert_non_null(c->source);
+  assert_string_equal(c->source, "مسؤول عسكري أمريكي");
+  assert_string_equal(c->source_kind, "anonymous");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -722,6 +747,7 @@ int main(void) {
     cmocka_unit_test(test_one_sense_per_story),
     cmocka_unit_test(test_vso_time_adverbial_and_genitive_object),
     cmocka_unit_test(test_membership_in_copula_apposition),
+    cmocka_unit_test(test_later_source_references),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
