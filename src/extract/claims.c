@@ -648,6 +648,58 @@ static int add_claim(struct alq_extractor *x, const alq_claim *cl) {
   return 0;
 }
 
+/* Is date d the time of a saying rather than of what is said: right after a
+ * verb of saying (قائلة، الأربعاء:) or its subject (تحدثت مصادر أمس عن ...),
+ * or right before what is said (قال X، الأحد، إن ...)? */
+static int speech_date(ctx *c, const date_expr *d) {
+  struct alq_extractor *x = c->x;
+  const alq_text *t = &x->text;
+  size_t p = d->tf;
+  while (p > c->s_first && (is_comma(t, p - 1) || t->toks[p - 1].kind == ALQ_TOK_QUOTE)) p--;
+  if (p > c->s_first && p < d->tf && tok_cue(c, p - 1, ALQ_CUE_SAY_VERB)) return 1;
+  /* (or after the verb's subject: تحدثت مصادر إعلامية أمس عن ...) */
+  for (size_t k = d->tf, w = 0; k-- > c->s_first && w < 4;) {
+    if (is_stop_punct(t, k) || (x->tok_match[k] >= 0 && x_tok_ent(x, k, ALQ_LK_REL, -1))) break;
+    if (tok_cue(c, k, ALQ_CUE_SAY_VERB)) {
+      size_t n = d->tl + 1;
+      while (n < c->s_end && is_comma(t, n)) n++;
+      if (n < c->s_end && (tok_cue(c, n, ALQ_CUE_CITING) || tok_cue(c, n, ALQ_CUE_COMPLEMENTIZER))) return 1;
+      break;
+    }
+    if (x_is_word(t, k)) w++;
+  }
+  size_t n = d->tl + 1;
+  while (n < c->s_end && is_comma(t, n)) n++;
+  if (n < c->s_end && tok_cue(c, n, ALQ_CUE_COMPLEMENTIZER)) return 1;
+  return 0;
+}
+
+/* Does token i lie in a relative clause set off by commas (X، التي ...، Y)?
+ * Then [*ps, *pe) is that clause, commas included. */
+static int rel_paren(ctx *c, size_t i, size_t *ps, size_t *pe) {
+  const alq_text *t = &c->x->text;
+  size_t a = i;
+  while (a > c->s_first && !is_comma(t, a - 1) && !is_stop_punct(t, a - 1)) a--;
+  if (a == c->s_first || !is_comma(t, a - 1) || !tok_cue(c, a, ALQ_CUE_RELATIVE)) return 0;
+  size_t b = i;
+  while (b < c->s_end && !is_comma(t, b) && !is_stop_punct(t, b)) b++;
+  if (b >= c->s_end || !is_comma(t, b)) return 0;
+  *ps = a - 1;
+  *pe = b + 1;
+  return 1;
+}
+
+/* The tokens of relative clauses set off by commas lying wholly in [a, b). */
+static size_t paren_between(ctx *c, size_t a, size_t b) {
+  size_t n = 0, ps, pe;
+  for (size_t k = a; k + 1 < b; k++)
+    if (is_comma(&c->x->text, k) && rel_paren(c, k + 1, &ps, &pe) && ps >= a && pe <= b) {
+      n += pe - ps;
+      k = pe - 1;
+    }
+  return n;
+}
+
 static const char *when_for(ctx *c, size_t tf, size_t tl) {
   struct alq_extractor *x = c->x;
   const date_expr *best = NULL;
@@ -661,7 +713,17 @@ static const char *when_for(ctx *c, size_t tf, size_t tl) {
   for (size_t k = lo; k < x->ndates && x->dates[k].tf < c->s_end; k++) {
     const date_expr *d = &x->dates[k];
     if (d->tl >= c->s_end || !d->iso[0]) continue;
+    if (speech_date(c, d)) continue;
+    /* a relative clause set off by commas has its own time: a trigger in it
+       takes no date outside it, one outside takes none from inside it, and
+       the clause does not count in the distance */
+    size_t ps, pe, dps, dpe;
+    int tin = rel_paren(c, tf, &ps, &pe), din = rel_paren(c, d->tf, &dps, &dpe);
+    if (tin && !(d->tf >= ps && d->tf < pe)) continue;
+    if (!tin && din) continue;
     size_t dist = d->tf > tl ? d->tf - tl : (tf > d->tl ? tf - d->tl : 0);
+    if (!tin && d->tf > tl) dist -= paren_between(c, tl + 1, d->tf);
+    else if (!tin && d->tl < tf) dist -= paren_between(c, d->tl + 1, tf);
     if (dist < bd) { bd = dist; best = d; }
   }
   if (!best) return NULL;

@@ -327,6 +327,9 @@ int x_find_dates(struct alq_extractor *x) {
         if (tok_num(t, j, &v) && !year_ok(v)) { n = v; continue; }
         const alq_lexent *u = x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_TIME_UNIT);
         if (u) {
+          /* منذ العام 2014 is "since 2014": the year is read on its own */
+          int yv;
+          if (tok_num(t, x->m[x->tok_match[j]].tok_last + 1, &yv) && year_ok(yv)) break;
           snprintf(iso, sizeof iso, "@ago%d:%d", u->value, n);
           if ((rc = add_date(x, i, x->m[x->tok_match[j]].tok_last, iso, 1))) return rc;
           break;

@@ -699,6 +699,30 @@ static void test_later_source_references(void **state) {
   assert_string_equal(c->source_kind, "anonymous");
 }
 
+static void test_time_of_saying_and_relative_clause(void **state) {
+  (void)state;
+  /* the day of a statement is not the time of what it says */
+  const alq_result *r = run_dated("أعلنت وزارة الخارجية الأردنية، الخميس، أن إيران تدعم حزب الله.", "2017-04-10");
+  const alq_claim *c = find(r, "iran", "hezbollah", "support");
+  assert_non_null(c);
+  assert_null(c->when);
+  /* a list item's own date is its time */
+  r = run_dated("وقال التقرير إن الهجمات تكررت.\n- 5 مايو 2013: قصفت إسرائيل مواقع حزب الله.", "2017-04-10");
+  c = find(r, "hezbollah", "israel", "conflict");
+  assert_non_null(c);
+  assert_non_null(c->when);
+  assert_string_equal(c->when, "2013-05-05");
+  /* a relative clause set off by commas has its own time */
+  r = run_dated("وتقاتل حركة الشباب، التي بايعت تنظيم القاعدة، الحكومة الصومالية منذ العام 2008 في مقديشو.", "2017-04-10");
+  c = find(r, "al-shabaab", "al-qaeda", "affiliation");
+  assert_non_null(c);
+  assert_null(c->when);
+  c = find(r, "al-shabaab", "somalia", "conflict");
+  assert_non_null(c);
+  assert_non_null(c->when);
+  assert_string_equal(c->when, "2008");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -748,6 +772,7 @@ int main(void) {
     cmocka_unit_test(test_vso_time_adverbial_and_genitive_object),
     cmocka_unit_test(test_membership_in_copula_apposition),
     cmocka_unit_test(test_later_source_references),
+    cmocka_unit_test(test_time_of_saying_and_relative_clause),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
