@@ -169,9 +169,14 @@ int x_find_dates(struct alq_extractor *x) {
       if (j < t->ntoks && (tok_num(t, j, &dd) || t->toks[j].kind == ALQ_TOK_NUMBER)) { i = j; tk = &t->toks[i]; }
       else {
         char rel[32];
-        snprintf(rel, sizeof rel, "@wd%d", wd->value);
-        if ((rc = add_date(x, i, x->m[x->tok_match[i]].tok_last, rel, 1))) return rc;
-        i = x->m[x->tok_match[i]].tok_last;
+        /* الثلاثاء الماضي: that weekday of the week before */
+        size_t wl = x->m[x->tok_match[i]].tok_last;
+        const alq_lexent *le = wl + 1 < t->ntoks ? x_tok_ent(x, wl + 1, ALQ_LK_CUE, ALQ_CUE_TIME_LAST) : NULL;
+        int last = le && le->value < 0;
+        snprintf(rel, sizeof rel, last ? "@wdp%d" : "@wd%d", wd->value);
+        if (last) wl = x->m[x->tok_match[wl + 1]].tok_last;
+        if ((rc = add_date(x, i, wl, rel, 1))) return rc;
+        i = wl;
         continue;
       }
     }
@@ -325,7 +330,11 @@ int x_find_dates(struct alq_extractor *x) {
       for (; j < t->ntoks && j <= lim; j++) {
         int v;
         if (tok_num(t, j, &v) && !year_ok(v)) { n = v; continue; }
+        /* a count in words (ثلاثة أيام), or a dual unit (يومين) */
+        const alq_lexent *nw = x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_NUMBER_WORD);
+        if (nw) n = nw->value;
         const alq_lexent *u = x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_TIME_UNIT);
+        if (nw && !u) { j = x->m[x->tok_match[j]].tok_last; continue; }
         if (u) {
           /* منذ العام 2014 is "since 2014": the year is read on its own */
           int yv;
@@ -337,9 +346,14 @@ int x_find_dates(struct alq_extractor *x) {
         if (t->toks[j].kind == ALQ_TOK_NUMBER) break;
       }
     } else if ((e = x_ent(x, mi, ALQ_LK_CUE, ALQ_CUE_TIME_UNIT))) {
-      /* العام الماضي / الشهر المقبل */
+      /* العام الماضي / الشهر المقبل; هذا العام (a demonstrative before: the current one) */
       const alq_lexent *le = x_tok_ent(x, e_end + 1, ALQ_LK_CUE, ALQ_CUE_TIME_LAST);
-      if (le) {
+      const alq_lexent *pe = i > 0 ? x_tok_ent(x, i - 1, ALQ_LK_CUE, ALQ_CUE_TIME_LAST) : NULL;
+      if (!le && pe && pe->value == 0 && x->m[x->tok_match[i - 1]].tok_last == i - 1 &&
+          (x->ndates == 0 || x->dates[x->ndates - 1].tl < i - 1)) {
+        snprintf(iso, sizeof iso, "@unit%d:+0", e->value);
+        if ((rc = add_date(x, x->m[x->tok_match[i - 1]].tok_first, e_end, iso, 1))) return rc;
+      } else if (le) {
         snprintf(iso, sizeof iso, "@unit%d:%+d", e->value, le->value);
         size_t en = x->m[x->tok_match[e_end + 1]].tok_last;
         if ((rc = add_date(x, i, en, iso, 1))) return rc;
@@ -409,7 +423,8 @@ void x_resolve_dates(struct alq_extractor *x) {
       /* the last such weekday on or before the document date (0 = Sunday) */
       long z = days_from_civil(Y, M, D);
       int dow = (int)((z + 4) % 7); /* 1970-01-01 was a Thursday */
-      int back = (dow - atoi(r + 2) + 7) % 7;
+      int prev = r[2] == 'p';
+      int back = (dow - atoi(r + 2 + prev) + 7) % 7 + (prev ? 7 : 0);
       int y, m, dd;
       civil_from_days(z - back, &y, &m, &dd);
       fmt(out, y, m, dd);

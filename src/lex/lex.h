@@ -54,6 +54,8 @@ typedef enum alq_cue {
   /* names.tsv: persons and outlets */
   ALQ_CUE_GIVEN_NAME, ALQ_CUE_NAME_LINK, ALQ_CUE_PERSON_NAME, ALQ_CUE_OUTLET_NAME, ALQ_CUE_NOT_NAME,
   ALQ_CUE_PLACE_NAME_HEAD, ALQ_CUE_PLACE_VERB, ALQ_CUE_STATE_HEAD, ALQ_CUE_BORDER_WORD,
+  /* cues.tsv: counts written as words (ثلاثة، يومين) */
+  ALQ_CUE_NUMBER_WORD,
   ALQ_CUE__COUNT
 } alq_cue;
 

@@ -723,6 +723,29 @@ static void test_time_of_saying_and_relative_clause(void **state) {
   assert_string_equal(c->when, "2008");
 }
 
+static void test_counted_and_demonstrative_dates(void **state) {
+  (void)state;
+  /* dateline Monday 2017-04-10 */
+  const char *pre = "اندلعت اشتباكات بين حركة الشباب والجيش الصومالي ";
+  char buf[512];
+  struct { const char *tail, *span, *iso; } cases[] = {
+    /* a count in words, a dual unit */
+    {"منذ ثلاثة أيام في مقديشو.", "منذ ثلاثة أيام", "2017-04-07"},
+    {"منذ يومين في مقديشو.", "منذ يومين", "2017-04-08"},
+    {"منذ أربعة أشهر في مقديشو.", "منذ أربعة أشهر", "2016-12"},
+    /* a weekday with الماضي is that day of the week before */
+    {"الثلاثاء الماضي في مقديشو.", "الثلاثاء الماضي", "2017-03-28"},
+    {"الثلاثاء في مقديشو.", "الثلاثاء", "2017-04-04"},
+    /* a demonstrative before the unit: the current one */
+    {"هذا العام في مقديشو.", "هذا العام", "2017"},
+    {"خلال هذا الشهر في مقديشو.", "هذا الشهر", "2017-04"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    snprintf(buf, sizeof buf, "%s%s", pre, cases[i].tail);
+    date_is(buf, cases[i].span, cases[i].iso);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -773,6 +796,7 @@ int main(void) {
     cmocka_unit_test(test_membership_in_copula_apposition),
     cmocka_unit_test(test_later_source_references),
     cmocka_unit_test(test_time_of_saying_and_relative_clause),
+    cmocka_unit_test(test_counted_and_demonstrative_dates),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
