@@ -206,6 +206,14 @@ static size_t scan_right(ctx *c, size_t from, size_t win, side *out, int *via_be
         !descriptor_head(c, i))
       return 0;
     if (tok_cue(c, i, ALQ_CUE_CLAUSE) || tok_cue(c, i, ALQ_CUE_SAY_VERB)) return 0;
+    /* a comma and a new conjunct that is no name (الصراع في اليمن، ودور
+       بلاده في قيادة Y) end the trigger's phrase */
+    if (i > from && is_comma(t, i) && i + 1 < c->s_end && x->tok_ment[i + 1] < 0 &&
+        t->toks[i + 1].kind == ALQ_TOK_ARABIC && t->toks[i + 1].nlen > 4 &&
+        !memcmp(t->norm + t->toks[i + 1].nstart, X_WAW, 2) &&
+        !(x->tok_match[i + 1] >= 0 && (x_tok_ent(x, i + 1, ALQ_LK_CUE, ALQ_CUE_PAIR_ANAPHOR) ||
+                                       x_tok_ent(x, i + 1, ALQ_LK_CUE, ALQ_CUE_EXAMPLES) || single_anaphor(c, i + 1) >= 0)))
+      return 0;
     if (x_is_word(t, i)) words++;
   }
   return 0;

@@ -746,6 +746,17 @@ static void test_counted_and_demonstrative_dates(void **state) {
   }
 }
 
+static void test_new_conjunct_ends_phrase(void **state) {
+  (void)state;
+  /* a comma and a new conjunct that is no name end the trigger's phrase */
+  const alq_result *r = run("وحذر حزب الله من الصراع الدائر في المنطقة، ودور الولايات المتحدة في قيادة التحالف الدولي.");
+  assert_null(find(r, "hezbollah", "international-coalition", "conflict"));
+  assert_null(find(r, "hezbollah", "usa", "conflict"));
+  /* an examples word after the comma still names the party */
+  r = run("وأعلنت الإمارات الحرب على التنظيمات الإرهابية، وعلى رأسها تنظيم القاعدة.");
+  assert_non_null(find(r, "al-qaeda", "uae", "conflict"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -797,6 +808,7 @@ int main(void) {
     cmocka_unit_test(test_later_source_references),
     cmocka_unit_test(test_time_of_saying_and_relative_clause),
     cmocka_unit_test(test_counted_and_demonstrative_dates),
+    cmocka_unit_test(test_new_conjunct_ends_phrase),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
