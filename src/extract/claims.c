@@ -1188,6 +1188,30 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     }
     size_t lat = tf;
     int found = scan_left_at(c, tf, lwin, &l, &lat);
+    /* a coordinated verb (وهاجم) shares the subject of the verb before it:
+       a name in a prepositional phrase, directly or as a genitive (الآلاف من
+       أطفال X), is no subject; look further back */
+    for (int hop = 0; found && hop < 3 && re->value == 'v' && starts_with_waw(x, tf) && l.n == 1 && lat > c->s_first; hop++) {
+      size_t p = lat - 1;
+      while (p > c->s_first && x->text.toks[p].kind == ALQ_TOK_QUOTE) p--;
+      int prep = tok_cue(c, p, ALQ_CUE_PLACE_PREP) || tok_cue(c, p, ALQ_CUE_FROM) || tok_cue(c, p, ALQ_CUE_AGAINST) ||
+                 tok_cue(c, p, ALQ_CUE_WITH);
+      int ment_lam = x->tok_ment[lat] >= 0 && (x_ment_has_clitic(x, &x->ments[x->tok_ment[lat]], X_LAM) ||
+                                               x_ment_has_clitic(x, &x->ments[x->tok_ment[lat]], X_BA));
+      /* (a genitive inside a prepositional phrase: من أطفال X) */
+      int genitive = x->text.toks[p].kind == ALQ_TOK_ARABIC && x->tok_match[p] < 0 && x->tok_ment[p] < 0 &&
+                     p > c->s_first && (tok_cue(c, p - 1, ALQ_CUE_PLACE_PREP) || tok_cue(c, p - 1, ALQ_CUE_FROM));
+      if (!prep && !ment_lam && !genitive) break;
+      /* (the head of a relative clause is its subject: للقوات التي تدربها وتدعمها Y) */
+      int rel = 0;
+      for (size_t q = lat; q < tf && !rel; q++) rel = tok_cue(c, q, ALQ_CUE_RELATIVE);
+      if (rel) break;
+      side l2 = {0};
+      size_t lat2 = lat;
+      if (!scan_left_at(c, lat, lwin, &l2, &lat2) || l2.actor[0] == r.actor[0]) { found = 0; memset(&l, 0, sizeof l); break; }
+      l = l2;
+      lat = lat2;
+    }
     /* membership in an apposition with a copula (X، وهي جماعة مرتبطة بـ Y;
        X وهو تجمع لفصائل ... المرتبطين بـ Y): the name before the copula */
     if (!found && type == ALQ_REL_AFFILIATION) {

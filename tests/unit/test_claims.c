@@ -757,6 +757,18 @@ static void test_new_conjunct_ends_phrase(void **state) {
   assert_non_null(find(r, "al-qaeda", "uae", "conflict"));
 }
 
+static void test_coordinated_verb_shares_subject(void **state) {
+  (void)state;
+  /* a coordinated verb shares the subject of the verb before it; a name in
+     a prepositional phrase (المئات من أطفال X) is not its subject */
+  const alq_result *r = run("وقتلت إسرائيل المئات من أطفال لبنان وهاجمت مواقع حزب الله.");
+  assert_non_null(find(r, "hezbollah", "israel", "conflict"));
+  assert_null(find(r, "hezbollah", "lebanon", "conflict"));
+  /* the head of a relative clause stays its subject */
+  r = run("وقتل جنديان من القوات اليمنية التي تدربها وتدعمها الإمارات.");
+  assert_non_null(find(r, "uae", "yemeni-army", "support"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -809,6 +821,7 @@ int main(void) {
     cmocka_unit_test(test_time_of_saying_and_relative_clause),
     cmocka_unit_test(test_counted_and_demonstrative_dates),
     cmocka_unit_test(test_new_conjunct_ends_phrase),
+    cmocka_unit_test(test_coordinated_verb_shares_subject),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
