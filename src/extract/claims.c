@@ -1191,7 +1191,8 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     /* a coordinated verb (وهاجم) shares the subject of the verb before it:
        a name in a prepositional phrase, directly or as a genitive (الآلاف من
        أطفال X), is no subject; look further back */
-    for (int hop = 0; found && hop < 3 && re->value == 'v' && starts_with_waw(x, tf) && l.n == 1 && lat > c->s_first; hop++) {
+    for (int hop = 0; found && hop < 3 && (re->value == 'v' || re->value == 'n') && starts_with_waw(x, tf) && l.n == 1 &&
+                      lat > c->s_first; hop++) {
       size_t p = lat - 1;
       while (p > c->s_first && x->text.toks[p].kind == ALQ_TOK_QUOTE) p--;
       int prep = tok_cue(c, p, ALQ_CUE_PLACE_PREP) || tok_cue(c, p, ALQ_CUE_FROM) || tok_cue(c, p, ALQ_CUE_AGAINST) ||
@@ -1202,6 +1203,9 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
       int genitive = x->text.toks[p].kind == ALQ_TOK_ARABIC && x->tok_match[p] < 0 && x->tok_ment[p] < 0 &&
                      p > c->s_first && (tok_cue(c, p - 1, ALQ_CUE_PLACE_PREP) || tok_cue(c, p - 1, ALQ_CUE_FROM));
       if (!prep && !ment_lam && !genitive) break;
+      /* (a coordinated verbal noun: only a name governed by a preposition is
+         the object of the noun before it: والتحريض على X، ومهاجمة Y) */
+      if (re->value == 'n' && ((!tok_cue(c, p, ALQ_CUE_AGAINST) && !ment_lam) || object_pronoun(x, tl))) break;
       /* (the head of a relative clause is its subject: للقوات التي تدربها وتدعمها Y) */
       int rel = 0;
       for (size_t q = lat; q < tf && !rel; q++) rel = tok_cue(c, q, ALQ_CUE_RELATIVE);

@@ -764,6 +764,9 @@ static void test_coordinated_verb_shares_subject(void **state) {
   const alq_result *r = run("وقتلت إسرائيل المئات من أطفال لبنان وهاجمت مواقع حزب الله.");
   assert_non_null(find(r, "hezbollah", "israel", "conflict"));
   assert_null(find(r, "hezbollah", "lebanon", "conflict"));
+  /* a coordinated verbal noun: the object of the noun before it is no agent */
+  r = run("وركزت حركة الشباب على التحريض على الحكومة الصومالية، ومهاجمة القوات الأمريكية.");
+  assert_null(find(r, "somalia", "usa", "conflict"));
   /* the head of a relative clause stays its subject */
   r = run("وقتل جنديان من القوات اليمنية التي تدربها وتدعمها الإمارات.");
   assert_non_null(find(r, "uae", "yemeni-army", "support"));
