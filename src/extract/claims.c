@@ -1091,7 +1091,16 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     /* a group after a directed or hostile trigger is its object when the
        clause names an agent before it: X ... لصد تقدم Y و Z */
     int across = alq_reltype_directed(type) || (!between && alq_reltype_class(type) == 1);
-    if (across && scan_left(c, tf, 10, &l)) {
+    int carried = 0;
+    if (across && !scan_left(c, tf, 10, &l) && re->value == 'v' && !(re->rflags & ALQ_RF_PASSIVE)) {
+      /* (a subordinate verb without its own subject: the main clause's) */
+      int sm = carried_subject(c, tf);
+      int dup = 0;
+      for (int q = 0; sm >= 0 && q < r.n; q++) dup |= r.actor[q] == x->ments[sm].actor;
+      if (sm >= 0 && !dup) { group_of(x, sm, &l); carried = 1; }
+    }
+    if (carried) return pairs_across(c, &l, &r, type, neg, pos, &src, tf, tl, "carried-subject");
+    if (across && l.n) {
       if (re->rflags & ALQ_RF_PASSIVE) return pairs_across(c, &r, &l, type, neg, pos, &src, tf, tl, "passive-group");
       return pairs_across(c, &l, &r, type, neg, pos, &src, tf, tl, "left-right-group");
     }

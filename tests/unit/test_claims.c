@@ -576,6 +576,12 @@ static void test_subordinate_clause_subject(void **state) {
   assert_int_equal(c->trigger[0], verb - text);
   assert_int_equal(c->trigger[1], verb - text + strlen("حررت"));
   assert_string_equal(c->rule, "carried-subject");
+  /* ... also against a coordinated group; forces named by their loyalty to
+     Saleh are his forces */
+  r = run("واصلت المقاومة الشعبية تقدمها في لحج بعدما حررت المدينة من الحوثيين والموالين لصالح.");
+  assert_non_null(find(r, "houthis", "yemen-popular-resistance", "conflict"));
+  assert_non_null(find(r, "saleh-forces", "yemen-popular-resistance", "conflict"));
+  mention_is(r, "saleh-forces", "FORCE", "الموالين لصالح");
   /* a subject introduced by a speaker verb is no main-clause subject */
   r = run("قال مسؤول في حركة أحرار الشام إن المقاتلين انسحبوا بعدما حاصرت البلدة من جهة تنظيم داعش.");
   assert_null(find(r, "ahrar-al-sham", "isis", "conflict"));
