@@ -71,6 +71,7 @@ struct alq_extractor {
   int last_org, last_state;     /* last organization / force / coalition, last state */
   int coalition_default;        /* actor index for bare "the coalition" */
   int focus_state;              /* the state the story is about, or -1 */
+  int yemen_story;              /* the story is about Yemen (its names outnumber Syria's and Iraq's) */
   int common_sense[4];          /* ambiguous names read as common nouns in this story (القاعدة الجوية) */
   int ncommon;
   const char *last_src, *last_src_kind;  /* the last speaker (for وتابعت) */

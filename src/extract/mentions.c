@@ -306,6 +306,7 @@ static int common_sense_named(const struct alq_extractor *x, const alq_match *m,
  * index or -1. */
 static int resolve_actor(struct alq_extractor *x, const alq_match *m, const alq_lexent *e) {
   size_t nw = next_word(&x->text, m->tok_last);
+  if ((e->flags & ALQ_EF_YEMEN_STORY) && !x->yemen_story) return -1;
   if (e->flags & ALQ_EF_GOV_STATE) return x->focus_state;
   /* "the national army": the one of the story's country where forces.tsv
      names it (Yemen's government army, Libya's LNA), else the entry's own */
@@ -1086,6 +1087,7 @@ int x_mentions(struct alq_extractor *x) {
     }
   }
   x->coalition_default = yem > syr ? arab : intl;
+  x->yemen_story = yem >= 2 && yem > syr;
 
   size_t di = 0;
   for (size_t k = 0; k < x->nm; k++) {

@@ -69,8 +69,9 @@ enum {
   ALQ_MF_HIJRI = 16,      /* month of the Hijri calendar */
   ALQ_EF_GOV_FORCES = 32, /* "government forces": the force of the country in focus */
   ALQ_EF_GOV_STATE = 64,  /* "the government": the country in focus itself */
-  ALQ_EF_NATIONAL_ARMY = 128 /* "the national army": the one of the country in focus
-                                when forces.tsv names it (column 3), else the entry's actor */
+  ALQ_EF_NATIONAL_ARMY = 128, /* "the national army": the one of the country in focus
+                                 when forces.tsv names it (column 3), else the entry's actor */
+  ALQ_EF_YEMEN_STORY = 256  /* the actor only in a story about Yemen (المتمردين = the Houthis) */
 };
 
 typedef struct alq_lexent {

@@ -368,7 +368,8 @@ static int load_ambiguous(alq_lexicon *lex, alq_arena *tmp, const char *dir, amb
     else if (!strcmp(t.f[2], "gov_forces")) fl = ALQ_EF_GOV_FORCES;
     else if (!strcmp(t.f[2], "gov_state")) fl = ALQ_EF_GOV_STATE;
     else if (!strcmp(t.f[2], "national_army")) fl = ALQ_EF_NATIONAL_ARMY;
-    else { rc = fail_line(err, &t, "rule must be context, head_only, coalition, gov_forces, gov_state or national_army"); break; }
+    else if (!strcmp(t.f[2], "yemen_story")) fl = ALQ_EF_YEMEN_STORY;
+    else { rc = fail_line(err, &t, "rule must be context, head_only, coalition, gov_forces, gov_state, national_army or yemen_story"); break; }
     if (as->n == as->cap) {
       size_t cap = as->cap ? as->cap * 2 : 64;
       ambig *nv = realloc(as->v, cap * sizeof *nv);

@@ -778,6 +778,20 @@ static void test_coordinated_verb_shares_subject(void **state) {
   assert_non_null(find(r, "uae", "yemeni-army", "support"));
 }
 
+static void test_rebels_in_a_yemen_story(void **state) {
+  (void)state;
+  /* "the rebels" are the Houthis in a story about Yemen */
+  const alq_result *r = run("وقالت مصادر في اليمن إن المقاومة الشعبية اشتبكت مع المتمردين في عدن جنوب اليمن.");
+  assert_non_null(find(r, "houthis", "yemen-popular-resistance", "conflict"));
+  /* and nobody in particular elsewhere */
+  r = run("وقالت مصادر في سوريا إن حركة أحرار الشام اشتبكت مع المتمردين في ريف حلب شمال سوريا.");
+  for (size_t i = 0; i < r->nmentions; i++) assert_string_not_equal(r->mentions[i].id, "houthis");
+  /* fighters loyal to the government are the state's forces; إخراج expels */
+  r = run("وقالت مصادر في اليمن إن المقاتلين الموالين للحكومة حاولوا إخراج الحوثيين من عدن.");
+  mention_is(r, "yemeni-army", "FORCE", "المقاتلين الموالين للحكومة");
+  assert_non_null(find(r, "houthis", "yemeni-army", "conflict"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -831,6 +845,7 @@ int main(void) {
     cmocka_unit_test(test_counted_and_demonstrative_dates),
     cmocka_unit_test(test_new_conjunct_ends_phrase),
     cmocka_unit_test(test_coordinated_verb_shares_subject),
+    cmocka_unit_test(test_rebels_in_a_yemen_story),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
