@@ -177,6 +177,19 @@ static size_t scan_right(ctx *c, size_t from, size_t win, side *out, int *via_be
         if (x->ments[k].group == x->ments[mi].group) end = x->ments[k].tl + 1;
       return end;
     }
+    /* a person in an office of an actor stands for it (الموالية للرئيس
+       اليمني X: loyal to Yemen), rule 11 */
+    if (mi >= 0 && x->ments[mi].kind == MK_PERSON) {
+      /* (the office right before the name: للرئيس اليمني X، لزعيم حزب الله X) */
+      int office = 0;
+      for (size_t b = x->ments[mi].tf, nb = 0; b-- > c->s_first && nb < 3 && !office; nb++)
+        office = tok_cue(c, b, ALQ_CUE_OFFICIAL_ROLE);
+      int po = office ? x_person_org(x, &x->ments[mi]) : -1;
+      if (po >= 0) {
+        side_add(out, po, x->ments[mi].start, x->ments[mi].end);
+        return x->ments[mi].tl + 1;
+      }
+    }
     if (mi >= 0) { i = x->ments[mi].tl; words++; continue; }
     size_t sl;
     int sf = soldier_force(c, i, &sl);

@@ -1006,6 +1006,9 @@ static int office_actor(const struct alq_extractor *x, size_t r, size_t lim) {
     if (mi >= 0 && x->ments[mi].kind == MK_ACTOR) return x->ments[mi].actor;
     if (mi >= 0 && x->ments[mi].kind == MK_PERSON) return -1;
     if (t->toks[j].kind == ALQ_TOK_PUNCT) return -1;
+    /* an office of a state named by its nationality (الرئيس اليمني، وزير الخارجية السعودي) */
+    const alq_lexent *ne = mi < 0 ? x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_NATIONALITY) : NULL;
+    if (ne && ne->value >= 0 && (x->lex->actors[ne->value].tbits & ALQ_AT_STATE)) return ne->value;
     if (x_is_word(t, j)) w++;
   }
   return -1;

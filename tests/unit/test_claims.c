@@ -792,6 +792,16 @@ static void test_rebels_in_a_yemen_story(void **state) {
   assert_non_null(find(r, "houthis", "yemeni-army", "conflict"));
 }
 
+static void test_office_named_by_nationality(void **state) {
+  (void)state;
+  /* a person in an office of a state named by its nationality stands for
+     the state (rule 11), before and after the trigger */
+  const alq_result *r = run("وشن الرئيس الأفغاني أشرف غني حملة عسكرية على حركة طالبان.");
+  assert_non_null(find(r, "afghanistan", "taliban", "conflict"));
+  r = run("وتقدمت المقاومة الشعبية الموالية للرئيس اليمني عبد ربه منصور هادي نحو عدن.");
+  assert_non_null(find(r, "yemen-popular-resistance", "yemen", "affiliation"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -846,6 +856,7 @@ int main(void) {
     cmocka_unit_test(test_new_conjunct_ends_phrase),
     cmocka_unit_test(test_coordinated_verb_shares_subject),
     cmocka_unit_test(test_rebels_in_a_yemen_story),
+    cmocka_unit_test(test_office_named_by_nationality),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
