@@ -102,7 +102,10 @@ static int locative(const struct alq_extractor *x, const alq_match *m) {
       if (pm->tok_last > pm->tok_first && x_ent(x, x->tok_match[p], ALQ_LK_CUE, ALQ_CUE_BETWEEN)) return 1;
     }
   }
-  if (prev_has(x, m->tok_first, ALQ_CUE_PLACE_PREP) || prev_has(x, m->tok_first, ALQ_CUE_PLACE_HEAD)) return 1;
+  /* (a preposition of value 1, على, is the target's, not a place's: عقوبات على إيران) */
+  size_t pw = prev_word(t, m->tok_first);
+  const alq_lexent *pp = pw != SIZE_MAX ? x_tok_ent(x, pw, ALQ_LK_CUE, ALQ_CUE_PLACE_PREP) : NULL;
+  if ((pp && pp->value != 1) || prev_has(x, m->tok_first, ALQ_CUE_PLACE_HEAD)) return 1;
   /* في كل العراق، في مختلف أنحاء سوريا: quantifiers in between */
   size_t p = prev_word(&x->text, m->tok_first);
   for (int k = 0; k < 2 && p != SIZE_MAX && x_tok_ent(x, p, ALQ_LK_CUE, ALQ_CUE_QUANTIFIER); k++) {

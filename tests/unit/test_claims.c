@@ -798,6 +798,10 @@ static void test_office_named_by_nationality(void **state) {
      the state (rule 11), before and after the trigger */
   const alq_result *r = run("وشن الرئيس الأفغاني أشرف غني حملة عسكرية على حركة طالبان.");
   assert_non_null(find(r, "afghanistan", "taliban", "conflict"));
+  /* a country after على is the target, a state, not a place */
+  r = run("وشن الحوثيون هجوما صاروخيا على السعودية أمس.");
+  mention_is(r, "saudi-arabia", "STATE", "السعودية");
+  assert_non_null(find(r, "houthis", "saudi-arabia", "conflict"));
   r = run("وتقدمت المقاومة الشعبية الموالية للرئيس اليمني عبد ربه منصور هادي نحو عدن.");
   assert_non_null(find(r, "yemen-popular-resistance", "yemen", "affiliation"));
 }
