@@ -1161,8 +1161,8 @@ int x_mentions(struct alq_extractor *x) {
       continue;
     if (pe) {
       const alq_place *pl = &x->lex->places[pe->value];
-      /* a country with no id of its own acting, as a state does (سعت
-         الكويت والسويد، ضيف كينيا): a STATE with a new: id; a place after
+      /* a country with no id of its own acting, as a state does (أعلنت
+         النرويج، وفد من البرازيل): a STATE with a new: id; a place after
          في and in a list of places */
       if (pl->state < 0 && pl->country && !locative(x, m) && !joined_to_place(x, m) &&
           !border_of(x, m) && !scene_of(x, m)) {
