@@ -1100,6 +1100,19 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     c->role_at = tf;
     return pairs_across(c, &l, &r, type, neg, pos, &src, tf, tl, "role");
   }
+  /* two sides (بين X و Y من جهة، و Z من جهة أخرى): across them only */
+  if (r.n && after && after < c->s_end) {
+    const alq_lexent *s1 = x_tok_ent(x, after, ALQ_LK_CUE, ALQ_CUE_SIDE);
+    if (s1 && s1->value == 1) {
+      side other = {0};
+      size_t nx = x->m[x->tok_match[after]].tok_last + 1;
+      size_t end2 = scan_right(c, nx, 6, &other, NULL);
+      if (end2 && other.n && end2 < c->s_end) {
+        const alq_lexent *s2 = x_tok_ent(x, end2, ALQ_LK_CUE, ALQ_CUE_SIDE);
+        if (s2 && s2->value == 2) return pairs_across(c, &r, &other, type, neg, pos, &src, tf, tl, "sides");
+      }
+    }
+  }
   if (r.n >= 2) {
     /* a group after a directed or hostile trigger is its object when the
        clause names an agent before it: X ... لصد تقدم Y و Z */

@@ -56,6 +56,8 @@ typedef enum alq_cue {
   ALQ_CUE_PLACE_NAME_HEAD, ALQ_CUE_PLACE_VERB, ALQ_CUE_STATE_HEAD, ALQ_CUE_BORDER_WORD,
   /* cues.tsv: counts written as words (ثلاثة، يومين) */
   ALQ_CUE_NUMBER_WORD,
+  /* grammar.tsv: a side of a two-sided relation (X و Y من جهة، و Z من جهة أخرى) */
+  ALQ_CUE_SIDE,
   ALQ_CUE__COUNT
 } alq_cue;
 

@@ -26,7 +26,7 @@ static const char *cue_names[ALQ_CUE__COUNT] = {
   "between", "with", "against", "by", "clause", "relative", "passive_by", "self_deny", "force_head",
   "complementizer", "dual_head", "quantifier", "kunya", "operations", "citing", "from", "say_participle", "copula", "examples", "soldier", "not_trigger",
   "given_name", "name_link", "person_name", "outlet_name", "not_name",
-  "place_name_head", "place_verb", "state_head", "border_word", "number_word"};
+  "place_name_head", "place_verb", "state_head", "border_word", "number_word", "side"};
 
 /* ---- string pool and hash tables ------------------------------------ */
 

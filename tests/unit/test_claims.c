@@ -806,6 +806,15 @@ static void test_office_named_by_nationality(void **state) {
   assert_non_null(find(r, "yemen-popular-resistance", "yemen", "affiliation"));
 }
 
+static void test_two_sides(void **state) {
+  (void)state;
+  /* بين X و Y من جهة، و Z من جهة أخرى: across the sides, not within one */
+  const alq_result *r = run("واندلعت اشتباكات عنيفة بين الحوثيين وقوات صالح من جهة، والمقاومة الشعبية من جهة أخرى في تعز.");
+  assert_non_null(find(r, "houthis", "yemen-popular-resistance", "conflict"));
+  assert_non_null(find(r, "saleh-forces", "yemen-popular-resistance", "conflict"));
+  assert_null(find(r, "houthis", "saleh-forces", "conflict"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -861,6 +870,7 @@ int main(void) {
     cmocka_unit_test(test_coordinated_verb_shares_subject),
     cmocka_unit_test(test_rebels_in_a_yemen_story),
     cmocka_unit_test(test_office_named_by_nationality),
+    cmocka_unit_test(test_two_sides),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
