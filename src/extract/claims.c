@@ -214,6 +214,12 @@ static size_t scan_right(ctx *c, size_t from, size_t win, side *out, int *via_be
       side_add(out, ant, t->toks[i].start, t->toks[i].end);
       return x->m[x->tok_match[i]].tok_last + 1;
     }
+    /* a cooperative relation "against Y" (جبهة مشتركة ضد Y، دعم ضد Y): Y is
+       the common target, not a party */
+    if (i > from || c->cur_type != ALQ_REL_CONFLICT) {
+      const alq_lexent *ag = x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_AGAINST);
+      if (ag && ag->value == 1 && alq_reltype_class(c->cur_type) == 0) return 0;
+    }
     if (tok_cue(c, i, ALQ_CUE_BETWEEN) && via_between) *via_between = 1;
     if (x->tok_match[i] >= 0 && x_tok_ent(x, i, ALQ_LK_REL, -1) && (i > from || purpose_trigger(c, i)) &&
         !descriptor_head(c, i))
@@ -873,6 +879,21 @@ static int sentence_has_actor(ctx *c) {
 
 /* Does the sentence name both actors of the pair in focus, or a pair
  * anaphor? Fills f with the pair and where the sentence names it. */
+/* Is mention mi (or the group it is in) introduced by ضد: a target ("against
+ * X و Y"), never the pair of a relation in focus? */
+static int against_target(const ctx *c, int mi) {
+  const struct alq_extractor *x = c->x;
+  size_t first = (size_t)mi;
+  while (x->ments[mi].group >= 0 && first > 0 &&
+         (x->ments[first - 1].group == x->ments[mi].group || x->ments[first - 1].kind == MK_DATE))
+    first--;
+  while (x->ments[first].kind == MK_DATE) first++;
+  size_t p = x->ments[first].tf;
+  while (p > c->s_first && x->text.toks[p - 1].kind == ALQ_TOK_QUOTE) p--;
+  const alq_lexent *ag = p > c->s_first ? x_tok_ent(x, p - 1, ALQ_LK_CUE, ALQ_CUE_AGAINST) : NULL;
+  return ag && ag->value == 1;
+}
+
 static int sentence_names_focus(ctx *c, side *f) {
   struct alq_extractor *x = c->x;
   const alq_text *t = &x->text;
@@ -886,7 +907,7 @@ static int sentence_names_focus(ctx *c, side *f) {
       return 1;
     }
     int mi = x->tok_ment[i];
-    if (mi < 0 || x->ments[mi].kind != MK_ACTOR) continue;
+    if (mi < 0 || x->ments[mi].kind != MK_ACTOR || against_target(c, mi)) continue;
     for (int k = 0; k < 2; k++)
       if (x->ments[mi].actor == x->focus[k] && seen[k] < 0) seen[k] = mi;
   }
@@ -923,7 +944,8 @@ static int sentence_group_pair(ctx *c, side *f) {
     if (x->ments[mi].kind == MK_ACTOR && x->ments[mi].group >= 0) {
       side g = {0};
       group_of(x, mi, &g);
-      if (g.n == 2) { *f = g; return 1; }
+      /* (a group "against" which something is, ضد X و Y, is a target, not a pair) */
+      if (g.n == 2 && !against_target(c, mi)) { *f = g; return 1; }
       while (i + 1 < s_end && x->tok_ment[i + 1] >= 0 && x->ments[x->tok_ment[i + 1]].group == x->ments[mi].group) i++;
     }
     i = x->ments[mi].tl;

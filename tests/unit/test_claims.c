@@ -815,6 +815,19 @@ static void test_two_sides(void **state) {
   assert_null(find(r, "houthis", "saleh-forces", "conflict"));
 }
 
+static void test_cooperation_against_a_target(void **state) {
+  (void)state;
+  /* a cooperative relation "against Y": Y is the common target */
+  const alq_result *r = run("وأعلنت روسيا استعدادها لتعاون ضد تنظيم داعش.");
+  assert_null(find(r, "isis", "russia", "cooperation"));
+  r = run("وتسعى الولايات المتحدة إلى كسب حلفاء ضد تنظيم داعش في المنطقة.");
+  assert_null(find(r, "isis", "usa", "alliance"));
+  /* nor is a coordinated target the pair a ceasefire is about */
+  r = run("وهناك استثناءات من وقف إطلاق النار للمعارك ضد تنظيم داعش وجبهة النصرة.");
+  assert_null(find(r, "isis", "nusra", "reconciliation"));
+  assert_null(find(r, "isis", "nusra", "conflict"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -871,6 +884,7 @@ int main(void) {
     cmocka_unit_test(test_rebels_in_a_yemen_story),
     cmocka_unit_test(test_office_named_by_nationality),
     cmocka_unit_test(test_two_sides),
+    cmocka_unit_test(test_cooperation_against_a_target),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
