@@ -997,6 +997,32 @@ static int carried_subject(ctx *c, size_t tf) {
   return -1;
 }
 
+/* A reciprocal word of value 1 (الآخر، الأخرى) right after a definite noun
+ * is its adjective (الجماعات الأخرى "the other groups"), not "each other". */
+static int reciprocal_adjective(const ctx *c, size_t k) {
+  const struct alq_extractor *x = c->x;
+  const alq_lexent *e = x_tok_ent(x, k, ALQ_LK_CUE, ALQ_CUE_RECIPROCAL);
+  if (!e || e->value != 1 || x->m[x->tok_match[k]].tok_first != k || k <= c->s_first) return 0;
+  const alq_token *p = &x->text.toks[k - 1];
+  return p->kind == ALQ_TOK_ARABIC && p->nlen > 4 && !memcmp(x->text.norm + p->nstart, "\xd8\xa7\xd9\x84", 4) &&
+         x->tok_ment[k - 1] < 0 && !x_tok_ent(x, k - 1, ALQ_LK_CUE, ALQ_CUE_RECIPROCAL);
+}
+
+/* Are the words between the actor mention ending before token `to` (found
+ * by a left scan) and `to` adjectives of it (X المسلحة التابعة لـ Y), not a
+ * noun of their own (X والجماعات المرتبطة بـ Y)? */
+static int adjectives_only_before(const ctx *c, size_t to) {
+  const struct alq_extractor *x = c->x;
+  for (size_t k = to; k-- > c->s_first;) {
+    int mi = x->tok_ment[k];
+    if (mi >= 0 && x->ments[mi].kind == MK_ACTOR) return 1;
+    if (x->text.toks[k].kind == ALQ_TOK_ARABIC && !adjective_like(x, k) && !tok_cue(c, k, ALQ_CUE_RELATIVE) &&
+        !tok_cue(c, k, ALQ_CUE_COPULA))
+      return 0;
+  }
+  return 1;
+}
+
 static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   struct alq_extractor *x = c->x;
   int type = re->cls;
@@ -1093,7 +1119,7 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   if (!r.n || alq_reltype_directed(type)) {
     int rp[2];
     for (size_t k = tl + 1; k < c->s_end && k <= tl + (alq_reltype_directed(type) ? 4 : 1); k++)
-      if (tok_cue(c, k, ALQ_CUE_RECIPROCAL) && anaphor_pair(c, rp)) {
+      if (tok_cue(c, k, ALQ_CUE_RECIPROCAL) && !reciprocal_adjective(c, k) && anaphor_pair(c, rp)) {
         side f = {0};
         const alq_token *rt = &x->text.toks[k];
         side_add(&f, rp[0], rt->start, rt->end);
@@ -1140,7 +1166,12 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
        clause names an agent before it: X ... لصد تقدم Y و Z */
     int across = alq_reltype_directed(type) || (!between && alq_reltype_class(type) == 1);
     int carried = 0;
-    if (across && !scan_left(c, tf, 10, &l) && re->value == 'v' && !(re->rflags & ALQ_RF_PASSIVE)) {
+    /* (membership attaches to the phrase right before: والجماعات المرتبطة بهما
+       is not the pair's own membership) */
+    size_t gwin = type == ALQ_REL_AFFILIATION ? 1 : 10;
+    if (across && scan_left(c, tf, gwin, &l) && type == ALQ_REL_AFFILIATION && !adjectives_only_before(c, tf))
+      memset(&l, 0, sizeof l);
+    else if (across && !l.n && re->value == 'v' && !(re->rflags & ALQ_RF_PASSIVE)) {
       /* (a subordinate verb without its own subject: the main clause's) */
       int sm = carried_subject(c, tf);
       int dup = 0;

@@ -828,6 +828,15 @@ static void test_cooperation_against_a_target(void **state) {
   assert_null(find(r, "isis", "nusra", "conflict"));
 }
 
+static void test_groups_linked_to_a_pair(void **state) {
+  (void)state;
+  /* "X و Y والجماعات المرتبطة بهما": the groups are the members, not the
+     pair itself; "الجماعات الأخرى" is "the other groups", no reciprocal */
+  const alq_result *r = run("ولا يشمل الاتفاق العمليات ضد تنظيمي داعش والقاعدة والجماعات المرتبطة بهما أو الجماعات الأخرى.");
+  assert_null(find(r, "isis", "al-qaeda", "affiliation"));
+  assert_null(find(r, "al-qaeda", "isis", "affiliation"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -885,6 +894,7 @@ int main(void) {
     cmocka_unit_test(test_office_named_by_nationality),
     cmocka_unit_test(test_two_sides),
     cmocka_unit_test(test_cooperation_against_a_target),
+    cmocka_unit_test(test_groups_linked_to_a_pair),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
