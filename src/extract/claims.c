@@ -933,6 +933,15 @@ static int plural_verb(const alq_text *t, size_t i) {
   return !memcmp(s + n - 4, "\xd9\x88\xd9\x86", 4) || !memcmp(s + n - 4, "\xd9\x88\xd8\xa7", 4);
 }
 
+/* Does the word at token i end with a plural or dual ending (ـون، ـين، ـان:
+ * التابعين، التابعتين، مرتبطان)? */
+static int plural_or_dual(const alq_text *t, size_t i) {
+  const char *s = t->norm + t->toks[i].nstart;
+  size_t n = t->toks[i].nlen;
+  if (t->toks[i].kind != ALQ_TOK_ARABIC || n < 8 || memcmp(s + n - 2, "\xd9\x86", 2)) return 0;
+  return !memcmp(s + n - 4, "\xd9\x88", 2) || !memcmp(s + n - 4, "\xd9\x8a", 2) || !memcmp(s + n - 4, "\xd8\xa7", 2);
+}
+
 /* The first coordinated pair (a group of exactly two actors) named in the
  * sentence. */
 static int sentence_group_pair(ctx *c, side *f) {
@@ -1369,6 +1378,16 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
         x->tok_ment[tf - 1] >= 0 && x->ments[x->tok_ment[tf - 1]].kind == MK_ACTOR && lat < tf &&
         x->tok_ment[lat] == x->tok_ment[tf - 1])
       return 0;
+    /* a singular participle after a group describes its last conjunct
+       (X و Y التابعة لـ Z: Y is Z's) */
+    if (found && type == ALQ_REL_AFFILIATION && re->value == 'a' && l.n >= 2 && tf == tl &&
+        !plural_or_dual(&x->text, tl)) {
+      int best = 0;
+      for (int q = 1; q < l.n; q++) if (l.span[q][0] > l.span[best][0]) best = q;
+      side one = {0};
+      side_add(&one, l.actor[best], l.span[best][0], l.span[best][1]);
+      l = one;
+    }
     if (found) {
       /* بدعم من X: the helper follows */
       if (re->rflags & ALQ_RF_PASSIVE) return pairs_across(c, &r, &l, type, neg, pos, &src, tf, tl, "passive");

@@ -835,6 +835,14 @@ static void test_groups_linked_to_a_pair(void **state) {
   const alq_result *r = run("ولا يشمل الاتفاق العمليات ضد تنظيمي داعش والقاعدة والجماعات المرتبطة بهما أو الجماعات الأخرى.");
   assert_null(find(r, "isis", "al-qaeda", "affiliation"));
   assert_null(find(r, "al-qaeda", "isis", "affiliation"));
+  /* a singular participle after a group describes the last conjunct only;
+     a dual one both */
+  r = run("وتحدث التقرير عن العلاقة بين قطر وجبهة النصرة التابعة لتنظيم القاعدة.");
+  assert_non_null(find(r, "nusra", "al-qaeda", "affiliation"));
+  assert_null(find(r, "qatar", "al-qaeda", "affiliation"));
+  r = run("وتحدث التقرير عن حركة أحرار الشام وجبهة النصرة التابعتين لتنظيم القاعدة.");
+  assert_non_null(find(r, "nusra", "al-qaeda", "affiliation"));
+  assert_non_null(find(r, "ahrar-al-sham", "al-qaeda", "affiliation"));
 }
 
 int main(void) {
