@@ -27,6 +27,14 @@ static void span_is(const uint32_t s[2], const char *want) {
   assert_memory_equal(cur_text + s[0], want, strlen(want));
 }
 
+/* The claim exists and has this source and source kind. */
+static void source_is(const alq_claim *c, const char *src, const char *kind) {
+  assert_non_null(c);
+  assert_non_null(c->source);
+  assert_string_equal(c->source, src);
+  assert_string_equal(c->source_kind, kind);
+}
+
 static void test_against_adjacent(void **state) {
   (void)state;
   /* the coalition named by what it fights: a conflict with the target, and
@@ -86,11 +94,20 @@ static void date_is(const char *text, const char *span_text, const char *iso) {
   assert_string_equal(c->when, iso);
 }
 
-static void test_month_forms(void **state) {
-  (void)state;
+/* A date phrase after a fixed clause of conflict, its span and its value. */
+typedef struct date_case { const char *tail, *span, *iso; } date_case;
+static void date_cases(const date_case *cases, size_t n) {
   const char *pre = "اندلعت اشتباكات بين حركة الشباب والجيش الصومالي ";
   char buf[512];
-  struct { const char *tail, *span, *iso; } cases[] = {
+  for (size_t i = 0; i < n; i++) {
+    snprintf(buf, sizeof buf, "%s%s", pre, cases[i].tail);
+    date_is(buf, cases[i].span, cases[i].iso);
+  }
+}
+
+static void test_month_forms(void **state) {
+  (void)state;
+  static const date_case cases[] = {
     /* a month of the year before the dateline's */
     {"في شهر أغسطس (آب) من العام الماضي.", "شهر أغسطس (آب) من العام الماضي", "2016-08"},
     {"في أكتوبر من العام 2014.", "أكتوبر من العام 2014", "2014-10"},
@@ -101,10 +118,7 @@ static void test_month_forms(void **state) {
     {"في نهاية يوليو (تموز).", "نهاية يوليو (تموز)", "2016-07"},
     {"مطلع فبراير (شباط).", "مطلع فبراير (شباط)", "2017-02"},
   };
-  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-    snprintf(buf, sizeof buf, "%s%s", pre, cases[i].tail);
-    date_is(buf, cases[i].span, cases[i].iso);
-  }
+  date_cases(cases, sizeof cases / sizeof cases[0]);
   /* آب is also a word: alone it dates nothing */
   const alq_result *r = run_dated("وقال آب لثلاثة أطفال إن الاشتباكات بين حركة الشباب والجيش الصومالي مستمرة.", "2017-04-10");
   for (size_t i = 0; i < r->nmentions; i++) assert_string_not_equal(r->mentions[i].type, "DATE");
@@ -688,24 +702,13 @@ static void test_later_source_references(void **state) {
   /* the complement of a participle of saying holds what is said, not its
      speaker; a surname alone repeats the full name given before */
   const alq_result *r = run("وقال وزير الخارجية الأردني أيمن الصفدي إن الوضع صعب. وأضاف الصفدي، لافتا إلى أن \"إيران تدعم حزب الله\".");
-  const alq_claim *c = find(r, "iran", "hezbollah", "support");
-  assert_non_null(c);
-  assert_non_null(c->source);
-  assert_string_equal(c->source, "أيمن الصفدي");
+  source_is(find(r, "iran", "hezbollah", "support"), "أيمن الصفدي", "official");
   /* a short later name of an outlet repeats its first full name */
   r = run("وذكر المرصد السوري لحقوق الإنسان أن القتال مستمر. واندلعت اشتباكات بين جبهة النصرة وتنظيم داعش، بحسب المرصد.");
-  c = find(r, "isis", "nusra", "conflict");
-  assert_non_null(c);
-  assert_non_null(c->source);
-  assert_string_equal(c->source, "المرصد السوري لحقوق الإنسان");
-  assert_string_equal(c->source_kind, "outlet");
+  source_is(find(r, "isis", "nusra", "conflict"), "المرصد السوري لحقوق الإنسان", "outlet");
   /* "the official" refers back to the last official introduced so */
   r = run("وأعلن مسؤول عسكري أمريكي أن الطائرات عادت. وقال المسؤول إن التحالف الدولي يقاتل تنظيم داعش.");
-  c = find(r, "international-coalition", "isis", "conflict");
-  assert_non_null(c);
-  assert_non_null(c->source);
-  assert_string_equal(c->source, "مسؤول عسكري أمريكي");
-  assert_string_equal(c->source_kind, "anonymous");
+  source_is(find(r, "international-coalition", "isis", "conflict"), "مسؤول عسكري أمريكي", "anonymous");
 }
 
 static void test_time_of_saying_and_relative_clause(void **state) {
@@ -735,9 +738,7 @@ static void test_time_of_saying_and_relative_clause(void **state) {
 static void test_counted_and_demonstrative_dates(void **state) {
   (void)state;
   /* dateline Monday 2017-04-10 */
-  const char *pre = "اندلعت اشتباكات بين حركة الشباب والجيش الصومالي ";
-  char buf[512];
-  struct { const char *tail, *span, *iso; } cases[] = {
+  static const date_case cases[] = {
     /* a count in words, a dual unit */
     {"منذ ثلاثة أيام في مقديشو.", "منذ ثلاثة أيام", "2017-04-07"},
     {"منذ يومين في مقديشو.", "منذ يومين", "2017-04-08"},
@@ -749,10 +750,7 @@ static void test_counted_and_demonstrative_dates(void **state) {
     {"هذا العام في مقديشو.", "هذا العام", "2017"},
     {"خلال هذا الشهر في مقديشو.", "هذا الشهر", "2017-04"},
   };
-  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-    snprintf(buf, sizeof buf, "%s%s", pre, cases[i].tail);
-    date_is(buf, cases[i].span, cases[i].iso);
-  }
+  date_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
 static void test_new_conjunct_ends_phrase(void **state) {
