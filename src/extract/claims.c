@@ -1388,9 +1388,15 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
       side_add(&one, l.actor[best], l.span[best][0], l.span[best][1]);
       l = one;
     }
+    /* help named with its giver after من (غطاء جوي من طائرات Y، دعم من Y): the
+       giver follows, as after بدعم من */
+    int from_giver = 0;
+    if (found && type == ALQ_REL_SUPPORT && re->value != 'v' && !(re->rflags & ALQ_RF_PASSIVE) && tl + 1 < c->s_end &&
+        (tok_cue(c, tl + 1, ALQ_CUE_FROM) || tok_cue(c, tl + 1, ALQ_CUE_BY)))
+      from_giver = 1;
     if (found) {
       /* بدعم من X: the helper follows */
-      if (re->rflags & ALQ_RF_PASSIVE) return pairs_across(c, &r, &l, type, neg, pos, &src, tf, tl, "passive");
+      if ((re->rflags & ALQ_RF_PASSIVE) || from_giver) return pairs_across(c, &r, &l, type, neg, pos, &src, tf, tl, "passive");
       /* X، التي زودتها Y: a relative verb whose object pronoun is the head
          X has the name after it as subject */
       if (tf > c->s_first && tok_cue(c, tf - 1, ALQ_CUE_RELATIVE) && object_pronoun(x, tl))

@@ -846,6 +846,18 @@ static void test_groups_linked_to_a_pair(void **state) {
   assert_non_null(find(r, "ahrar-al-sham", "al-qaeda", "affiliation"));
 }
 
+static void test_help_from_a_giver(void **state) {
+  (void)state;
+  /* help with its giver after من: the giver supports the one before */
+  const alq_result *r = run("وتقدمت المقاومة الشعبية نحو عدن وسط غطاء جوي من طائرات التحالف العربي.");
+  const alq_claim *c = find(r, "arab-coalition", "yemen-popular-resistance", "support");
+  assert_non_null(c);
+  assert_string_equal(c->a, "arab-coalition");
+  /* cutting X's supply lines is no support for X */
+  r = run("وأعلن الجيش اليمني أنه قطع خطوط إمداد الحوثيين قرب الحديدة.");
+  assert_null(find(r, "yemeni-army", "houthis", "support"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -904,6 +916,7 @@ int main(void) {
     cmocka_unit_test(test_two_sides),
     cmocka_unit_test(test_cooperation_against_a_target),
     cmocka_unit_test(test_groups_linked_to_a_pair),
+    cmocka_unit_test(test_help_from_a_giver),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
