@@ -1309,7 +1309,19 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
       if (rel) break;
       side l2 = {0};
       size_t lat2 = lat;
-      if (!scan_left_at(c, lat, lwin, &l2, &lat2) || l2.actor[0] == r.actor[0]) { found = 0; memset(&l, 0, sizeof l); break; }
+      if (!scan_left_at(c, lat, lwin, &l2, &lat2) || l2.actor[0] == r.actor[0]) {
+        /* nothing further back in reach: the sentence's subject, as for a
+           coordinated verb or noun of the main clause (وكانت X ... والتحريض
+           على Z، ومهاجمة Y) */
+        int sm = sentence_subject(c, lat);
+        memset(&l, 0, sizeof l);
+        found = 0;
+        if (sm >= 0 && x->ments[sm].actor != r.actor[0] && x->ments[sm].tl < lat) {
+          group_of(x, sm, &l);
+          found = 1;
+        }
+        break;
+      }
       l = l2;
       lat = lat2;
     }
