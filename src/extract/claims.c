@@ -1372,6 +1372,16 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
         break;
       }
     }
+    /* a coordinated verb or verbal noun with no agent in reach (وكانت X،
+       ...، والتحريض على Y): the sentence's subject */
+    if (!found && (re->value == 'v' || re->value == 'n') && starts_with_waw(x, tf) && !(re->rflags & ALQ_RF_PASSIVE) &&
+        !object_pronoun(x, tl)) {
+      int sm = sentence_subject(c, tf);
+      if (sm >= 0 && x->ments[sm].actor != r.actor[0]) {
+        group_of(x, sm, &l);
+        found = 1;
+      }
+    }
     /* a verb in a subordinate clause without its own subject (واصلت X
        تقدمها بعدما حررت عدن من Y): the main clause's subject acts */
     const char *how = "left-right";

@@ -779,6 +779,9 @@ static void test_coordinated_verb_shares_subject(void **state) {
           "المناطق الخاضعة لها، ركزت فيها على التحريض على الحكومة الصومالية، ومهاجمة القوات الأمريكية.");
   assert_non_null(find(r, "al-shabaab", "usa", "conflict"));
   assert_null(find(r, "somalia", "usa", "conflict"));
+  r = run("وكانت حركة الشباب، نشرت كتيبا جديدا أطلقت عليه اسم المعركة الكبرى، وأدخلت تغييرات على مناهج المدارس في "
+          "المناطق الخاضعة لها، ركزت فيها على الحرب في الصومال، والتحريض على القوات الأمريكية.");
+  assert_non_null(find(r, "al-shabaab", "usa", "rivalry"));
   /* the head of a relative clause stays its subject */
   r = run("وقتل جنديان من القوات اليمنية التي تدربها وتدعمها الإمارات.");
   assert_non_null(find(r, "uae", "yemeni-army", "support"));
