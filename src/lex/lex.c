@@ -240,16 +240,34 @@ static int token_cands(const alq_lexicon *lex, const char *s, size_t n, alq_cand
  * and news text repeats its words: an extractor keeps the candidates of
  * recent forms in a direct-mapped table, replacing the clitic variants and
  * their probes by one hash and one compare. Forms longer than LC_KEY bytes
- * or with more than LC_NC candidates are not cached. */
+ * or with more than LC_NC candidates are not cached.
+ *
+ * A slot also keeps what the form matches on its own when no phrase of the
+ * trie goes on from any of its candidates (every node it reaches is a leaf):
+ * then the match at that token is a function of the form alone, and the
+ * scanner copies it instead of exploring and collecting the entries again.
+ * A slot refilled while a scan still refers to it bumps its epoch, which
+ * sends that token back to the full path. */
 #define LC_BITS 14
 #define LC_KEY 32
 #define LC_NC 4
+#define LC_NE 4
+enum { SOLO_SCAN = 0, /* a phrase may go on from it (or too many entries): explore */
+       SOLO_NONE,     /* no match starts here */
+       SOLO_MATCH };  /* the one-token match below */
 typedef struct lc_slot {
   uint64_t h;
+  uint32_t epoch;        /* bumped on every refill */
   uint8_t klen;          /* 0: empty */
   uint8_t nc;
+  uint8_t solo;          /* SOLO_* */
+  uint8_t ne;
   char key[LC_KEY];
   alq_cand c[LC_NC];
+  /* SOLO_MATCH: the alq_match fields of the one-token match */
+  uint32_t ents[LC_NE];
+  uint64_t cues;
+  uint16_t kinds, rels, mflags, strip;
 } lc_slot;
 struct alq_lex_cache {
   const alq_lexicon *lex;
@@ -275,27 +293,6 @@ static inline int form_eq(const char *a, const char *b, size_t n) {
 }
 
 static int token_cands(const alq_lexicon *lex, const char *s, size_t n, alq_cand *out);
-
-/* token_cands through the cache. */
-static inline int token_cands_c(const alq_lexicon *lex, alq_lex_cache *lc, const char *s, size_t n,
-                                alq_cand *out) {
-  if (!lc || n > LC_KEY || n == 0) return token_cands(lex, s, n, out);
-  uint64_t h = form_hash(s, n);
-  lc_slot *e = &lc->slot[h >> (64 - LC_BITS)];
-  if (e->h == h && e->klen == n && form_eq(e->key, s, n)) {
-    for (int k = 0; k < e->nc; k++) out[k] = e->c[k];
-    return e->nc;
-  }
-  int nc = token_cands(lex, s, n, out);
-  if (nc <= LC_NC) {
-    e->h = h;
-    e->klen = (uint8_t)n;
-    e->nc = (uint8_t)nc;
-    memcpy(e->key, s, n);
-    for (int k = 0; k < nc; k++) e->c[k] = out[k];
-  }
-  return nc;
-}
 
 /* ---- scanning --------------------------------------------------------- */
 
@@ -325,7 +322,8 @@ static int node_accepts(const alq_lexicon *lex, uint32_t node, uint8_t pf) {
   return 0;
 }
 
-static void explore(scan_state *st, uint32_t node, uint32_t j, uint8_t pf, uint16_t strip, int depth) {
+/* Node `node`, reached at token j, as a candidate for the longest match. */
+static inline void consider(scan_state *st, uint32_t node, uint32_t j, uint8_t pf, uint16_t strip) {
   const alq_lexicon *lex = st->lex;
   if (lex->node_ent_count[node] && node_accepts(lex, node, pf)) {
     if (st->nbest == 0 || j > st->best_j) {
@@ -336,6 +334,11 @@ static void explore(scan_state *st, uint32_t node, uint32_t j, uint8_t pf, uint1
       st->best_strip[st->nbest] = strip; st->nbest++;
     }
   }
+}
+
+static void explore(scan_state *st, uint32_t node, uint32_t j, uint8_t pf, uint16_t strip, int depth) {
+  const alq_lexicon *lex = st->lex;
+  consider(st, node, j, pf, strip);
   if (depth >= 24) return;
   if (lex->node_inner && !bit_test(lex->node_inner, node)) return; /* a leaf: no longer phrase */
   const alq_text *t = st->t;
@@ -355,9 +358,116 @@ static void explore(scan_state *st, uint32_t node, uint32_t j, uint8_t pf, uint1
   }
 }
 
+/* What a match holds: the accepted entries of the best nodes (deduplicated,
+ * written to idx, which has room for the sum of their entry counts) and
+ * their masks. Returns the number of entries. */
+typedef struct match_sum { uint16_t mflags, strip, kinds, rels; uint64_t cues; } match_sum;
+static uint32_t collect(const alq_lexicon *lex, const scan_state *st, uint32_t *idx, match_sum *o) {
+  uint32_t ne = 0;
+  uint16_t mflags = 0, strip = st->best_strip[0], kinds = 0, rels = 0;
+  uint64_t cues = 0;
+  for (int b = 0; b < st->nbest; b++) {
+    uint32_t f = lex->node_ent_first[st->best_node[b]], c = lex->node_ent_count[st->best_node[b]];
+    uint8_t pf = st->best_fl[b];
+    for (uint32_t k = 0; k < c; k++) {
+      const alq_lexent *e = &lex->ents[f + k];
+      if ((e->flags & ALQ_EF_NAME) && (pf & (PF_ART | PF_INNER_CL))) continue;
+      int dup = 0;
+      for (uint32_t d = 0; d < ne; d++) if (idx[d] == f + k) dup = 1;
+      if (dup) continue;
+      idx[ne++] = f + k;
+      kinds |= (uint16_t)(1u << (e->kind & 15));
+      if (e->kind == ALQ_LK_CUE) cues |= (uint64_t)1 << (e->cls & 63);
+      else if (e->kind == ALQ_LK_REL) rels |= (uint16_t)(1u << (e->cls & 15));
+      mflags |= (e->flags & ALQ_EF_NAME) ? ALQ_MT_NAME : ALQ_MT_WORD;
+      if (e->flags & ALQ_EF_NAME) strip = st->best_strip[b];
+    }
+    if (pf & PF_ART) mflags |= ALQ_MT_ARTICLE;
+    if (pf & (PF_CL | PF_INNER_CL)) mflags |= ALQ_MT_CLITIC;
+    if (pf & PF_PFX) mflags |= ALQ_MT_PREFIX;
+  }
+  o->mflags = mflags; o->strip = strip; o->kinds = kinds; o->rels = rels; o->cues = cues;
+  return ne;
+}
+
+static inline uint8_t root_pf(uint8_t cf) {
+  uint8_t pf = 0;
+  if (cf & CF_ART) pf |= PF_ART;
+  if (cf & CF_CL) pf |= PF_CL;
+  if (cf & CF_PFX) pf |= PF_PFX;
+  return pf;
+}
+
+/* The one-token match of a form with candidates c[0..nc), as the scanner
+ * would find it, when no node reached is inner (else SOLO_SCAN). */
+static void solo_fill(const alq_lexicon *lex, lc_slot *e) {
+  e->solo = SOLO_SCAN;
+  if (!lex->node_inner) return;
+  scan_state st = {0};
+  st.lex = lex;
+  for (int c = 0; c < e->nc; c++) {
+    uint32_t child = edge_get(lex, 0, e->c[c].word);
+    if (!child) continue;
+    if (bit_test(lex->node_inner, child)) return; /* a phrase may go on */
+    consider(&st, child, 0, root_pf(e->c[c].flags), e->c[c].strip);
+  }
+  if (!st.nbest) { e->solo = SOLO_NONE; return; }
+  uint32_t total = 0;
+  for (int b = 0; b < st.nbest; b++) total += lex->node_ent_count[st.best_node[b]];
+  if (total > 64) return;
+  uint32_t idx[64];
+  match_sum ms;
+  uint32_t ne = collect(lex, &st, idx, &ms);
+  if (ne > LC_NE) return;
+  memcpy(e->ents, idx, ne * sizeof *idx);
+  e->ne = (uint8_t)ne;
+  e->cues = ms.cues; e->kinds = ms.kinds; e->rels = ms.rels; e->mflags = ms.mflags; e->strip = ms.strip;
+  e->solo = SOLO_MATCH;
+}
+
+/* token_cands through the cache; *slot gets the slot's index and epoch
+ * (epoch << 32 | index), or UINT64_MAX when the form is not cached. */
+static inline int token_cands_c(const alq_lexicon *lex, alq_lex_cache *lc, const char *s, size_t n,
+                                alq_cand *out, uint64_t *slot) {
+  *slot = UINT64_MAX;
+  if (!lc || n > LC_KEY || n == 0) return token_cands(lex, s, n, out);
+  uint64_t h = form_hash(s, n);
+  uint32_t si = (uint32_t)(h >> (64 - LC_BITS));
+  lc_slot *e = &lc->slot[si];
+  if (e->h == h && e->klen == n && form_eq(e->key, s, n)) {
+    for (int k = 0; k < e->nc; k++) out[k] = e->c[k];
+    *slot = (uint64_t)e->epoch << 32 | si;
+    return e->nc;
+  }
+  int nc = token_cands(lex, s, n, out);
+  if (nc <= LC_NC) {
+    e->h = h;
+    e->epoch++;
+    e->klen = (uint8_t)n;
+    e->nc = (uint8_t)nc;
+    memcpy(e->key, s, n);
+    for (int k = 0; k < nc; k++) e->c[k] = out[k];
+    solo_fill(lex, e);
+    *slot = (uint64_t)e->epoch << 32 | si;
+  }
+  return nc;
+}
+
 long alq_lex_scan(const alq_lexicon *lex, const alq_text *t, size_t lo, size_t hi,
                   alq_arena *a, alq_match **out) {
   return alq_lex_scan_c(lex, NULL, t, lo, hi, a, out);
+}
+
+/* Byte start of a match at token i whose first token loses `strip`
+ * normalized bytes of proclitics. */
+static inline uint32_t match_start(const alq_text *t, size_t i, uint16_t strip) {
+  const alq_token *tf = &t->toks[i];
+  uint32_t start = tf->start;
+  if (strip && strip < tf->nlen) {
+    uint32_t e;
+    alq_text_norm_src(t, i, tf->nstart + strip, &start, &e);
+  }
+  return start;
 }
 
 long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t, size_t lo, size_t hi,
@@ -377,14 +487,17 @@ long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t
   size_t ccap = n / 2 + 16, ncs = 0;
   st.cands = alq_arena_alloc(a, ccap * sizeof *st.cands);
   st.cfirst = alq_arena_alloc(a, (n + 1) * sizeof *st.cfirst);
-  if (!st.cands || !st.cfirst) return ALQ_ENOMEM;
+  uint64_t *sref = lc ? alq_arena_alloc(a, n * sizeof *sref) : NULL; /* cache slot per token */
+  if (!st.cands || !st.cfirst || (lc && !sref)) return ALQ_ENOMEM;
   for (size_t i = lo; i < hi; i++) {
     const alq_token *tk = &t->toks[i];
     st.cfirst[i - lo] = (uint32_t)ncs;
     if (tk->kind != ALQ_TOK_ARABIC && tk->kind != ALQ_TOK_LATIN && tk->kind != ALQ_TOK_NUMBER) continue;
     alq_cand tmp[MAXCAND];
-    int nc = token_cands_c(lex, lc, t->norm + tk->nstart, tk->nlen, tmp);
+    uint64_t sr;
+    int nc = token_cands_c(lex, lc, t->norm + tk->nstart, tk->nlen, tmp, &sr);
     if (!nc) continue;
+    if (sref) sref[i - lo] = sr;
     if (ncs + (size_t)nc > ccap) {
       if (ccap > (SIZE_MAX / sizeof *st.cands) / 2 || ncs + MAXCAND > UINT32_MAX) return ALQ_ENOMEM;
       alq_cand *nb = alq_arena_alloc(a, ccap * 2 * sizeof *nb);
@@ -392,7 +505,7 @@ long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t
       memcpy(nb, st.cands, ncs * sizeof *nb);
       st.cands = nb; ccap *= 2;
     }
-    memcpy(st.cands + ncs, tmp, (size_t)nc * sizeof *tmp);
+    for (int k = 0; k < nc; k++) st.cands[ncs + (size_t)k] = tmp[k];
     ncs += (size_t)nc;
   }
   st.cfirst[n] = (uint32_t)ncs;
@@ -406,16 +519,43 @@ long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t
   for (size_t i = lo; i < hi; i++) {
     int nc = (int)(st.cfirst[i - lo + 1] - st.cfirst[i - lo]);
     if (!nc) continue;
+    const lc_slot *sl = NULL;
+    if (sref && sref[i - lo] != UINT64_MAX) {
+      sl = &lc->slot[(uint32_t)sref[i - lo]];
+      if (sl->epoch != (uint32_t)(sref[i - lo] >> 32) || sl->solo == SOLO_SCAN) sl = NULL;
+      else if (sl->solo == SOLO_NONE) continue;
+    }
+    if (nm == cap) {
+      alq_match *nms = alq_arena_alloc(a, cap * 2 * sizeof *nms);
+      if (!nms) return ALQ_ENOMEM;
+      memcpy(nms, ms, cap * sizeof *ms);
+      ms = nms; cap *= 2;
+    }
+    if (sl) { /* SOLO_MATCH: the form's own match, as the slot keeps it */
+      if (LC_NE > pool_left) {
+        pool_left = 1024;
+        pool = alq_arena_alloc(a, pool_left * sizeof *pool);
+        if (!pool) return ALQ_ENOMEM;
+      }
+      alq_match *m = &ms[nm++];
+      memcpy(pool, sl->ents, sizeof sl->ents);
+      m->tok_first = m->tok_last = (uint32_t)i;
+      m->strip = sl->strip;
+      m->flags = sl->mflags;
+      m->nents = sl->ne;
+      m->ents = pool;
+      pool += sl->ne; pool_left -= sl->ne;
+      m->kinds = sl->kinds; m->rels = sl->rels; m->cues = sl->cues;
+      m->start = match_start(t, i, sl->strip);
+      m->end = t->toks[i].end;
+      continue;
+    }
     st.nbest = 0;
     const alq_cand *cs = st.cands + st.cfirst[i - lo];
     for (int c = 0; c < nc; c++) {
       uint32_t child = edge_get(lex, 0, cs[c].word);
       if (!child) continue;
-      uint8_t pf = 0;
-      if (cs[c].flags & CF_ART) pf |= PF_ART;
-      if (cs[c].flags & CF_CL) pf |= PF_CL;
-      if (cs[c].flags & CF_PFX) pf |= PF_PFX;
-      explore(&st, child, (uint32_t)i, pf, cs[c].strip, 1);
+      explore(&st, child, (uint32_t)i, root_pf(cs[c].flags), cs[c].strip, 1);
     }
     if (!st.nbest) continue;
     /* collect accepted entries of the best nodes (deduplicated) */
@@ -426,55 +566,22 @@ long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t
       pool = alq_arena_alloc(a, pool_left * sizeof *pool);
       if (!pool) return ALQ_ENOMEM;
     }
-    uint32_t *idx = pool;
-    uint32_t ne = 0;
-    uint16_t mflags = 0, strip = st.best_strip[0], kinds = 0, rels = 0;
-    uint64_t cues = 0;
-    for (int b = 0; b < st.nbest; b++) {
-      uint32_t f = lex->node_ent_first[st.best_node[b]], c = lex->node_ent_count[st.best_node[b]];
-      uint8_t pf = st.best_fl[b];
-      for (uint32_t k = 0; k < c; k++) {
-        const alq_lexent *e = &lex->ents[f + k];
-        if ((e->flags & ALQ_EF_NAME) && (pf & (PF_ART | PF_INNER_CL))) continue;
-        int dup = 0;
-        for (uint32_t d = 0; d < ne; d++) if (idx[d] == f + k) dup = 1;
-        if (dup) continue;
-        idx[ne++] = f + k;
-        kinds |= (uint16_t)(1u << (e->kind & 15));
-        if (e->kind == ALQ_LK_CUE) cues |= (uint64_t)1 << (e->cls & 63);
-        else if (e->kind == ALQ_LK_REL) rels |= (uint16_t)(1u << (e->cls & 15));
-        mflags |= (e->flags & ALQ_EF_NAME) ? ALQ_MT_NAME : ALQ_MT_WORD;
-        if (e->flags & ALQ_EF_NAME) strip = st.best_strip[b];
-      }
-      if (pf & PF_ART) mflags |= ALQ_MT_ARTICLE;
-      if (pf & (PF_CL | PF_INNER_CL)) mflags |= ALQ_MT_CLITIC;
-      if (pf & PF_PFX) mflags |= ALQ_MT_PREFIX;
-    }
-    if (nm == cap) {
-      alq_match *nms = alq_arena_alloc(a, cap * 2 * sizeof *nms);
-      if (!nms) return ALQ_ENOMEM;
-      memcpy(nms, ms, cap * sizeof *ms);
-      ms = nms; cap *= 2;
-    }
+    match_sum sum;
+    uint32_t ne = collect(lex, &st, pool, &sum);
     alq_match *m = &ms[nm++];
     m->tok_first = (uint32_t)i;
     m->tok_last = st.best_j;
-    m->strip = strip;
-    m->flags = mflags;
+    m->strip = sum.strip;
+    m->flags = sum.mflags;
     m->nents = ne;
-    m->ents = idx;
+    m->ents = pool;
     pool += ne; pool_left -= ne;   /* the unused rest of `total` serves the next match */
-    m->kinds = kinds; m->rels = rels; m->cues = cues;
+    m->kinds = sum.kinds; m->rels = sum.rels; m->cues = sum.cues;
     /* byte span: skip stripped proclitics; a head word before a quote is left
        out (تنظيم "داعش" -> داعش), as the name proper is the quoted part */
-    const alq_token *tf = &t->toks[i];
-    uint32_t start = tf->start;
-    if (strip && strip < tf->nlen) {
-      uint32_t e;
-      alq_text_norm_src(t, i, tf->nstart + strip, &start, &e);
-    }
+    uint32_t start = match_start(t, i, sum.strip);
     for (uint32_t k = (uint32_t)i + 1; k < st.best_j; k++)
-      if (t->toks[k].kind == ALQ_TOK_QUOTE && (mflags & ALQ_MT_NAME)) { start = t->toks[k + 1].start; break; }
+      if (t->toks[k].kind == ALQ_TOK_QUOTE && (sum.mflags & ALQ_MT_NAME)) { start = t->toks[k + 1].start; break; }
     m->start = start;
     m->end = t->toks[st.best_j].end;
     i = st.best_j;
