@@ -372,9 +372,11 @@ static uint32_t collect(const alq_lexicon *lex, const scan_state *st, uint32_t *
     for (uint32_t k = 0; k < c; k++) {
       const alq_lexent *e = &lex->ents[f + k];
       if ((e->flags & ALQ_EF_NAME) && (pf & (PF_ART | PF_INNER_CL))) continue;
-      int dup = 0;
-      for (uint32_t d = 0; d < ne; d++) if (idx[d] == f + k) dup = 1;
-      if (dup) continue;
+      if (b) { /* a node's own entries are distinct; another node may share them */
+        int dup = 0;
+        for (uint32_t d = 0; d < ne; d++) if (idx[d] == f + k) dup = 1;
+        if (dup) continue;
+      }
       idx[ne++] = f + k;
       kinds |= (uint16_t)(1u << (e->kind & 15));
       if (e->kind == ALQ_LK_CUE) cues |= (uint64_t)1 << (e->cls & 63);
@@ -435,7 +437,7 @@ static inline int token_cands_c(const alq_lexicon *lex, alq_lex_cache *lc, const
   uint32_t si = (uint32_t)(h >> (64 - LC_BITS));
   lc_slot *e = &lc->slot[si];
   if (e->h == h && e->klen == n && form_eq(e->key, s, n)) {
-    for (int k = 0; k < e->nc; k++) out[k] = e->c[k];
+    memcpy(out, e->c, sizeof e->c); /* all LC_NC (out has MAXCAND): no call */
     *slot = (uint64_t)e->epoch << 32 | si;
     return e->nc;
   }
@@ -498,14 +500,15 @@ long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t
     int nc = token_cands_c(lex, lc, t->norm + tk->nstart, tk->nlen, tmp, &sr);
     if (!nc) continue;
     if (sref) sref[i - lo] = sr;
-    if (ncs + (size_t)nc > ccap) {
+    if (ncs + MAXCAND > ccap) {
       if (ccap > (SIZE_MAX / sizeof *st.cands) / 2 || ncs + MAXCAND > UINT32_MAX) return ALQ_ENOMEM;
       alq_cand *nb = alq_arena_alloc(a, ccap * 2 * sizeof *nb);
       if (!nb) return ALQ_ENOMEM;
       memcpy(nb, st.cands, ncs * sizeof *nb);
       st.cands = nb; ccap *= 2;
     }
-    for (int k = 0; k < nc; k++) st.cands[ncs + (size_t)k] = tmp[k];
+    if (nc <= LC_NC) memcpy(st.cands + ncs, tmp, LC_NC * sizeof *tmp); /* fixed size: no call */
+    else memcpy(st.cands + ncs, tmp, (size_t)nc * sizeof *tmp);
     ncs += (size_t)nc;
   }
   st.cfirst[n] = (uint32_t)ncs;
