@@ -26,9 +26,44 @@ int alq_reltype_class(int t) {
 }
 
 int alq_lex_actor_find(const alq_lexicon *lex, const char *id) {
-  for (size_t i = 0; i < lex->nactors; i++)
-    if (strcmp(lex->actors[i].id, id) == 0) return (int)i;
-  return -1;
+  if (!lex->actor_ix) { /* no index (a lexicon being built without one) */
+    for (size_t i = 0; i < lex->nactors; i++)
+      if (strcmp(lex->actors[i].id, id) == 0) return (int)i;
+    return -1;
+  }
+  size_t m = lex->actor_ixcap - 1;
+  for (size_t k = (size_t)alq_hash(id, strlen(id)) & m;; k = (k + 1) & m) {
+    uint32_t v = lex->actor_ix[k];
+    if (!v) return -1;
+    if (strcmp(lex->actors[v - 1].id, id) == 0) return (int)(v - 1);
+  }
+}
+
+/* Puts actor i in the open-addressing table unless an earlier actor has
+ * its id (alq_lex_actor_find returns the first). */
+static void actor_ix_put(alq_lexicon *lex, size_t i) {
+  const char *id = lex->actors[i].id;
+  size_t m = lex->actor_ixcap - 1;
+  for (size_t k = (size_t)alq_hash(id, strlen(id)) & m;; k = (k + 1) & m) {
+    uint32_t v = lex->actor_ix[k];
+    if (!v) { lex->actor_ix[k] = (uint32_t)i + 1; return; }
+    if (strcmp(lex->actors[v - 1].id, id) == 0) return;
+  }
+}
+
+int alq_lex_actor_index_add(alq_lexicon *lex, size_t i) {
+  if ((i + 1) * 2 > lex->actor_ixcap) { /* keep it at most half full: rebuild in actor order */
+    size_t cap = lex->actor_ixcap ? lex->actor_ixcap * 2 : 512;
+    while ((i + 1) * 2 > cap) cap *= 2;
+    uint32_t *ix = calloc(cap, sizeof *ix);
+    if (!ix) return ALQ_ENOMEM;
+    free(lex->actor_ix);
+    lex->actor_ix = ix;
+    lex->actor_ixcap = cap;
+    for (size_t k = 0; k < i; k++) actor_ix_put(lex, k);
+  }
+  actor_ix_put(lex, i);
+  return 0;
 }
 
 /* ---- word tables ---------------------------------------------------- */

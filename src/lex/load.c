@@ -315,6 +315,7 @@ static int load_actors(alq_lexicon *lex, alq_arena *tmp, const char *dir, ambig_
     a->arabic = bar0 ? strndup(t.f[3], (size_t)(bar0 - t.f[3])) : xstrdup(t.f[3]);
     lex->nactors++;
     if (!a->id || !a->type || !a->english || !a->founded || !a->ended || !a->successor || !a->arabic) { rc = ALQ_ENOMEM; break; }
+    if ((rc = alq_lex_actor_index_add(lex, lex->nactors - 1))) break;
     char *s = t.f[3];
     while (s && *s) {
       char *bar = strchr(s, '|');
@@ -620,5 +621,6 @@ void alq_lexicon_free(alq_lexicon *lex) {
   free(lex->node_ent_first); free(lex->node_ent_count); free(lex->pend);
   free(lex->state_force);
   free(lex->node_inner);
+  free(lex->actor_ix);
   free(lex);
 }

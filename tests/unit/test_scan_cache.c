@@ -2,7 +2,8 @@
  * candidates, one-token matches copied from the cache, slots refilled in
  * the middle of a scan) must give exactly the matches of the plain scan
  * (alq_lex_scan, no cache), on the bundled news and on long generated texts
- * of their words with proclitics added, many more forms than cache slots. */
+ * of their words with proclitics added, many more forms than cache slots.
+ * Also alq_lex_actor_find's hash index against a linear search. */
 #include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -173,8 +174,28 @@ static void test_generated_same(void **state) {
   free(wl);
 }
 
+static void test_actor_find(void **state) {
+  (void)state;
+  assert_true(lex->nactors > 100);
+  for (size_t i = 0; i < lex->nactors; i++) {
+    int first = -1;
+    for (size_t j = 0; j < lex->nactors && first < 0; j++)
+      if (!strcmp(lex->actors[j].id, lex->actors[i].id)) first = (int)j;
+    assert_int_equal(alq_lex_actor_find(lex, lex->actors[i].id), first);
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s-x", lex->actors[i].id);
+    int want = -1;
+    for (size_t j = 0; j < lex->nactors && want < 0; j++)
+      if (!strcmp(lex->actors[j].id, buf)) want = (int)j;
+    assert_int_equal(alq_lex_actor_find(lex, buf), want);
+  }
+  assert_int_equal(alq_lex_actor_find(lex, ""), -1);
+  assert_int_equal(alq_lex_actor_find(lex, "no-such-actor-anywhere"), -1);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_actor_find),
     cmocka_unit_test(test_news_same),
     cmocka_unit_test(test_generated_same),
   };
