@@ -287,9 +287,13 @@ static int token_cands(const alq_lexicon *lex, const char *s, size_t n, alq_cand
 #define LC_KEY 32
 #define LC_NC 4
 #define LC_NE 4
-enum { SOLO_SCAN = 0, /* a phrase may go on from it (or too many entries): explore */
+#define LC_NI 4
+enum { SOLO_SCAN = 0, /* explore (too many entries or inner nodes) */
        SOLO_NONE,     /* no match starts here */
-       SOLO_MATCH };  /* the one-token match below */
+       SOLO_MATCH,    /* the one-token match below (has1) */
+       SOLO_EXT };    /* phrases may go on from the inner nodes below: when
+                         none has an edge for a candidate of the next token,
+                         the one-token match (has1) or none */
 typedef struct lc_slot {
   uint64_t h;
   uint32_t epoch;        /* bumped on every refill */
@@ -297,8 +301,11 @@ typedef struct lc_slot {
   uint8_t nc;
   uint8_t solo;          /* SOLO_* */
   uint8_t ne;
+  uint8_t has1;          /* SOLO_MATCH, SOLO_EXT: the one-token match exists */
+  uint8_t ninner;        /* SOLO_EXT: inner[0..ninner) */
   char key[LC_KEY];
   alq_cand c[LC_NC];
+  uint32_t inner[LC_NI]; /* SOLO_EXT: the inner trie nodes its candidates reach */
   /* SOLO_MATCH: the alq_match fields of the one-token match */
   uint32_t ents[LC_NE];
   uint64_t cues;
@@ -436,19 +443,26 @@ static inline uint8_t root_pf(uint8_t cf) {
 }
 
 /* The one-token match of a form with candidates c[0..nc), as the scanner
- * would find it, when no node reached is inner (else SOLO_SCAN). */
+ * would find it when no phrase goes on (explore's calls at depth 1, in the
+ * same order), and the inner nodes from which one might. */
 static void solo_fill(const alq_lexicon *lex, lc_slot *e) {
   e->solo = SOLO_SCAN;
   if (!lex->node_inner) return;
   scan_state st = {0};
   st.lex = lex;
+  int ni = 0;
   for (int c = 0; c < e->nc; c++) {
     uint32_t child = edge_get(lex, 0, e->c[c].word);
     if (!child) continue;
-    if (bit_test(lex->node_inner, child)) return; /* a phrase may go on */
+    if (bit_test(lex->node_inner, child)) { /* a phrase may go on */
+      if (ni == LC_NI) return;
+      e->inner[ni++] = child;
+    }
     consider(&st, child, 0, root_pf(e->c[c].flags), e->c[c].strip);
   }
-  if (!st.nbest) { e->solo = SOLO_NONE; return; }
+  e->ninner = (uint8_t)ni;
+  e->has1 = 0;
+  if (!st.nbest) { e->solo = ni ? SOLO_EXT : SOLO_NONE; return; }
   uint32_t total = 0;
   for (int b = 0; b < st.nbest; b++) total += lex->node_ent_count[st.best_node[b]];
   if (total > 64) return;
@@ -459,7 +473,24 @@ static void solo_fill(const alq_lexicon *lex, lc_slot *e) {
   memcpy(e->ents, idx, ne * sizeof *idx);
   e->ne = (uint8_t)ne;
   e->cues = ms.cues; e->kinds = ms.kinds; e->rels = ms.rels; e->mflags = ms.mflags; e->strip = ms.strip;
-  e->solo = SOLO_MATCH;
+  e->has1 = 1;
+  e->solo = ni ? SOLO_EXT : SOLO_MATCH;
+}
+
+/* Whether explore would go beyond token i from one of the slot's inner
+ * nodes: the next token (past quotes, in the same sentence) has a
+ * candidate with an edge from it. */
+static int may_extend(const scan_state *st, const lc_slot *e, size_t i) {
+  const alq_text *t = st->t;
+  size_t k = i + 1;
+  while (k < st->hi && t->toks[k].kind == ALQ_TOK_QUOTE) k++;
+  if (k >= st->hi || t->toks[k].sent != t->toks[i].sent) return 0;
+  const alq_cand *cs = st->cands + st->cfirst[k - st->lo];
+  int nk = (int)(st->cfirst[k - st->lo + 1] - st->cfirst[k - st->lo]);
+  for (int c = 0; c < e->ninner; c++)
+    for (int q = 0; q < nk; q++)
+      if (edge_get(st->lex, e->inner[c], cs[q].word)) return 1;
+  return 0;
 }
 
 /* token_cands through the cache; *slot gets the slot's index and epoch
@@ -562,6 +593,8 @@ long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t
       sl = &lc->slot[(uint32_t)sref[i - lo]];
       if (sl->epoch != (uint32_t)(sref[i - lo] >> 32) || sl->solo == SOLO_SCAN) sl = NULL;
       else if (sl->solo == SOLO_NONE) continue;
+      else if (sl->solo == SOLO_EXT && may_extend(&st, sl, i)) sl = NULL;
+      else if (!sl->has1) continue;
     }
     if (nm == cap) {
       alq_match *nms = alq_arena_alloc(a, cap * 2 * sizeof *nms);
@@ -569,7 +602,7 @@ long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t
       memcpy(nms, ms, cap * sizeof *ms);
       ms = nms; cap *= 2;
     }
-    if (sl) { /* SOLO_MATCH: the form's own match, as the slot keeps it */
+    if (sl) { /* the form's own match, as the slot keeps it */
       if (LC_NE > pool_left) {
         pool_left = 1024;
         pool = alq_arena_alloc(a, pool_left * sizeof *pool);
