@@ -287,59 +287,87 @@ static inline int scan_word(scan *sc, size_t pos, int arabic, unsigned flags, si
 }
 
 #ifndef ALQ_TEXT_NO_FAST
-/* The usual Arabic word, start to end in locals: two-byte letters,
+/* The usual Arabic words, start to end in locals: two-byte letters,
  * diacritics and tatweel of U+0600-06FF (same-normalizing letters 16 bytes
  * at a time, the others by ar_pair) up to an ASCII byte or the end of the
- * text. Returns 0, having changed nothing, when the word is anything else
- * (another character inside or after it, no letter, no room): scan_word
- * then does it the general way. */
-static inline int scan_arabic_fast(scan *sc, size_t pos, unsigned flags, size_t *next) {
+ * text; and while one space and another such word follow, that word too.
+ * Returns how many words it made (0: none, nothing changed); *next and
+ * *pend are where and with which pending flags the main loop goes on. A
+ * word that is anything else (another character inside or after it, no
+ * letter) ends the run before it: scan_word does it the general way. */
+static inline size_t scan_arabic_run(scan *sc, size_t pos, unsigned flags, size_t *next, unsigned *pend) {
   const uint8_t *s = sc->s;
-  size_t len = sc->len, nn0 = sc->nn, nn = nn0, p = pos;
-  /* every write below stays under nn0 + (len - pos) + 16 */
-  if (sc->ntoks == sc->tcap || sc->ncap - nn0 < len - pos + 17) return 0;
+  size_t len = sc->len, nn = sc->nn, ntoks = sc->ntoks, tcap = sc->tcap, p = pos;
+  /* every write below stays under sc->nn + (len - pos) + 17: a word writes
+     no more bytes than it has, and its NUL takes the place of the space
+     after it (or of the last word's end) */
+  if (sc->ncap - nn < len - pos + 17) return 0;
   uint8_t *o = (uint8_t *)sc->norm;
-  uint32_t any = 0;
+  alq_token *toks = sc->toks;
+  size_t made = 0;
   for (;;) {
+    if (ntoks == tcap) break;
+    size_t nn0 = nn, w = p;
+    uint32_t any = 0;
+    for (;;) {
 #ifdef __SSE2__
-    size_t p1 = p;
-    while (p + 16 <= len) {
-      __m128i v = _mm_loadu_si128((const __m128i *)(s + p));
-      unsigned m = alq_text_same_run(v);
-      _mm_storeu_si128((__m128i *)(o + nn), v);
-      nn += m;
-      p += m;
-      if (m < 16) break;
-    }
-    if (p != p1) any |= AR_LETTER;
+      size_t p1 = p;
+      while (p + 16 <= len) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(s + p));
+        unsigned m = alq_text_same_run(v);
+        _mm_storeu_si128((__m128i *)(o + nn), v);
+        nn += m;
+        p += m;
+        if (m < 16) break;
+      }
+      if (p != p1) any |= AR_LETTER;
 #endif
-    if (p + 1 >= len) break;
-    unsigned h = (unsigned)s[p] - 0xD8u;
-    if (h > 3) break;
-    uint32_t e = ar_pair[h << 8 | s[p + 1]];
-    if (!e) break;
-    uint16_t v = (uint16_t)e;
-    memcpy(o + nn, &v, 2);
-    nn += (e >> 19) & 2; /* AR_OUT: 2 bytes */
-    any |= e;
-    p += 2;
-    if (p < len && s[p] < 0x80) break;
+      if (p + 1 >= len) break;
+      unsigned h = (unsigned)s[p] - 0xD8u;
+      if (h > 3) break;
+      uint32_t e = ar_pair[h << 8 | s[p + 1]];
+      if (!e) break;
+      uint16_t v = (uint16_t)e;
+      memcpy(o + nn, &v, 2);
+      nn += (e >> 19) & 2; /* AR_OUT: 2 bytes */
+      any |= e;
+      p += 2;
+      if (p < len && s[p] < 0x80) break;
+    }
+    if ((p < len && s[p] >= 0x80) || !(any & AR_LETTER) || nn == nn0) { /* not this one */
+      nn = nn0;
+      p = w;
+      break;
+    }
+    alq_token *t = &toks[ntoks++];
+    t->start = (uint32_t)w;
+    t->end = (uint32_t)p;
+    t->nstart = (uint32_t)nn0;
+    t->nlen = (uint32_t)(nn - nn0);
+    t->kind = ALQ_TOK_ARABIC;
+    if (ar_pair[(unsigned)(s[p - 2] - 0xD8u) << 8 | s[p - 1]] & AR_TATWEEL) flags |= ALQ_TF_JOINER;
+    t->flags = (uint16_t)flags;
+    t->sent = 0;
+    o[nn++] = 0;
+    made++;
+    flags = 0;
+    /* one space, then the start of another Arabic word: go on */
+    if (p + 2 < len && s[p] == ' ') {
+      unsigned h = (unsigned)s[p + 1] - 0xD8u;
+      if (h <= 3 && (ar_pair[h << 8 | s[p + 2]] & AR_WORD)) {
+        p++;
+        flags = ALQ_TF_SPACE_BEFORE;
+        continue;
+      }
+    }
+    break;
   }
-  if ((p < len && s[p] >= 0x80) || !(any & AR_LETTER) || nn == nn0) return 0;
-  alq_token *t = &sc->toks[sc->ntoks];
-  t->start = (uint32_t)pos;
-  t->end = (uint32_t)p;
-  t->nstart = (uint32_t)nn0;
-  t->nlen = (uint32_t)(nn - nn0);
-  t->kind = ALQ_TOK_ARABIC;
-  if (ar_pair[(unsigned)(s[p - 2] - 0xD8u) << 8 | s[p - 1]] & AR_TATWEEL) flags |= ALQ_TF_JOINER;
-  t->flags = (uint16_t)flags;
-  t->sent = 0;
-  o[nn] = 0;
-  sc->nn = nn + 1;
-  sc->ntoks++;
+  if (!made) return 0;
+  sc->nn = nn;
+  sc->ntoks = ntoks;
   *next = p;
-  return 1;
+  *pend = flags;
+  return made;
 }
 
 #endif
@@ -418,8 +446,7 @@ static int tokenize(scan *sc) {
     {
       unsigned h = (unsigned)s[pos] - 0xD8u;
       if (h <= 3 && pos + 1 < len && (ar_pair[h << 8 | s[pos + 1]] & AR_WORD) &&
-          scan_arabic_fast(sc, pos, pend, &next)) {
-        pend = 0;
+          scan_arabic_run(sc, pos, pend, &next, &pend)) {
         pos = next;
         continue;
       }

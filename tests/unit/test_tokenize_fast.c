@@ -145,6 +145,29 @@ static void test_generated(void **state) {
   }
 }
 
+/* runs of short words: more tokens than the tokenizer's first guess
+ * (one per six bytes), so the token array grows in the middle of a run */
+static void test_short_words(void **state) {
+  (void)state;
+  static const char *w[] = {"\xd9\x88", "\xd8\xa3", "\xd9\x81\xd9\x8a", "\xd8\xa9", "\xd9\x80",
+                            "\xd9\x84\xd9\x80", "\xd9\x85\xd9\x86", "a", "\xd9\x8e"};
+  for (int round = 0; round < 500; round++) {
+    alq_buf b = {0};
+    size_t n = 1 + next_rand() % 400;
+    for (size_t k = 0; k < n; k++) {
+      const char *x = w[next_rand() % (sizeof w / sizeof *w)];
+      size_t xl = strlen(x);
+      assert_int_equal(alq_buf_reserve(&b, xl + 2), 0);
+      memcpy(b.p + b.len, x, xl);
+      b.len += xl;
+      if (next_rand() % 8) b.p[b.len++] = ' ';
+      else if (next_rand() % 2) { b.p[b.len++] = ' '; b.p[b.len++] = ' '; }
+    }
+    same_text((const uint8_t *)b.p, b.len);
+    alq_buf_free(&b);
+  }
+}
+
 #ifdef __SSE2__
 static void test_same_run(void **state) {
   (void)state;
@@ -179,6 +202,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_news),
     cmocka_unit_test(test_generated),
+    cmocka_unit_test(test_short_words),
 #ifdef __SSE2__
     cmocka_unit_test(test_same_run),
 #endif
