@@ -541,6 +541,14 @@ static void mark_flags(alq_text *t) {
   size_t n = t->ntoks;
   unsigned depth = 0;
   for (size_t i = 0; i < n; i++) {
+#ifndef ALQ_TEXT_NO_FAST
+    /* most tokens are neither a quote nor before one: nothing to do but
+       the line's quotation depth */
+    while (i + 1 < n && k[i].kind != ALQ_TOK_QUOTE && k[i + 1].kind != ALQ_TOK_QUOTE) {
+      if (k[i].flags & ALQ_TF_NEWLINE_BEFORE) depth = 0;
+      i++;
+    }
+#endif
     if (k[i].flags & ALQ_TF_NEWLINE_BEFORE) depth = 0;
     if (k[i].kind == ALQ_TOK_ARABIC && !(k[i].flags & ALQ_TF_JOINER)) {
       /* و"القاعدة": a short word glued to a quote that is glued to a word.
