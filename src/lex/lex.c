@@ -303,6 +303,7 @@ typedef struct lc_slot {
   uint8_t ne;
   uint8_t has1;          /* SOLO_MATCH, SOLO_EXT: the one-token match exists */
   uint8_t ninner;        /* SOLO_EXT: inner[0..ninner) */
+  uint8_t mru;           /* (first slot of a pair) the way used last */
   char key[LC_KEY];
   alq_cand c[LC_NC];
   uint32_t inner[LC_NI]; /* SOLO_EXT: the inner trie nodes its candidates reach */
@@ -500,15 +501,25 @@ static inline int token_cands_c(const alq_lexicon *lex, alq_lex_cache *lc, const
   *slot = UINT64_MAX;
   if (!lc || n > LC_KEY || n == 0) return token_cands(lex, s, n, out);
   uint64_t h = form_hash(s, n);
-  uint32_t si = (uint32_t)(h >> (64 - LC_BITS));
-  lc_slot *e = &lc->slot[si];
-  if (e->h == h && e->klen == n && form_eq(e->key, s, n)) {
-    memcpy(out, e->c, sizeof e->c); /* all LC_NC (out has MAXCAND): no call */
-    *slot = (uint64_t)e->epoch << 32 | si;
-    return e->nc;
+  /* two-way: slots 2k and 2k + 1; the first slot's mru says which was hit
+     or filled last, the other is refilled on a miss */
+  uint32_t si = (uint32_t)(h >> (64 - LC_BITS)) & ~1u;
+  lc_slot *e0 = &lc->slot[si];
+  for (uint32_t w = 0; w < 2; w++) {
+    lc_slot *e = e0 + w;
+    if (e->h == h && e->klen == n && form_eq(e->key, s, n)) {
+      memcpy(out, e->c, sizeof e->c); /* all LC_NC (out has MAXCAND): no call */
+      *slot = (uint64_t)e->epoch << 32 | (si + w);
+      e0->mru = (uint8_t)w;
+      return e->nc;
+    }
   }
   int nc = token_cands(lex, s, n, out);
   if (nc <= LC_NC) {
+    uint32_t w = e0->mru ^ 1u;
+    lc_slot *e = e0 + w;
+    e0->mru = (uint8_t)w;
+    si += w;
     e->h = h;
     e->epoch++;
     e->klen = (uint8_t)n;
