@@ -5,7 +5,8 @@
  * be identical on the bundled news and on generated texts mixing its words
  * with diacritics, tatweel, format characters, presentation forms, hamza
  * forms, Latin, digits, quotes, invalid bytes and NULs, cut at every length
- * near the end. Also alq_text_same_run against the letter tables. */
+ * near the end. Also alq_text_same_run against the letter tables, and
+ * alq_normalize's one-pass path against its general one. */
 #include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -168,6 +169,40 @@ static void test_short_words(void **state) {
   }
 }
 
+/* alq_normalize's one-pass path (no maps asked for: ASCII and U+0600-06FF
+ * only) against its general two-pass path (maps asked for) */
+static void test_normalize_fast(void **state) {
+  (void)state;
+  for (int i = 0; i < 256; i++) assert_true(alq_ar_norm[i] < 0x800);
+  alq_arena a;
+  alq_arena_init(&a, 1 << 16, 0);
+  for (int round = 0; round < 100000; round++) {
+    uint8_t b[64];
+    size_t n = next_rand() % 40;
+    for (size_t i = 0; i < n; i++) {
+      uint32_t r = next_rand();
+      switch (r % 6) {
+      case 0: b[i] = (uint8_t)(r >> 8); break;                       /* any byte */
+      case 1: b[i] = (uint8_t)(0x20 + (r >> 8) % 0x60); break;         /* ASCII */
+      case 2: b[i] = (uint8_t)(r >> 8) % 2 ? 0 : 'A' + (r >> 9) % 26; break;
+      default: /* a two-byte letter, mark or digit of the Arabic block */
+        b[i] = (uint8_t)(0xD8 + (r >> 8) % 4);
+        if (i + 1 < n) b[++i] = (uint8_t)(0x80 + (r >> 12) % 64);
+      }
+    }
+    char *f, *g;
+    size_t fl, gl;
+    uint32_t *ms, *me;
+    int rf = alq_normalize(&a, b, n, &f, &fl, NULL, NULL);
+    int rg = alq_normalize(&a, b, n, &g, &gl, &ms, &me);
+    assert_int_equal(rf, rg);
+    assert_int_equal(fl, gl);
+    assert_memory_equal(f, g, fl + 1);
+    if (round % 1000 == 0) alq_arena_reset(&a);
+  }
+  alq_arena_free(&a);
+}
+
 #ifdef __SSE2__
 static void test_same_run(void **state) {
   (void)state;
@@ -203,6 +238,7 @@ int main(void) {
     cmocka_unit_test(test_news),
     cmocka_unit_test(test_generated),
     cmocka_unit_test(test_short_words),
+    cmocka_unit_test(test_normalize_fast),
 #ifdef __SSE2__
     cmocka_unit_test(test_same_run),
 #endif
