@@ -543,6 +543,14 @@ static inline uint32_t match_start(const alq_text *t, size_t i, uint16_t strip) 
   const alq_token *tf = &t->toks[i];
   uint32_t start = tf->start;
   if (strip && strip < tf->nlen) {
+    /* the usual case: the token's bytes up to and including the letter
+       after the proclitics are their own normalized form, so every code
+       point there normalized to itself, one for one (a dropped one, never
+       written, or a changed one would show as a difference): the letter
+       starts strip bytes in */
+    if ((size_t)strip + 2 <= tf->nlen && (size_t)tf->start + strip + 2 <= tf->end &&
+        memcmp(t->src + tf->start, t->norm + tf->nstart, (size_t)strip + 2) == 0)
+      return tf->start + strip;
     uint32_t e;
     alq_text_norm_src(t, i, tf->nstart + strip, &start, &e);
   }

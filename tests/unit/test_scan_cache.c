@@ -3,7 +3,9 @@
  * the middle of a scan) must give exactly the matches of the plain scan
  * (alq_lex_scan, no cache), on the bundled news and on long generated texts
  * of their words with proclitics added, many more forms than cache slots.
- * Also alq_lex_actor_find's hash index against a linear search. */
+ * Also each match's start against alq_text_norm_src (the scanner's shortcut
+ * for proclitics written as they normalize), and alq_lex_actor_find's hash
+ * index against a linear search. */
 #include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -56,6 +58,21 @@ static void same_matches(const alq_match *a, long na, const alq_match *b, long n
   }
 }
 
+/* Each match's start against the slow rule: the original bytes of its
+ * first token's normalized byte `strip` (alq_text_norm_src), or the token
+ * after a quote inside a name. */
+static void starts_by_norm_src(const alq_text *t, const alq_match *m, long n) {
+  for (long i = 0; i < n; i++) {
+    const alq_token *tf = &t->toks[m[i].tok_first];
+    uint32_t start = tf->start, e;
+    if (m[i].strip && m[i].strip < tf->nlen)
+      alq_text_norm_src(t, m[i].tok_first, tf->nstart + m[i].strip, &start, &e);
+    for (uint32_t k = m[i].tok_first + 1; k < m[i].tok_last; k++)
+      if (t->toks[k].kind == ALQ_TOK_QUOTE && (m[i].flags & ALQ_MT_NAME)) { start = t->toks[k + 1].start; break; }
+    assert_int_equal(m[i].start, start);
+  }
+}
+
 /* Scans s without a cache and through c (twice: filling, then hitting). */
 static long check_text(alq_lex_cache *c, const char *s, size_t len) {
   alq_arena a;
@@ -69,6 +86,7 @@ static long check_text(alq_lex_cache *c, const char *s, size_t len) {
   assert_true(nr >= 0);
   same_matches(ref, nr, m1, n1);
   same_matches(ref, nr, m2, n2);
+  starts_by_norm_src(&t, ref, nr);
   /* a window in the middle, as a caller may scan part of a text */
   if (t.ntoks > 10) {
     long w0 = alq_lex_scan(lex, &t, 3, t.ntoks - 5, &a, &ref);
@@ -142,7 +160,9 @@ static void test_generated_same(void **state) {
     i = j;
   }
   static const char *pre[] = {"", "", "", "\xd9\x88", "\xd8\xa8", "\xd9\x84", "\xd9\x84\xd9\x84",
-                              "\xd8\xa7\xd9\x84", "\xd9\x88\xd8\xa7\xd9\x84", "\xd9\x81", "\xd9\x83"};
+                              "\xd8\xa7\xd9\x84", "\xd9\x88\xd8\xa7\xd9\x84", "\xd9\x81", "\xd9\x83",
+                              "\xd9\x88\xd9\x8e", "\xd8\xa8\xd9\x80", "\xd9\x88\xd9\x8e\xd8\xa7\xd9\x84",
+                              "\xd9\x84\xd9\x84\xd9\x91", "\xd9\x88\xe2\x80\x8c", "\xd8\xa3\xd9\x84"};
   static const char *sep[] = {" ", " ", " ", " ", " ", "\n", " \"", "\" ", "\xd9\x80 ", ". ", "، "};
   alq_lex_cache *c = alq_lex_cache_new();
   assert_non_null(c);
