@@ -287,7 +287,7 @@ static int token_cands(const alq_lexicon *lex, const char *s, size_t n, alq_cand
 #define LC_KEY 32
 #define LC_NC 4
 #define LC_NE 4
-#define LC_NI 4
+#define LC_NI 2
 enum { SOLO_SCAN = 0, /* explore (too many entries or inner nodes) */
        SOLO_NONE,     /* no match starts here */
        SOLO_MATCH,    /* the one-token match below (has1) */
@@ -314,11 +314,21 @@ typedef struct lc_slot {
 } lc_slot;
 struct alq_lex_cache {
   const alq_lexicon *lex;
-  lc_slot slot[1u << LC_BITS];
+  void *mem;                           /* what calloc returned */
+  _Alignas(64) lc_slot slot[1u << LC_BITS]; /* a slot in two cache lines, not three */
 };
 
-alq_lex_cache *alq_lex_cache_new(void) { return calloc(1, sizeof(alq_lex_cache)); }
-void alq_lex_cache_free(alq_lex_cache *c) { free(c); }
+/* calloc (zeroed pages, touched only when used) aligned by hand */
+alq_lex_cache *alq_lex_cache_new(void) {
+  void *m = calloc(1, sizeof(alq_lex_cache) + 64);
+  if (!m) return NULL;
+  alq_lex_cache *c = (alq_lex_cache *)(((uintptr_t)m + 63) & ~(uintptr_t)63);
+  c->mem = m;
+  return c;
+}
+void alq_lex_cache_free(alq_lex_cache *c) {
+  if (c) free(c->mem);
+}
 
 static inline uint64_t ld64(const char *p) { uint64_t v; memcpy(&v, p, 8); return v; }
 static inline uint64_t ld32(const char *p) { uint32_t v; memcpy(&v, p, 4); return v; }
@@ -683,3 +693,4 @@ long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t
 _Static_assert(ALQ_CUE__COUNT <= 64, "alq_match.cues holds one bit per cue class");
 _Static_assert(ALQ_REL__COUNT <= 16, "alq_match.rels holds one bit per relation type");
 _Static_assert(ALQ_LK_MONTH < 16, "alq_match.kinds holds one bit per entry kind");
+_Static_assert(sizeof(lc_slot) == 128, "a cache slot fills two cache lines");
