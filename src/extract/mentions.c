@@ -1005,6 +1005,20 @@ int x_person_org(const struct alq_extractor *x, const ment *p) {
    (1ull << ALQ_CUE_PERSON_ROLE) | (1ull << ALQ_CUE_TITLE_WORD) | (1ull << ALQ_CUE_SAY_VERB) |             \
    (1ull << ALQ_CUE_OUTLET_HEAD))
 
+/* The first match from k on that is an actor or a place or carries one of
+ * the cues the mention rules read, or nm: the rest (most matches: function
+ * words, triggers, time words) yield no mention, and skipping them here
+ * only moves the dates before them to the next match kept (or to the loop
+ * after the last), which adds them in the same order, as nothing else is
+ * added in between. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static size_t next_mention_match(const alq_match *ms, size_t k, size_t nm) {
+  while (k < nm && !(ms[k].kinds & ((1u << ALQ_LK_ACTOR) | (1u << ALQ_LK_PLACE))) && !(ms[k].cues & MENTION_CUES)) k++;
+  return k;
+}
+
 int x_mentions(struct alq_extractor *x) {
   const alq_text *t = &x->text;
   int rc;
@@ -1048,7 +1062,7 @@ int x_mentions(struct alq_extractor *x) {
   x->coalition_default = yem > syr ? arab : intl;
 
   size_t di = 0;
-  for (size_t k = 0; k < x->nm; k++) {
+  for (size_t k = next_mention_match(x->m, 0, x->nm); k < x->nm; k = next_mention_match(x->m, k + 1, x->nm)) {
     const alq_match *m = &x->m[k];
     /* dates that start before this match */
     while (di < x->ndates && x->dates[di].tf < m->tok_first) {
