@@ -534,6 +534,24 @@ static int is_wordish(const alq_token *k) {
   return k->kind == ALQ_TOK_ARABIC || k->kind == ALQ_TOK_LATIN || k->kind == ALQ_TOK_NUMBER;
 }
 
+#ifndef ALQ_TEXT_NO_FAST
+/* Most tokens are neither a quote nor before one: nothing to do for them
+ * but reset the line's quotation depth at a line break. Returns the first
+ * token from i on that is, or the last token. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static size_t skip_no_quote(const alq_token *k, size_t i, size_t n, unsigned *depth) {
+  unsigned d = *depth;
+  while (i + 1 < n && k[i].kind != ALQ_TOK_QUOTE && k[i + 1].kind != ALQ_TOK_QUOTE) {
+    if (k[i].flags & ALQ_TF_NEWLINE_BEFORE) d = 0;
+    i++;
+  }
+  *depth = d;
+  return i;
+}
+#endif
+
 /* Joiners and quote direction, left to right; `depth` counts quotations
  * open on the current line and settles quotes the context leaves open. */
 static void mark_flags(alq_text *t) {
@@ -542,12 +560,7 @@ static void mark_flags(alq_text *t) {
   unsigned depth = 0;
   for (size_t i = 0; i < n; i++) {
 #ifndef ALQ_TEXT_NO_FAST
-    /* most tokens are neither a quote nor before one: nothing to do but
-       the line's quotation depth */
-    while (i + 1 < n && k[i].kind != ALQ_TOK_QUOTE && k[i + 1].kind != ALQ_TOK_QUOTE) {
-      if (k[i].flags & ALQ_TF_NEWLINE_BEFORE) depth = 0;
-      i++;
-    }
+    i = skip_no_quote(k, i, n, &depth);
 #endif
     if (k[i].flags & ALQ_TF_NEWLINE_BEFORE) depth = 0;
     if (k[i].kind == ALQ_TOK_ARABIC && !(k[i].flags & ALQ_TF_JOINER)) {
