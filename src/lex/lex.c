@@ -82,7 +82,7 @@ static uint32_t wtab_get(const alq_lexicon *lex, const alq_wslot *tab, size_t ca
 
 uint32_t alq_lex_word_entries(const alq_lexicon *lex, const char *norm, size_t n,
                               const alq_lexent **ents) {
-  uint32_t w = wtab_get(lex, lex->words, lex->wcap, norm, n, alq_hash(norm, n));
+  uint32_t w = wtab_get(lex, lex->words, lex->wcap, norm, n, alq_hash_words(norm, n));
   if (w == UINT32_MAX) return 0;
   uint64_t key = ((uint64_t)0 << 32) | w;
   size_t m = lex->ecap - 1, i = (size_t)(key * 0x9E3779B97F4A7C15ULL >> 20) & m;
@@ -198,8 +198,8 @@ static int add_cands_for(const alq_lexicon *lex, const char *f, size_t n, uint16
                          uint8_t flags, alq_cand *out, int nc) {
   uint32_t hk = head_key(f, n, lex->filt_k);
   if (!bit_test(lex->head_bits, hk)) return nc;
-  /* incremental FNV: the hash of every prefix comes for free, and the last
-     one is the hash of the whole form */
+  /* incremental FNV over the bytes a stem may span: the hash of every
+     prefix comes for free (the stem table is keyed by FNV) */
   uint64_t ph = 1469598103934665603ULL;
   uint32_t pw[16];
   int np = 0;
@@ -221,12 +221,10 @@ static int add_cands_for(const alq_lexicon *lex, const char *f, size_t n, uint16
     uint32_t p = wtab_get(lex, lex->pfx, lex->pcap, f, L, ph);
     if (p != UINT32_MAX && np < 16) pw[np++] = p;
   }
-  for (; i < n; i++) {
-    ph ^= (unsigned char)f[i];
-    ph *= 1099511628211ULL;
-  }
-  if (bit_test(lex->exact_bits, exact_bit(ph))) {
-    uint32_t w = wtab_get(lex, lex->words, lex->wcap, f, n, ph);
+  /* the exact table is keyed by the word-at-a-time hash (load.c) */
+  uint64_t eh = alq_hash_words(f, n);
+  if (bit_test(lex->exact_bits, exact_bit(eh))) {
+    uint32_t w = wtab_get(lex, lex->words, lex->wcap, f, n, eh);
     if (w != UINT32_MAX && nc < MAXCAND) out[nc++] = (alq_cand){w, strip, flags};
   }
   for (int j = 0; j < np && nc < MAXCAND; j++)

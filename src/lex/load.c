@@ -67,7 +67,9 @@ static int word_id(alq_lexicon *lex, const char *s, size_t n, int stem, uint32_t
   size_t *cap = stem ? &lex->pcap : &lex->wcap;
   uint32_t *count = stem ? &lex->nstem : &lex->nexact;
   if ((*count + 1) * 2 > *cap && wtab_grow(tab, cap)) return ALQ_ENOMEM;
-  uint64_t h = alq_hash(s, n);
+  /* stems: FNV (the scanner hashes a token's prefixes incrementally);
+     exact words: the word-at-a-time hash (lex.c, exact_hash) */
+  uint64_t h = stem ? alq_hash(s, n) : alq_hash_words(s, n);
   size_t m = *cap - 1, i = (size_t)h & m;
   for (;;) {
     alq_wslot *w = &(*tab)[i];
