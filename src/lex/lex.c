@@ -565,6 +565,43 @@ static inline uint32_t match_start(const alq_text *t, size_t i, uint16_t strip) 
   return start;
 }
 
+/* The first pass: every token's candidates (through the cache: its slot
+ * in sref) into *cands (grown in the arena), their offsets in cfirst. A
+ * function of its own, so that its loop keeps its cursors in registers.
+ * Returns the number of candidates or ALQ_ENOMEM. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static long scan_cands(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t, size_t lo, size_t hi,
+                       alq_arena *a, alq_cand **cands, size_t *ccapp, uint32_t *cfirst, uint64_t *sref) {
+  alq_cand *cs = *cands;
+  size_t ccap = *ccapp, ncs = 0;
+  const alq_token *toks = t->toks;
+  const char *norm = t->norm;
+  for (size_t i = lo; i < hi; i++) {
+    const alq_token *tk = &toks[i];
+    cfirst[i - lo] = (uint32_t)ncs;
+    if (tk->kind != ALQ_TOK_ARABIC && tk->kind != ALQ_TOK_LATIN && tk->kind != ALQ_TOK_NUMBER) continue;
+    alq_cand tmp[MAXCAND];
+    uint64_t sr;
+    int nc = token_cands_c(lex, lc, norm + tk->nstart, tk->nlen, tmp, &sr);
+    if (!nc) continue;
+    if (sref) sref[i - lo] = sr;
+    if (ncs + MAXCAND > ccap) {
+      if (ccap > (SIZE_MAX / sizeof *cs) / 2 || ncs + MAXCAND > UINT32_MAX) return ALQ_ENOMEM;
+      alq_cand *nb = alq_arena_alloc(a, ccap * 2 * sizeof *nb);
+      if (!nb) return ALQ_ENOMEM;
+      memcpy(nb, cs, ncs * sizeof *nb);
+      cs = nb; ccap *= 2;
+      *cands = cs; *ccapp = ccap;
+    }
+    if (nc <= LC_NC) memcpy(cs + ncs, tmp, LC_NC * sizeof *tmp); /* fixed size: no call */
+    else memcpy(cs + ncs, tmp, (size_t)nc * sizeof *tmp);
+    ncs += (size_t)nc;
+  }
+  return (long)ncs;
+}
+
 long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t, size_t lo, size_t hi,
                     alq_arena *a, alq_match **out) {
   *out = NULL;
@@ -584,26 +621,9 @@ long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t
   st.cfirst = alq_arena_alloc(a, (n + 1) * sizeof *st.cfirst);
   uint64_t *sref = lc ? alq_arena_alloc(a, n * sizeof *sref) : NULL; /* cache slot per token */
   if (!st.cands || !st.cfirst || (lc && !sref)) return ALQ_ENOMEM;
-  for (size_t i = lo; i < hi; i++) {
-    const alq_token *tk = &t->toks[i];
-    st.cfirst[i - lo] = (uint32_t)ncs;
-    if (tk->kind != ALQ_TOK_ARABIC && tk->kind != ALQ_TOK_LATIN && tk->kind != ALQ_TOK_NUMBER) continue;
-    alq_cand tmp[MAXCAND];
-    uint64_t sr;
-    int nc = token_cands_c(lex, lc, t->norm + tk->nstart, tk->nlen, tmp, &sr);
-    if (!nc) continue;
-    if (sref) sref[i - lo] = sr;
-    if (ncs + MAXCAND > ccap) {
-      if (ccap > (SIZE_MAX / sizeof *st.cands) / 2 || ncs + MAXCAND > UINT32_MAX) return ALQ_ENOMEM;
-      alq_cand *nb = alq_arena_alloc(a, ccap * 2 * sizeof *nb);
-      if (!nb) return ALQ_ENOMEM;
-      memcpy(nb, st.cands, ncs * sizeof *nb);
-      st.cands = nb; ccap *= 2;
-    }
-    if (nc <= LC_NC) memcpy(st.cands + ncs, tmp, LC_NC * sizeof *tmp); /* fixed size: no call */
-    else memcpy(st.cands + ncs, tmp, (size_t)nc * sizeof *tmp);
-    ncs += (size_t)nc;
-  }
+  long r1 = scan_cands(lex, lc, t, lo, hi, a, &st.cands, &ccap, st.cfirst, sref);
+  if (r1 < 0) return r1;
+  ncs = (size_t)r1;
   st.cfirst[n] = (uint32_t)ncs;
   size_t cap = n / 2 + 16, nm = 0; /* news text: a match per 2-4 tokens (words and punctuation) */
   alq_match *ms = alq_arena_alloc(a, cap * sizeof *ms);
