@@ -137,6 +137,26 @@ static void hijri_to_gregorian(int hy, int hm, int hd, int *y, int *m, int *d) {
   ((1ull << ALQ_CUE_WEEKDAY) | (1ull << ALQ_CUE_TIME_RECENT) | (1ull << ALQ_CUE_TIME_NOW) |      \
    (1ull << ALQ_CUE_TIME_DAY) | (1ull << ALQ_CUE_TIME_SINCE) | (1ull << ALQ_CUE_TIME_UNIT))
 
+/* The first token from i on that may start a date: most tokens start none,
+ * a word that no match with a month or a cue that starts a date covers (the
+ * rules would skip it, or its match, at the end). A loop of its own, so its
+ * cursors stay in registers. Returns n when there is none. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static size_t date_candidate(const alq_token *toks, const int32_t *tmatch, const alq_match *ms, size_t i,
+                             size_t n) {
+  for (; i < n; i++) {
+    if (toks[i].kind == ALQ_TOK_NUMBER) return i;
+    int32_t k0 = tmatch[i];
+    if (k0 < 0) continue;
+    const alq_match *m0 = &ms[k0];
+    if ((m0->kinds & (1u << ALQ_LK_MONTH)) || (m0->cues & DATE_START_CUES)) return i;
+    if (m0->tok_first == i) i = m0->tok_last;
+  }
+  return n;
+}
+
 int x_find_dates(struct alq_extractor *x) {
   const alq_text *t = &x->text;
   int rc;
@@ -145,19 +165,9 @@ int x_find_dates(struct alq_extractor *x) {
   const alq_match *ms = x->m;
   const size_t ntoks = t->ntoks;
   for (size_t i = 0; i < ntoks; i++) {
+    i = date_candidate(toks, tmatch, ms, i, ntoks);
+    if (i >= ntoks) break;
     const alq_token *tk = &toks[i];
-    /* most tokens start no date: a word that no match with a month or a
-       cue that starts a date covers (the rules below would skip it, or its
-       match, at the end) */
-    if (tk->kind != ALQ_TOK_NUMBER) {
-      int32_t k0 = tmatch[i];
-      if (k0 < 0) continue;
-      const alq_match *m0 = &ms[k0];
-      if (!(m0->kinds & (1u << ALQ_LK_MONTH)) && !(m0->cues & DATE_START_CUES)) {
-        if (m0->tok_first == i) i = m0->tok_last;
-        continue;
-      }
-    }
     int y, m, d;
     char iso[32];
     size_t first = i;

@@ -87,11 +87,15 @@ int alq_extract(alq_extractor *x, const alq_doc *doc, const alq_result **out, al
   size_t nt = x->text.ntoks;
   x->tok_match = alq_arena_alloc(&x->arena, (nt + 1) * sizeof *x->tok_match);
   x->tok_ment = alq_arena_alloc(&x->arena, (nt + 1) * sizeof *x->tok_ment);
+  x->tok_cues = alq_arena_alloc(&x->arena, (nt + 1) * sizeof *x->tok_cues);
   x->si = alq_arena_calloc(&x->arena, x->text.nsents + 1, sizeof *x->si);
-  if (!x->tok_match || !x->tok_ment || !x->si) { rc = ALQ_ENOMEM; goto fail; }
-  for (size_t i = 0; i < nt; i++) { x->tok_match[i] = -1; x->tok_ment[i] = -1; }
+  if (!x->tok_match || !x->tok_ment || !x->tok_cues || !x->si) { rc = ALQ_ENOMEM; goto fail; }
+  for (size_t i = 0; i < nt; i++) { x->tok_match[i] = -1; x->tok_ment[i] = -1; x->tok_cues[i] = 0; }
   for (size_t k = 0; k < x->nm; k++)
-    for (uint32_t i = x->m[k].tok_first; i <= x->m[k].tok_last; i++) x->tok_match[i] = (int32_t)k;
+    for (uint32_t i = x->m[k].tok_first; i <= x->m[k].tok_last; i++) {
+      x->tok_match[i] = (int32_t)k;
+      x->tok_cues[i] = x->m[k].cues;
+    }
   if ((rc = x_chrome(x))) goto fail;
   if ((rc = x_mentions(x))) goto fail;
   if ((rc = x_claims(x))) goto fail;

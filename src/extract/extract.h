@@ -52,6 +52,7 @@ struct alq_extractor {
   const alq_doc *doc;
   alq_match *m; size_t nm;
   int32_t *tok_match;           /* per token: match covering it, -1 */
+  uint64_t *tok_cues;           /* per token: that match's cue classes (alq_match.cues), 0 */
   int32_t *tok_ment;            /* per token: mention covering it, -1 */
   ment *ments; size_t nments, capments;
   ment *nested; size_t nnested;  /* persons inside an actor's name: output only */
@@ -99,6 +100,8 @@ static inline const alq_lexent *x_ent(const struct alq_extractor *x, int match, 
 /* Entry of kind/class on the match covering token i, or NULL. */
 static inline const alq_lexent *x_tok_ent(const struct alq_extractor *x, size_t tok, int kind, int cls) {
   if (tok >= x->text.ntoks) return NULL;
+  /* a cue class (the usual question, and most often "no"): one load */
+  if (kind == ALQ_LK_CUE && cls >= 0 && cls < 64 && !((x->tok_cues[tok] >> cls) & 1)) return NULL;
   int32_t k = x->tok_match[tok];
   if (k < 0 || !alq_match_may_have(&x->m[k], kind, cls)) return NULL;
   return x_ent(x, k, kind, cls);

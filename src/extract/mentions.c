@@ -813,6 +813,25 @@ static uint32_t skip_letters(const alq_text *t, size_t j, int letters) {
   return b;
 }
 
+/* surname_refs' first filter, in a small loop of its own: the first word
+ * from j on that is Arabic, unknown, in no mention, at least four bytes
+ * long (shorter than every surname less a letter) and ends in two letters
+ * some lent surname ends in (the 64-bit filter), or n. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static size_t next_surname_word(const alq_token *toks, const int32_t *tmatch, const int32_t *tment,
+                                const char *norm, uint64_t tailbits, size_t j, size_t n) {
+  for (; j < n; j++) {
+    const alq_token *wt = &toks[j];
+    if (wt->kind != ALQ_TOK_ARABIC || wt->nlen < 4 || tmatch[j] >= 0 || tment[j] >= 0) continue;
+    uint32_t wtail;
+    memcpy(&wtail, norm + wt->nstart + wt->nlen - 4, 4);
+    if ((tailbits >> ((wtail * 0x9E3779B1u) >> 26)) & 1) return j;
+  }
+  return n;
+}
+
 /* Later (and earlier) references to a person by the last word of a name
  * given in full in the document (البرغثي after مهدي البرغثي; CLAIMS.md rule
  * 19): that word alone, after a proclitic at most, where no lexicon entry
@@ -877,12 +896,11 @@ static int surname_refs(struct alq_extractor *x) {
   const int32_t *tmatch = x->tok_match, *tment = x->tok_ment;
   const size_t ntoks = t->ntoks;
   for (size_t j = 0; j < ntoks; j++) {
+    j = next_surname_word(toks, tmatch, tment, t->norm, tailbits, j, ntoks);
+    if (j >= ntoks) break;
     const alq_token *wt = &toks[j];
-    /* nlen < 4: shorter than every surname less a letter */
-    if (wt->kind != ALQ_TOK_ARABIC || wt->nlen < 4 || tmatch[j] >= 0 || tment[j] >= 0) continue;
     uint32_t wtail;
     memcpy(&wtail, t->norm + wt->nstart + wt->nlen - 4, 4);
-    if (!((tailbits >> ((wtail * 0x9E3779B1u) >> 26)) & 1)) continue;
     for (size_t q = 0; q < nlend; q++) {
       if (ltail[q] != wtail) continue;
       const ment *p = &x->ments[lend[q]];
@@ -1051,6 +1069,20 @@ int x_person_org(const struct alq_extractor *x, const ment *p) {
    (1ull << ALQ_CUE_PERSON_ROLE) | (1ull << ALQ_CUE_TITLE_WORD) | (1ull << ALQ_CUE_SAY_VERB) |             \
    (1ull << ALQ_CUE_OUTLET_HEAD))
 
+/* The first match from k on that is an actor or a place or carries one of
+ * the cues the mention rules read, or nm: the rest (most matches: function
+ * words, triggers, time words) yield no mention, and skipping them here
+ * only moves the dates before them to the next match kept (or to the loop
+ * after the last), which adds them in the same order, as nothing else is
+ * added in between. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static size_t next_mention_match(const alq_match *ms, size_t k, size_t nm) {
+  while (k < nm && !(ms[k].kinds & ((1u << ALQ_LK_ACTOR) | (1u << ALQ_LK_PLACE))) && !(ms[k].cues & MENTION_CUES)) k++;
+  return k;
+}
+
 int x_mentions(struct alq_extractor *x) {
   const alq_text *t = &x->text;
   int rc;
@@ -1096,7 +1128,7 @@ int x_mentions(struct alq_extractor *x) {
   x->yemen_story = yem >= 2 && yem > syr;
 
   size_t di = 0;
-  for (size_t k = 0; k < x->nm; k++) {
+  for (size_t k = next_mention_match(x->m, 0, x->nm); k < x->nm; k = next_mention_match(x->m, k + 1, x->nm)) {
     const alq_match *m = &x->m[k];
     /* dates that start before this match */
     while (di < x->ndates && x->dates[di].tf < m->tok_first) {

@@ -26,9 +26,44 @@ int alq_reltype_class(int t) {
 }
 
 int alq_lex_actor_find(const alq_lexicon *lex, const char *id) {
-  for (size_t i = 0; i < lex->nactors; i++)
-    if (strcmp(lex->actors[i].id, id) == 0) return (int)i;
-  return -1;
+  if (!lex->actor_ix) { /* no index (a lexicon being built without one) */
+    for (size_t i = 0; i < lex->nactors; i++)
+      if (strcmp(lex->actors[i].id, id) == 0) return (int)i;
+    return -1;
+  }
+  size_t m = lex->actor_ixcap - 1;
+  for (size_t k = (size_t)alq_hash(id, strlen(id)) & m;; k = (k + 1) & m) {
+    uint32_t v = lex->actor_ix[k];
+    if (!v) return -1;
+    if (strcmp(lex->actors[v - 1].id, id) == 0) return (int)(v - 1);
+  }
+}
+
+/* Puts actor i in the open-addressing table unless an earlier actor has
+ * its id (alq_lex_actor_find returns the first). */
+static void actor_ix_put(alq_lexicon *lex, size_t i) {
+  const char *id = lex->actors[i].id;
+  size_t m = lex->actor_ixcap - 1;
+  for (size_t k = (size_t)alq_hash(id, strlen(id)) & m;; k = (k + 1) & m) {
+    uint32_t v = lex->actor_ix[k];
+    if (!v) { lex->actor_ix[k] = (uint32_t)i + 1; return; }
+    if (strcmp(lex->actors[v - 1].id, id) == 0) return;
+  }
+}
+
+int alq_lex_actor_index_add(alq_lexicon *lex, size_t i) {
+  if ((i + 1) * 2 > lex->actor_ixcap) { /* keep it at most half full: rebuild in actor order */
+    size_t cap = lex->actor_ixcap ? lex->actor_ixcap * 2 : 512;
+    while ((i + 1) * 2 > cap) cap *= 2;
+    uint32_t *ix = calloc(cap, sizeof *ix);
+    if (!ix) return ALQ_ENOMEM;
+    free(lex->actor_ix);
+    lex->actor_ix = ix;
+    lex->actor_ixcap = cap;
+    for (size_t k = 0; k < i; k++) actor_ix_put(lex, k);
+  }
+  actor_ix_put(lex, i);
+  return 0;
 }
 
 /* ---- word tables ---------------------------------------------------- */
@@ -47,7 +82,7 @@ static uint32_t wtab_get(const alq_lexicon *lex, const alq_wslot *tab, size_t ca
 
 uint32_t alq_lex_word_entries(const alq_lexicon *lex, const char *norm, size_t n,
                               const alq_lexent **ents) {
-  uint32_t w = wtab_get(lex, lex->words, lex->wcap, norm, n, alq_hash(norm, n));
+  uint32_t w = wtab_get(lex, lex->words, lex->wcap, norm, n, alq_hash_words(norm, n));
   if (w == UINT32_MAX) return 0;
   uint64_t key = ((uint64_t)0 << 32) | w;
   size_t m = lex->ecap - 1, i = (size_t)(key * 0x9E3779B97F4A7C15ULL >> 20) & m;
@@ -163,8 +198,8 @@ static int add_cands_for(const alq_lexicon *lex, const char *f, size_t n, uint16
                          uint8_t flags, alq_cand *out, int nc) {
   uint32_t hk = head_key(f, n, lex->filt_k);
   if (!bit_test(lex->head_bits, hk)) return nc;
-  /* incremental FNV: the hash of every prefix comes for free, and the last
-     one is the hash of the whole form */
+  /* incremental FNV over the bytes a stem may span: the hash of every
+     prefix comes for free (the stem table is keyed by FNV) */
   uint64_t ph = 1469598103934665603ULL;
   uint32_t pw[16];
   int np = 0;
@@ -186,12 +221,10 @@ static int add_cands_for(const alq_lexicon *lex, const char *f, size_t n, uint16
     uint32_t p = wtab_get(lex, lex->pfx, lex->pcap, f, L, ph);
     if (p != UINT32_MAX && np < 16) pw[np++] = p;
   }
-  for (; i < n; i++) {
-    ph ^= (unsigned char)f[i];
-    ph *= 1099511628211ULL;
-  }
-  if (bit_test(lex->exact_bits, exact_bit(ph))) {
-    uint32_t w = wtab_get(lex, lex->words, lex->wcap, f, n, ph);
+  /* the exact table is keyed by the word-at-a-time hash (load.c) */
+  uint64_t eh = alq_hash_words(f, n);
+  if (bit_test(lex->exact_bits, exact_bit(eh))) {
+    uint32_t w = wtab_get(lex, lex->words, lex->wcap, f, n, eh);
     if (w != UINT32_MAX && nc < MAXCAND) out[nc++] = (alq_cand){w, strip, flags};
   }
   for (int j = 0; j < np && nc < MAXCAND; j++)
@@ -240,24 +273,60 @@ static int token_cands(const alq_lexicon *lex, const char *s, size_t n, alq_cand
  * and news text repeats its words: an extractor keeps the candidates of
  * recent forms in a direct-mapped table, replacing the clitic variants and
  * their probes by one hash and one compare. Forms longer than LC_KEY bytes
- * or with more than LC_NC candidates are not cached. */
+ * or with more than LC_NC candidates are not cached.
+ *
+ * A slot also keeps what the form matches on its own when no phrase of the
+ * trie goes on from any of its candidates (every node it reaches is a leaf):
+ * then the match at that token is a function of the form alone, and the
+ * scanner copies it instead of exploring and collecting the entries again.
+ * A slot refilled while a scan still refers to it bumps its epoch, which
+ * sends that token back to the full path. */
 #define LC_BITS 14
 #define LC_KEY 32
 #define LC_NC 4
+#define LC_NE 4
+#define LC_NI 2
+enum { SOLO_SCAN = 0, /* explore (too many entries or inner nodes) */
+       SOLO_NONE,     /* no match starts here */
+       SOLO_MATCH,    /* the one-token match below (has1) */
+       SOLO_EXT };    /* phrases may go on from the inner nodes below: when
+                         none has an edge for a candidate of the next token,
+                         the one-token match (has1) or none */
 typedef struct lc_slot {
   uint64_t h;
+  uint32_t epoch;        /* bumped on every refill */
   uint8_t klen;          /* 0: empty */
   uint8_t nc;
+  uint8_t solo;          /* SOLO_* */
+  uint8_t ne;
+  uint8_t has1;          /* SOLO_MATCH, SOLO_EXT: the one-token match exists */
+  uint8_t ninner;        /* SOLO_EXT: inner[0..ninner) */
+  uint8_t mru;           /* (first slot of a pair) the way used last */
   char key[LC_KEY];
   alq_cand c[LC_NC];
+  uint32_t inner[LC_NI]; /* SOLO_EXT: the inner trie nodes its candidates reach */
+  /* SOLO_MATCH: the alq_match fields of the one-token match */
+  uint32_t ents[LC_NE];
+  uint64_t cues;
+  uint16_t kinds, rels, mflags, strip;
 } lc_slot;
 struct alq_lex_cache {
   const alq_lexicon *lex;
-  lc_slot slot[1u << LC_BITS];
+  void *mem;                           /* what calloc returned */
+  _Alignas(64) lc_slot slot[1u << LC_BITS]; /* a slot in two cache lines, not three */
 };
 
-alq_lex_cache *alq_lex_cache_new(void) { return calloc(1, sizeof(alq_lex_cache)); }
-void alq_lex_cache_free(alq_lex_cache *c) { free(c); }
+/* calloc (zeroed pages, touched only when used) aligned by hand */
+alq_lex_cache *alq_lex_cache_new(void) {
+  void *m = calloc(1, sizeof(alq_lex_cache) + 64);
+  if (!m) return NULL;
+  alq_lex_cache *c = (alq_lex_cache *)(((uintptr_t)m + 63) & ~(uintptr_t)63);
+  c->mem = m;
+  return c;
+}
+void alq_lex_cache_free(alq_lex_cache *c) {
+  if (c) free(c->mem);
+}
 
 static inline uint64_t ld64(const char *p) { uint64_t v; memcpy(&v, p, 8); return v; }
 static inline uint64_t ld32(const char *p) { uint32_t v; memcpy(&v, p, 4); return v; }
@@ -275,27 +344,6 @@ static inline int form_eq(const char *a, const char *b, size_t n) {
 }
 
 static int token_cands(const alq_lexicon *lex, const char *s, size_t n, alq_cand *out);
-
-/* token_cands through the cache. */
-static inline int token_cands_c(const alq_lexicon *lex, alq_lex_cache *lc, const char *s, size_t n,
-                                alq_cand *out) {
-  if (!lc || n > LC_KEY || n == 0) return token_cands(lex, s, n, out);
-  uint64_t h = form_hash(s, n);
-  lc_slot *e = &lc->slot[h >> (64 - LC_BITS)];
-  if (e->h == h && e->klen == n && form_eq(e->key, s, n)) {
-    for (int k = 0; k < e->nc; k++) out[k] = e->c[k];
-    return e->nc;
-  }
-  int nc = token_cands(lex, s, n, out);
-  if (nc <= LC_NC) {
-    e->h = h;
-    e->klen = (uint8_t)n;
-    e->nc = (uint8_t)nc;
-    memcpy(e->key, s, n);
-    for (int k = 0; k < nc; k++) e->c[k] = out[k];
-  }
-  return nc;
-}
 
 /* ---- scanning --------------------------------------------------------- */
 
@@ -325,7 +373,8 @@ static int node_accepts(const alq_lexicon *lex, uint32_t node, uint8_t pf) {
   return 0;
 }
 
-static void explore(scan_state *st, uint32_t node, uint32_t j, uint8_t pf, uint16_t strip, int depth) {
+/* Node `node`, reached at token j, as a candidate for the longest match. */
+static inline void consider(scan_state *st, uint32_t node, uint32_t j, uint8_t pf, uint16_t strip) {
   const alq_lexicon *lex = st->lex;
   if (lex->node_ent_count[node] && node_accepts(lex, node, pf)) {
     if (st->nbest == 0 || j > st->best_j) {
@@ -336,6 +385,11 @@ static void explore(scan_state *st, uint32_t node, uint32_t j, uint8_t pf, uint1
       st->best_strip[st->nbest] = strip; st->nbest++;
     }
   }
+}
+
+static void explore(scan_state *st, uint32_t node, uint32_t j, uint8_t pf, uint16_t strip, int depth) {
+  const alq_lexicon *lex = st->lex;
+  consider(st, node, j, pf, strip);
   if (depth >= 24) return;
   if (lex->node_inner && !bit_test(lex->node_inner, node)) return; /* a leaf: no longer phrase */
   const alq_text *t = st->t;
@@ -355,9 +409,197 @@ static void explore(scan_state *st, uint32_t node, uint32_t j, uint8_t pf, uint1
   }
 }
 
+/* What a match holds: the accepted entries of the best nodes (deduplicated,
+ * written to idx, which has room for the sum of their entry counts) and
+ * their masks. Returns the number of entries. */
+typedef struct match_sum { uint16_t mflags, strip, kinds, rels; uint64_t cues; } match_sum;
+static uint32_t collect(const alq_lexicon *lex, const scan_state *st, uint32_t *idx, match_sum *o) {
+  uint32_t ne = 0;
+  uint16_t mflags = 0, strip = st->best_strip[0], kinds = 0, rels = 0;
+  uint64_t cues = 0;
+  for (int b = 0; b < st->nbest; b++) {
+    uint32_t f = lex->node_ent_first[st->best_node[b]], c = lex->node_ent_count[st->best_node[b]];
+    uint8_t pf = st->best_fl[b];
+    for (uint32_t k = 0; k < c; k++) {
+      const alq_lexent *e = &lex->ents[f + k];
+      if ((e->flags & ALQ_EF_NAME) && (pf & (PF_ART | PF_INNER_CL))) continue;
+      if (b) { /* a node's own entries are distinct; another node may share them */
+        int dup = 0;
+        for (uint32_t d = 0; d < ne; d++) if (idx[d] == f + k) dup = 1;
+        if (dup) continue;
+      }
+      idx[ne++] = f + k;
+      kinds |= (uint16_t)(1u << (e->kind & 15));
+      if (e->kind == ALQ_LK_CUE) cues |= (uint64_t)1 << (e->cls & 63);
+      else if (e->kind == ALQ_LK_REL) rels |= (uint16_t)(1u << (e->cls & 15));
+      mflags |= (e->flags & ALQ_EF_NAME) ? ALQ_MT_NAME : ALQ_MT_WORD;
+      if (e->flags & ALQ_EF_NAME) strip = st->best_strip[b];
+    }
+    if (pf & PF_ART) mflags |= ALQ_MT_ARTICLE;
+    if (pf & (PF_CL | PF_INNER_CL)) mflags |= ALQ_MT_CLITIC;
+    if (pf & PF_PFX) mflags |= ALQ_MT_PREFIX;
+  }
+  o->mflags = mflags; o->strip = strip; o->kinds = kinds; o->rels = rels; o->cues = cues;
+  return ne;
+}
+
+static inline uint8_t root_pf(uint8_t cf) {
+  uint8_t pf = 0;
+  if (cf & CF_ART) pf |= PF_ART;
+  if (cf & CF_CL) pf |= PF_CL;
+  if (cf & CF_PFX) pf |= PF_PFX;
+  return pf;
+}
+
+/* The one-token match of a form with candidates c[0..nc), as the scanner
+ * would find it when no phrase goes on (explore's calls at depth 1, in the
+ * same order), and the inner nodes from which one might. */
+static void solo_fill(const alq_lexicon *lex, lc_slot *e) {
+  e->solo = SOLO_SCAN;
+  if (!lex->node_inner) return;
+  scan_state st = {0};
+  st.lex = lex;
+  int ni = 0;
+  for (int c = 0; c < e->nc; c++) {
+    uint32_t child = edge_get(lex, 0, e->c[c].word);
+    if (!child) continue;
+    if (bit_test(lex->node_inner, child)) { /* a phrase may go on */
+      if (ni == LC_NI) return;
+      e->inner[ni++] = child;
+    }
+    consider(&st, child, 0, root_pf(e->c[c].flags), e->c[c].strip);
+  }
+  e->ninner = (uint8_t)ni;
+  e->has1 = 0;
+  if (!st.nbest) { e->solo = ni ? SOLO_EXT : SOLO_NONE; return; }
+  uint32_t total = 0;
+  for (int b = 0; b < st.nbest; b++) total += lex->node_ent_count[st.best_node[b]];
+  if (total > 64) return;
+  uint32_t idx[64];
+  match_sum ms;
+  uint32_t ne = collect(lex, &st, idx, &ms);
+  if (ne > LC_NE) return;
+  memcpy(e->ents, idx, ne * sizeof *idx);
+  e->ne = (uint8_t)ne;
+  e->cues = ms.cues; e->kinds = ms.kinds; e->rels = ms.rels; e->mflags = ms.mflags; e->strip = ms.strip;
+  e->has1 = 1;
+  e->solo = ni ? SOLO_EXT : SOLO_MATCH;
+}
+
+/* Whether explore would go beyond token i from one of the slot's inner
+ * nodes: the next token (past quotes, in the same sentence) has a
+ * candidate with an edge from it. */
+static int may_extend(const scan_state *st, const lc_slot *e, size_t i) {
+  const alq_text *t = st->t;
+  size_t k = i + 1;
+  while (k < st->hi && t->toks[k].kind == ALQ_TOK_QUOTE) k++;
+  if (k >= st->hi || t->toks[k].sent != t->toks[i].sent) return 0;
+  const alq_cand *cs = st->cands + st->cfirst[k - st->lo];
+  int nk = (int)(st->cfirst[k - st->lo + 1] - st->cfirst[k - st->lo]);
+  for (int c = 0; c < e->ninner; c++)
+    for (int q = 0; q < nk; q++)
+      if (edge_get(st->lex, e->inner[c], cs[q].word)) return 1;
+  return 0;
+}
+
+/* token_cands through the cache; *slot gets the slot's index and epoch
+ * (epoch << 32 | index), or UINT64_MAX when the form is not cached. */
+static inline int token_cands_c(const alq_lexicon *lex, alq_lex_cache *lc, const char *s, size_t n,
+                                alq_cand *out, uint64_t *slot) {
+  *slot = UINT64_MAX;
+  if (!lc || n > LC_KEY || n == 0) return token_cands(lex, s, n, out);
+  uint64_t h = form_hash(s, n);
+  /* two-way: slots 2k and 2k + 1; the first slot's mru says which was hit
+     or filled last, the other is refilled on a miss */
+  uint32_t si = (uint32_t)(h >> (64 - LC_BITS)) & ~1u;
+  lc_slot *e0 = &lc->slot[si];
+  for (uint32_t w = 0; w < 2; w++) {
+    lc_slot *e = e0 + w;
+    if (e->h == h && e->klen == n && form_eq(e->key, s, n)) {
+      memcpy(out, e->c, sizeof e->c); /* all LC_NC (out has MAXCAND): no call */
+      *slot = (uint64_t)e->epoch << 32 | (si + w);
+      e0->mru = (uint8_t)w;
+      return e->nc;
+    }
+  }
+  int nc = token_cands(lex, s, n, out);
+  if (nc <= LC_NC) {
+    uint32_t w = e0->mru ^ 1u;
+    lc_slot *e = e0 + w;
+    e0->mru = (uint8_t)w;
+    si += w;
+    e->h = h;
+    e->epoch++;
+    e->klen = (uint8_t)n;
+    e->nc = (uint8_t)nc;
+    memcpy(e->key, s, n);
+    for (int k = 0; k < nc; k++) e->c[k] = out[k];
+    solo_fill(lex, e);
+    *slot = (uint64_t)e->epoch << 32 | si;
+  }
+  return nc;
+}
+
 long alq_lex_scan(const alq_lexicon *lex, const alq_text *t, size_t lo, size_t hi,
                   alq_arena *a, alq_match **out) {
   return alq_lex_scan_c(lex, NULL, t, lo, hi, a, out);
+}
+
+/* Byte start of a match at token i whose first token loses `strip`
+ * normalized bytes of proclitics. */
+static inline uint32_t match_start(const alq_text *t, size_t i, uint16_t strip) {
+  const alq_token *tf = &t->toks[i];
+  uint32_t start = tf->start;
+  if (strip && strip < tf->nlen) {
+    /* the usual case: the token's bytes up to and including the letter
+       after the proclitics are their own normalized form, so every code
+       point there normalized to itself, one for one (a dropped one, never
+       written, or a changed one would show as a difference): the letter
+       starts strip bytes in */
+    if ((size_t)strip + 2 <= tf->nlen && (size_t)tf->start + strip + 2 <= tf->end &&
+        memcmp(t->src + tf->start, t->norm + tf->nstart, (size_t)strip + 2) == 0)
+      return tf->start + strip;
+    uint32_t e;
+    alq_text_norm_src(t, i, tf->nstart + strip, &start, &e);
+  }
+  return start;
+}
+
+/* The first pass: every token's candidates (through the cache: its slot
+ * in sref) into *cands (grown in the arena), their offsets in cfirst. A
+ * function of its own, so that its loop keeps its cursors in registers.
+ * Returns the number of candidates or ALQ_ENOMEM. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static long scan_cands(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t, size_t lo, size_t hi,
+                       alq_arena *a, alq_cand **cands, size_t *ccapp, uint32_t *cfirst, uint64_t *sref) {
+  alq_cand *cs = *cands;
+  size_t ccap = *ccapp, ncs = 0;
+  const alq_token *toks = t->toks;
+  const char *norm = t->norm;
+  for (size_t i = lo; i < hi; i++) {
+    const alq_token *tk = &toks[i];
+    cfirst[i - lo] = (uint32_t)ncs;
+    if (tk->kind != ALQ_TOK_ARABIC && tk->kind != ALQ_TOK_LATIN && tk->kind != ALQ_TOK_NUMBER) continue;
+    alq_cand tmp[MAXCAND];
+    uint64_t sr;
+    int nc = token_cands_c(lex, lc, norm + tk->nstart, tk->nlen, tmp, &sr);
+    if (!nc) continue;
+    if (sref) sref[i - lo] = sr;
+    if (ncs + MAXCAND > ccap) {
+      if (ccap > (SIZE_MAX / sizeof *cs) / 2 || ncs + MAXCAND > UINT32_MAX) return ALQ_ENOMEM;
+      alq_cand *nb = alq_arena_alloc(a, ccap * 2 * sizeof *nb);
+      if (!nb) return ALQ_ENOMEM;
+      memcpy(nb, cs, ncs * sizeof *nb);
+      cs = nb; ccap *= 2;
+      *cands = cs; *ccapp = ccap;
+    }
+    if (nc <= LC_NC) memcpy(cs + ncs, tmp, LC_NC * sizeof *tmp); /* fixed size: no call */
+    else memcpy(cs + ncs, tmp, (size_t)nc * sizeof *tmp);
+    ncs += (size_t)nc;
+  }
+  return (long)ncs;
 }
 
 long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t, size_t lo, size_t hi,
@@ -377,24 +619,11 @@ long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t
   size_t ccap = n / 2 + 16, ncs = 0;
   st.cands = alq_arena_alloc(a, ccap * sizeof *st.cands);
   st.cfirst = alq_arena_alloc(a, (n + 1) * sizeof *st.cfirst);
-  if (!st.cands || !st.cfirst) return ALQ_ENOMEM;
-  for (size_t i = lo; i < hi; i++) {
-    const alq_token *tk = &t->toks[i];
-    st.cfirst[i - lo] = (uint32_t)ncs;
-    if (tk->kind != ALQ_TOK_ARABIC && tk->kind != ALQ_TOK_LATIN && tk->kind != ALQ_TOK_NUMBER) continue;
-    alq_cand tmp[MAXCAND];
-    int nc = token_cands_c(lex, lc, t->norm + tk->nstart, tk->nlen, tmp);
-    if (!nc) continue;
-    if (ncs + (size_t)nc > ccap) {
-      if (ccap > (SIZE_MAX / sizeof *st.cands) / 2 || ncs + MAXCAND > UINT32_MAX) return ALQ_ENOMEM;
-      alq_cand *nb = alq_arena_alloc(a, ccap * 2 * sizeof *nb);
-      if (!nb) return ALQ_ENOMEM;
-      memcpy(nb, st.cands, ncs * sizeof *nb);
-      st.cands = nb; ccap *= 2;
-    }
-    memcpy(st.cands + ncs, tmp, (size_t)nc * sizeof *tmp);
-    ncs += (size_t)nc;
-  }
+  uint64_t *sref = lc ? alq_arena_alloc(a, n * sizeof *sref) : NULL; /* cache slot per token */
+  if (!st.cands || !st.cfirst || (lc && !sref)) return ALQ_ENOMEM;
+  long r1 = scan_cands(lex, lc, t, lo, hi, a, &st.cands, &ccap, st.cfirst, sref);
+  if (r1 < 0) return r1;
+  ncs = (size_t)r1;
   st.cfirst[n] = (uint32_t)ncs;
   size_t cap = n / 2 + 16, nm = 0; /* news text: a match per 2-4 tokens (words and punctuation) */
   alq_match *ms = alq_arena_alloc(a, cap * sizeof *ms);
@@ -406,16 +635,45 @@ long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t
   for (size_t i = lo; i < hi; i++) {
     int nc = (int)(st.cfirst[i - lo + 1] - st.cfirst[i - lo]);
     if (!nc) continue;
+    const lc_slot *sl = NULL;
+    if (sref && sref[i - lo] != UINT64_MAX) {
+      sl = &lc->slot[(uint32_t)sref[i - lo]];
+      if (sl->epoch != (uint32_t)(sref[i - lo] >> 32) || sl->solo == SOLO_SCAN) sl = NULL;
+      else if (sl->solo == SOLO_NONE) continue;
+      else if (sl->solo == SOLO_EXT && may_extend(&st, sl, i)) sl = NULL;
+      else if (!sl->has1) continue;
+    }
+    if (nm == cap) {
+      alq_match *nms = alq_arena_alloc(a, cap * 2 * sizeof *nms);
+      if (!nms) return ALQ_ENOMEM;
+      memcpy(nms, ms, cap * sizeof *ms);
+      ms = nms; cap *= 2;
+    }
+    if (sl) { /* the form's own match, as the slot keeps it */
+      if (LC_NE > pool_left) {
+        pool_left = 1024;
+        pool = alq_arena_alloc(a, pool_left * sizeof *pool);
+        if (!pool) return ALQ_ENOMEM;
+      }
+      alq_match *m = &ms[nm++];
+      memcpy(pool, sl->ents, sizeof sl->ents);
+      m->tok_first = m->tok_last = (uint32_t)i;
+      m->strip = sl->strip;
+      m->flags = sl->mflags;
+      m->nents = sl->ne;
+      m->ents = pool;
+      pool += sl->ne; pool_left -= sl->ne;
+      m->kinds = sl->kinds; m->rels = sl->rels; m->cues = sl->cues;
+      m->start = match_start(t, i, sl->strip);
+      m->end = t->toks[i].end;
+      continue;
+    }
     st.nbest = 0;
     const alq_cand *cs = st.cands + st.cfirst[i - lo];
     for (int c = 0; c < nc; c++) {
       uint32_t child = edge_get(lex, 0, cs[c].word);
       if (!child) continue;
-      uint8_t pf = 0;
-      if (cs[c].flags & CF_ART) pf |= PF_ART;
-      if (cs[c].flags & CF_CL) pf |= PF_CL;
-      if (cs[c].flags & CF_PFX) pf |= PF_PFX;
-      explore(&st, child, (uint32_t)i, pf, cs[c].strip, 1);
+      explore(&st, child, (uint32_t)i, root_pf(cs[c].flags), cs[c].strip, 1);
     }
     if (!st.nbest) continue;
     /* collect accepted entries of the best nodes (deduplicated) */
@@ -426,55 +684,22 @@ long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t
       pool = alq_arena_alloc(a, pool_left * sizeof *pool);
       if (!pool) return ALQ_ENOMEM;
     }
-    uint32_t *idx = pool;
-    uint32_t ne = 0;
-    uint16_t mflags = 0, strip = st.best_strip[0], kinds = 0, rels = 0;
-    uint64_t cues = 0;
-    for (int b = 0; b < st.nbest; b++) {
-      uint32_t f = lex->node_ent_first[st.best_node[b]], c = lex->node_ent_count[st.best_node[b]];
-      uint8_t pf = st.best_fl[b];
-      for (uint32_t k = 0; k < c; k++) {
-        const alq_lexent *e = &lex->ents[f + k];
-        if ((e->flags & ALQ_EF_NAME) && (pf & (PF_ART | PF_INNER_CL))) continue;
-        int dup = 0;
-        for (uint32_t d = 0; d < ne; d++) if (idx[d] == f + k) dup = 1;
-        if (dup) continue;
-        idx[ne++] = f + k;
-        kinds |= (uint16_t)(1u << (e->kind & 15));
-        if (e->kind == ALQ_LK_CUE) cues |= (uint64_t)1 << (e->cls & 63);
-        else if (e->kind == ALQ_LK_REL) rels |= (uint16_t)(1u << (e->cls & 15));
-        mflags |= (e->flags & ALQ_EF_NAME) ? ALQ_MT_NAME : ALQ_MT_WORD;
-        if (e->flags & ALQ_EF_NAME) strip = st.best_strip[b];
-      }
-      if (pf & PF_ART) mflags |= ALQ_MT_ARTICLE;
-      if (pf & (PF_CL | PF_INNER_CL)) mflags |= ALQ_MT_CLITIC;
-      if (pf & PF_PFX) mflags |= ALQ_MT_PREFIX;
-    }
-    if (nm == cap) {
-      alq_match *nms = alq_arena_alloc(a, cap * 2 * sizeof *nms);
-      if (!nms) return ALQ_ENOMEM;
-      memcpy(nms, ms, cap * sizeof *ms);
-      ms = nms; cap *= 2;
-    }
+    match_sum sum;
+    uint32_t ne = collect(lex, &st, pool, &sum);
     alq_match *m = &ms[nm++];
     m->tok_first = (uint32_t)i;
     m->tok_last = st.best_j;
-    m->strip = strip;
-    m->flags = mflags;
+    m->strip = sum.strip;
+    m->flags = sum.mflags;
     m->nents = ne;
-    m->ents = idx;
+    m->ents = pool;
     pool += ne; pool_left -= ne;   /* the unused rest of `total` serves the next match */
-    m->kinds = kinds; m->rels = rels; m->cues = cues;
+    m->kinds = sum.kinds; m->rels = sum.rels; m->cues = sum.cues;
     /* byte span: skip stripped proclitics; a head word before a quote is left
        out (تنظيم "داعش" -> داعش), as the name proper is the quoted part */
-    const alq_token *tf = &t->toks[i];
-    uint32_t start = tf->start;
-    if (strip && strip < tf->nlen) {
-      uint32_t e;
-      alq_text_norm_src(t, i, tf->nstart + strip, &start, &e);
-    }
+    uint32_t start = match_start(t, i, sum.strip);
     for (uint32_t k = (uint32_t)i + 1; k < st.best_j; k++)
-      if (t->toks[k].kind == ALQ_TOK_QUOTE && (mflags & ALQ_MT_NAME)) { start = t->toks[k + 1].start; break; }
+      if (t->toks[k].kind == ALQ_TOK_QUOTE && (sum.mflags & ALQ_MT_NAME)) { start = t->toks[k + 1].start; break; }
     m->start = start;
     m->end = t->toks[st.best_j].end;
     i = st.best_j;
@@ -486,3 +711,4 @@ long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t
 _Static_assert(ALQ_CUE__COUNT <= 64, "alq_match.cues holds one bit per cue class");
 _Static_assert(ALQ_REL__COUNT <= 16, "alq_match.rels holds one bit per relation type");
 _Static_assert(ALQ_LK_MONTH < 16, "alq_match.kinds holds one bit per entry kind");
+_Static_assert(sizeof(lc_slot) == 128, "a cache slot fills two cache lines");

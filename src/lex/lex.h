@@ -153,6 +153,7 @@ struct alq_lexicon {
   int *state_force;                    /* per actor: its state's armed-force actor (forces.tsv), or -1 */
   int *state_national_army;            /* per actor: the army a bare "national army" names in its
                                           stories (forces.tsv column 3), or -1 */
+  uint32_t *actor_ix; size_t actor_ixcap; /* actor ids hashed: index + 1 (0 empty), the first of equal ids */
   /* Lookup filters, built from the word tables on the first scan (lex.c;
    * guarded, so threads may share the lexicon): most tokens match nothing
    * and are rejected here without probing the tables. */
@@ -166,8 +167,11 @@ struct alq_lexicon {
   uint64_t *node_inner;                /* bit per trie node: it has a child (NULL: unknown) */
 };
 
-/* Finds an actor index by id, or -1. */
+/* Finds an actor index by id, or -1 (the first actor with that id). */
 int alq_lex_actor_find(const alq_lexicon *lex, const char *id);
+/* Adds actor i (just appended, id set) to the id index (load.c). Returns 0
+ * or ALQ_ENOMEM. */
+int alq_lex_actor_index_add(alq_lexicon *lex, size_t i);
 
 /* Per-token lookup candidates, computed once per text (internal to the scan). */
 typedef struct alq_cand { uint32_t word; uint16_t strip; uint8_t flags; } alq_cand;

@@ -67,7 +67,9 @@ static int word_id(alq_lexicon *lex, const char *s, size_t n, int stem, uint32_t
   size_t *cap = stem ? &lex->pcap : &lex->wcap;
   uint32_t *count = stem ? &lex->nstem : &lex->nexact;
   if ((*count + 1) * 2 > *cap && wtab_grow(tab, cap)) return ALQ_ENOMEM;
-  uint64_t h = alq_hash(s, n);
+  /* stems: FNV (the scanner hashes a token's prefixes incrementally);
+     exact words: the word-at-a-time hash (lex.c, exact_hash) */
+  uint64_t h = stem ? alq_hash(s, n) : alq_hash_words(s, n);
   size_t m = *cap - 1, i = (size_t)h & m;
   for (;;) {
     alq_wslot *w = &(*tab)[i];
@@ -315,6 +317,7 @@ static int load_actors(alq_lexicon *lex, alq_arena *tmp, const char *dir, ambig_
     a->arabic = bar0 ? strndup(t.f[3], (size_t)(bar0 - t.f[3])) : xstrdup(t.f[3]);
     lex->nactors++;
     if (!a->id || !a->type || !a->english || !a->founded || !a->ended || !a->successor || !a->arabic) { rc = ALQ_ENOMEM; break; }
+    if ((rc = alq_lex_actor_index_add(lex, lex->nactors - 1))) break;
     char *s = t.f[3];
     while (s && *s) {
       char *bar = strchr(s, '|');
@@ -628,5 +631,6 @@ void alq_lexicon_free(alq_lexicon *lex) {
   free(lex->state_force);
   free(lex->state_national_army);
   free(lex->node_inner);
+  free(lex->actor_ix);
   free(lex);
 }

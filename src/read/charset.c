@@ -60,68 +60,74 @@ static int cp1256_arabic(unsigned c) {
   return 0;
 }
 
-/* Whether s[0..len) is valid UTF-8 throughout: runs of two-byte sequences
- * (Arabic) and of ASCII (eight bytes at a time) in tight loops, the rest by
- * utf8_seq. */
+/* Whether s[0..len) is valid UTF-8 throughout: blocks of ASCII and
+ * two-byte sequences (Arabic) 16 bytes at a time, anything else by utf8_seq
+ * for at least 16 bytes, then blocks again. */
 int alq_read_utf8_valid(const unsigned char *s, size_t len) {
   size_t i = 0;
+  for (;;) {
 #ifdef __SSE2__
-  /* 16 bytes at a time while every byte is ASCII or part of a two-byte
-   * sequence (lead C2..DF, then a continuation 80..BF): a lead must be
-   * followed by a continuation and a continuation preceded by a lead, which
-   * in such bytes means exactly (lead continuation)*. The neighbours of the
-   * block come from the loads at i - 1 and i + 1 (before the first byte:
-   * none). Anything else (longer sequences, errors, the tail) is left to the
-   * loop below, from a sequence boundary. Bytes are compared as signed
-   * after flipping the top bit: ASCII < 0, continuation 0..3F, lead 42..5F. */
-  {
-    const __m128i flip = _mm_set1_epi8((char)0x80), zero = _mm_setzero_si128();
-    const __m128i m1 = _mm_set1_epi8(-1), c40 = _mm_set1_epi8(0x40);
-    const __m128i c41 = _mm_set1_epi8(0x41), c60 = _mm_set1_epi8(0x60);
-    while (i + 17 <= len) {
-      __m128i raw = _mm_loadu_si128((const __m128i *)(s + i));
-      __m128i v = _mm_xor_si128(raw, flip);
-      __m128i vp = i ? _mm_xor_si128(_mm_loadu_si128((const __m128i *)(s + i - 1)), flip)
-                     : _mm_xor_si128(_mm_slli_si128(raw, 1), flip);
-      __m128i vn = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(s + i + 1)), flip);
-      __m128i ascii = _mm_cmplt_epi8(v, zero);
-      __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(v, c41), _mm_cmplt_epi8(v, c60));
-      __m128i cont = _mm_and_si128(_mm_cmpgt_epi8(v, m1), _mm_cmplt_epi8(v, c40));
-      __m128i leadp = _mm_and_si128(_mm_cmpgt_epi8(vp, c41), _mm_cmplt_epi8(vp, c60));
-      __m128i contn = _mm_and_si128(_mm_cmpgt_epi8(vn, m1), _mm_cmplt_epi8(vn, c40));
-      __m128i ok = _mm_or_si128(ascii, _mm_or_si128(_mm_and_si128(lead, contn), _mm_and_si128(cont, leadp)));
-      if (_mm_movemask_epi8(ok) != 0xFFFF) break;
-      i += 16;
-    }
-    /* a lead just before i had its continuation at i checked: start there */
-    if (i > 0 && s[i - 1] >= 0xC2 && s[i - 1] <= 0xDF) i--;
-  }
-#endif
-  while (i < len) {
-    unsigned c = s[i];
-    if (c >= 0xC2 && c <= 0xDF) {
-      do {
-        if (i + 1 >= len || (s[i + 1] & 0xC0) != 0x80) return 0;
-        i += 2;
-      } while (i < len && s[i] >= 0xC2 && s[i] <= 0xDF);
-      continue;
-    }
-    if (c < 0x80) {
-      i++;
-      while (len - i >= 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        if (w & 0x8080808080808080ULL) break;
-        i += 8;
+    /* 16 bytes at a time while every byte is ASCII or part of a two-byte
+     * sequence (lead C2..DF, then a continuation 80..BF): every byte is
+     * ASCII, a lead or a continuation, and a byte is a continuation exactly
+     * when the byte before it is a lead, which in such bytes means
+     * (lead continuation)*. The bytes before come from the load at i - 1
+     * (before the first byte: none); a lead at the end of a block has its
+     * continuation checked with the next block, or by the loop below. i
+     * starts at a sequence boundary; anything else (longer sequences,
+     * errors, the tail) is left to the loop below, from a sequence
+     * boundary. */
+    {
+      const __m128i m1 = _mm_set1_epi8(-1), cmask = _mm_set1_epi8((char)0xC0);
+      const __m128i c80 = _mm_set1_epi8((char)0x80), cC2 = _mm_set1_epi8((char)0xC2);
+      const __m128i c1D = _mm_set1_epi8(0x1D);
+      size_t i0 = i;
+      while (i + 16 <= len) {
+        __m128i raw = _mm_loadu_si128((const __m128i *)(s + i));
+        __m128i rawp = i ? _mm_loadu_si128((const __m128i *)(s + i - 1)) : _mm_slli_si128(raw, 1);
+        __m128i ascii = _mm_cmpgt_epi8(raw, m1);
+        __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(raw, cmask), c80);
+        __m128i d = _mm_sub_epi8(raw, cC2);
+        __m128i lead = _mm_cmpeq_epi8(_mm_min_epu8(d, c1D), d);
+        __m128i dp = _mm_sub_epi8(rawp, cC2);
+        __m128i leadp = _mm_cmpeq_epi8(_mm_min_epu8(dp, c1D), dp);
+        __m128i ok = _mm_and_si128(_mm_or_si128(ascii, _mm_or_si128(lead, cont)), _mm_cmpeq_epi8(cont, leadp));
+        if (_mm_movemask_epi8(ok) != 0xFFFF) break;
+        i += 16;
       }
-      while (i < len && s[i] < 0x80) i++;
-      continue;
+      /* a lead at i - 1 still needs its continuation: start there */
+      if (i > i0 && s[i - 1] >= 0xC2 && s[i - 1] <= 0xDF) i--;
     }
-    size_t k = utf8_seq(s + i, len - i);
-    if (!k) return 0;
-    i += k;
+    size_t stop = len - i > 16 ? i + 16 : len;
+#else
+    size_t stop = len;
+#endif
+    if (i >= len) return 1;
+    while (i < stop) {
+      unsigned c = s[i];
+      if (c >= 0xC2 && c <= 0xDF) {
+        do {
+          if (i + 1 >= len || (s[i + 1] & 0xC0) != 0x80) return 0;
+          i += 2;
+        } while (i < len && s[i] >= 0xC2 && s[i] <= 0xDF);
+        continue;
+      }
+      if (c < 0x80) {
+        i++;
+        while (len - i >= 8) {
+          uint64_t w;
+          memcpy(&w, s + i, 8);
+          if (w & 0x8080808080808080ULL) break;
+          i += 8;
+        }
+        while (i < len && s[i] < 0x80) i++;
+        continue;
+      }
+      size_t k = utf8_seq(s + i, len - i);
+      if (!k) return 0;
+      i += k;
+    }
   }
-  return 1;
 }
 
 alq_enc alq_read_detect_text(const char *raw, size_t len) {

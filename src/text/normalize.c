@@ -203,6 +203,43 @@ int alq_norm_cp(int32_t cp, int32_t out[8]) {
 int alq_normalize(alq_arena *a, const uint8_t *s, size_t len, char **out, size_t *out_len,
                   uint32_t **map_start, uint32_t **map_end) {
   if (len > UINT32_MAX) return ALQ_ENOMEM;
+  if (!map_start && !map_end) {
+    /* the usual lexicon entry: ASCII and two-byte U+0600-06FF only, each
+       normalized by its table into at most as many bytes (alq_ar_norm maps
+       the block to letters of it, ASCII digits and separators, or nothing;
+       a test checks the table stays so): one pass */
+    size_t i = 0;
+    while (i < len) {
+      if (s[i] < 0x80) { i++; continue; }
+      if (s[i] >= 0xD8 && s[i] <= 0xDB && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) { i += 2; continue; }
+      break;
+    }
+    if (i == len) {
+      char *o = alq_arena_alloc(a, len + 1);
+      if (!o) return ALQ_ENOMEM;
+      size_t w = 0;
+      for (i = 0; i < len;) {
+        unsigned c = s[i];
+        if (c < 0x80) {
+          if (c) o[w++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c); /* NUL dropped */
+          i++;
+          continue;
+        }
+        uint16_t m = alq_ar_norm[(((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu)) - 0x600];
+        if (m >= 0x80) { /* the block's normalizations: letters of it (< 0x800), or ASCII digits */
+          o[w++] = (char)(0xC0 | (m >> 6));
+          o[w++] = (char)(0x80 | (m & 0x3F));
+        } else if (m) {
+          o[w++] = (char)m;
+        }
+        i += 2;
+      }
+      o[w] = 0;
+      *out = o;
+      if (out_len) *out_len = w;
+      return 0;
+    }
+  }
   int bad = 0;
   size_t total = 0;
   for (size_t pos = 0; pos < len;) {

@@ -31,6 +31,9 @@ int alq_text_split_sentences(alq_arena *a, alq_text *t) {
   alq_token *k = t->toks;
   size_t first = 0;
   for (size_t i = 0; i < n; i++) {
+    /* most tokens end nothing: not the last, no line break after, no
+       punctuation (a terminator is punctuation) */
+    while (i + 1 < n && !(k[i + 1].flags & ALQ_TF_NEWLINE_BEFORE) && k[i].kind != ALQ_TOK_PUNCT) i++;
     size_t last = i; /* the sentence, if it ends here, ends with token `last` */
     int ends = (i + 1 == n) || (k[i + 1].flags & ALQ_TF_NEWLINE_BEFORE);
     if (!ends && is_terminator(t, &k[i])) {

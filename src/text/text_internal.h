@@ -67,4 +67,27 @@ static inline alq_cc alq_text_peek(const uint8_t *s, size_t len, size_t pos,
   *clen = p - pos;
   return alq_text_rare_class(*cp);
 }
+#ifdef __SSE2__
+#include <emmintrin.h>
+/* Bytes at the start of v (0-16, even) made of two-byte Arabic letters that
+ * normalize to themselves, so that copying them is the same as normalizing
+ * them: U+0627-0628 and U+062A-063F (ا ب ت..غ and the rarer letters after
+ * them), U+0641-0648 and U+064A (ف..و ي). Others (hamza forms, ة ى,
+ * diacritics, tatweel, punctuation, digits, anything else) end the run. */
+static inline unsigned alq_text_same_run(__m128i v) {
+  /* each letter as a 16-bit lane lead << 8 | continuation, compared signed:
+     the lanes wanted lie in [D8A7, D8BF] and [D981, D98A], less ة (D8A9) and
+     ى (D989) */
+  const __m128i x = _mm_or_si128(_mm_slli_epi16(v, 8), _mm_srli_epi16(v, 8));
+  const __m128i r8 = _mm_and_si128(_mm_cmpgt_epi16(x, _mm_set1_epi16((short)0xD8A6)),
+                                   _mm_cmplt_epi16(x, _mm_set1_epi16((short)0xD8C0)));
+  const __m128i r9 = _mm_and_si128(_mm_cmpgt_epi16(x, _mm_set1_epi16((short)0xD980)),
+                                   _mm_cmplt_epi16(x, _mm_set1_epi16((short)0xD98B)));
+  const __m128i no = _mm_or_si128(_mm_cmpeq_epi16(x, _mm_set1_epi16((short)0xD8A9)),
+                                  _mm_cmpeq_epi16(x, _mm_set1_epi16((short)0xD989)));
+  const __m128i ok = _mm_andnot_si128(no, _mm_or_si128(r8, r9));
+  unsigned mask = (unsigned)_mm_movemask_epi8(ok);
+  return (unsigned)__builtin_ctz(~mask); /* ~mask has bit 16 set */
+}
+#endif
 #endif

@@ -5,6 +5,9 @@
 #include <string.h>
 #include "alaqat.h"
 #include "text/text_internal.h"
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define S ALQ_CC_SPACE
 #define N ALQ_CC_NEWLINE
@@ -217,11 +220,26 @@ static inline int scan_word(scan *sc, size_t pos, int arabic, unsigned flags, si
      * pointer could alias *sc); anything else takes the general path. */
     if (arabic) {
       uint8_t *o = (uint8_t *)sc->norm;
-      size_t nn = sc->nn, room = sc->ncap - sc->nn;
+      size_t nn = sc->nn, ncap = sc->ncap, room = ncap - sc->nn;
       size_t end = room < len - p ? p + room : len;
       size_t p0 = p;
       uint32_t any = 0;
-      while (p + 1 < end) {
+      for (;;) {
+#if defined(__SSE2__) && !defined(ALQ_TEXT_NO_FAST)
+        /* letters that normalize to themselves, 16 bytes at a time: copied
+           as they are (the store may write past them: nn + 16 <= ncap) */
+        size_t p1 = p;
+        while (p + 16 <= len && nn + 16 <= ncap) {
+          __m128i v = _mm_loadu_si128((const __m128i *)(s + p));
+          unsigned m = alq_text_same_run(v);
+          _mm_storeu_si128((__m128i *)(o + nn), v);
+          nn += m;
+          p += m;
+          if (m < 16) break;
+        }
+        if (p != p1) any |= AR_LETTER;
+#endif
+        if (p + 1 >= end) break;
         unsigned h = (unsigned)s[p] - 0xD8u;
         if (h > 3) break;
         uint32_t e = ar_pair[h << 8 | s[p + 1]];
@@ -232,6 +250,7 @@ static inline int scan_word(scan *sc, size_t pos, int arabic, unsigned flags, si
         nn += (e >> 19) & 2; /* AR_OUT: 2 bytes */
         any |= e;
         p += 2;
+        if (p < len && s[p] < 0x80) break; /* the usual end of a word */
       }
       sc->nn = nn;
       if (p != p0) {
@@ -266,6 +285,92 @@ static inline int scan_word(scan *sc, size_t pos, int arabic, unsigned flags, si
   *next = p;
   return tok_end(sc, last_end);
 }
+
+#ifndef ALQ_TEXT_NO_FAST
+/* The usual Arabic words, start to end in locals: two-byte letters,
+ * diacritics and tatweel of U+0600-06FF (same-normalizing letters 16 bytes
+ * at a time, the others by ar_pair) up to an ASCII byte or the end of the
+ * text; and while one space and another such word follow, that word too.
+ * Returns how many words it made (0: none, nothing changed); *next and
+ * *pend are where and with which pending flags the main loop goes on. A
+ * word that is anything else (another character inside or after it, no
+ * letter) ends the run before it: scan_word does it the general way. */
+static inline size_t scan_arabic_run(scan *sc, size_t pos, unsigned flags, size_t *next, unsigned *pend) {
+  const uint8_t *s = sc->s;
+  size_t len = sc->len, nn = sc->nn, ntoks = sc->ntoks, tcap = sc->tcap, p = pos;
+  /* every write below stays under sc->nn + (len - pos) + 17: a word writes
+     no more bytes than it has, and its NUL takes the place of the space
+     after it (or of the last word's end) */
+  if (sc->ncap - nn < len - pos + 17) return 0;
+  uint8_t *o = (uint8_t *)sc->norm;
+  alq_token *toks = sc->toks;
+  size_t made = 0;
+  for (;;) {
+    if (ntoks == tcap) break;
+    size_t nn0 = nn, w = p;
+    uint32_t any = 0;
+    for (;;) {
+#ifdef __SSE2__
+      size_t p1 = p;
+      while (p + 16 <= len) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(s + p));
+        unsigned m = alq_text_same_run(v);
+        _mm_storeu_si128((__m128i *)(o + nn), v);
+        nn += m;
+        p += m;
+        if (m < 16) break;
+      }
+      if (p != p1) any |= AR_LETTER;
+#endif
+      if (p + 1 >= len) break;
+      unsigned h = (unsigned)s[p] - 0xD8u;
+      if (h > 3) break;
+      uint32_t e = ar_pair[h << 8 | s[p + 1]];
+      if (!e) break;
+      uint16_t v = (uint16_t)e;
+      memcpy(o + nn, &v, 2);
+      nn += (e >> 19) & 2; /* AR_OUT: 2 bytes */
+      any |= e;
+      p += 2;
+      if (p < len && s[p] < 0x80) break;
+    }
+    if ((p < len && s[p] >= 0x80) || !(any & AR_LETTER) || nn == nn0) { /* not this one */
+      nn = nn0;
+      p = w;
+      break;
+    }
+    alq_token *t = &toks[ntoks++];
+    t->start = (uint32_t)w;
+    t->end = (uint32_t)p;
+    t->nstart = (uint32_t)nn0;
+    t->nlen = (uint32_t)(nn - nn0);
+    t->kind = ALQ_TOK_ARABIC;
+    if (ar_pair[(unsigned)(s[p - 2] - 0xD8u) << 8 | s[p - 1]] & AR_TATWEEL) flags |= ALQ_TF_JOINER;
+    t->flags = (uint16_t)flags;
+    t->sent = 0;
+    o[nn++] = 0;
+    made++;
+    flags = 0;
+    /* one space, then the start of another Arabic word: go on */
+    if (p + 2 < len && s[p] == ' ') {
+      unsigned h = (unsigned)s[p + 1] - 0xD8u;
+      if (h <= 3 && (ar_pair[h << 8 | s[p + 2]] & AR_WORD)) {
+        p++;
+        flags = ALQ_TF_SPACE_BEFORE;
+        continue;
+      }
+    }
+    break;
+  }
+  if (!made) return 0;
+  sc->nn = nn;
+  sc->ntoks = ntoks;
+  *next = p;
+  *pend = flags;
+  return made;
+}
+
+#endif
 
 static int is_num_sep(int32_t cp) {
   return cp == '.' || cp == ',' || cp == '/' || cp == '-' || cp == ':' || cp == 0x066B ||
@@ -337,6 +442,16 @@ static int tokenize(scan *sc) {
       pos++;
       continue;
     }
+#ifndef ALQ_TEXT_NO_FAST /* (tests/unit/test_tokenize_fast.c builds this file without) */
+    {
+      unsigned h = (unsigned)s[pos] - 0xD8u;
+      if (h <= 3 && pos + 1 < len && (ar_pair[h << 8 | s[pos + 1]] & AR_WORD) &&
+          scan_arabic_run(sc, pos, pend, &next, &pend)) {
+        pos = next;
+        continue;
+      }
+    }
+#endif
     alq_cc cc = alq_text_peek(s, len, pos, &cp, &cl);
     switch (cc) {
     case ALQ_CC_SPACE:
@@ -419,6 +534,24 @@ static int is_wordish(const alq_token *k) {
   return k->kind == ALQ_TOK_ARABIC || k->kind == ALQ_TOK_LATIN || k->kind == ALQ_TOK_NUMBER;
 }
 
+#ifndef ALQ_TEXT_NO_FAST
+/* Most tokens are neither a quote nor before one: nothing to do for them
+ * but reset the line's quotation depth at a line break. Returns the first
+ * token from i on that is, or the last token. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static size_t skip_no_quote(const alq_token *k, size_t i, size_t n, unsigned *depth) {
+  unsigned d = *depth;
+  while (i + 1 < n && k[i].kind != ALQ_TOK_QUOTE && k[i + 1].kind != ALQ_TOK_QUOTE) {
+    if (k[i].flags & ALQ_TF_NEWLINE_BEFORE) d = 0;
+    i++;
+  }
+  *depth = d;
+  return i;
+}
+#endif
+
 /* Joiners and quote direction, left to right; `depth` counts quotations
  * open on the current line and settles quotes the context leaves open. */
 static void mark_flags(alq_text *t) {
@@ -426,6 +559,9 @@ static void mark_flags(alq_text *t) {
   size_t n = t->ntoks;
   unsigned depth = 0;
   for (size_t i = 0; i < n; i++) {
+#ifndef ALQ_TEXT_NO_FAST
+    i = skip_no_quote(k, i, n, &depth);
+#endif
     if (k[i].flags & ALQ_TF_NEWLINE_BEFORE) depth = 0;
     if (k[i].kind == ALQ_TOK_ARABIC && !(k[i].flags & ALQ_TF_JOINER)) {
       /* و"القاعدة": a short word glued to a quote that is glued to a word.

@@ -1,0 +1,225 @@
+/* The lexicon scan through the per-extractor cache (alq_lex_scan_c: cached
+ * candidates, one-token matches copied from the cache, slots refilled in
+ * the middle of a scan) must give exactly the matches of the plain scan
+ * (alq_lex_scan, no cache), on the bundled news and on long generated texts
+ * of their words with proclitics added, many more forms than cache slots.
+ * Also each match's start against alq_text_norm_src (the scanner's shortcut
+ * for proclitics written as they normalize), and alq_lex_actor_find's hash
+ * index against a linear search. */
+#include <dirent.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "alaqat.h"
+#include "lex/lex.h"
+#include "text/text.h"
+#include "util/arena.h"
+#include "util/util.h"
+
+static alq_lexicon *lex;
+static uint32_t rng = 777;
+static uint32_t next_rand(void) {
+  rng = rng * 1103515245u + 12345u;
+  return rng >> 8;
+}
+
+static int setup(void **state) {
+  (void)state;
+  alq_error err = {0};
+  int rc = alq_lexicon_open(&lex, ALQ_TEST_DATADIR, &err);
+  if (rc) fprintf(stderr, "%s: %s\n", err.file, err.msg);
+  return rc;
+}
+static int teardown(void **state) {
+  (void)state;
+  alq_lexicon_free(lex);
+  return 0;
+}
+
+static void same_matches(const alq_match *a, long na, const alq_match *b, long nb) {
+  assert_int_equal(na, nb);
+  for (long i = 0; i < na; i++) {
+    assert_int_equal(a[i].tok_first, b[i].tok_first);
+    assert_int_equal(a[i].tok_last, b[i].tok_last);
+    assert_int_equal(a[i].start, b[i].start);
+    assert_int_equal(a[i].end, b[i].end);
+    assert_int_equal(a[i].strip, b[i].strip);
+    assert_int_equal(a[i].flags, b[i].flags);
+    assert_int_equal(a[i].kinds, b[i].kinds);
+    assert_int_equal(a[i].rels, b[i].rels);
+    assert_true(a[i].cues == b[i].cues);
+    assert_int_equal(a[i].nents, b[i].nents);
+    for (uint32_t k = 0; k < a[i].nents; k++) assert_int_equal(a[i].ents[k], b[i].ents[k]);
+  }
+}
+
+/* Each match's start against the slow rule: the original bytes of its
+ * first token's normalized byte `strip` (alq_text_norm_src), or the token
+ * after a quote inside a name. */
+static void starts_by_norm_src(const alq_text *t, const alq_match *m, long n) {
+  for (long i = 0; i < n; i++) {
+    const alq_token *tf = &t->toks[m[i].tok_first];
+    uint32_t start = tf->start, e;
+    if (m[i].strip && m[i].strip < tf->nlen)
+      alq_text_norm_src(t, m[i].tok_first, tf->nstart + m[i].strip, &start, &e);
+    for (uint32_t k = m[i].tok_first + 1; k < m[i].tok_last; k++)
+      if (t->toks[k].kind == ALQ_TOK_QUOTE && (m[i].flags & ALQ_MT_NAME)) { start = t->toks[k + 1].start; break; }
+    assert_int_equal(m[i].start, start);
+  }
+}
+
+/* Scans s without a cache and through c (twice: filling, then hitting). */
+static long check_text(alq_lex_cache *c, const char *s, size_t len) {
+  alq_arena a;
+  alq_arena_init(&a, 1 << 20, 0);
+  alq_text t;
+  assert_int_equal(alq_text_analyze(&a, (const uint8_t *)s, len, &t), 0);
+  alq_match *ref, *m1, *m2;
+  long nr = alq_lex_scan(lex, &t, 0, t.ntoks, &a, &ref);
+  long n1 = alq_lex_scan_c(lex, c, &t, 0, t.ntoks, &a, &m1);
+  long n2 = alq_lex_scan_c(lex, c, &t, 0, t.ntoks, &a, &m2);
+  assert_true(nr >= 0);
+  same_matches(ref, nr, m1, n1);
+  same_matches(ref, nr, m2, n2);
+  starts_by_norm_src(&t, ref, nr);
+  /* a window in the middle, as a caller may scan part of a text */
+  if (t.ntoks > 10) {
+    long w0 = alq_lex_scan(lex, &t, 3, t.ntoks - 5, &a, &ref);
+    long w1 = alq_lex_scan_c(lex, c, &t, 3, t.ntoks - 5, &a, &m1);
+    same_matches(ref, w0, m1, w1);
+  }
+  alq_arena_free(&a);
+  return nr;
+}
+
+/* The bundled news, and words of it. */
+static char *news;
+static size_t news_len;
+static void load_news(void) {
+  if (news) return;
+  DIR *d = opendir(ALQ_TEST_SRCDIR "/examples/news");
+  assert_non_null(d);
+  alq_buf b = {0};
+  struct dirent *de;
+  while ((de = readdir(d))) {
+    if (!strstr(de->d_name, ".txt")) continue;
+    char path[1024];
+    snprintf(path, sizeof path, "%s/examples/news/%s", ALQ_TEST_SRCDIR, de->d_name);
+    char *s;
+    size_t n;
+    alq_error err = {0};
+    assert_int_equal(alq_read_file(path, &s, &n, 0, &err), 0);
+    assert_int_equal(alq_buf_reserve(&b, n + 1), 0);
+    memcpy(b.p + b.len, s, n);
+    b.len += n;
+    b.p[b.len++] = '\n';
+    free(s);
+  }
+  closedir(d);
+  news = b.p;
+  news_len = b.len;
+}
+
+static void test_news_same(void **state) {
+  (void)state;
+  load_news();
+  alq_lex_cache *c = alq_lex_cache_new();
+  assert_non_null(c);
+  long n = check_text(c, news, news_len);
+  assert_true(n > 100);
+  alq_lex_cache_free(c);
+}
+
+static void test_generated_same(void **state) {
+  (void)state;
+  load_news();
+  /* the words (space-separated runs) of the news */
+  size_t nw = 0, capw = 1024;
+  const char **w = malloc(capw * sizeof *w);
+  size_t *wl = malloc(capw * sizeof *wl);
+  assert_true(w && wl);
+  for (size_t i = 0; i < news_len;) {
+    while (i < news_len && (news[i] == ' ' || news[i] == '\n')) i++;
+    size_t j = i;
+    while (j < news_len && news[j] != ' ' && news[j] != '\n') j++;
+    if (j > i) {
+      if (nw == capw) {
+        capw *= 2;
+        w = realloc(w, capw * sizeof *w);
+        wl = realloc(wl, capw * sizeof *wl);
+        assert_true(w && wl);
+      }
+      w[nw] = news + i;
+      wl[nw++] = j - i;
+    }
+    i = j;
+  }
+  static const char *pre[] = {"", "", "", "\xd9\x88", "\xd8\xa8", "\xd9\x84", "\xd9\x84\xd9\x84",
+                              "\xd8\xa7\xd9\x84", "\xd9\x88\xd8\xa7\xd9\x84", "\xd9\x81", "\xd9\x83",
+                              "\xd9\x88\xd9\x8e", "\xd8\xa8\xd9\x80", "\xd9\x88\xd9\x8e\xd8\xa7\xd9\x84",
+                              "\xd9\x84\xd9\x84\xd9\x91", "\xd9\x88\xe2\x80\x8c", "\xd8\xa3\xd9\x84"};
+  static const char *sep[] = {" ", " ", " ", " ", " ", "\n", " \"", "\" ", "\xd9\x80 ", ". ", "، "};
+  alq_lex_cache *c = alq_lex_cache_new();
+  assert_non_null(c);
+  for (int round = 0; round < 6; round++) {
+    alq_buf b = {0};
+    size_t words = round < 5 ? 3000 : 60000; /* the last: more forms than slots */
+    for (size_t k = 0; k < words; k++) {
+      size_t i = next_rand() % nw;
+      /* runs of consecutive words keep the phrases of the news */
+      size_t run = 1 + next_rand() % 6;
+      for (size_t r = 0; r < run && i + r < nw; r++) {
+        const char *p = pre[next_rand() % (sizeof pre / sizeof *pre)];
+        const char *s = sep[next_rand() % (sizeof sep / sizeof *sep)];
+        size_t pl = strlen(p), sl = strlen(s);
+        assert_int_equal(alq_buf_reserve(&b, pl + wl[i + r] + sl), 0);
+        memcpy(b.p + b.len, p, pl);
+        b.len += pl;
+        memcpy(b.p + b.len, w[i + r], wl[i + r]);
+        b.len += wl[i + r];
+        memcpy(b.p + b.len, s, sl);
+        b.len += sl;
+      }
+    }
+    check_text(c, b.p, b.len);
+    alq_buf_free(&b);
+  }
+  alq_lex_cache_free(c);
+  free(w);
+  free(wl);
+}
+
+static void test_actor_find(void **state) {
+  (void)state;
+  assert_true(lex->nactors > 100);
+  for (size_t i = 0; i < lex->nactors; i++) {
+    int first = -1;
+    for (size_t j = 0; j < lex->nactors && first < 0; j++)
+      if (!strcmp(lex->actors[j].id, lex->actors[i].id)) first = (int)j;
+    assert_int_equal(alq_lex_actor_find(lex, lex->actors[i].id), first);
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s-x", lex->actors[i].id);
+    int want = -1;
+    for (size_t j = 0; j < lex->nactors && want < 0; j++)
+      if (!strcmp(lex->actors[j].id, buf)) want = (int)j;
+    assert_int_equal(alq_lex_actor_find(lex, buf), want);
+  }
+  assert_int_equal(alq_lex_actor_find(lex, ""), -1);
+  assert_int_equal(alq_lex_actor_find(lex, "no-such-actor-anywhere"), -1);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_actor_find),
+    cmocka_unit_test(test_news_same),
+    cmocka_unit_test(test_generated_same),
+  };
+  int rc = cmocka_run_group_tests(tests, setup, teardown);
+  free(news);
+  return rc;
+}
