@@ -337,11 +337,14 @@ static int scan_left(ctx *c, size_t to, size_t win, side *out) { return scan_lef
 static const alq_lexent *cue_before(ctx *c, size_t i, int cls, size_t win, size_t *where) {
   const alq_text *t = &c->x->text;
   size_t words = 0;
+  const uint64_t mask = (1ull << cls) | (1ull << ALQ_CUE_CLAUSE);
   for (size_t k = i; k-- > c->s_first && words < win;) {
-    if (is_stop_punct(t, k)) return NULL;
-    const alq_lexent *e = x_tok_ent(c->x, k, ALQ_LK_CUE, cls);
-    if (e) { if (where) *where = k; return e; }
-    if (tok_cue(c, k, ALQ_CUE_CLAUSE)) return NULL;
+    if (t->toks[k].kind == ALQ_TOK_PUNCT && is_stop_punct(t, k)) return NULL;
+    if (c->x->tok_cues[k] & mask) {   /* (one load for the usual "neither") */
+      const alq_lexent *e = x_tok_ent(c->x, k, ALQ_LK_CUE, cls);
+      if (e) { if (where) *where = k; return e; }
+      if (tok_cue(c, k, ALQ_CUE_CLAUSE)) return NULL;
+    }
     if (x_is_word(t, k)) words++;
   }
   return NULL;
@@ -599,6 +602,7 @@ static source find_source(ctx *c, size_t ti) {
   size_t to = ti + 400 < c->s_end ? ti + 400 : c->s_end;
   for (size_t k = from; k < to; k++) {
     if (k >= ti && have) break;
+    if (!(x->tok_cues[k] & ((1ull << ALQ_CUE_SAY_VERB) | (1ull << ALQ_CUE_ACCORDING)))) continue;
     const alq_lexent *sv = x_tok_ent(x, k, ALQ_LK_CUE, ALQ_CUE_SAY_VERB);
     const alq_lexent *ac = x_tok_ent(x, k, ALQ_LK_CUE, ALQ_CUE_ACCORDING);
     if (!sv && !ac) continue;
