@@ -1041,6 +1041,15 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   int type = re->cls;
   c->cur_type = type;
   if (blocked(c, tf, tl)) return 0;
+  /* a permission is a cooperation only with the use it grants after it */
+  if (re->rflags & ALQ_RF_PERMISSION) {
+    int use = 0;
+    for (size_t k = tl + 1; k < c->s_end && k <= tl + 8 && !use; k++) {
+      if (is_stop_punct(&x->text, k)) break;
+      use = tok_cue(c, k, ALQ_CUE_USE);
+    }
+    if (!use) return 0;
+  }
   int needs_between = (re->rflags & ALQ_RF_NEEDS_BETWEEN) != 0;
   /* polarity: a negation in the few words before, or a denial verb */
   size_t negpos = 0;

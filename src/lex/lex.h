@@ -33,7 +33,8 @@ enum {
   ALQ_RF_FIGURATIVE = 1, ALQ_RF_MUTUAL = 2, ALQ_RF_NEEDS_BETWEEN = 4,
   ALQ_RF_DIRECTED = 8, ALQ_RF_PASSIVE = 16,
   ALQ_RF_ROLE = 32,       /* a part of its owner (فرع، ذراع، جناح): the owner follows, the member precedes */
-  ALQ_RF_ENDS_CONFLICT = 64, ALQ_RF_ENDS_RIVALRY = 128  /* a reconciliation naming the hostility it ends */
+  ALQ_RF_ENDS_CONFLICT = 64, ALQ_RF_ENDS_RIVALRY = 128, /* a reconciliation naming the hostility it ends */
+  ALQ_RF_PERMISSION = 256  /* allowing: a relation only with a `use` cue after it (سمحت X لـ Y باستخدام)*/
 };
 
 /* Cue classes (cues.tsv column 2). Keep in sync with cue_names in lex.c. */
@@ -58,6 +59,8 @@ typedef enum alq_cue {
   ALQ_CUE_NUMBER_WORD,
   /* grammar.tsv: a side of a two-sided relation (X و Y من جهة، و Z من جهة أخرى) */
   ALQ_CUE_SIDE,
+  /* grammar.tsv: the use a permission grants (باستخدام قواعدها) */
+  ALQ_CUE_USE,
   ALQ_CUE__COUNT
 } alq_cue;
 

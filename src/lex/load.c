@@ -26,7 +26,7 @@ static const char *cue_names[ALQ_CUE__COUNT] = {
   "between", "with", "against", "by", "clause", "relative", "passive_by", "self_deny", "force_head",
   "complementizer", "dual_head", "quantifier", "kunya", "operations", "citing", "from", "say_participle", "copula", "examples", "soldier", "not_trigger",
   "given_name", "name_link", "person_name", "outlet_name", "not_name",
-  "place_name_head", "place_verb", "state_head", "border_word", "number_word", "side"};
+  "place_name_head", "place_verb", "state_head", "border_word", "number_word", "side", "use"};
 
 /* ---- string pool and hash tables ------------------------------------ */
 
@@ -462,6 +462,7 @@ static int load_relations(alq_lexicon *lex, alq_arena *tmp, const char *dir, alq
     if (strstr(fl, "role")) e.rflags |= ALQ_RF_ROLE;
     if (strstr(fl, "ends_conflict")) e.rflags |= ALQ_RF_ENDS_CONFLICT;
     if (strstr(fl, "ends_rivalry")) e.rflags |= ALQ_RF_ENDS_RIVALRY;
+    if (strstr(fl, "permission")) e.rflags |= ALQ_RF_PERMISSION;
     if ((rc = phrase_add(lex, tmp, t.f[0], e, NULL))) { if (rc == ALQ_EFORMAT) rc = fail_line(err, &t, "empty form"); break; }
   }
   free(t.buf);

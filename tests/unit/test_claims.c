@@ -866,6 +866,16 @@ static void test_help_from_a_giver(void **state) {
   assert_null(find(r, "yemeni-army", "houthis", "support"));
 }
 
+static void test_permission_to_use(void **state) {
+  (void)state;
+  /* allowing another the use of one's bases is cooperation */
+  const alq_result *r = run("وأعلن مسؤول أن الأردن سمح للولايات المتحدة باستخدام قاعدة جوية في الشمال.");
+  assert_non_null(find(r, "jordan", "usa", "cooperation"));
+  /* "will not allow X to ..." is none */
+  r = run("وقال المتحدث إن الأردن لن يسمح لإيران بإقامة قواعد على حدوده.");
+  assert_null(find(r, "iran", "jordan", "cooperation"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -925,6 +935,7 @@ int main(void) {
     cmocka_unit_test(test_cooperation_against_a_target),
     cmocka_unit_test(test_groups_linked_to_a_pair),
     cmocka_unit_test(test_help_from_a_giver),
+    cmocka_unit_test(test_permission_to_use),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
