@@ -364,7 +364,13 @@ static int resolve_actor(struct alq_extractor *x, const alq_match *m, const alq_
     }
   }
   if (e->flags & ALQ_EF_AMBIG_HEAD) {
-    if (!prev_has(x, m->tok_first, ALQ_CUE_ORG_HEAD) && !prev_has(x, m->tok_first, ALQ_CUE_MEMBER_NOUN))
+    /* or coordinated with another actor named just before (الحوثي وصالح) */
+    int coord = 0;
+    if (has_clitic(x, m, L_WAW) && m->tok_first > 0) {
+      int pm = x->tok_ment[m->tok_first - 1];
+      coord = pm >= 0 && x->ments[pm].kind == MK_ACTOR;
+    }
+    if (!coord && !prev_has(x, m->tok_first, ALQ_CUE_ORG_HEAD) && !prev_has(x, m->tok_first, ALQ_CUE_MEMBER_NOUN))
       return -1;
   }
   return e->value;

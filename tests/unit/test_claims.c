@@ -876,6 +876,21 @@ static void test_permission_to_use(void **state) {
   assert_null(find(r, "iran", "jordan", "cooperation"));
 }
 
+static void test_ambiguous_name_coordinated(void **state) {
+  (void)state;
+  /* a name that is also a common word is the actor after a member noun or
+     coordinated right after another actor */
+  const alq_result *r = run("وقصفت ميليشيات الحوثي وصالح أحياء المدينة. وقال مسؤول إن متمردي الشباب هاجموا قاعدة عسكرية.");
+  mention_is(r, "saleh-forces", "FORCE", "صالح");
+  mention_is(r, "al-shabaab", "ORG", "الشباب");
+  /* and a word alone */
+  r = run("وقال مسؤول إن القرار صالح لمدة عام وإن الشباب يشاركون في الانتخابات.");
+  for (size_t i = 0; i < r->nmentions; i++) {
+    assert_string_not_equal(r->mentions[i].id, "saleh-forces");
+    assert_string_not_equal(r->mentions[i].id, "al-shabaab");
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -936,6 +951,7 @@ int main(void) {
     cmocka_unit_test(test_groups_linked_to_a_pair),
     cmocka_unit_test(test_help_from_a_giver),
     cmocka_unit_test(test_permission_to_use),
+    cmocka_unit_test(test_ambiguous_name_coordinated),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
