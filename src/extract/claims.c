@@ -451,6 +451,15 @@ static source anon_phrase(ctx *c, size_t i) {
   return s;
 }
 
+/* Is outlet mention m the one told (لـ«الشرق الأوسط»، للصحيفة): a lam
+ * proclitic on it or a joiner لـ before it? */
+static int outlet_told(const struct alq_extractor *x, const ment *m) {
+  if (x_ment_has_clitic(x, m, X_LAM)) return 1;
+  size_t p = m->tf;
+  while (p > 0 && x->text.toks[p - 1].kind == ALQ_TOK_QUOTE) p--;
+  return p > 0 && (x->text.toks[p - 1].flags & ALQ_TF_JOINER) && x_tok_is(&x->text, p - 1, X_LAM);
+}
+
 /* Is the person id b (a later, shorter reference) the person a: the same
  * id, or new: slugs where b is a's last words (new:عادل-الجبير / new:الجبير)? */
 static int same_person(const char *a, const char *b) {
@@ -487,6 +496,11 @@ static int source_at(ctx *c, size_t i, size_t lim, int bare, source *out) {
     /* the subject comes before what is said (لافتا إلى أن X ...: X is not the speaker) */
     if (tok_cue(c, k, ALQ_CUE_COMPLEMENTIZER)) return 0;
     int mi = x->tok_ment[k];
+    /* the outlet told (قال X لـ«الشرق الأوسط»): the addressee, not the source */
+    if (mi >= 0 && x->ments[mi].kind == MK_OUTLET && outlet_told(x, &x->ments[mi])) {
+      k = x->ments[mi].tl;
+      continue;
+    }
     if (mi >= 0 && (x->ments[mi].kind == MK_PERSON || x->ments[mi].kind == MK_OUTLET)) {
       const ment *m = &x->ments[mi];
       if (m->kind == MK_OUTLET) {
@@ -539,6 +553,11 @@ static int source_at(ctx *c, size_t i, size_t lim, int bare, source *out) {
     }
     if (mi >= 0 && x->ments[mi].kind == MK_ACTOR) {
       const ment *m = &x->ments[mi];
+      /* a state named again (السعودية) repeats its first mention (المملكة
+         العربية السعودية), rule 19 */
+      if (x->lex->actors[m->actor].tbits & ALQ_AT_STATE)
+        for (size_t q = 0; q < (size_t)mi; q++)
+          if (x->ments[q].kind == MK_ACTOR && x->ments[q].actor == m->actor) { m = &x->ments[q]; break; }
       *out = (source){copy_span(x, m->start, m->end), "official", k};
       return 1;
     }

@@ -709,6 +709,14 @@ static void test_later_source_references(void **state) {
   /* "the official" refers back to the last official introduced so */
   r = run("وأعلن مسؤول عسكري أمريكي أن الطائرات عادت. وقال المسؤول إن التحالف الدولي يقاتل تنظيم داعش.");
   source_is(find(r, "international-coalition", "isis", "conflict"), "مسؤول عسكري أمريكي", "anonymous");
+  /* the outlet a speaker told (لـ«الشرق الأوسط») is not the source */
+  r = run("وأكد قائد الجبهة، في تصريح لـ«الشرق الأوسط»، أن حزب الله يقاتل تنظيم داعش.");
+  const alq_claim *c = find(r, "hezbollah", "isis", "conflict");
+  assert_non_null(c);
+  assert_string_not_equal(c->source_kind, "outlet");
+  /* a state named again as a source repeats its first mention */
+  r = run("ودعت المملكة العربية السعودية إلى الحوار. وقالت السعودية إن إيران تدعم حزب الله.");
+  source_is(find(r, "iran", "hezbollah", "support"), "المملكة العربية السعودية", "official");
 }
 
 static void test_time_of_saying_and_relative_clause(void **state) {
