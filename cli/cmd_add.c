@@ -55,7 +55,8 @@ typedef struct slot {
   int state;               /* ALQ_DOC_*, or < 0: the lookup failed (err) */
   alq_extractor *ex;       /* the slot's own: res lives until the next use */
   const alq_result *res;
-  char *copy_of;           /* alq_store_find_copy's answer */
+  char *copy_of;           /* alq_store_find_copy's answer ... */
+  alq_store_sig sig;       /* ... and the document's signature */
   alq_error err;
   int extract_failed, copy_failed;
   int done;                /* the extraction thread is through with it */
@@ -160,7 +161,7 @@ static void *extract_thread(void *arg) {
         alq_error_set(&sl->err, ALQ_ENOMEM, sl->where, -1, "out of memory");
         sl->extract_failed = 1;
       } else if (alq_extract(sl->ex, &d, &sl->res, &sl->err)) sl->extract_failed = 1;
-      else if (alq_store_find_copy(r->dstore, &d, &sl->copy_of, &sl->err)) sl->copy_failed = 1;
+      else if (alq_store_find_copy(r->dstore, &d, &sl->copy_of, &sl->sig, &sl->err)) sl->copy_failed = 1;
     }
     pthread_mutex_lock(&r->lock);
     sl->done = 1;
@@ -218,7 +219,8 @@ static void store_one(add_run *r) {
     if (res->nissues) r->any_failed = 1;
     if (sl->copy_failed) { store_failed(r, &sl->err, sl->where); r->any_failed = 1; goto out; }
     alq_doc d = {sl->id, sl->text, sl->len, sl->date, sl->title};
-    if (alq_store_put_as(r->store, &d, sl->hash, res, sl->copy_of, sl->state == ALQ_DOC_NEW, &err)) {
+    if (alq_store_put_as(r->store, &d, sl->hash, res, sl->copy_of, &sl->sig,
+                         sl->state == ALQ_DOC_NEW, &err)) {
       store_failed(r, &err, sl->where);
       r->any_failed = 1;
       goto out;

@@ -182,19 +182,12 @@ static uint64_t band_key(const uint32_t *sig, int band) {
   return h;
 }
 
-int alq_dedup_add(alq_dedup *d, const char *text, size_t len, long long *copy_of, double *sim) {
-  *copy_of = -1; *sim = 0;
-  if (d->n >= UINT32_MAX - 1) return ALQ_ENOMEM;
-  if (d->n == d->cap && grow(d)) return ALQ_ENOMEM;
-  size_t me = d->n;
-  uint32_t *sig = d->sig + me * ALQ_DEDUP_HASHES;
+int alq_dedup_signature(const char *text, size_t len, uint32_t sig[ALQ_DEDUP_HASHES]) {
   words w = {0};
   int rc = split_words(text, len, &w);
   if (rc) goto cleanup;
   drop_short_lines(&w);
-  d->ok[me] = w.n >= SHINGLE;
-  d->n++;
-  if (!d->ok[me]) goto cleanup;
+  if (w.n < SHINGLE) goto cleanup;   /* rc = 0: no signature */
   for (int k = 0; k < ALQ_DEDUP_HASHES; k++) sig[k] = UINT32_MAX;
   for (size_t i = 0; i + SHINGLE <= w.n; i++) {
     uint64_t sh = 0;
@@ -204,6 +197,23 @@ int alq_dedup_add(alq_dedup *d, const char *text, size_t len, long long *copy_of
       if (v < sig[k]) sig[k] = v;
     }
   }
+  rc = 1;
+cleanup:
+  free(w.h);
+  free(w.line);
+  return rc;
+}
+
+int alq_dedup_add_sig(alq_dedup *d, const uint32_t *sig_in, long long *copy_of, double *sim) {
+  *copy_of = -1; *sim = 0;
+  if (d->n >= UINT32_MAX - 1) return ALQ_ENOMEM;
+  if (d->n == d->cap && grow(d)) return ALQ_ENOMEM;
+  size_t me = d->n;
+  uint32_t *sig = d->sig + me * ALQ_DEDUP_HASHES;
+  d->ok[me] = sig_in != NULL;
+  d->n++;
+  if (!sig_in) return 0;
+  memcpy(sig, sig_in, ALQ_DEDUP_HASHES * sizeof *sig);
   /* candidates: earlier documents sharing a band; the earliest with a
      similarity at or above the threshold is the original */
   for (int band = 0; band < BANDS; band++) {
@@ -216,10 +226,32 @@ int alq_dedup_add(alq_dedup *d, const char *text, size_t len, long long *copy_of
         if (s >= d->threshold) { *copy_of = bk->doc; *sim = s; }
       }
   }
-  for (int band = 0; band < BANDS; band++)
-    if ((rc = add_bucket(d, band_key(sig, band), (uint32_t)me))) goto cleanup;
-cleanup:
-  free(w.h);
-  free(w.line);
-  return rc;
+  for (int band = 0; band < BANDS; band++) {
+    int rc = add_bucket(d, band_key(sig, band), (uint32_t)me);
+    if (rc) return rc;
+  }
+  return 0;
+}
+
+int alq_dedup_add(alq_dedup *d, const char *text, size_t len, long long *copy_of, double *sim) {
+  uint32_t sig[ALQ_DEDUP_HASHES];
+  *copy_of = -1; *sim = 0;
+  int rc = alq_dedup_signature(text, len, sig);
+  if (rc < 0) return rc;
+  return alq_dedup_add_sig(d, rc ? sig : NULL, copy_of, sim);
+}
+
+const uint32_t *alq_dedup_sig(const alq_dedup *d, size_t i) {
+  return i < d->n && d->ok[i] ? d->sig + i * ALQ_DEDUP_HASHES : NULL;
+}
+
+void alq_dedup_sig_pack(const uint32_t sig[ALQ_DEDUP_HASHES], unsigned char out[ALQ_DEDUP_SIG_BYTES]) {
+  for (int k = 0; k < ALQ_DEDUP_HASHES; k++)
+    for (int j = 0; j < 4; j++) out[4 * k + j] = (unsigned char)(sig[k] >> (8 * j));
+}
+
+void alq_dedup_sig_unpack(const unsigned char in[ALQ_DEDUP_SIG_BYTES], uint32_t sig[ALQ_DEDUP_HASHES]) {
+  for (int k = 0; k < ALQ_DEDUP_HASHES; k++)
+    sig[k] = (uint32_t)in[4 * k] | (uint32_t)in[4 * k + 1] << 8 | (uint32_t)in[4 * k + 2] << 16 |
+             (uint32_t)in[4 * k + 3] << 24;
 }

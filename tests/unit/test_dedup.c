@@ -98,10 +98,55 @@ static void partial_not_linked(void **state) {
   alq_dedup_free(d);
 }
 
+/* Signatures exported and imported (as the store keeps them): an index fed
+ * with the packed and unpacked signatures of texts answers exactly as one
+ * fed with the texts, and a text too short has no signature. */
+static void signatures_round_trip(void **state) {
+  (void)state;
+  char *copy = cat3("الرئيسية | أخبار | اتصل بنا\n", P1, "اقرأ أيضا\n");
+  char *var = edit(P1, "صباح اليوم", "فجر اليوم");
+  const char *texts[] = {P1, P2, "\xff\xfe قصير", copy, var, strstr(P1, "ويأتي")};
+  enum { N = sizeof texts / sizeof texts[0] };
+  alq_dedup *a, *b;
+  assert_int_equal(alq_dedup_new(&a, 0.8), 0);
+  assert_int_equal(alq_dedup_new(&b, 0.8), 0);
+  for (size_t i = 0; i < N; i++) {
+    long long of1, of2;
+    double s1, s2;
+    assert_int_equal(alq_dedup_add(a, texts[i], strlen(texts[i]), &of1, &s1), 0);
+    uint32_t sig[ALQ_DEDUP_HASHES], back[ALQ_DEDUP_HASHES];
+    unsigned char bytes[ALQ_DEDUP_SIG_BYTES];
+    int has = alq_dedup_signature(texts[i], strlen(texts[i]), sig);
+    assert_int_equal(has, i == 2 ? 0 : 1);
+    if (has) {
+      alq_dedup_sig_pack(sig, bytes);
+      /* little-endian, whatever the machine */
+      assert_int_equal(bytes[0] | bytes[1] << 8 | bytes[2] << 16 | (uint32_t)bytes[3] << 24, sig[0]);
+      alq_dedup_sig_unpack(bytes, back);
+      assert_memory_equal(back, sig, sizeof sig);
+      assert_memory_equal(alq_dedup_sig(a, i), sig, sizeof sig);
+    } else assert_null(alq_dedup_sig(a, i));
+    assert_int_equal(alq_dedup_add_sig(b, has ? back : NULL, &of2, &s2), 0);
+    assert_int_equal(of1, of2);
+    assert_true(s1 == s2);
+  }
+  assert_null(alq_dedup_sig(a, N));
+  assert_int_equal(alq_dedup_count(b), N);
+  long long of; double sim;
+  /* the copy and the variant are linked to P1 (document 0) */
+  assert_int_equal(alq_dedup_add_sig(b, alq_dedup_sig(a, 3), &of, &sim), 0);
+  assert_int_equal(of, 0);
+  alq_dedup_free(a);
+  alq_dedup_free(b);
+  free(copy);
+  free(var);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(copies_linked),
     cmocka_unit_test(partial_not_linked),
+    cmocka_unit_test(signatures_round_trip),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

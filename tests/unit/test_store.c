@@ -102,6 +102,43 @@ static void test_add_twice_keeps_counts(void **state) {
   alq_store_close(s);
 }
 
+/* Many documents in one transaction: the full-text index takes them in one
+ * segment (no statement savepoint per document makes FTS5 write its pending
+ * terms out per document), finds each, and passes its integrity check; a
+ * replaced document leaves no full-text entry behind. */
+static void test_fts_one_segment_per_transaction(void **state) {
+  fx *f = *state;
+  alq_store *s;
+  alq_error err = {0};
+  assert_int_equal(alq_store_open(&s, f->db, ALQ_STORE_WRITE, &err), 0);
+  assert_int_equal(alq_store_begin(s, &err), 0);
+  char id[16], text[160];
+  for (int i = 0; i < 40; i++) {
+    snprintf(id, sizeof id, "d%02d", i);
+    snprintf(text, sizeof text, "اشتباكات بين جبهة النصرة وتنظيم الدولة في ريف حلب كلمة%d", i);
+    alq_doc d = {id, text, strlen(text), NULL, i % 2 ? "عنوان الخبر" : NULL};
+    char hash[33];
+    alq_store_doc_hash(&d, hash);
+    const alq_result *res;
+    assert_int_equal(alq_extract(f->ex, &d, &res, &err), 0);
+    assert_int_equal(alq_store_put(s, &d, hash, res, &err), 0);
+  }
+  assert_int_equal(alq_store_commit(s, &err), 0);
+  assert_int_equal(count(f->db, "SELECT count(DISTINCT segid) FROM documents_fts_idx"), 1);
+  assert_int_equal(count(f->db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'النصرة'"), 40);
+  assert_int_equal(count(f->db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'كلمة17'"), 1);
+  assert_int_equal(count(f->db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'title:عنوان'"), 20);
+  /* d17 replaced by another text */
+  const char *t2 = "نص آخر تماما";
+  alq_doc d = {"d17", t2, strlen(t2), NULL, NULL};
+  assert_int_equal(add_doc(f, s, &d), ALQ_DOC_CHANGED);
+  assert_int_equal(count(f->db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'كلمة17'"), 0);
+  assert_int_equal(count(f->db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'تماما'"), 1);
+  assert_int_equal(sqlite3_exec(alq_store_db(s), "INSERT INTO documents_fts(documents_fts, rank)"
+                                " VALUES ('integrity-check', 1)", NULL, NULL, NULL), SQLITE_OK);
+  alq_store_close(s);
+}
+
 static void test_changed_doc_replaces(void **state) {
   fx *f = *state;
   alq_store *s;
@@ -289,6 +326,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(test_add_twice_keeps_counts, setup, teardown),
     cmocka_unit_test_setup_teardown(test_changed_doc_replaces, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_fts_one_segment_per_transaction, setup, teardown),
     cmocka_unit_test_setup_teardown(test_schema_refusal, setup, teardown),
     cmocka_unit_test(test_time_bounds),
     cmocka_unit_test_setup_teardown(test_xml_exports_well_formed, setup, teardown),
