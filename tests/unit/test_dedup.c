@@ -142,11 +142,54 @@ static void signatures_round_trip(void **state) {
   free(var);
 }
 
+/* The signature function is part of the stored data (schema 4): the minima
+ * of one 5-word text, computed here from the definition (FNV-1a over each
+ * normalized code point's 4 bytes per word; a shingle = mix64 chained over
+ * its words; hash k = mix64(shingle + 0x9e3779b97f4a7c15 * (k + 1)) >> 32),
+ * must come out of every build (the vectorized paths included). */
+static uint64_t ref_mix64(uint64_t x) {
+  x ^= x >> 30; x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27; x *= 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+static void signature_is_stable(void **state) {
+  (void)state;
+  static const char *const w[] = {"alpha", "beta", "gamma", "delta", "epsilon", "zeta"};
+  for (int n = 5; n <= 6; n++) {
+    char text[64] = "";
+    uint64_t wh[6];
+    for (int i = 0; i < n; i++) {
+      strcat(text, w[i]);
+      strcat(text, i + 1 < n ? " " : "\n");
+      uint64_t h = 1469598103934665603ULL;
+      for (const char *c = w[i]; *c; c++)
+        for (int j = 0; j < 4; j++) { h ^= ((uint32_t)(unsigned char)*c >> (8 * j)) & 0xff; h *= 1099511628211ULL; }
+      wh[i] = h;
+    }
+    uint32_t want[ALQ_DEDUP_HASHES], got[ALQ_DEDUP_HASHES];
+    for (int k = 0; k < ALQ_DEDUP_HASHES; k++) want[k] = UINT32_MAX;
+    for (int i = 0; i + 5 <= n; i++) {
+      uint64_t sh = 0;
+      for (int j = 0; j < 5; j++) sh = ref_mix64(sh ^ wh[i + j]);
+      for (int k = 0; k < ALQ_DEDUP_HASHES; k++) {
+        uint32_t v = (uint32_t)(ref_mix64(sh + 0x9e3779b97f4a7c15ULL * (uint64_t)(k + 1)) >> 32);
+        if (v < want[k]) want[k] = v;
+      }
+    }
+    assert_int_equal(alq_dedup_signature(text, strlen(text), got), 1);
+    assert_memory_equal(got, want, sizeof want);
+  }
+  uint32_t none[ALQ_DEDUP_HASHES];
+  assert_int_equal(alq_dedup_signature("alpha beta gamma delta", 22, none), 0);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(copies_linked),
     cmocka_unit_test(partial_not_linked),
     cmocka_unit_test(signatures_round_trip),
+    cmocka_unit_test(signature_is_stable),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
