@@ -111,12 +111,20 @@ with open(t + "/many.jsonl", "w", encoding="utf-8") as o:
     for d in docs:
         o.write(json.dumps(d, ensure_ascii=False) + "\n")
 PY
+docs_of() { sql "$1" "SELECT string_agg(id || ':' || coalesce(copy_of, '-') || ':' || hash, ',' ORDER BY id) FROM documents" 2>/dev/null ||
+            sql "$1" "SELECT group_concat(x, ',') FROM (SELECT id || ':' || coalesce(copy_of, '-') || ':' || hash AS x FROM documents ORDER BY id)"; }
 J1=$(new_db jobs1) && J2=$(new_db jobs2) || exit 1
 "$ALAQAT" add -j 1 --db "$J1" "$T/many.jsonl" 2>"$T/j1.err"; rc1=$?
 "$ALAQAT" add --db "$J2" "$T/many.jsonl" 2>"$T/j2.err"; rc2=$?
 check "add -j 1 and add (-j 2): same status and summary" '[ $rc1 -eq $rc2 ] && [ "$(sed "s|$J1||" "$T/j1.err")" = "$(sed "s|$J2||" "$T/j2.err")" ] && grep -q "replaced" "$T/j1.err"'
-docs_of() { sql "$1" "SELECT string_agg(id || ':' || coalesce(copy_of, '-') || ':' || hash, ',' ORDER BY id) FROM documents" 2>/dev/null ||
-            sql "$1" "SELECT group_concat(x, ',') FROM (SELECT id || ':' || coalesce(copy_of, '-') || ':' || hash AS x FROM documents ORDER BY id)"; }
+# with -j 2 a third thread reads the inputs: a malformed record and a
+# missing input give the same warnings, summary and status as with -j 1
+{ head -n 5 "$T/many.jsonl"; echo '{"id": "broken", "text": '; tail -n +6 "$T/many.jsonl"; } > "$T/bad.jsonl"
+B1=$(new_db bad1) && B2=$(new_db bad2) || exit 1
+"$ALAQAT" add -j 1 --db "$B1" "$T/bad.jsonl" "$T/no-such-input.txt" "$T/wire_a.txt" 2>"$T/b1.err"; rc1=$?
+"$ALAQAT" add -j 2 --db "$B2" "$T/bad.jsonl" "$T/no-such-input.txt" "$T/wire_a.txt" 2>"$T/b2.err"; rc2=$?
+check "a bad record and a missing input: -j 1 and -j 2 exit 1 with the same warnings and summary" \
+  '[ $rc1 -eq 1 ] && [ $rc2 -eq 1 ] && [ "$(sed "s|$B1||" "$T/b1.err")" = "$(sed "s|$B2||" "$T/b2.err")" ] && grep -q "bad.jsonl:6" "$T/b2.err" && grep -q "no-such-input" "$T/b2.err" && [ "$(docs_of "$B1")" = "$(docs_of "$B2")" ] && [ "$(sql "$B2" "SELECT count(*) FROM documents WHERE id = '"'"'wire_a'"'"'")" = 1 ]'
 check "... the same documents and copy_of" '[ -n "$(docs_of "$J1")" ] && [ "$(docs_of "$J1")" = "$(docs_of "$J2")" ] && [ "$(sql "$J1" "SELECT count(*) FROM documents WHERE copy_of IS NOT NULL")" -ge 20 ]'
 "$ALAQAT" export --db "$J1" --format jsonl > "$T/e1"; "$ALAQAT" export --db "$J2" --format jsonl > "$T/e2"
 check "... and the same export" '[ -s "$T/e1" ] && cmp -s "$T/e1" "$T/e2"'
