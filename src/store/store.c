@@ -4,6 +4,7 @@
  * SQL is built from data. */
 #include "store/store.h"
 #include "store/store_pg.h"
+#include "store/fts_tok.h"
 #include <ctype.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -534,6 +535,10 @@ int alq_store_open(alq_store **out, const char *path, int mode, alq_error *err) 
   sqlite3_extended_result_codes(s->db, 0);
   /* a reader waits for a writer's checkpoint instead of failing at once */
   sqlite3_busy_timeout(s->db, 10000);
+  /* the writer tokenizes for the full-text index with the faster stand-in
+     (the same tokens; fts_tok.c); ALQ_FTS_SQLITE_TOKENIZER=1 keeps SQLite's
+     own (for comparisons) */
+  if (mode == ALQ_STORE_WRITE && !getenv("ALQ_FTS_SQLITE_TOKENIZER")) alq_fts_fast_tokenizer(s->db);
   rc = check_schema(s, mode, err);
   if (rc && rc != MIGRATE_NEEDED && mode != ALQ_STORE_WRITE && readonly_code(sqlite3_errcode(s->db))) {
     /* a WAL store in a directory this process may not write (its -shm
