@@ -26,14 +26,17 @@ static atomic_size_t fast_texts;
 
 size_t alq_fts_fast_texts(void) { return atomic_load(&fast_texts); }
 
+/* A table entry: T_START (the character starts a token), T_CONT (it
+ * continues one), and its fold as UTF-8: the length (0-3 bytes) at bit 24,
+ * the bytes in bits 0-23, first byte lowest. */
 #define T_START 0x80000000u
 #define T_CONT 0x40000000u
-#define T_FOLD 0x1fffffu
+#define T_LEN(e) ((e) >> 24 & 3u)
 
 typedef struct mod {
   fts5_tokenizer real;   /* SQLite's unicode61 */
   void *real_ud;
-  uint32_t *tab;         /* 65536 entries: T_START, T_CONT, folded code point (0 = none) */
+  uint32_t *tab;         /* 65536 entries (see T_START) */
   int built;             /* 1 = tab usable, -1 = could not build it */
 } mod;
 
@@ -58,7 +61,7 @@ static int put_utf8(unsigned char *o, uint32_t c) {
 
 /* Strict UTF-8 of a BMP code point other than NUL, surrogates, U+FFFE and
  * U+FFFF at s (n bytes left): its length and *c, or 0. */
-static int get_utf8(const unsigned char *s, size_t n, uint32_t *c) {
+static inline int get_utf8(const unsigned char *s, size_t n, uint32_t *c) {
   unsigned b = s[0];
   if (b < 0x80) { *c = b; return b ? 1 : 0; }
   if (b >= 0xc2 && b <= 0xdf) {
@@ -104,26 +107,23 @@ static void build(mod *m, Fts5Tokenizer *t) {
     s[0] = 'a'; s[k + 1] = 'a';
     if (m->real.xTokenize(t, &p2, FTS5_TOKENIZE_DOCUMENT, (const char *)s, k + 2, probe_cb) != SQLITE_OK) return;
     uint32_t e = 0;
+    int fn = 0;
     if (p1.n > 1) return;
     if (p1.n == 1) e |= T_START;
     if (p2.n == 1) {
-      /* "a" + fold(c) + "a": fold(c) is empty or one code point */
-      int n = p2.len[0] - 2;
-      if (n < 0 || p2.tok[0][0] != 'a' || p2.tok[0][p2.len[0] - 1] != 'a') return;
-      if (n > 0) {
+      /* "a" + fold(c) + "a": fold(c) is empty or one code point of the BMP */
+      fn = p2.len[0] - 2;
+      if (fn < 0 || p2.tok[0][0] != 'a' || p2.tok[0][p2.len[0] - 1] != 'a') return;
+      if (fn > 0) {
         uint32_t f;
-        if (get_utf8(p2.tok[0] + 1, (size_t)n, &f) != n) return;
-        e |= f;
+        if (get_utf8(p2.tok[0] + 1, (size_t)fn, &f) != fn) return;
+        for (int i = 0; i < fn; i++) e |= (uint32_t)p2.tok[0][1 + i] << (8 * i);
       }
-      e |= T_CONT;
+      e |= T_CONT | (uint32_t)fn << 24;
     } else if (p2.n != 2 || p2.len[0] != 1 || p2.len[1] != 1) return;
     if ((e & T_START) && !(e & T_CONT)) return;
     /* a starting character's token is its fold alone */
-    if (e & T_START) {
-      unsigned char f[4];
-      int fn = (e & T_FOLD) ? put_utf8(f, e & T_FOLD) : 0;
-      if (p1.len[0] != fn || memcmp(p1.tok[0], f, (size_t)fn)) return;
-    }
+    if ((e & T_START) && (p1.len[0] != fn || memcmp(p1.tok[0], p2.tok[0] + 1, (size_t)fn))) return;
     m->tab[c] = e;
   }
   m->built = 1;
@@ -200,7 +200,10 @@ static int x_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, 
             buf = nb;
             cap = nc;
           }
-          if (e & T_FOLD) o += (size_t)put_utf8(buf + o, e & T_FOLD);
+          /* the fold's bytes (4 written, T_LEN kept) */
+          unsigned char f4[4] = {(unsigned char)e, (unsigned char)(e >> 8), (unsigned char)(e >> 16), 0};
+          memcpy(buf + o, f4, 4);
+          o += T_LEN(e);
           i += k;
         }
         rc = cb(ctx, 0, (const char *)buf, (int)o, (int)is, (int)i);

@@ -525,7 +525,10 @@ int alq_store_open(alq_store **out, const char *path, int mode, alq_error *err) 
   alq_store *s = calloc(1, sizeof *s);
   if (!s) return alq_error_set(err, ALQ_ENOMEM, path, -1, "out of memory");
   snprintf(s->path, sizeof s->path, "%s", path);
-  int flags = mode == ALQ_STORE_WRITE ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
+  /* a writing handle is used by one thread at a time (add's writing
+     thread): no per-call connection mutex */
+  int flags = mode == ALQ_STORE_WRITE ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+                                      : SQLITE_OPEN_READONLY;
   int rc;
   if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
     rc = alq_error_set(err, ALQ_EIO, path, -1, "cannot open store: %s",
