@@ -104,8 +104,10 @@ static const char schema_sql[] =
   "END;\n";
 
 enum { Q_STATE, Q_DEL_CLAIMS, Q_DEL_MENTIONS, Q_DEL_SIG, Q_DEL_DOC, Q_INS_DOC, Q_INS_FTS, Q_INS_SIG,
-       Q_INS_MENTION, Q_INS_CLAIM, Q_INS_ACTOR, Q_INS_RUN, Q_RESOLVE, Q_RESOLVE_MENTION, Q__COUNT };
+       Q_INS_MENTION, Q_INS_MENTIONS, Q_INS_CLAIM, Q_INS_ACTOR, Q_INS_RUN, Q_RESOLVE, Q_RESOLVE_MENTION, Q__COUNT };
 
+#define M6 "(?,?,?,?,?,?)"
+enum { MROWS = 16 };
 static const char *const stmt_sql[Q__COUNT] = {
   [Q_STATE] = "SELECT key, hash, extractor FROM documents WHERE id = ?1",
   [Q_DEL_CLAIMS] = "DELETE FROM claims WHERE doc = ?1",
@@ -116,6 +118,13 @@ static const char *const stmt_sql[Q__COUNT] = {
                 " copy_of) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
   [Q_INS_FTS] = "INSERT INTO documents_fts(rowid, title, text) VALUES (?1, ?2, ?3)",
   [Q_INS_SIG] = "INSERT INTO signatures(doc, minhash) VALUES (?1, ?2)",
+  /* MROWS mentions in one statement (the table and its two indexes opened
+     once, not MROWS times); the rows get the same rowids in the same order.
+     OR FAIL: a failing row fails the statement without the statement
+     journal that ABORT needs (the caller rolls the chunk back anyway) */
+  [Q_INS_MENTIONS] = "INSERT OR FAIL INTO mentions(doc, span_start, span_end, text, actor, type) VALUES "
+                     M6 "," M6 "," M6 "," M6 "," M6 "," M6 "," M6 "," M6 ","
+                     M6 "," M6 "," M6 "," M6 "," M6 "," M6 "," M6 "," M6,
   [Q_INS_MENTION] = "INSERT INTO mentions(doc, span_start, span_end, text, actor, type)"
                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
   [Q_INS_CLAIM] = "INSERT INTO claims(doc, span_start, span_end, a, b, pair_lo, pair_hi, type, class,"
@@ -579,9 +588,16 @@ int alq_store_open(alq_store **out, const char *path, int mode, alq_error *err) 
   if (s->migrated && (rc = store_backfill(s, s->migrated, err))) goto fail;
   if (mode == ALQ_STORE_WRITE) {
     /* WAL: readers keep working while `add` writes, and a killed writer
-       leaves the last committed chunk intact; NORMAL sync is safe in WAL. */
+       leaves the last committed chunk intact; NORMAL sync is safe in WAL.
+       Foreign keys are not enforced on this handle: it inserts mentions,
+       claims and signatures only for the document it has just inserted and
+       deletes them itself before their document (delete_doc), so the check
+       (a lookup of the document per row) and ON DELETE CASCADE have nothing
+       to do, and without them several mentions go in one statement with no
+       statement journal (one with a journal would make FTS5 write its
+       pending terms out: the note at schema_sql). */
     if ((rc = exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-                      " PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;", err)))
+                      " PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536;", err)))
       goto fail;
   }
   *out = s;
@@ -846,15 +862,19 @@ static int put_doc(alq_store *s, const alq_doc *d, const char *hash, const alq_r
   else sqlite3_bind_zeroblob(q, 2, 0);
   if ((rc = step_done(s, q, err, "storing a signature"))) return rc;
 
-  for (size_t i = 0; i < res->nmentions; i++) {
-    const alq_mention *m = &res->mentions[i];
-    if (!(q = stmt(s, Q_INS_MENTION, err))) return ALQ_EIO;
-    sqlite3_bind_int64(q, 1, key);
-    sqlite3_bind_int64(q, 2, m->span[0]);
-    sqlite3_bind_int64(q, 3, m->span[1]);
-    bind_span(q, 4, d, m->span[0], m->span[1]);
-    bind_str(q, 5, m->id);
-    bind_str(q, 6, m->type);
+  for (size_t i = 0; i < res->nmentions;) {
+    int rows = res->nmentions - i >= MROWS ? MROWS : 1;
+    if (!(q = stmt(s, rows > 1 ? Q_INS_MENTIONS : Q_INS_MENTION, err))) return ALQ_EIO;
+    for (int r = 0; r < rows; r++, i++) {
+      const alq_mention *m = &res->mentions[i];
+      int b = 6 * r;
+      sqlite3_bind_int64(q, b + 1, key);
+      sqlite3_bind_int64(q, b + 2, m->span[0]);
+      sqlite3_bind_int64(q, b + 3, m->span[1]);
+      bind_span(q, b + 4, d, m->span[0], m->span[1]);
+      bind_str(q, b + 5, m->id);
+      bind_str(q, b + 6, m->type);
+    }
     if ((rc = step_done(s, q, err, "storing a mention"))) return rc;
   }
   char ddlo[11] = "", ddhi[11] = "";

@@ -94,6 +94,26 @@ static void test_add_twice_keeps_counts(void **state) {
   long long claims = count(f->db, "SELECT count(*) FROM claims");
   long long mentions = count(f->db, "SELECT count(*) FROM mentions");
   assert_true(claims > 0);
+  /* the mentions' rows in the extractor's order (they go in several to a
+     statement) */
+  const alq_result *res;
+  assert_int_equal(alq_extract(f->ex, &d, &res, &err), 0);
+  assert_true(res->nmentions > 40);
+  assert_int_equal(mentions, (long long)res->nmentions);
+  sqlite3 *h;
+  sqlite3_stmt *q;
+  assert_int_equal(sqlite3_open(f->db, &h), SQLITE_OK);
+  assert_int_equal(sqlite3_prepare_v2(h, "SELECT span_start, span_end, type FROM mentions ORDER BY rowid", -1, &q, NULL),
+                   SQLITE_OK);
+  for (size_t i = 0; i < res->nmentions; i++) {
+    assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int64(q, 0), res->mentions[i].span[0]);
+    assert_int_equal(sqlite3_column_int64(q, 1), res->mentions[i].span[1]);
+    assert_string_equal((const char *)sqlite3_column_text(q, 2), res->mentions[i].type);
+  }
+  assert_int_equal(sqlite3_step(q), SQLITE_DONE);
+  sqlite3_finalize(q);
+  sqlite3_close(h);
   assert_int_equal(add_doc(f, s, &d), ALQ_DOC_SAME);
   assert_int_equal(count(f->db, "SELECT count(*) FROM claims"), claims);
   assert_int_equal(count(f->db, "SELECT count(*) FROM mentions"), mentions);
@@ -280,6 +300,13 @@ static void test_changed_doc_replaces(void **state) {
   assert_int_equal(count(f->db, "SELECT count(*) FROM documents"), 1);
   assert_int_equal(count(f->db, "SELECT count(*) FROM claims c LEFT JOIN documents d ON d.key = c.doc"
                                 " WHERE d.key IS NULL"), 0);
+  /* nothing of the old rows is left (the writer deletes them itself, it does
+     not rely on foreign keys) */
+  assert_int_equal(count(f->db, "SELECT count(*) FROM mentions m LEFT JOIN documents d ON d.key = m.doc"
+                                " WHERE d.key IS NULL"), 0);
+  assert_int_equal(count(f->db, "SELECT count(*) FROM signatures g LEFT JOIN documents d ON d.key = g.doc"
+                                " WHERE d.key IS NULL"), 0);
+  assert_int_equal(count(f->db, "SELECT count(*) FROM signatures"), 1);
   assert_int_equal(count(f->db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'المصالحة'"),
                    count(f->db, "SELECT count(*) FROM documents WHERE instr(text, 'المصالحة') > 0"));
   /* a new date alone is a change too */
