@@ -37,7 +37,8 @@ typedef struct mod {
   fts5_tokenizer real;   /* SQLite's unicode61 */
   void *real_ud;
   uint32_t *tab;         /* 65536 entries (see T_START) */
-  int built;             /* 1 = tab usable, -1 = could not build it */
+  unsigned char blk[256];  /* block of 256 code points: 1 = its entries are made */
+  int built;             /* 1 = tab usable, -1 = could not make it */
 } mod;
 
 typedef struct tok {
@@ -90,15 +91,18 @@ static int probe_cb(void *ctx, int flags, const char *t, int n, int is, int ie) 
   return SQLITE_OK;
 }
 
-/* Builds m->tab by asking an instance of SQLite's tokenizer, per code point
- * c, about " c " (does c start a token?) and "aca" (does c continue one, and
- * what does it fold to?). */
-static void build(mod *m, Fts5Tokenizer *t) {
+/* Makes the entries of block b (code points 256 b .. 256 b + 255) of m->tab
+ * by asking an instance of SQLite's tokenizer, per code point c, about
+ * " c " (does c start a token?) and "aca" (does c continue one, and what
+ * does it fold to?); the blocks are made when a text first has one of
+ * their characters (an Arabic text: ASCII and two or three blocks). On any
+ * surprise m->built = -1: every text goes to SQLite's tokenizer. */
+static void build(mod *m, Fts5Tokenizer *t, unsigned b) {
+  if (m->built < 0) return;
+  if (!m->tab && !(m->tab = calloc(0x10000, sizeof *m->tab))) { m->built = -1; return; }
   m->built = -1;
-  m->tab = calloc(0x10000, sizeof *m->tab);
-  if (!m->tab) return;
-  for (uint32_t c = 1; c < 0x10000; c++) {
-    if ((c >= 0xd800 && c <= 0xdfff) || c >= 0xfffe) continue;
+  for (uint32_t c = b * 256; c < b * 256 + 256; c++) {
+    if (c == 0 || (c >= 0xd800 && c <= 0xdfff) || c >= 0xfffe) continue;
     unsigned char u[4], s[8];
     int k = put_utf8(u, c);
     probe p1 = {0}, p2 = {0};
@@ -126,6 +130,7 @@ static void build(mod *m, Fts5Tokenizer *t) {
     if ((e & T_START) && (p1.len[0] != fn || memcmp(p1.tok[0], p2.tok[0] + 1, (size_t)fn))) return;
     m->tab[c] = e;
   }
+  m->blk[b] = 1;
   m->built = 1;
 }
 
@@ -137,7 +142,7 @@ static int x_create(void *ud, const char **argv, int argc, Fts5Tokenizer **out) 
   int rc = m->real.xCreate(m->real_ud, argv, argc, &t->real);
   if (rc != SQLITE_OK) { free(t); return rc; }
   int ours = argc == 2 && !strcmp(argv[0], "remove_diacritics") && !strcmp(argv[1], "2");
-  if (ours && !m->built) build(m, t->real);
+  if (ours && !m->blk[0]) build(m, t->real, 0);
   t->fast = ours && m->built == 1;
   *out = (Fts5Tokenizer *)t;
   return SQLITE_OK;
@@ -164,9 +169,13 @@ static int x_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, 
       if (s[i] >= 0x01 && s[i] < 0x80) { i++; continue; }
       int k = get_utf8(s + i, n - i, &c);
       if (!k) break;
+      if (!t->m->blk[c >> 8]) {
+        build(t->m, t->real, c >> 8);
+        if (t->m->built != 1) break;
+      }
       i += (size_t)k;
     }
-    if (i == n) {
+    if (i == n && t->m->built == 1) {
       const uint32_t *tab = t->m->tab;
       unsigned char stackbuf[256], *buf = stackbuf;
       size_t cap = sizeof stackbuf;
