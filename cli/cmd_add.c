@@ -459,6 +459,7 @@ int cmd_add(int argc, char **argv) {
   if (alq_lexicon_open(&lex, data, &err)) { cli_warn("%s: %s", err.file, err.msg); return status; }
   if (r.jobs == 1 && alq_extractor_new(&r.ex, lex)) { cli_warn("out of memory"); goto done; }
   r.lex = lex;
+  alq_store_tune_process();
   if (alq_store_open(&r.store, db, ALQ_STORE_WRITE, &err)) { cli_warn("%s: %s", err.file, err.msg); goto done; }
   r.st.started = time(NULL);
   clock_gettime(CLOCK_MONOTONIC, &r.t0);

@@ -163,6 +163,11 @@ struct alq_store {
   size_t dd_n, dd_cap;
 };
 
+void alq_store_tune_process(void) {
+  /* only possible before SQLite initializes; harmless when it fails */
+  sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 sqlite3 *alq_store_db(alq_store *s) { return s->db; }
 int alq_store_backend(const alq_store *s) { return s->backend; }
 const char *alq_store_name(const alq_store *s) { return s->path; }

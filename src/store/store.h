@@ -41,6 +41,10 @@ enum {
  * store of schema version 1 is migrated (in either mode, when writable). On
  * failure returns ALQ_EIO / ALQ_EFORMAT with `err` filled. Caller closes. */
 int alq_store_open(alq_store **out, const char *path, int mode, alq_error *err);
+/* For a process that writes a store (alaqat add), before it opens one:
+ * SQLite keeps no memory statistics (a global mutex taken on every
+ * allocation otherwise). */
+void alq_store_tune_process(void);
 /* Closes (NULL allowed); an open transaction is rolled back. */
 void alq_store_close(alq_store *s);
 /* The SQLite handle, for the query modules (borrowed); NULL when the store
