@@ -1,6 +1,7 @@
 /* Syndicated copies: MinHash over 5-word shingles of normalized words, with
  * LSH bands so each new document is compared only with the earlier ones
  * that share a band; a copy is linked to the earliest similar document. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -87,18 +88,55 @@ static int is_word_cp(int32_t cp) {
          (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
 }
 
+/* What split_words does with a code point: skip it (tatweel, diacritics:
+ * inside words), add its normalized form to the word, or end the word (a
+ * line break also counts the line). */
+enum { CP_SKIP, CP_WORD, CP_SEP, CP_NL };
+
+static int cp_action(int32_t cp, int32_t out[8], int *k) {
+  *k = alq_norm_cp(cp, out);
+  if (cp == 0x640 || (*k == 0 && cp != '\n')) return CP_SKIP;
+  if (is_word_cp(cp)) return CP_WORD;
+  return cp == '\n' ? CP_NL : CP_SEP;
+}
+
+/* The same for every code point below 0x800 (ASCII, Latin, Greek, Cyrillic,
+ * Hebrew, Arabic), made once: no normalization or Unicode lookup per
+ * character of such a text. */
+enum { CP_TAB = 0x800 };
+static unsigned char cp_act[CP_TAB], cp_k[CP_TAB];
+static int32_t cp_out[CP_TAB][8];
+static pthread_once_t cp_once = PTHREAD_ONCE_INIT;
+
+static void cp_table(void) {
+  for (int32_t cp = 0; cp < CP_TAB; cp++) {
+    int k;
+    cp_act[cp] = (unsigned char)cp_action(cp, cp_out[cp], &k);
+    cp_k[cp] = (unsigned char)k;
+  }
+}
+
 static int split_words(const char *text, size_t len, words *w) {
   const uint8_t *s = (const uint8_t *)text;
   size_t pos = 0;
   uint32_t line = 0;
   uint64_t h = 1469598103934665603ULL;
   int in = 0;
+  pthread_once(&cp_once, cp_table);
   while (pos < len) {
-    int32_t cp, outcp[8];
-    alq_utf8_next(s, len, &pos, &cp);
-    int k = alq_norm_cp(cp, outcp);
-    if (cp == 0x640 || (k == 0 && cp != '\n')) continue;   /* tatweel, diacritics: inside words */
-    if (is_word_cp(cp)) {
+    int32_t cp, slow[8];
+    const int32_t *outcp;
+    int act, k;
+    uint8_t b = s[pos];
+    /* ASCII and two-byte characters decoded here (as alq_utf8_next does) */
+    if (b < 0x80) cp = b, pos++;
+    else if (b >= 0xC2 && b <= 0xDF && len - pos >= 2 && (s[pos + 1] & 0xC0) == 0x80)
+      cp = (int32_t)(b & 0x1F) << 6 | (s[pos + 1] & 0x3F), pos += 2;
+    else alq_utf8_next(s, len, &pos, &cp);
+    if (cp >= 0 && cp < CP_TAB) act = cp_act[cp], k = cp_k[cp], outcp = cp_out[cp];
+    else act = cp_action(cp, slow, &k), outcp = slow;
+    if (act == CP_SKIP) continue;
+    if (act == CP_WORD) {
       for (int i = 0; i < k; i++) {
         uint32_t c = (uint32_t)outcp[i];
         for (int j = 0; j < 4; j++) { h ^= (c >> (8 * j)) & 0xff; h *= 1099511628211ULL; }

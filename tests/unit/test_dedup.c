@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 #include "read/read.h"
+#include "text/text.h"
 
 static const char *const P1 =
   "قالت مصادر ميدانية إن اشتباكات عنيفة اندلعت صباح اليوم بين مقاتلين من جبهة النصرة وعناصر من تنظيم الدولة الإسلامية في ريف حلب الشمالي\n"
@@ -184,12 +186,74 @@ static void signature_is_stable(void **state) {
   assert_int_equal(alq_dedup_signature("alpha beta gamma delta", 22, none), 0);
 }
 
+/* The words of a text as the signature's definition makes them (each code
+ * point through alq_utf8_next and alq_norm_cp, letters, marks and numbers
+ * by their Unicode category), against alq_dedup_signature's table of the
+ * code points below 0x800: texts with Arabic diacritics and tatweel, Latin
+ * accents, Hebrew, Cyrillic, digits, invalid and truncated bytes. */
+static int ref_word_cp(int32_t cp) {
+  if (cp < 0x80) return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  utf8proc_category_t c = utf8proc_category(cp);
+  return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+         (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
+         (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+}
+
+static void ref_signature(const char *text, size_t len, uint32_t sig[ALQ_DEDUP_HASHES]) {
+  uint64_t wh[256];
+  size_t n = 0, pos = 0;
+  uint64_t h = 1469598103934665603ULL;
+  int in = 0;
+  while (pos < len) {
+    int32_t cp, out[8];
+    alq_utf8_next((const uint8_t *)text, len, &pos, &cp);
+    int k = alq_norm_cp(cp, out);
+    if (cp == 0x640 || (k == 0 && cp != '\n')) continue;
+    if (ref_word_cp(cp)) {
+      for (int i = 0; i < k; i++)
+        for (int j = 0; j < 4; j++) { h ^= ((uint32_t)out[i] >> (8 * j)) & 0xff; h *= 1099511628211ULL; }
+      in = 1;
+      continue;
+    }
+    if (in) wh[n++] = h;
+    in = 0;
+    h = 1469598103934665603ULL;
+  }
+  if (in) wh[n++] = h;
+  assert_true(n >= 5 && n < 40);   /* one line, fewer than 40 words: all kept */
+  for (int k = 0; k < ALQ_DEDUP_HASHES; k++) sig[k] = UINT32_MAX;
+  for (size_t i = 0; i + 5 <= n; i++) {
+    uint64_t sh = 0;
+    for (int j = 0; j < 5; j++) sh = ref_mix64(sh ^ wh[i + j]);
+    for (int k = 0; k < ALQ_DEDUP_HASHES; k++) {
+      uint32_t v = (uint32_t)(ref_mix64(sh + 0x9e3779b97f4a7c15ULL * (uint64_t)(k + 1)) >> 32);
+      if (v < sig[k]) sig[k] = v;
+    }
+  }
+}
+
+static void signature_words_as_defined(void **state) {
+  (void)state;
+  static const char *const texts[] = {
+    "قَالَ المُتَحَدِّثُ باسْمِ جَبْهَةِ النُّصْرَةِ إنَّ الاشتباكـــات مستمرةٌ مع تنظيم الدولة ٢٠١٥ أو 2015",
+    "Café naïve ÉCOLE Straße Ωmega кириллица שלום עולם x\xcc\xa7" "y ﻻ ۱۲۳ done",
+    "bad \xff bytes \xc3 in \xd9 the \xe2\x82 middle of words an\xd8" "d more words here \xd9",
+    "emoji \xf0\x9f\x98\x80 and CJK 中文 词 and dashes — – word\xe2\x80\x8cjoin and more words \xc2"};
+  for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+    uint32_t want[ALQ_DEDUP_HASHES], got[ALQ_DEDUP_HASHES];
+    ref_signature(texts[t], strlen(texts[t]), want);
+    assert_int_equal(alq_dedup_signature(texts[t], strlen(texts[t]), got), 1);
+    assert_memory_equal(got, want, sizeof want);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(copies_linked),
     cmocka_unit_test(partial_not_linked),
     cmocka_unit_test(signatures_round_trip),
     cmocka_unit_test(signature_is_stable),
+    cmocka_unit_test(signature_words_as_defined),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
