@@ -42,6 +42,13 @@
   "  doc INTEGER PRIMARY KEY REFERENCES documents(key) ON DELETE CASCADE,\n" \
   "  minhash BLOB NOT NULL);\n"
 
+/* FTS5 keeps up to this much of a transaction's terms in memory before it
+ * writes them out as a segment (default 1 MB): a chunk of 500 articles is
+ * one segment instead of ~7, with less merging (docs/PERFORMANCE.md). The
+ * same postings, so the same answers; a setting of the table (stored in
+ * documents_fts_config), so every writer uses it. */
+#define FTS_HASHSIZE "INSERT INTO documents_fts(documents_fts, rank) VALUES ('hashsize', 8388608);\n"
+
 /* No insert trigger on documents: alq_store_put inserts the document's
  * documents_fts row itself. A trigger makes every document INSERT a
  * statement with a statement journal, which makes FTS5 write its pending
@@ -93,6 +100,7 @@ static const char schema_sql[] =
   "CREATE VIRTUAL TABLE documents_fts USING fts5(title, text,\n"
   "  content='documents', content_rowid='key',\n"
   "  tokenize='unicode61 remove_diacritics 2');\n"
+  FTS_HASHSIZE
   "CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN\n"
   "  INSERT INTO documents_fts(documents_fts, rowid, title, text)\n"
   "    VALUES ('delete', old.key, old.title, old.text);\n"
@@ -244,6 +252,7 @@ static const char migrate_2_3_sql[] =
 static const char migrate_3_4_sql[] =
   "DROP TRIGGER IF EXISTS documents_ai;\n"
   SIGNATURES_TABLE
+  FTS_HASHSIZE
   "PRAGMA user_version = 4;\n";
 
 /* check_schema: an older store opened for reading, to reopen for writing */
@@ -265,7 +274,7 @@ static int check_schema(alq_store *s, int mode, alq_error *err) {
   if (version == 0 && ntables == 0) {
     if (mode != ALQ_STORE_WRITE)
       return alq_error_set(err, ALQ_EFORMAT, s->path, -1, "empty store: add documents first (alaqat add)");
-    char sql[sizeof schema_sql + 128];
+    char sql[sizeof schema_sql + 256];
     snprintf(sql, sizeof sql, "BEGIN;\n%sPRAGMA user_version = %d;\nPRAGMA application_id = %d;\nCOMMIT;",
              schema_sql, ALQ_STORE_SCHEMA, ALQ_STORE_APPID);
     int rc = exec(s, sql, err);

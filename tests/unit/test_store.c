@@ -125,18 +125,22 @@ static void test_add_twice_keeps_counts(void **state) {
 
 /* Many documents in one transaction: the full-text index takes them in one
  * segment (no statement savepoint per document makes FTS5 write its pending
- * terms out per document), finds each, and passes its integrity check; a
- * replaced document leaves no full-text entry behind. */
+ * terms out per document, and its 'hashsize' of 8 MB holds the 40,000
+ * distinct terms here, more than the default 1 MB), finds each, and passes
+ * its integrity check; a replaced document leaves no full-text entry
+ * behind. */
 static void test_fts_one_segment_per_transaction(void **state) {
   fx *f = *state;
   alq_store *s;
   alq_error err = {0};
   assert_int_equal(alq_store_open(&s, f->db, ALQ_STORE_WRITE, &err), 0);
   assert_int_equal(alq_store_begin(s, &err), 0);
-  char id[16], text[160];
+  char id[16];
+  static char text[16000];
   for (int i = 0; i < 40; i++) {
     snprintf(id, sizeof id, "d%02d", i);
-    snprintf(text, sizeof text, "اشتباكات بين جبهة النصرة وتنظيم الدولة في ريف حلب كلمة%d", i);
+    int n = snprintf(text, sizeof text, "اشتباكات بين جبهة النصرة وتنظيم الدولة في ريف حلب كلمة%d", i);
+    for (int w = 0; w < 1000; w++) n += snprintf(text + n, sizeof text - (size_t)n, " t%dw%d", i, w);
     alq_doc d = {id, text, strlen(text), NULL, i % 2 ? "عنوان الخبر" : NULL};
     char hash[33];
     alq_store_doc_hash(&d, hash);
@@ -146,6 +150,8 @@ static void test_fts_one_segment_per_transaction(void **state) {
   }
   assert_int_equal(alq_store_commit(s, &err), 0);
   assert_int_equal(count(f->db, "SELECT count(DISTINCT segid) FROM documents_fts_idx"), 1);
+  assert_int_equal(count(f->db, "SELECT v FROM documents_fts_config WHERE k = 'hashsize'"), 8388608);
+  assert_int_equal(count(f->db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 't17w999'"), 1);
   assert_int_equal(count(f->db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'النصرة'"), 40);
   assert_int_equal(count(f->db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'كلمة17'"), 1);
   assert_int_equal(count(f->db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'title:عنوان'"), 20);

@@ -320,7 +320,7 @@ static void test_one_actor_claims(void **state) {
 /* A schema-2 store (no claims.doc_id, claims_pair; no signatures, the
  * documents_ai trigger) is migrated on open, even by a reader: version 4,
  * doc_id = the document's id, the new indexes, the same timeline, every
- * document's signature, no insert trigger. */
+ * document's signature, no insert trigger, the full-text 'hashsize'. */
 static void test_migration_2_4(void **state) {
   fx *f = *state;
   fill(f->db);
@@ -342,6 +342,7 @@ static void test_migration_2_4(void **state) {
          " AND tbl_name = 'claims' ORDER BY name)", NULL, 0, 0, 0, 0, &r);
   run(h, "SELECT count(*) FROM signatures g JOIN documents d ON d.key = g.doc", NULL, 0, 0, 0, 0, &r);
   run(h, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name = 'documents_ai'", NULL, 0, 0, 0, 0, &r);
+  run(h, "SELECT v FROM documents_fts_config WHERE k = 'hashsize'", NULL, 0, 0, 0, 0, &r);
   assert_string_equal(r.v[0], "4");
   char all[24];
   snprintf(all, sizeof all, "%d", BUSY + OTHER);
@@ -351,6 +352,7 @@ static void test_migration_2_4(void **state) {
   snprintf(nd, sizeof nd, "%d", NDOCS);
   assert_string_equal(r.v[3], nd);
   assert_string_equal(r.v[4], "0");
+  assert_string_equal(r.v[5], "8388608");
   rows_free(&r);
   sqlite3_close(h);
 }
