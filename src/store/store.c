@@ -112,7 +112,7 @@ static const char schema_sql[] =
   "END;\n";
 
 enum { Q_STATE, Q_DEL_CLAIMS, Q_DEL_MENTIONS, Q_DEL_SIG, Q_DEL_DOC, Q_INS_DOC, Q_INS_FTS, Q_INS_SIG,
-       Q_INS_MENTION, Q_INS_MENTIONS, Q_INS_CLAIM, Q_INS_ACTOR, Q_INS_RUN, Q_RESOLVE, Q_RESOLVE_MENTION, Q__COUNT };
+       Q_INS_MENTION, Q_INS_MENTIONS, Q_INS_MENTIONS4, Q_INS_CLAIM, Q_INS_ACTOR, Q_INS_RUN, Q_RESOLVE, Q_RESOLVE_MENTION, Q__COUNT };
 
 #define M6 "(?,?,?,?,?,?)"
 enum { MROWS = 16 };
@@ -133,6 +133,8 @@ static const char *const stmt_sql[Q__COUNT] = {
   [Q_INS_MENTIONS] = "INSERT OR FAIL INTO mentions(doc, span_start, span_end, text, actor, type) VALUES "
                      M6 "," M6 "," M6 "," M6 "," M6 "," M6 "," M6 "," M6 ","
                      M6 "," M6 "," M6 "," M6 "," M6 "," M6 "," M6 "," M6,
+  [Q_INS_MENTIONS4] = "INSERT OR FAIL INTO mentions(doc, span_start, span_end, text, actor, type) VALUES "
+                      M6 "," M6 "," M6 "," M6,
   [Q_INS_MENTION] = "INSERT INTO mentions(doc, span_start, span_end, text, actor, type)"
                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
   [Q_INS_CLAIM] = "INSERT INTO claims(doc, span_start, span_end, a, b, pair_lo, pair_hi, type, class,"
@@ -220,8 +222,8 @@ static sqlite3_stmt *stmt(alq_store *s, int q, alq_error *err) {
     db_fail(s, err, "preparing a statement");
     return NULL;
   }
+  /* every caller binds every parameter: no sqlite3_clear_bindings */
   sqlite3_reset(s->st[q]);
-  sqlite3_clear_bindings(s->st[q]);
   return s->st[q];
 }
 
@@ -877,8 +879,10 @@ static int put_doc(alq_store *s, const alq_doc *d, const char *hash, const alq_r
   if ((rc = step_done(s, q, err, "storing a signature"))) return rc;
 
   for (size_t i = 0; i < res->nmentions;) {
-    int rows = res->nmentions - i >= MROWS ? MROWS : 1;
-    if (!(q = stmt(s, rows > 1 ? Q_INS_MENTIONS : Q_INS_MENTION, err))) return ALQ_EIO;
+    size_t left = res->nmentions - i;
+    int rows = left >= MROWS ? MROWS : left >= 4 ? 4 : 1;
+    if (!(q = stmt(s, rows == MROWS ? Q_INS_MENTIONS : rows == 4 ? Q_INS_MENTIONS4 : Q_INS_MENTION, err)))
+      return ALQ_EIO;
     for (int r = 0; r < rows; r++, i++) {
       const alq_mention *m = &res->mentions[i];
       int b = 6 * r;
