@@ -36,8 +36,9 @@ const char cmd_add_usage[] =
   "  --data DIR      lexicon directory (as for extract)\n"
   "  --jsonl         read every input (and stdin) as JSON Lines\n"
   "  --chunk N       documents per transaction (default 500)\n"
-  "  -j, --jobs N    1: extract and store in turn; 2 (default): extract and\n"
-  "                  find syndicated copies on a second thread (same store)\n"
+  "  -j, --jobs N    1: read, extract and store in turn; 2 (default): read\n"
+  "                  the inputs on one thread, extract and find syndicated\n"
+  "                  copies on another, store on this one (same store)\n"
   "  -q, --quiet     no progress, no summary, no per-input warnings\n"
   CLI_INPUTS_HELP
   "\n"
