@@ -49,6 +49,11 @@
  * documents_fts_config), so every writer uses it. */
 #define FTS_HASHSIZE "INSERT INTO documents_fts(documents_fts, rank) VALUES ('hashsize', 8388608);\n"
 
+/* The syndicated copies (few), so that building the near-duplicate index
+ * reads copy_of without reading the rows (it is the last column, after the
+ * text's overflow pages). */
+#define COPIES_INDEX "CREATE INDEX IF NOT EXISTS documents_copies ON documents(copy_of) WHERE copy_of IS NOT NULL;\n"
+
 /* No insert trigger on documents: alq_store_put inserts the document's
  * documents_fts row itself. A trigger makes every document INSERT a
  * statement with a statement journal, which makes FTS5 write its pending
@@ -66,6 +71,7 @@ static const char schema_sql[] =
   "  extractor TEXT NOT NULL,\n"
   "  added TEXT NOT NULL,\n"
   "  copy_of TEXT);\n"
+  COPIES_INDEX
   "CREATE TABLE mentions(\n"
   "  doc INTEGER NOT NULL REFERENCES documents(key) ON DELETE CASCADE,\n"
   "  span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,\n"
@@ -253,6 +259,7 @@ static const char migrate_2_3_sql[] =
  * store_backfill, in the same transaction) and no documents_ai trigger. */
 static const char migrate_3_4_sql[] =
   "DROP TRIGGER IF EXISTS documents_ai;\n"
+  COPIES_INDEX
   SIGNATURES_TABLE
   FTS_HASHSIZE
   "PRAGMA user_version = 4;\n";
@@ -340,6 +347,9 @@ typedef struct seed_ctx {
   size_t nupd, capupd;
   long long *nosig;     /* pairs (document key, index entry) without a stored signature */
   size_t nnosig, capnosig;
+  long long *ckey;      /* the documents with a copy_of, by key ... */
+  char **cof;           /* ... and their copy_of */
+  size_t ncof, capcof, icof;
   int oom;
 } seed_ctx;
 
@@ -389,11 +399,33 @@ static int sig_from_hex(const char *hex, uint32_t sig[ALQ_DEDUP_HASHES]) {
 
 /* One stored document: key, id, copy_of, its signature as hex (NULL when
  * none is stored) and its text (only when no valid signature is stored). */
+static int copy_row(const alq_row *row, void *payload) {
+  seed_ctx *c = payload;
+  if (!row->vals[0] || !row->vals[1]) return 0;
+  if (c->ncof == c->capcof) {
+    size_t cap = c->capcof ? c->capcof * 2 : 64;
+    long long *k = realloc(c->ckey, cap * sizeof *k);
+    if (!k) { c->oom = 1; return 1; }
+    c->ckey = k;
+    char **v = realloc(c->cof, cap * sizeof *v);
+    if (!v) { c->oom = 1; return 1; }
+    c->cof = v;
+    c->capcof = cap;
+  }
+  if (!(c->cof[c->ncof] = strdup(row->vals[1]))) { c->oom = 1; return 1; }
+  c->ckey[c->ncof++] = atoll(row->vals[0]);
+  return 0;
+}
+
 static int seed_row(const alq_row *row, void *payload) {
   seed_ctx *c = payload;
-  const char *key = row->vals[0], *id = row->vals[1], *copy_of = row->vals[2];
-  const char *hex = row->vals[3], *text = row->vals[4];
+  const char *key = row->vals[0], *id = row->vals[1], *copy_of = NULL;
+  const char *hex = row->vals[2], *text = row->vals[3];
   if (!id || !key) return 0;
+  /* its copy_of, from the list in key order */
+  long long k = atoll(key);
+  while (c->icof < c->ncof && c->ckey[c->icof] < k) c->icof++;
+  if (c->icof < c->ncof && c->ckey[c->icof] == k) copy_of = c->cof[c->icof];
   uint32_t sig[ALQ_DEDUP_HASHES];
   int has = 0;
   if (!text && hex) has = sig_from_hex(hex, sig);
@@ -444,6 +476,26 @@ static int put_sig(alq_store *s, long long key, const uint32_t *sig, alq_error *
   return step_done(s, q, err, "storing a signature");
 }
 
+const char alq_store_copies_sql[] = "SELECT key, copy_of FROM documents WHERE copy_of IS NOT NULL";
+
+/* copy_row's lists in key order (swapped together). */
+static void sort_copies(seed_ctx *c) {
+  /* insertion sort on the keys, usually in order already (shell gaps) */
+  static const size_t gaps[] = {701, 301, 132, 57, 23, 10, 4, 1};
+  for (size_t g = 0; g < sizeof gaps / sizeof gaps[0]; g++)
+    for (size_t i = gaps[g]; i < c->ncof; i++) {
+      long long k = c->ckey[i];
+      char *v = c->cof[i];
+      size_t j = i;
+      for (; j >= gaps[g] && c->ckey[j - gaps[g]] > k; j -= gaps[g]) {
+        c->ckey[j] = c->ckey[j - gaps[g]];
+        c->cof[j] = c->cof[j - gaps[g]];
+      }
+      c->ckey[j] = k;
+      c->cof[j] = v;
+    }
+}
+
 /* Builds the index from the stored documents' signatures in the order they
  * were added (once per open store); a document without a stored signature
  * is read and shingled. flags (ALQ_MIG_*, after a migration, in its
@@ -454,16 +506,23 @@ static int dd_seed(alq_store *s, int flags, alq_error *err) {
   if (!s->dd && alq_dedup_new(&s->dd, COPY_THRESHOLD))
     return alq_error_set(err, ALQ_ENOMEM, s->path, -1, "out of memory");
   seed_ctx c = {.s = s, .flags = flags};
+  /* no column after documents.text is read for all documents (SQLite would
+     walk each text's overflow pages to reach it): copy_of comes from the
+     partial index documents_copies, the text only where no signature is */
   static const char sql[] =
-    "SELECT d.key, d.id, d.copy_of, CASE WHEN g.doc IS NOT NULL THEN hex(g.minhash) END,"
+    "SELECT d.key, d.id, CASE WHEN g.doc IS NOT NULL THEN hex(g.minhash) END,"
     " CASE WHEN g.doc IS NULL OR length(g.minhash) NOT IN (0, 512) THEN d.text END"
     " FROM documents d LEFT JOIN signatures g ON g.doc = d.key ORDER BY d.key";
   static const char sql_pg[] =
-    "SELECT d.key, d.id, d.copy_of, encode(g.minhash, 'hex'),"
+    "SELECT d.key, d.id, encode(g.minhash, 'hex'),"
     " CASE WHEN g.doc IS NULL OR length(g.minhash) NOT IN (0, 512) THEN d.text END"
     " FROM documents d LEFT JOIN signatures g ON g.doc = d.key ORDER BY d.key";
   _Static_assert(ALQ_DEDUP_SIG_BYTES == 512, "the seeding queries' signature length");
-  int rc = alq_store_query(s, sql, sql_pg, NULL, 0, seed_row, &c, err, ALQ_EIO);
+  int rc = alq_store_query(s, alq_store_copies_sql, alq_store_copies_sql, NULL, 0, copy_row, &c, err, ALQ_EIO);
+  if (!rc && !c.oom) {
+    sort_copies(&c);
+    rc = alq_store_query(s, sql, sql_pg, NULL, 0, seed_row, &c, err, ALQ_EIO);
+  }
   if (!rc && c.oom) rc = alq_error_set(err, ALQ_ENOMEM, s->path, -1, "out of memory");
   for (size_t i = 0; !rc && i < c.nupd; i += 2) {
     if (s->pg) { rc = alq_pg_set_copy_of(s->pg, c.upd[i], c.upd[i + 1], err); continue; }
@@ -492,6 +551,9 @@ static int dd_seed(alq_store *s, int flags, alq_error *err) {
   for (size_t i = 0; i < c.nupd; i++) free(c.upd[i]);
   free(c.upd);
   free(c.nosig);
+  for (size_t i = 0; i < c.ncof; i++) free(c.cof[i]);
+  free(c.cof);
+  free(c.ckey);
   if (!rc) s->dd_seeded = 1;
   return rc;
 }

@@ -124,6 +124,10 @@ int alq_store_find_copy(alq_store *s, const alq_doc *d, char **copy_of, alq_stor
 int alq_store_put_as(alq_store *s, const alq_doc *d, const char *hash, const alq_result *res,
                      const char *copy_of, const alq_store_sig *sig, int is_new, alq_error *err);
 
+/* The query that gives the stored copies' copy_of when the near-duplicate
+ * index is built (SQLite: a walk of the partial index documents_copies). */
+extern const char alq_store_copies_sql[];
+
 /* One `add` run, logged in the runs table. */
 typedef struct alq_store_run {
   time_t started, finished;

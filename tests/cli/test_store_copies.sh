@@ -62,7 +62,7 @@ import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
 c.executescript("""DROP INDEX claims_timeline; DROP INDEX claims_lo; DROP INDEX claims_hi;
 ALTER TABLE claims DROP COLUMN doc_id; CREATE INDEX claims_pair ON claims(pair_lo, pair_hi, t_lo);
-ALTER TABLE documents DROP COLUMN copy_of; DROP TABLE signatures;
+DROP INDEX documents_copies; ALTER TABLE documents DROP COLUMN copy_of; DROP TABLE signatures;
 CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
   INSERT INTO documents_fts(rowid, title, text) VALUES (new.key, new.title, new.text);
 END;
@@ -176,7 +176,7 @@ import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
 c.executescript("""DROP INDEX claims_timeline; DROP INDEX claims_lo; DROP INDEX claims_hi;
 ALTER TABLE claims DROP COLUMN doc_id; CREATE INDEX claims_pair ON claims(pair_lo, pair_hi, t_lo);
-DROP TABLE signatures;
+DROP TABLE signatures; DROP INDEX documents_copies;
 CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
   INSERT INTO documents_fts(rowid, title, text) VALUES (new.key, new.title, new.text);
 END;
