@@ -41,6 +41,8 @@ db.execute("PRAGMA synchronous = OFF")
 db.execute("PRAGMA journal_mode = OFF")
 db.execute("BEGIN")
 key = db.execute("SELECT coalesce(max(key), 0) FROM documents").fetchone()[0]
+fts_by_hand = not db.execute("SELECT 1 FROM sqlite_schema WHERE type = 'trigger'"
+                             " AND name = 'documents_ai'").fetchone()
 made = 0
 for i in range(n_docs):
     key += 1
@@ -51,6 +53,8 @@ for i in range(n_docs):
     db.execute("INSERT INTO documents(key, id, hash, title, date, text, bytes, extractor, added)"
                " VALUES (?, ?, ?, ?, ?, ?, ?, 'synthetic', '2026-01-01T00:00:00Z')",
                (key, "syn%07d" % i, "%032x" % i, sents[0], day.isoformat(), text, len(raw)))
+    if fts_by_hand:  # schema 4: no insert trigger, the writer fills documents_fts
+        db.execute("INSERT INTO documents_fts(rowid, title, text) VALUES (?, ?, ?)", (key, sents[0], text))
     off = 0
     rows = []
     for s in sents:

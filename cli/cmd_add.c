@@ -1,9 +1,11 @@
 /* alaqat add: extracts every input document and stores it with its mentions
  * and claims in the corpus store, skipping documents already stored
  * unchanged; one transaction per chunk so a kill loses at most one chunk.
- * By default a second thread extracts and finds syndicated copies while this
- * one reads the inputs and writes the store: documents pass through a ring
- * of RING slots in input order, so the store ends up as with -j 1. */
+ * By default (-j 2) a reader thread reads and parses the inputs (and hashes
+ * each document) into a queue of READQ documents, this thread looks each up
+ * in the store and writes the store, and an extraction thread extracts and
+ * finds syndicated copies: documents pass through a ring of RING slots in
+ * input order, so the store ends up as with -j 1. */
 #include <dirent.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -34,8 +36,9 @@ const char cmd_add_usage[] =
   "  --data DIR      lexicon directory (as for extract)\n"
   "  --jsonl         read every input (and stdin) as JSON Lines\n"
   "  --chunk N       documents per transaction (default 500)\n"
-  "  -j, --jobs N    1: extract and store in turn; 2 (default): extract and\n"
-  "                  find syndicated copies on a second thread (same store)\n"
+  "  -j, --jobs N    1: read, extract and store in turn; 2 (default): read\n"
+  "                  the inputs on one thread, extract and find syndicated\n"
+  "                  copies on another, store on this one (same store)\n"
   "  -q, --quiet     no progress, no summary, no per-input warnings\n"
   CLI_INPUTS_HELP
   "\n"
@@ -43,7 +46,16 @@ const char cmd_add_usage[] =
   "terminal; a summary line follows unless -q.\n"
   "exit status: 0 ok, 1 some inputs failed or the store failed, 2 usage.\n";
 
-#define RING 8   /* documents between reading/storing and extraction */
+#define RING 8    /* documents between looking up/storing and extraction */
+#define READQ 16  /* documents read (and parsed) ahead by the reader thread */
+
+/* One document read by the reader thread: copies of its fields (the
+ * reader's memory lives only during the callback) and its hash. */
+typedef struct readdoc {
+  char *id, *text, *date, *title, *where;
+  size_t len;
+  char hash[33];
+} readdoc;
 
 /* One document in flight: copied from the reader (its memory lives only
  * during the callback), its state in the store (known when read), and what
@@ -55,7 +67,8 @@ typedef struct slot {
   int state;               /* ALQ_DOC_*, or < 0: the lookup failed (err) */
   alq_extractor *ex;       /* the slot's own: res lives until the next use */
   const alq_result *res;
-  char *copy_of;           /* alq_store_find_copy's answer */
+  char *copy_of;           /* alq_store_find_copy's answer ... */
+  alq_store_sig sig;       /* ... and the document's signature */
   alq_error err;
   int extract_failed, copy_failed;
   int done;                /* the extraction thread is through with it */
@@ -76,9 +89,20 @@ typedef struct add_run {
   int th_started, sync_init;
   pthread_mutex_t lock;
   pthread_cond_t filled, emptied;
+  /* -j 2: the reader thread and its queue (under lock) */
+  readdoc rq[READQ];
+  size_t rq_head, rq_tail;  /* next to take, next to fill (counters) */
+  int rq_done;              /* the reader has read every input */
+  pthread_t rd;
+  int rd_started;
+  pthread_cond_t rq_space;  /* the queue has room (the reader waits) */
+  cli_inputs *in;
+  int argc;
+  char **argv;
   int any_failed;          /* a document failed or had invalid bytes */
   int quiet, progress;
   int dead;               /* the store failed: stop writing, fail the rest */
+  size_t oom_failed;      /* -j 2: documents the reader could not copy */
   size_t chunk, in_chunk;
   size_t committed;       /* documents added or replaced in committed chunks */
   alq_store_run st;
@@ -160,7 +184,7 @@ static void *extract_thread(void *arg) {
         alq_error_set(&sl->err, ALQ_ENOMEM, sl->where, -1, "out of memory");
         sl->extract_failed = 1;
       } else if (alq_extract(sl->ex, &d, &sl->res, &sl->err)) sl->extract_failed = 1;
-      else if (alq_store_find_copy(r->dstore, &d, &sl->copy_of, &sl->err)) sl->copy_failed = 1;
+      else if (alq_store_find_copy(r->dstore, &d, &sl->copy_of, &sl->sig, &sl->err)) sl->copy_failed = 1;
     }
     pthread_mutex_lock(&r->lock);
     sl->done = 1;
@@ -218,7 +242,8 @@ static void store_one(add_run *r) {
     if (res->nissues) r->any_failed = 1;
     if (sl->copy_failed) { store_failed(r, &sl->err, sl->where); r->any_failed = 1; goto out; }
     alq_doc d = {sl->id, sl->text, sl->len, sl->date, sl->title};
-    if (alq_store_put_as(r->store, &d, sl->hash, res, sl->copy_of, sl->state == ALQ_DOC_NEW, &err)) {
+    if (alq_store_put_as(r->store, &d, sl->hash, res, sl->copy_of, &sl->sig,
+                         sl->state == ALQ_DOC_NEW, &err)) {
       store_failed(r, &err, sl->where);
       r->any_failed = 1;
       goto out;
@@ -247,40 +272,105 @@ static void ring_stop(add_run *r) {
   r->th_started = 0;
 }
 
-/* -j 2: the document's state in the store, a copy into the ring, the
- * extraction thread woken. When the same id is still in the ring, the ring
- * is stored up to it first, so the state is what -j 1 would see. */
-static int do_doc_ring(const alq_doc *d, const char *where, void *payload) {
-  add_run *r = payload;
+/* -j 2: a document taken from the reader's queue (its fields move into the
+ * ring): its state in the store, the extraction thread woken. When the same
+ * id is still in the ring, the ring is stored up to it first, so the state
+ * is what -j 1 would see. */
+static void do_doc_ring(add_run *r, readdoc *rd) {
   for (size_t k = r->tail; k-- > r->head;)
-    if (!strcmp(r->ring[k % RING].id, d->id)) {
+    if (!strcmp(r->ring[k % RING].id, rd->id)) {
       while (r->head <= k) store_one(r);
       break;
     }
-  if (r->dead) { r->st.failed++; return 1; }
+  if (r->dead) {
+    r->st.failed++;
+    r->any_failed = 1;
+    free(rd->id); free(rd->text); free(rd->date); free(rd->title); free(rd->where);
+    return;
+  }
   if (r->tail - r->head == RING) store_one(r);
   slot *sl = &r->ring[r->tail % RING];
-  alq_store_doc_hash(d, sl->hash);
-  sl->state = alq_store_doc_state(r->store, d->id, sl->hash, alq_version(), &sl->err);
-  sl->id = strdup(d->id);
-  sl->text = malloc(d->len + 1);
-  sl->date = dup_or_null(d->date);
-  sl->title = dup_or_null(d->title);
-  sl->where = strdup(where);
-  if (!sl->id || !sl->text || !sl->where || (d->date && !sl->date) || (d->title && !sl->title)) {
-    slot_clear(sl);
-    cli_warn("%s: out of memory", where);
-    r->st.failed++;
-    return 1;
-  }
-  memcpy(sl->text, d->text, d->len);
-  sl->text[d->len] = 0;
-  sl->len = d->len;
+  memcpy(sl->hash, rd->hash, sizeof sl->hash);
+  sl->state = alq_store_doc_state(r->store, rd->id, sl->hash, alq_version(), &sl->err);
+  sl->id = rd->id; sl->text = rd->text; sl->date = rd->date; sl->title = rd->title;
+  sl->where = rd->where; sl->len = rd->len;
   pthread_mutex_lock(&r->lock);
   r->tail++;
   pthread_cond_signal(&r->filled);
   pthread_mutex_unlock(&r->lock);
+}
+
+/* The reader thread's callback: a copy of the document and its hash into
+ * the queue (waiting for room). */
+static int do_doc_read(const alq_doc *d, const char *where, void *payload) {
+  add_run *r = payload;
+  readdoc rd = {0};
+  alq_store_doc_hash(d, rd.hash);
+  rd.id = strdup(d->id);
+  rd.text = malloc(d->len + 1);
+  rd.date = dup_or_null(d->date);
+  rd.title = dup_or_null(d->title);
+  rd.where = strdup(where);
+  if (!rd.id || !rd.text || !rd.where || (d->date && !rd.date) || (d->title && !rd.title)) {
+    free(rd.id); free(rd.text); free(rd.date); free(rd.title); free(rd.where);
+    cli_warn("%s: out of memory", where);
+    pthread_mutex_lock(&r->lock);
+    r->oom_failed++;
+    pthread_mutex_unlock(&r->lock);
+    return 1;
+  }
+  memcpy(rd.text, d->text, d->len);
+  rd.text[d->len] = 0;
+  rd.len = d->len;
+  pthread_mutex_lock(&r->lock);
+  while (r->rq_tail - r->rq_head == READQ) pthread_cond_wait(&r->rq_space, &r->lock);
+  r->rq[r->rq_tail % READQ] = rd;
+  r->rq_tail++;
+  pthread_cond_broadcast(&r->emptied);
+  pthread_mutex_unlock(&r->lock);
   return 0;
+}
+
+static int is_input_arg(add_run *r, int *i) {
+  const char *a = r->argv[*i];
+  if (!strcmp(a, "--db") || !strcmp(a, "--data") || !strcmp(a, "--chunk") || !strcmp(a, "-j") ||
+      !strcmp(a, "--jobs")) { (*i)++; return 0; }
+  if (cli_inputs_option(r->in, r->argc, r->argv, i)) return 0;
+  return !(a[0] == '-' && a[1]);
+}
+
+static void *read_thread(void *arg) {
+  add_run *r = arg;
+  for (int i = 1; i < r->argc; i++)
+    if (is_input_arg(r, &i)) cli_inputs_run(r->in, r->argv[i]);
+  pthread_mutex_lock(&r->lock);
+  r->rq_done = 1;
+  pthread_cond_broadcast(&r->emptied);
+  pthread_mutex_unlock(&r->lock);
+  return NULL;
+}
+
+/* -j 2, this thread: takes the read documents in order, looks them up and
+ * hands them to extraction, and stores the extracted ones, until the reader
+ * is through and everything is stored. */
+static void ring_run(add_run *r) {
+  pthread_mutex_lock(&r->lock);
+  for (;;) {
+    if (r->rq_head < r->rq_tail) {
+      readdoc rd = r->rq[r->rq_head % READQ];
+      r->rq_head++;
+      pthread_cond_signal(&r->rq_space);
+      pthread_mutex_unlock(&r->lock);
+      do_doc_ring(r, &rd);
+      pthread_mutex_lock(&r->lock);
+    } else if (r->head < r->tail && r->ring[r->head % RING].done) {
+      pthread_mutex_unlock(&r->lock);
+      store_one(r);
+      pthread_mutex_lock(&r->lock);
+    } else if (r->rq_done) break;
+    else pthread_cond_wait(&r->emptied, &r->lock);
+  }
+  pthread_mutex_unlock(&r->lock);
 }
 
 static int do_doc(const alq_doc *d, const char *where, void *payload) {
@@ -370,6 +460,7 @@ int cmd_add(int argc, char **argv) {
   if (alq_lexicon_open(&lex, data, &err)) { cli_warn("%s: %s", err.file, err.msg); return status; }
   if (r.jobs == 1 && alq_extractor_new(&r.ex, lex)) { cli_warn("out of memory"); goto done; }
   r.lex = lex;
+  alq_store_tune_process();
   if (alq_store_open(&r.store, db, ALQ_STORE_WRITE, &err)) { cli_warn("%s: %s", err.file, err.msg); goto done; }
   r.st.started = time(NULL);
   clock_gettime(CLOCK_MONOTONIC, &r.t0);
@@ -385,21 +476,28 @@ int cmd_add(int argc, char **argv) {
     pthread_mutex_init(&r.lock, NULL);
     pthread_cond_init(&r.filled, NULL);
     pthread_cond_init(&r.emptied, NULL);
+    pthread_cond_init(&r.rq_space, NULL);
     r.sync_init = 1;
     if (pthread_create(&r.th, NULL, extract_thread, &r)) { cli_warn("cannot start a thread"); goto done; }
     r.th_started = 1;
-    in.fn = do_doc_ring;
   }
   in.jsonl = jsonl;
   in.quiet = r.quiet;
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    if (!strcmp(a, "--db") || !strcmp(a, "--data") || !strcmp(a, "--chunk") || !strcmp(a, "-j") ||
-        !strcmp(a, "--jobs")) { i++; continue; }
-    if (cli_inputs_option(&in, argc, argv, &i)) continue;
-    if (a[0] == '-' && a[1]) continue;
-    cli_inputs_run(&in, a);
-  }
+  r.in = &in;
+  r.argc = argc;
+  r.argv = argv;
+  if (r.jobs == 2) {
+    in.fn = do_doc_read;
+    if (pthread_create(&r.rd, NULL, read_thread, &r)) { cli_warn("cannot start a thread"); goto done; }
+    r.rd_started = 1;
+    ring_run(&r);
+    pthread_join(r.rd, NULL);
+    r.rd_started = 0;
+    r.st.failed += r.oom_failed;
+    if (r.oom_failed) r.any_failed = 1;
+  } else
+    for (int i = 1; i < argc; i++)
+      if (is_input_arg(&r, &i)) cli_inputs_run(&in, argv[i]);
   ring_stop(&r);
   if (!r.dead) {
     r.st.finished = time(NULL);
@@ -422,6 +520,7 @@ done:
     pthread_mutex_destroy(&r.lock);
     pthread_cond_destroy(&r.filled);
     pthread_cond_destroy(&r.emptied);
+    pthread_cond_destroy(&r.rq_space);
   }
   alq_store_close(r.dstore);
   alq_store_close(r.store);

@@ -22,8 +22,9 @@ from urllib.parse import quote
 
 __all__ = ["Store", "StoreError", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 3          # the newest ALQ_STORE_SCHEMA (src/store/store.h) known
-KNOWN_VERSIONS = (1, 2, 3)  # 2 = 1 + documents.copy_of (syndicated copies); 3 = 2 + claims.doc_id
+SCHEMA_VERSION = 4             # the newest ALQ_STORE_SCHEMA (src/store/store.h) known
+KNOWN_VERSIONS = (1, 2, 3, 4)  # 2 = 1 + documents.copy_of (syndicated copies); 3 = 2 + claims.doc_id;
+                               # 4 = 3 + signatures (read by add only)
 APPLICATION_ID = 0x616C7131  # "alq1"
 
 # The claims' columns, named and ordered as `alaqat export --format csv`

@@ -171,6 +171,25 @@ void alq_dedup_free(alq_dedup *d);
  * never linked. */
 int alq_dedup_add(alq_dedup *d, const char *text, size_t len, long long *copy_of, double *sim);
 
+/* The two steps of alq_dedup_add, so that signatures can be made on any
+ * thread and stored (the corpus store keeps them: docs/SCHEMA.md):
+ * alq_dedup_signature fills sig with the text's MinHash signature and
+ * returns 1, or returns 0 when the text has fewer than 5 words (no
+ * signature: never linked), or ALQ_ENOMEM. It depends on the text only.
+ * alq_dedup_add_sig adds document number alq_dedup_count(d) by its
+ * signature (NULL: none) with alq_dedup_add's answer; adding a text's
+ * signature gives exactly what adding the text gives. */
+int alq_dedup_signature(const char *text, size_t len, uint32_t sig[ALQ_DEDUP_HASHES]);
+int alq_dedup_add_sig(alq_dedup *d, const uint32_t *sig, long long *copy_of, double *sim);
+/* The signature of document i, or NULL when it has none (or i is out of
+ * range); valid until the next add. */
+const uint32_t *alq_dedup_sig(const alq_dedup *d, size_t i);
+/* A signature as ALQ_DEDUP_SIG_BYTES bytes (each minimum little-endian, in
+ * order) and back: the stored form, the same on every machine. */
+#define ALQ_DEDUP_SIG_BYTES (ALQ_DEDUP_HASHES * 4)
+void alq_dedup_sig_pack(const uint32_t sig[ALQ_DEDUP_HASHES], unsigned char out[ALQ_DEDUP_SIG_BYTES]);
+void alq_dedup_sig_unpack(const unsigned char in[ALQ_DEDUP_SIG_BYTES], uint32_t sig[ALQ_DEDUP_HASHES]);
+
 /* Number of documents added. */
 size_t alq_dedup_count(const alq_dedup *d);
 

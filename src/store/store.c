@@ -4,6 +4,7 @@
  * SQL is built from data. */
 #include "store/store.h"
 #include "store/store_pg.h"
+#include "store/fts_tok.h"
 #include <ctype.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -13,8 +14,9 @@
 #include "read/read.h"
 #include "util/util.h"
 
-/* Schema version 3 (2 + claims.doc_id and the timeline and one-actor
- * indexes; 2 = 1 + documents.copy_of). Keep docs/SCHEMA.md in step with every
+/* Schema version 4 (3 + the signatures table, and documents_fts filled by
+ * the writer instead of an insert trigger; 3 = 2 + claims.doc_id and the
+ * timeline and one-actor indexes; 2 = 1 + documents.copy_of). Keep docs/SCHEMA.md in step with every
  * change here, and bump ALQ_STORE_SCHEMA (with a migration) when a table
  * changes. */
 /* The timeline's order (alq_timeline, /api/timeline) is this index's, so a
@@ -31,6 +33,33 @@
   "CREATE INDEX claims_hi ON claims(pair_hi, t_lo IS NULL, t_lo, key, type, polarity, modality,\n" \
   "  t_hi, pair_lo);\n"
 
+/* One MinHash signature per document (src/read/dedup.c), so that the
+ * near-duplicate index of a store is built without reading its texts:
+ * ALQ_DEDUP_SIG_BYTES bytes, or none (a zero-length blob) for a text too
+ * short to have one. */
+#define SIGNATURES_TABLE \
+  "CREATE TABLE signatures(\n" \
+  "  doc INTEGER PRIMARY KEY REFERENCES documents(key) ON DELETE CASCADE,\n" \
+  "  minhash BLOB NOT NULL);\n"
+
+/* FTS5 keeps up to this much of a transaction's terms in memory before it
+ * writes them out as a segment (default 1 MB): a chunk of 500 articles is
+ * one segment instead of ~7, with less merging (docs/PERFORMANCE.md). The
+ * same postings, so the same answers; a setting of the table (stored in
+ * documents_fts_config), so every writer uses it. */
+#define FTS_HASHSIZE "INSERT INTO documents_fts(documents_fts, rank) VALUES ('hashsize', 8388608);\n"
+
+/* The syndicated copies (few), so that building the near-duplicate index
+ * reads copy_of without reading the rows (it is the last column, after the
+ * text's overflow pages). */
+#define COPIES_INDEX "CREATE INDEX IF NOT EXISTS documents_copies ON documents(copy_of) WHERE copy_of IS NOT NULL;\n"
+
+/* No insert trigger on documents: alq_store_put inserts the document's
+ * documents_fts row itself. A trigger makes every document INSERT a
+ * statement with a statement journal, which makes FTS5 write its pending
+ * terms out as a new segment (xSavepoint) once per document; without it they
+ * are written once per transaction (docs/PERFORMANCE.md). The delete and
+ * update triggers stay. */
 static const char schema_sql[] =
   "CREATE TABLE documents(\n"
   "  key INTEGER PRIMARY KEY,\n"
@@ -42,6 +71,7 @@ static const char schema_sql[] =
   "  extractor TEXT NOT NULL,\n"
   "  added TEXT NOT NULL,\n"
   "  copy_of TEXT);\n"
+  COPIES_INDEX
   "CREATE TABLE mentions(\n"
   "  doc INTEGER NOT NULL REFERENCES documents(key) ON DELETE CASCADE,\n"
   "  span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,\n"
@@ -64,6 +94,7 @@ static const char schema_sql[] =
   "CREATE INDEX claims_doc ON claims(doc);\n"
   CLAIMS_INDEXES
   "CREATE INDEX claims_t ON claims(t_lo);\n"
+  SIGNATURES_TABLE
   "CREATE TABLE actors(\n"
   "  id TEXT PRIMARY KEY, type TEXT, english TEXT, arabic TEXT,\n"
   "  founded TEXT, ended TEXT, successor TEXT);\n"
@@ -75,9 +106,7 @@ static const char schema_sql[] =
   "CREATE VIRTUAL TABLE documents_fts USING fts5(title, text,\n"
   "  content='documents', content_rowid='key',\n"
   "  tokenize='unicode61 remove_diacritics 2');\n"
-  "CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN\n"
-  "  INSERT INTO documents_fts(rowid, title, text) VALUES (new.key, new.title, new.text);\n"
-  "END;\n"
+  FTS_HASHSIZE
   "CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN\n"
   "  INSERT INTO documents_fts(documents_fts, rowid, title, text)\n"
   "    VALUES ('delete', old.key, old.title, old.text);\n"
@@ -88,16 +117,30 @@ static const char schema_sql[] =
   "  INSERT INTO documents_fts(rowid, title, text) VALUES (new.key, new.title, new.text);\n"
   "END;\n";
 
-enum { Q_STATE, Q_DEL_CLAIMS, Q_DEL_MENTIONS, Q_DEL_DOC, Q_INS_DOC, Q_INS_MENTION,
-       Q_INS_CLAIM, Q_INS_ACTOR, Q_INS_RUN, Q_RESOLVE, Q_RESOLVE_MENTION, Q__COUNT };
+enum { Q_STATE, Q_DEL_CLAIMS, Q_DEL_MENTIONS, Q_DEL_SIG, Q_DEL_DOC, Q_INS_DOC, Q_INS_FTS, Q_INS_SIG,
+       Q_INS_MENTION, Q_INS_MENTIONS, Q_INS_MENTIONS4, Q_INS_CLAIM, Q_INS_ACTOR, Q_INS_RUN, Q_RESOLVE, Q_RESOLVE_MENTION, Q__COUNT };
 
+#define M6 "(?,?,?,?,?,?)"
+enum { MROWS = 16 };
 static const char *const stmt_sql[Q__COUNT] = {
   [Q_STATE] = "SELECT key, hash, extractor FROM documents WHERE id = ?1",
   [Q_DEL_CLAIMS] = "DELETE FROM claims WHERE doc = ?1",
   [Q_DEL_MENTIONS] = "DELETE FROM mentions WHERE doc = ?1",
+  [Q_DEL_SIG] = "DELETE FROM signatures WHERE doc = ?1",
   [Q_DEL_DOC] = "DELETE FROM documents WHERE key = ?1",
   [Q_INS_DOC] = "INSERT INTO documents(id, hash, url, title, date, outlet, text, bytes, extractor, added,"
                 " copy_of) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+  [Q_INS_FTS] = "INSERT INTO documents_fts(rowid, title, text) VALUES (?1, ?2, ?3)",
+  [Q_INS_SIG] = "INSERT INTO signatures(doc, minhash) VALUES (?1, ?2)",
+  /* MROWS mentions in one statement (the table and its two indexes opened
+     once, not MROWS times); the rows get the same rowids in the same order.
+     OR FAIL: a failing row fails the statement without the statement
+     journal that ABORT needs (the caller rolls the chunk back anyway) */
+  [Q_INS_MENTIONS] = "INSERT OR FAIL INTO mentions(doc, span_start, span_end, text, actor, type) VALUES "
+                     M6 "," M6 "," M6 "," M6 "," M6 "," M6 "," M6 "," M6 ","
+                     M6 "," M6 "," M6 "," M6 "," M6 "," M6 "," M6 "," M6,
+  [Q_INS_MENTIONS4] = "INSERT OR FAIL INTO mentions(doc, span_start, span_end, text, actor, type) VALUES "
+                      M6 "," M6 "," M6 "," M6,
   [Q_INS_MENTION] = "INSERT INTO mentions(doc, span_start, span_end, text, actor, type)"
                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
   [Q_INS_CLAIM] = "INSERT INTO claims(doc, span_start, span_end, a, b, pair_lo, pair_hi, type, class,"
@@ -125,7 +168,7 @@ struct alq_store {
   alq_pg *pg;           /* ... PostgreSQL */
   char path[512];       /* for messages (a URI without its password) */
   int in_tx;
-  int migrated;         /* opening migrated the schema: copy_of to backfill */
+  int migrated;         /* opening migrated the schema: MIG_* to backfill */
   sqlite3_stmt *st[Q__COUNT];   /* prepared lazily, finalized at close */
   /* syndicated copies: the MinHash index of the stored documents (seeded
      from their texts by the first put) and, per indexed document, the id of
@@ -135,6 +178,11 @@ struct alq_store {
   char **dd_root;
   size_t dd_n, dd_cap;
 };
+
+void alq_store_tune_process(void) {
+  /* only possible before SQLite initializes; harmless when it fails */
+  sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
 
 sqlite3 *alq_store_db(alq_store *s) { return s->db; }
 int alq_store_backend(const alq_store *s) { return s->backend; }
@@ -180,8 +228,8 @@ static sqlite3_stmt *stmt(alq_store *s, int q, alq_error *err) {
     db_fail(s, err, "preparing a statement");
     return NULL;
   }
+  /* every caller binds every parameter: no sqlite3_clear_bindings */
   sqlite3_reset(s->st[q]);
-  sqlite3_clear_bindings(s->st[q]);
   return s->st[q];
 }
 
@@ -207,6 +255,15 @@ static const char migrate_2_3_sql[] =
   CLAIMS_INDEXES
   "PRAGMA user_version = 3;\n";
 
+/* Schema 3 -> 4: the signatures table (filled from the stored texts by
+ * store_backfill, in the same transaction) and no documents_ai trigger. */
+static const char migrate_3_4_sql[] =
+  "DROP TRIGGER IF EXISTS documents_ai;\n"
+  COPIES_INDEX
+  SIGNATURES_TABLE
+  FTS_HASHSIZE
+  "PRAGMA user_version = 4;\n";
+
 /* check_schema: an older store opened for reading, to reopen for writing */
 #define MIGRATE_NEEDED 1000
 
@@ -226,7 +283,7 @@ static int check_schema(alq_store *s, int mode, alq_error *err) {
   if (version == 0 && ntables == 0) {
     if (mode != ALQ_STORE_WRITE)
       return alq_error_set(err, ALQ_EFORMAT, s->path, -1, "empty store: add documents first (alaqat add)");
-    char sql[sizeof schema_sql + 128];
+    char sql[sizeof schema_sql + 256];
     snprintf(sql, sizeof sql, "BEGIN;\n%sPRAGMA user_version = %d;\nPRAGMA application_id = %d;\nCOMMIT;",
              schema_sql, ALQ_STORE_SCHEMA, ALQ_STORE_APPID);
     int rc = exec(s, sql, err);
@@ -240,10 +297,11 @@ static int check_schema(alq_store *s, int mode, alq_error *err) {
     return alq_error_set(err, ALQ_EFORMAT, s->path, -1,
                          "store has schema version %d, newer than this alaqat %s knows (%d); upgrade alaqat",
                          version, alq_version(), ALQ_STORE_SCHEMA);
-  if (version == 1 || version == 2) {
-    /* 1 -> 2: documents.copy_of; 2 -> 3: claims.doc_id and the indexes.
-       From version 1 the transaction stays open: the caller fills copy_of
-       of the stored documents and commits (store_backfill) */
+  if (version >= 1 && version < ALQ_STORE_SCHEMA) {
+    /* 1 -> 2: documents.copy_of; 2 -> 3: claims.doc_id and the indexes;
+       3 -> 4: signatures. The transaction stays open: the caller fills the
+       signatures (and from version 1 copy_of) of the stored documents and
+       commits (store_backfill) */
     if (mode != ALQ_STORE_WRITE) return MIGRATE_NEEDED;
     int from = version;
     int rc = exec(s, "BEGIN IMMEDIATE", err);
@@ -254,8 +312,9 @@ static int check_schema(alq_store *s, int mode, alq_error *err) {
       rc = db_fail(s, err, "migrating the store");
     } else {
       if (version == 1 && !(rc = exec(s, "ALTER TABLE documents ADD COLUMN copy_of TEXT; PRAGMA user_version = 2;", err)))
-        version = 2, s->migrated = 1;
-      if (!rc && version == 2) rc = exec(s, migrate_2_3_sql, err);
+        version = 2, s->migrated |= ALQ_MIG_COPY_OF;
+      if (!rc && version == 2 && !(rc = exec(s, migrate_2_3_sql, err))) version = 3;
+      if (!rc && version == 3 && !(rc = exec(s, migrate_3_4_sql, err))) s->migrated |= ALQ_MIG_SIGS;
     }
     if (!rc && !s->migrated && !(rc = exec(s, "COMMIT", err))) s->in_tx = 0;
     if (rc) {
@@ -283,9 +342,14 @@ static int check_schema(alq_store *s, int mode, alq_error *err) {
 
 typedef struct seed_ctx {
   alq_store *s;
-  int backfill;         /* record copies found among documents without copy_of */
+  int flags;            /* ALQ_MIG_*: what to backfill */
   char **upd;           /* pairs (id, copy_of) to write */
   size_t nupd, capupd;
+  long long *nosig;     /* pairs (document key, index entry) without a stored signature */
+  size_t nnosig, capnosig;
+  long long *ckey;      /* the documents with a copy_of, by key ... */
+  char **cof;           /* ... and their copy_of */
+  size_t ncof, capcof, icof;
   int oom;
 } seed_ctx;
 
@@ -301,24 +365,89 @@ static int dd_push(alq_store *s, const char *root) {
   return 0;
 }
 
-/* Adds one text to the index; *root = the id of the original it copies
- * (borrowed), or NULL. */
-static int dd_add(alq_store *s, const char *id, const char *text, size_t len, const char **root) {
+/* Adds one signature (NULL: none) to the index; *root = the id of the
+ * original it copies (borrowed), or NULL. */
+static int dd_add(alq_store *s, const char *id, const uint32_t *sig, const char **root) {
   long long copy = -1;
   double sim = 0;
   *root = NULL;
-  if (alq_dedup_add(s->dd, text, len, &copy, &sim)) return -1;
+  if (alq_dedup_add_sig(s->dd, sig, &copy, &sim)) return -1;
   if (copy >= 0 && (size_t)copy < s->dd_n && strcmp(s->dd_root[copy], id)) *root = s->dd_root[copy];
+  return 0;
+}
+
+static int hexval(int c) {
+  return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+       : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* A stored signature as hex (SQLite hex(), PostgreSQL encode(, 'hex')):
+ * 1 = sig filled, 0 = none (empty), -1 = malformed. */
+static int sig_from_hex(const char *hex, uint32_t sig[ALQ_DEDUP_HASHES]) {
+  size_t n = strlen(hex);
+  if (!n) return 0;
+  if (n != 2 * ALQ_DEDUP_SIG_BYTES) return -1;
+  unsigned char b[ALQ_DEDUP_SIG_BYTES];
+  for (size_t i = 0; i < ALQ_DEDUP_SIG_BYTES; i++) {
+    int hi = hexval((unsigned char)hex[2 * i]), lo = hexval((unsigned char)hex[2 * i + 1]);
+    if (hi < 0 || lo < 0) return -1;
+    b[i] = (unsigned char)(hi << 4 | lo);
+  }
+  alq_dedup_sig_unpack(b, sig);
+  return 1;
+}
+
+/* One stored document: key, id, copy_of, its signature as hex (NULL when
+ * none is stored) and its text (only when no valid signature is stored). */
+static int copy_row(const alq_row *row, void *payload) {
+  seed_ctx *c = payload;
+  if (!row->vals[0] || !row->vals[1]) return 0;
+  if (c->ncof == c->capcof) {
+    size_t cap = c->capcof ? c->capcof * 2 : 64;
+    long long *k = realloc(c->ckey, cap * sizeof *k);
+    if (!k) { c->oom = 1; return 1; }
+    c->ckey = k;
+    char **v = realloc(c->cof, cap * sizeof *v);
+    if (!v) { c->oom = 1; return 1; }
+    c->cof = v;
+    c->capcof = cap;
+  }
+  if (!(c->cof[c->ncof] = strdup(row->vals[1]))) { c->oom = 1; return 1; }
+  c->ckey[c->ncof++] = atoll(row->vals[0]);
   return 0;
 }
 
 static int seed_row(const alq_row *row, void *payload) {
   seed_ctx *c = payload;
-  const char *id = row->vals[0], *copy_of = row->vals[1], *text = row->vals[2];
-  if (!id) return 0;
+  const char *key = row->vals[0], *id = row->vals[1], *copy_of = NULL;
+  const char *hex = row->vals[2], *text = row->vals[3];
+  if (!id || !key) return 0;
+  /* its copy_of, from the list in key order */
+  long long k = atoll(key);
+  while (c->icof < c->ncof && c->ckey[c->icof] < k) c->icof++;
+  if (c->icof < c->ncof && c->ckey[c->icof] == k) copy_of = c->cof[c->icof];
+  uint32_t sig[ALQ_DEDUP_HASHES];
+  int has = 0;
+  if (!text && hex) has = sig_from_hex(hex, sig);
+  if (text || !hex || has < 0) {
+    /* no (valid) stored signature: made from the text, and stored when the
+       store is being migrated */
+    has = alq_dedup_signature(text ? text : "", text ? strlen(text) : 0, sig);
+    if (has < 0) { c->oom = 1; return 1; }
+    if (c->flags & ALQ_MIG_SIGS) {
+      if (c->nnosig + 2 > c->capnosig) {
+        size_t cap = c->capnosig ? c->capnosig * 2 : 256;
+        long long *u = realloc(c->nosig, cap * sizeof *u);
+        if (!u) { c->oom = 1; return 1; }
+        c->nosig = u; c->capnosig = cap;
+      }
+      c->nosig[c->nnosig++] = atoll(key);
+      c->nosig[c->nnosig++] = (long long)alq_dedup_count(c->s->dd);
+    }
+  }
   const char *found = NULL;
-  if (dd_add(c->s, id, text ? text : "", text ? strlen(text) : 0, &found)) { c->oom = 1; return 1; }
-  if (!copy_of && found && c->backfill) {
+  if (dd_add(c->s, id, has ? sig : NULL, &found)) { c->oom = 1; return 1; }
+  if (!copy_of && found && (c->flags & ALQ_MIG_COPY_OF)) {
     if (c->nupd + 2 > c->capupd) {
       size_t cap = c->capupd ? c->capupd * 2 : 64;
       char **u = realloc(c->upd, cap * sizeof *u);
@@ -334,15 +463,66 @@ static int seed_row(const alq_row *row, void *payload) {
   return 0;
 }
 
-/* Builds the index from the stored documents in the order they were added
- * (once per open store); with backfill, also records the copies found among
- * documents stored before schema version 2. */
-static int dd_seed(alq_store *s, int backfill, alq_error *err) {
+/* Stores one signature (NULL: none) of document `key`. */
+static int put_sig(alq_store *s, long long key, const uint32_t *sig, alq_error *err) {
+  alq_store_sig g = {0};
+  if (sig) { g.has = 1; alq_dedup_sig_pack(sig, g.bytes); }
+  if (s->pg) return alq_pg_put_signature(s->pg, key, g.has ? g.bytes : NULL, err);
+  sqlite3_stmt *q = stmt(s, Q_INS_SIG, err);
+  if (!q) return ALQ_EIO;
+  sqlite3_bind_int64(q, 1, key);
+  if (g.has) sqlite3_bind_blob(q, 2, g.bytes, ALQ_DEDUP_SIG_BYTES, SQLITE_STATIC);
+  else sqlite3_bind_zeroblob(q, 2, 0);
+  return step_done(s, q, err, "storing a signature");
+}
+
+const char alq_store_copies_sql[] = "SELECT key, copy_of FROM documents WHERE copy_of IS NOT NULL";
+
+/* copy_row's lists in key order (swapped together). */
+static void sort_copies(seed_ctx *c) {
+  /* insertion sort on the keys, usually in order already (shell gaps) */
+  static const size_t gaps[] = {701, 301, 132, 57, 23, 10, 4, 1};
+  for (size_t g = 0; g < sizeof gaps / sizeof gaps[0]; g++)
+    for (size_t i = gaps[g]; i < c->ncof; i++) {
+      long long k = c->ckey[i];
+      char *v = c->cof[i];
+      size_t j = i;
+      for (; j >= gaps[g] && c->ckey[j - gaps[g]] > k; j -= gaps[g]) {
+        c->ckey[j] = c->ckey[j - gaps[g]];
+        c->cof[j] = c->cof[j - gaps[g]];
+      }
+      c->ckey[j] = k;
+      c->cof[j] = v;
+    }
+}
+
+/* Builds the index from the stored documents' signatures in the order they
+ * were added (once per open store); a document without a stored signature
+ * is read and shingled. flags (ALQ_MIG_*, after a migration, in its
+ * transaction): also store the signatures made, and record the copies
+ * found among documents stored before schema version 2. */
+static int dd_seed(alq_store *s, int flags, alq_error *err) {
   if (s->dd_seeded) return 0;
-  if (alq_dedup_new(&s->dd, COPY_THRESHOLD)) return alq_error_set(err, ALQ_ENOMEM, s->path, -1, "out of memory");
-  seed_ctx c = {.s = s, .backfill = backfill};
-  static const char sql[] = "SELECT id, copy_of, text FROM documents ORDER BY key";
-  int rc = alq_store_query(s, sql, sql, NULL, 0, seed_row, &c, err, ALQ_EIO);
+  if (!s->dd && alq_dedup_new(&s->dd, COPY_THRESHOLD))
+    return alq_error_set(err, ALQ_ENOMEM, s->path, -1, "out of memory");
+  seed_ctx c = {.s = s, .flags = flags};
+  /* no column after documents.text is read for all documents (SQLite would
+     walk each text's overflow pages to reach it): copy_of comes from the
+     partial index documents_copies, the text only where no signature is */
+  static const char sql[] =
+    "SELECT d.key, d.id, CASE WHEN g.doc IS NOT NULL THEN hex(g.minhash) END,"
+    " CASE WHEN g.doc IS NULL OR length(g.minhash) NOT IN (0, 512) THEN d.text END"
+    " FROM documents d LEFT JOIN signatures g ON g.doc = d.key ORDER BY d.key";
+  static const char sql_pg[] =
+    "SELECT d.key, d.id, encode(g.minhash, 'hex'),"
+    " CASE WHEN g.doc IS NULL OR length(g.minhash) NOT IN (0, 512) THEN d.text END"
+    " FROM documents d LEFT JOIN signatures g ON g.doc = d.key ORDER BY d.key";
+  _Static_assert(ALQ_DEDUP_SIG_BYTES == 512, "the seeding queries' signature length");
+  int rc = alq_store_query(s, alq_store_copies_sql, alq_store_copies_sql, NULL, 0, copy_row, &c, err, ALQ_EIO);
+  if (!rc && !c.oom) {
+    sort_copies(&c);
+    rc = alq_store_query(s, sql, sql_pg, NULL, 0, seed_row, &c, err, ALQ_EIO);
+  }
   if (!rc && c.oom) rc = alq_error_set(err, ALQ_ENOMEM, s->path, -1, "out of memory");
   for (size_t i = 0; !rc && i < c.nupd; i += 2) {
     if (s->pg) { rc = alq_pg_set_copy_of(s->pg, c.upd[i], c.upd[i + 1], err); continue; }
@@ -355,16 +535,34 @@ static int dd_seed(alq_store *s, int backfill, alq_error *err) {
       sqlite3_finalize(q);
     }
   }
+  if (!rc && c.nnosig && !s->pg) {
+    /* a malformed stored signature is replaced */
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(s->db, "DELETE FROM signatures WHERE doc = ?1", -1, &q, NULL) != SQLITE_OK)
+      rc = db_fail(s, err, "storing a signature");
+    for (size_t i = 0; !rc && i < c.nnosig; i += 2) {
+      sqlite3_bind_int64(q, 1, c.nosig[i]);
+      rc = step_done(s, q, err, "storing a signature");
+    }
+    sqlite3_finalize(q);
+  }
+  for (size_t i = 0; !rc && i < c.nnosig; i += 2)
+    rc = put_sig(s, c.nosig[i], alq_dedup_sig(s->dd, (size_t)c.nosig[i + 1]), err);
   for (size_t i = 0; i < c.nupd; i++) free(c.upd[i]);
   free(c.upd);
+  free(c.nosig);
+  for (size_t i = 0; i < c.ncof; i++) free(c.cof[i]);
+  free(c.cof);
+  free(c.ckey);
   if (!rc) s->dd_seeded = 1;
   return rc;
 }
 
-/* After a migration from schema version 1, in its transaction: the copies
- * among the documents already stored; commits. */
-static int store_backfill(alq_store *s, alq_error *err) {
-  int rc = dd_seed(s, 1, err);
+/* After a migration, in its transaction: the signatures of the documents
+ * already stored (and from schema version 1 the copies among them);
+ * commits. */
+static int store_backfill(alq_store *s, int flags, alq_error *err) {
+  int rc = dd_seed(s, flags, err);
   if (!rc) rc = alq_store_commit(s, err);
   if (rc) alq_store_rollback(s);
   return rc;
@@ -381,7 +579,7 @@ static int open_pg(alq_store **out, const char *url, int mode, alq_error *err) {
   if (rc) { free(s); return rc; }
   *out = s;
   if (alq_pg_migrated(s->pg) &&
-      ((rc = store_backfill(s, err)) || (mode != ALQ_STORE_WRITE && (rc = alq_pg_readonly(s->pg, err))))) {
+      ((rc = store_backfill(s, alq_pg_migrated(s->pg), err)) || (mode != ALQ_STORE_WRITE && (rc = alq_pg_readonly(s->pg, err))))) {
     alq_store_close(s);
     *out = NULL;
     return rc;
@@ -414,7 +612,10 @@ int alq_store_open(alq_store **out, const char *path, int mode, alq_error *err) 
   alq_store *s = calloc(1, sizeof *s);
   if (!s) return alq_error_set(err, ALQ_ENOMEM, path, -1, "out of memory");
   snprintf(s->path, sizeof s->path, "%s", path);
-  int flags = mode == ALQ_STORE_WRITE ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
+  /* a writing handle is used by one thread at a time (add's writing
+     thread): no per-call connection mutex */
+  int flags = mode == ALQ_STORE_WRITE ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+                                      : SQLITE_OPEN_READONLY;
   int rc;
   if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
     rc = alq_error_set(err, ALQ_EIO, path, -1, "cannot open store: %s",
@@ -424,6 +625,10 @@ int alq_store_open(alq_store **out, const char *path, int mode, alq_error *err) 
   sqlite3_extended_result_codes(s->db, 0);
   /* a reader waits for a writer's checkpoint instead of failing at once */
   sqlite3_busy_timeout(s->db, 10000);
+  /* the writer tokenizes for the full-text index with the faster stand-in
+     (the same tokens; fts_tok.c); ALQ_FTS_SQLITE_TOKENIZER=1 keeps SQLite's
+     own (for comparisons) */
+  if (mode == ALQ_STORE_WRITE && !getenv("ALQ_FTS_SQLITE_TOKENIZER")) alq_fts_fast_tokenizer(s->db);
   rc = check_schema(s, mode, err);
   if (rc && rc != MIGRATE_NEEDED && mode != ALQ_STORE_WRITE && readonly_code(sqlite3_errcode(s->db))) {
     /* a WAL store in a directory this process may not write (its -shm
@@ -458,12 +663,19 @@ int alq_store_open(alq_store **out, const char *path, int mode, alq_error *err) 
     rc = check_schema(s, ALQ_STORE_WRITE, err);
   }
   if (rc) goto fail;
-  if (s->migrated && (rc = store_backfill(s, err))) goto fail;
+  if (s->migrated && (rc = store_backfill(s, s->migrated, err))) goto fail;
   if (mode == ALQ_STORE_WRITE) {
     /* WAL: readers keep working while `add` writes, and a killed writer
-       leaves the last committed chunk intact; NORMAL sync is safe in WAL. */
+       leaves the last committed chunk intact; NORMAL sync is safe in WAL.
+       Foreign keys are not enforced on this handle: it inserts mentions,
+       claims and signatures only for the document it has just inserted and
+       deletes them itself before their document (delete_doc), so the check
+       (a lookup of the document per row) and ON DELETE CASCADE have nothing
+       to do, and without them several mentions go in one statement with no
+       statement journal (one with a journal would make FTS5 write its
+       pending terms out: the note at schema_sql). */
     if ((rc = exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-                      " PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;", err)))
+                      " PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536;", err)))
       goto fail;
   }
   *out = s;
@@ -589,7 +801,7 @@ static int delete_doc(alq_store *s, const char *id, alq_error *err) {
   if (rc != SQLITE_ROW) { sqlite3_reset(q); return db_fail(s, err, "looking up a document"); }
   sqlite3_int64 key = sqlite3_column_int64(q, 0);
   sqlite3_reset(q);
-  static const int dels[] = {Q_DEL_CLAIMS, Q_DEL_MENTIONS, Q_DEL_DOC};
+  static const int dels[] = {Q_DEL_CLAIMS, Q_DEL_MENTIONS, Q_DEL_SIG, Q_DEL_DOC};
   for (size_t i = 0; i < sizeof dels / sizeof dels[0]; i++) {
     if (!(q = stmt(s, dels[i], err))) return ALQ_EIO;
     sqlite3_bind_int64(q, 1, key);
@@ -651,15 +863,21 @@ int alq_time_bounds(const char *iso, char lo[11], char hi[11]) {
 }
 
 static int put_doc(alq_store *s, const alq_doc *d, const char *hash, const alq_result *res,
-                   const char *copy_of, int is_new, alq_error *err);
+                   const char *copy_of, const alq_store_sig *sig, int is_new, alq_error *err);
 
-int alq_store_find_copy(alq_store *s, const alq_doc *d, char **copy_of, alq_error *err) {
+int alq_store_find_copy(alq_store *s, const alq_doc *d, char **copy_of, alq_store_sig *sig,
+                        alq_error *err) {
   /* a syndicated copy of an earlier document (copy_of = its original) */
   int rc;
   const char *root = NULL;
+  uint32_t h[ALQ_DEDUP_HASHES];
   *copy_of = NULL;
+  sig->has = 0;
   if ((rc = dd_seed(s, 0, err))) return rc;
-  if (dd_add(s, d->id, d->text, d->len, &root)) return alq_error_set(err, ALQ_ENOMEM, s->path, -1, "out of memory");
+  int has = alq_dedup_signature(d->text, d->len, h);
+  if (has < 0 || dd_add(s, d->id, has ? h : NULL, &root))
+    return alq_error_set(err, ALQ_ENOMEM, s->path, -1, "out of memory");
+  if ((sig->has = has)) alq_dedup_sig_pack(h, sig->bytes);
   char *orig = root ? strdup(root) : NULL;
   if ((root && !orig) || dd_push(s, root ? root : d->id)) {
     free(orig);
@@ -670,22 +888,23 @@ int alq_store_find_copy(alq_store *s, const alq_doc *d, char **copy_of, alq_erro
 }
 
 int alq_store_put_as(alq_store *s, const alq_doc *d, const char *hash, const alq_result *res,
-                     const char *copy_of, int is_new, alq_error *err) {
-  return put_doc(s, d, hash, res, copy_of, is_new, err);
+                     const char *copy_of, const alq_store_sig *sig, int is_new, alq_error *err) {
+  return put_doc(s, d, hash, res, copy_of, sig, is_new, err);
 }
 
 int alq_store_put(alq_store *s, const alq_doc *d, const char *hash, const alq_result *res,
                   alq_error *err) {
   char *orig = NULL;
-  int rc = alq_store_find_copy(s, d, &orig, err);
-  if (!rc) rc = put_doc(s, d, hash, res, orig, 0, err);
+  alq_store_sig sig;
+  int rc = alq_store_find_copy(s, d, &orig, &sig, err);
+  if (!rc) rc = put_doc(s, d, hash, res, orig, &sig, 0, err);
   free(orig);
   return rc;
 }
 
 static int put_doc(alq_store *s, const alq_doc *d, const char *hash, const alq_result *res,
-                   const char *copy_of, int is_new, alq_error *err) {
-  if (s->pg) return alq_pg_put(s->pg, d, hash, res, copy_of, is_new, err);
+                   const char *copy_of, const alq_store_sig *sig, int is_new, alq_error *err) {
+  if (s->pg) return alq_pg_put(s->pg, d, hash, res, copy_of, sig->has ? sig->bytes : NULL, is_new, err);
   int rc;
   if (!is_new && (rc = delete_doc(s, d->id, err))) return rc;
   char added[21];
@@ -708,16 +927,34 @@ static int put_doc(alq_store *s, const alq_doc *d, const char *hash, const alq_r
   bind_str(q, 11, copy_of);
   if ((rc = step_done(s, q, err, "storing a document"))) return rc;
   sqlite3_int64 key = sqlite3_last_insert_rowid(s->db);
+  if (!(q = stmt(s, Q_INS_FTS, err))) return ALQ_EIO;
+  sqlite3_bind_int64(q, 1, key);
+  if (d->title) bind_str(q, 2, d->title);
+  else if (res->title[1] > res->title[0]) bind_span(q, 2, d, res->title[0], res->title[1]);
+  else sqlite3_bind_null(q, 2);
+  sqlite3_bind_text64(q, 3, d->text, d->len, SQLITE_STATIC, SQLITE_UTF8);
+  if ((rc = step_done(s, q, err, "indexing a document"))) return rc;
+  if (!(q = stmt(s, Q_INS_SIG, err))) return ALQ_EIO;
+  sqlite3_bind_int64(q, 1, key);
+  if (sig->has) sqlite3_bind_blob(q, 2, sig->bytes, ALQ_DEDUP_SIG_BYTES, SQLITE_STATIC);
+  else sqlite3_bind_zeroblob(q, 2, 0);
+  if ((rc = step_done(s, q, err, "storing a signature"))) return rc;
 
-  for (size_t i = 0; i < res->nmentions; i++) {
-    const alq_mention *m = &res->mentions[i];
-    if (!(q = stmt(s, Q_INS_MENTION, err))) return ALQ_EIO;
-    sqlite3_bind_int64(q, 1, key);
-    sqlite3_bind_int64(q, 2, m->span[0]);
-    sqlite3_bind_int64(q, 3, m->span[1]);
-    bind_span(q, 4, d, m->span[0], m->span[1]);
-    bind_str(q, 5, m->id);
-    bind_str(q, 6, m->type);
+  for (size_t i = 0; i < res->nmentions;) {
+    size_t left = res->nmentions - i;
+    int rows = left >= MROWS ? MROWS : left >= 4 ? 4 : 1;
+    if (!(q = stmt(s, rows == MROWS ? Q_INS_MENTIONS : rows == 4 ? Q_INS_MENTIONS4 : Q_INS_MENTION, err)))
+      return ALQ_EIO;
+    for (int r = 0; r < rows; r++, i++) {
+      const alq_mention *m = &res->mentions[i];
+      int b = 6 * r;
+      sqlite3_bind_int64(q, b + 1, key);
+      sqlite3_bind_int64(q, b + 2, m->span[0]);
+      sqlite3_bind_int64(q, b + 3, m->span[1]);
+      bind_span(q, b + 4, d, m->span[0], m->span[1]);
+      bind_str(q, b + 5, m->id);
+      bind_str(q, b + 6, m->type);
+    }
     if ((rc = step_done(s, q, err, "storing a mention"))) return rc;
   }
   char ddlo[11] = "", ddhi[11] = "";

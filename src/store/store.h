@@ -10,9 +10,14 @@
 #include <time.h>
 #include "alaqat.h"
 #include "lex/lex.h"
+#include "read/read.h"
 
 /* The schema this build writes and reads; docs/SCHEMA.md has its history. */
-#define ALQ_STORE_SCHEMA 3
+#define ALQ_STORE_SCHEMA 4
+/* What opening an older store migrated, for the backfill in its transaction:
+ * documents.copy_of of the stored documents (from version 1), their
+ * signatures (from versions 1-3). */
+enum { ALQ_MIG_COPY_OF = 1, ALQ_MIG_SIGS = 2 };
 /* PRAGMA application_id of an alaqat store ("alq1"). */
 #define ALQ_STORE_APPID 0x616c7131
 
@@ -36,6 +41,10 @@ enum {
  * store of schema version 1 is migrated (in either mode, when writable). On
  * failure returns ALQ_EIO / ALQ_EFORMAT with `err` filled. Caller closes. */
 int alq_store_open(alq_store **out, const char *path, int mode, alq_error *err);
+/* For a process that writes a store (alaqat add), before it opens one:
+ * SQLite keeps no memory statistics (a global mutex taken on every
+ * allocation otherwise). */
+void alq_store_tune_process(void);
 /* Closes (NULL allowed); an open transaction is rolled back. */
 void alq_store_close(alq_store *s);
 /* The SQLite handle, for the query modules (borrowed); NULL when the store
@@ -93,18 +102,31 @@ int alq_store_doc_state(alq_store *s, const char *id, const char *hash,
 int alq_store_put(alq_store *s, const alq_doc *d, const char *hash,
                   const alq_result *res, alq_error *err);
 
+/* A document's MinHash signature in its stored form (signatures.minhash):
+ * has = 0 for a text too short to have one. */
+typedef struct alq_store_sig {
+  int has;
+  unsigned char bytes[ALQ_DEDUP_SIG_BYTES];
+} alq_store_sig;
+
 /* alq_store_put in two steps, so that `add` can find copies on another
  * thread (with its own handle on the same store, opened for reading):
- * alq_store_find_copy runs d through s's near-duplicate index (built from
- * the stored documents on its first call) and sets *copy_of to the id of the
- * original (malloc'd; NULL when d is no copy); call it for each document
- * that will be stored, in the order they will be stored. alq_store_put_as
- * stores with that copy_of, without the index. */
-int alq_store_find_copy(alq_store *s, const alq_doc *d, char **copy_of, alq_error *err);
+ * alq_store_find_copy makes d's signature (*sig), runs it through s's
+ * near-duplicate index (built from the stored documents' signatures on its
+ * first call) and sets *copy_of to the id of the original (malloc'd; NULL
+ * when d is no copy); call it for each document that will be stored, in the
+ * order they will be stored. alq_store_put_as stores with that copy_of and
+ * signature, without the index. */
+int alq_store_find_copy(alq_store *s, const alq_doc *d, char **copy_of, alq_store_sig *sig,
+                        alq_error *err);
 /* is_new: the caller's alq_store_doc_state said ALQ_DOC_NEW and nothing with
  * this id was stored since (no lookup of old rows to replace). */
 int alq_store_put_as(alq_store *s, const alq_doc *d, const char *hash, const alq_result *res,
-                     const char *copy_of, int is_new, alq_error *err);
+                     const char *copy_of, const alq_store_sig *sig, int is_new, alq_error *err);
+
+/* The query that gives the stored copies' copy_of when the near-duplicate
+ * index is built (SQLite: a walk of the partial index documents_copies). */
+extern const char alq_store_copies_sql[];
 
 /* One `add` run, logged in the runs table. */
 typedef struct alq_store_run {

@@ -18,7 +18,13 @@
   "CREATE INDEX IF NOT EXISTS claims_timeline ON claims(pair_lo, pair_hi, (t_lo IS NULL), t_lo, t_hi,\n" \
   "  doc_date NULLS FIRST, doc_id, span_start, key);\n"
 
-/* Schema version 3 in PostgreSQL types: every text column compares bytewise
+/* signatures (store.c's SIGNATURES_TABLE): bytea, empty = none. */
+#define PG_SIGNATURES_TABLE \
+  "CREATE TABLE IF NOT EXISTS signatures(\n" \
+  "  doc bigint PRIMARY KEY REFERENCES documents(key) ON DELETE CASCADE,\n" \
+  "  minhash bytea NOT NULL);\n"
+
+/* Schema version 4 in PostgreSQL types: every text column compares bytewise
  * (COLLATE "C") as in SQLite, so ORDER BY, min/max and the pair ordering give
  * the same results; full text = a generated tsvector ('simple') + GIN. Keep
  * in step with schema_sql in store.c and docs/SCHEMA.md. */
@@ -60,6 +66,7 @@ static const char pg_schema[] =
   "CREATE INDEX claims_doc ON claims(doc);\n"
   PG_CLAIMS_INDEXES
   "CREATE INDEX claims_t ON claims(t_lo);\n"
+  PG_SIGNATURES_TABLE
   "CREATE TABLE actors(\n"
   "  id text COLLATE \"C\" PRIMARY KEY, type text COLLATE \"C\", english text COLLATE \"C\",\n"
   "  arabic text COLLATE \"C\", founded text COLLATE \"C\", ended text COLLATE \"C\",\n"
@@ -95,6 +102,7 @@ static const int pg_nparams[P__COUNT] = {1, 1, 11, 7, 11};
 
 static const char copy_mentions[] =
   "COPY mentions(doc, span_start, span_end, text, actor, type) FROM STDIN";
+static const char copy_sigs[] = "COPY signatures(doc, minhash) FROM STDIN";
 static const char copy_claims[] =
   "COPY claims(doc, span_start, span_end, a, b, pair_lo, pair_hi, type, class, polarity, modality,"
   " source, source_kind, time, place, via, trigger_start, trigger_end, rule, doc_date, t_lo, t_hi,"
@@ -107,9 +115,9 @@ struct alq_pg {
   PGconn *c;
   char name[512];
   int in_tx;
-  int migrated;               /* opening migrated the schema (1 -> 2) */
+  int migrated;               /* opening migrated the schema: ALQ_MIG_* */
   int prepared[P__COUNT];
-  alq_buf mentions, claims;   /* COPY rows not yet sent */
+  alq_buf mentions, claims, sigs;   /* COPY rows not yet sent */
   long long pending_min;      /* smallest document key among them, -1 none */
   char *last_id;              /* the id asked by the last doc_state ... */
   long long last_key;         /* ... and its key (-1 absent) */
@@ -337,13 +345,19 @@ static const char pg_migrate_2_3[] =
   PG_CLAIMS_INDEXES
   "UPDATE alaqat_meta SET value = '3' WHERE key = 'schema_version';\n";
 
-/* Schema 1 or 2 -> 3, under the writers' lock (a concurrent migration is
- * waited for; the version is read again under the lock). From version 1
- * (documents.copy_of) the transaction stays open: store.c fills copy_of of
+/* Schema 3 -> 4: the signatures table (filled by store.c in the same
+ * transaction). */
+static const char pg_migrate_3_4[] =
+  PG_SIGNATURES_TABLE
+  "UPDATE alaqat_meta SET value = '4' WHERE key = 'schema_version';\n";
+
+/* Schema 1, 2 or 3 -> 4, under the writers' lock (a concurrent migration
+ * is waited for; the version is read again under the lock). The transaction
+ * stays open: store.c fills the signatures (and from version 1 copy_of) of
  * the stored documents and commits (alq_pg_commit), or rolls everything
- * back; from version 2 it commits here. */
+ * back. */
 static int migrate(alq_pg *p, alq_error *err) {
-  static const char what[] = "migrating the store to schema version 3";
+  static const char what[] = "migrating the store to schema version 4";
   int rc = exec(p, "BEGIN", err, what);
   if (rc) return rc;
   p->in_tx = 1;
@@ -356,10 +370,17 @@ static int migrate(alq_pg *p, alq_error *err) {
   if (version == 1) {
     if ((rc = exec(p, "ALTER TABLE documents ADD COLUMN IF NOT EXISTS copy_of text COLLATE \"C\"", err, what)))
       goto fail;
-    p->migrated = 1;
+    p->migrated |= ALQ_MIG_COPY_OF;
     version = 2;
   }
-  if (version == 2 && (rc = exec(p, pg_migrate_2_3, err, what))) goto fail;
+  if (version == 2) {
+    if ((rc = exec(p, pg_migrate_2_3, err, what))) goto fail;
+    version = 3;
+  }
+  if (version == 3) {
+    if ((rc = exec(p, pg_migrate_3_4, err, what))) goto fail;
+    p->migrated |= ALQ_MIG_SIGS;
+  }
   if (!p->migrated) return alq_pg_commit(p, err);
   return 0;
 fail:
@@ -406,7 +427,7 @@ static int check_schema(alq_pg *p, int mode, alq_error *err) {
     rc = alq_error_set(err, ALQ_EFORMAT, p->name, -1,
                        "store has schema version %d, newer than this alaqat %s knows (%d); upgrade alaqat",
                        version, alq_version(), ALQ_STORE_SCHEMA);
-  else if (!rc && (version == 1 || version == 2))
+  else if (!rc && version >= 1 && version < ALQ_STORE_SCHEMA)
     rc = migrate(p, err);
   else if (!rc && version != ALQ_STORE_SCHEMA)
     rc = alq_error_set(err, ALQ_EFORMAT, p->name, -1,
@@ -456,6 +477,7 @@ void alq_pg_close(alq_pg *p) {
   if (p->c) PQfinish(p->c);
   alq_buf_free(&p->mentions);
   alq_buf_free(&p->claims);
+  alq_buf_free(&p->sigs);
   for (int i = 0; i < NTMP; i++) alq_buf_free(&p->tmp[i]);
   free(p->last_id);
   free(p);
@@ -493,6 +515,7 @@ static int copy_in(alq_pg *p, const char *sql, alq_buf *b, alq_error *err, const
 static int flush(alq_pg *p, alq_error *err) {
   int rc = copy_in(p, copy_mentions, &p->mentions, err, "storing mentions (COPY)");
   if (!rc) rc = copy_in(p, copy_claims, &p->claims, err, "storing claims (COPY)");
+  if (!rc) rc = copy_in(p, copy_sigs, &p->sigs, err, "storing signatures (COPY)");
   p->pending_min = -1;
   return rc;
 }
@@ -512,7 +535,7 @@ int alq_pg_commit(alq_pg *p, alq_error *err) {
 }
 
 void alq_pg_rollback(alq_pg *p) {
-  p->mentions.len = p->claims.len = 0;
+  p->mentions.len = p->claims.len = p->sigs.len = 0;
   p->pending_min = -1;
   free(p->last_id);
   p->last_id = NULL;
@@ -561,8 +584,32 @@ static void now_iso(char out[21]) {
   strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+/* A signature as COPY text of a bytea: \\x and hex ("\\x" alone: none). */
+static int copy_sig(alq_buf *b, long long key, const unsigned char *sig) {
+  static const char hx[] = "0123456789abcdef";
+  if (alq_buf_printf(b, "%lld\t\\\\x", key) || alq_buf_reserve(b, 2 * ALQ_DEDUP_SIG_BYTES + 1)) return -1;
+  for (size_t i = 0; sig && i < ALQ_DEDUP_SIG_BYTES; i++) {
+    b->p[b->len++] = hx[sig[i] >> 4];
+    b->p[b->len++] = hx[sig[i] & 15];
+  }
+  return alq_buf_append(b, "\n", 1);
+}
+
+int alq_pg_put_signature(alq_pg *p, long long key, const unsigned char *sig, alq_error *err) {
+  char k[24];
+  snprintf(k, sizeof k, "%lld", key);
+  const char *vals[2] = {k, sig ? (const char *)sig : ""};
+  int lens[2] = {0, sig ? ALQ_DEDUP_SIG_BYTES : 0}, fmts[2] = {0, 1};
+  PGresult *r = PQexecParams(p->c, "INSERT INTO signatures(doc, minhash) VALUES ($1, $2)"
+                             " ON CONFLICT (doc) DO UPDATE SET minhash = excluded.minhash",
+                             2, NULL, vals, lens, fmts, 0);
+  int rc = PQresultStatus(r) == PGRES_COMMAND_OK ? 0 : pg_fail(p, err, "storing a signature", r);
+  PQclear(r);
+  return rc;
+}
+
 int alq_pg_put(alq_pg *p, const alq_doc *d, const char *hash, const alq_result *res,
-               const char *copy_of, int is_new, alq_error *err) {
+               const char *copy_of, const unsigned char *sig, int is_new, alq_error *err) {
   long long key = -1;
   if (is_new) key = -1;
   else if (p->last_id && !strcmp(p->last_id, d->id)) key = p->last_key;
@@ -605,7 +652,7 @@ int alq_pg_put(alq_pg *p, const alq_doc *d, const char *hash, const alq_result *
   if (dk < 0) return alq_error_set(err, ALQ_EIO, p->name, -1, "storing a document: no key returned");
   if (p->pending_min < 0) p->pending_min = dk;
 
-  int bad = 0;
+  int bad = copy_sig(&p->sigs, dk, sig);
   for (size_t i = 0; i < res->nmentions; i++) {
     const alq_mention *m = &res->mentions[i];
     alq_buf *b = &p->mentions;
@@ -632,7 +679,7 @@ int alq_pg_put(alq_pg *p, const alq_doc *d, const char *hash, const alq_result *
            copy_span(b, d, c->span[0], c->span[1]) || copy_str(b, d->id) || alq_buf_append(b, "\n", 1);
   }
   if (bad) return alq_error_set(err, ALQ_ENOMEM, p->name, -1, "out of memory");
-  if (p->mentions.len + p->claims.len > COPY_FLUSH_BYTES) return flush(p, err);
+  if (p->mentions.len + p->claims.len + p->sigs.len > COPY_FLUSH_BYTES) return flush(p, err);
   return 0;
 }
 

@@ -18,12 +18,16 @@ int alq_pg_sync_actors(alq_pg *p, const alq_lexicon *lex, alq_error *err);
 int alq_pg_doc_state(alq_pg *p, const char *id, const char *hash, const char *version,
                      alq_error *err);
 /* copy_of: the id of the document this one is a syndicated copy of, or NULL;
- * is_new: known not to be stored (no lookup of a row to replace). */
+ * sig: its signature (ALQ_DEDUP_SIG_BYTES bytes) or NULL for none; is_new:
+ * known not to be stored (no lookup of a row to replace). */
 int alq_pg_put(alq_pg *p, const alq_doc *d, const char *hash, const alq_result *res,
-               const char *copy_of, int is_new, alq_error *err);
-/* Did opening migrate the store from schema version 1? Then its transaction
- * is still open: the caller fills documents.copy_of of the stored documents
- * with alq_pg_set_copy_of and commits (alq_pg_commit); a reader then calls
+               const char *copy_of, const unsigned char *sig, int is_new, alq_error *err);
+/* Stores (or replaces) the signature of document `key` (NULL: none). */
+int alq_pg_put_signature(alq_pg *p, long long key, const unsigned char *sig, alq_error *err);
+/* What opening migrated (ALQ_MIG_*, 0 = nothing)? Then its transaction is
+ * still open: the caller fills the signatures (alq_pg_put_signature) and,
+ * with ALQ_MIG_COPY_OF, documents.copy_of of the stored documents
+ * (alq_pg_set_copy_of) and commits (alq_pg_commit); a reader then calls
  * alq_pg_readonly (opening left the session writable for the migration). */
 int alq_pg_migrated(const alq_pg *p);
 int alq_pg_readonly(alq_pg *p, alq_error *err);

@@ -111,7 +111,7 @@ else
 fi
 if [ $bumped -eq 0 ]; then
   "$ALAQAT" timeline --db "$NEW" isis nusra >/dev/null 2>"$T/err"; rc=$?
-  check "newer schema refused with a clear message" '[ $rc -eq 1 ] && grep -q "store has schema version 7, newer than this alaqat .* knows (3); upgrade alaqat" "$T/err"'
+  check "newer schema refused with a clear message" '[ $rc -eq 1 ] && grep -q "store has schema version 7, newer than this alaqat .* knows (4); upgrade alaqat" "$T/err"'
   "$ALAQAT" add --db "$NEW" "$ALQ_SHARED/seeds" >/dev/null 2>&1
   check "add refuses it too" '[ $? -eq 1 ]'
 fi

@@ -52,7 +52,8 @@ check "contradictions: the denial contradicts the article once, not once per cop
 "$ALAQAT" timeline --db "$DB" isis al-qaeda > "$T/tl"
 check "timeline still shows the copy's claims (evidence is kept)" 'grep -q "wire_b" "$T/tl"'
 
-# a schema-1 store (no copy_of, no claims.doc_id) is migrated in place to 3, copies found
+# a schema-1 store (no copy_of, no claims.doc_id, no signatures) is migrated
+# in place to 4, copies found, signatures made
 if [ "$ALQ_STORE_BACKEND" = sqlite ]; then
   OLD="$T/old.db"
   "$ALAQAT" add -q --db "$OLD" "$T/wire_a.txt" "$T/wire_b.txt"
@@ -61,7 +62,11 @@ import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
 c.executescript("""DROP INDEX claims_timeline; DROP INDEX claims_lo; DROP INDEX claims_hi;
 ALTER TABLE claims DROP COLUMN doc_id; CREATE INDEX claims_pair ON claims(pair_lo, pair_hi, t_lo);
-ALTER TABLE documents DROP COLUMN copy_of; PRAGMA user_version = 1;""")
+DROP INDEX documents_copies; ALTER TABLE documents DROP COLUMN copy_of; DROP TABLE signatures;
+CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
+  INSERT INTO documents_fts(rowid, title, text) VALUES (new.key, new.title, new.text);
+END;
+PRAGMA user_version = 1;""")
 c.commit()
 PY
   downgraded=$?
@@ -69,13 +74,14 @@ PY
 else
   OLD=$(new_db old) || exit 1
   "$ALAQAT" add -q --db "$OLD" "$T/wire_a.txt" "$T/wire_b.txt"
-  psql "$OLD" -Atqc "DROP INDEX claims_timeline; ALTER TABLE claims DROP COLUMN doc_id; CREATE INDEX claims_pair ON claims(pair_lo, pair_hi, t_lo); ALTER TABLE documents DROP COLUMN copy_of; UPDATE alaqat_meta SET value = '1' WHERE key = 'schema_version'" >/dev/null
+  psql "$OLD" -Atqc "DROP INDEX claims_timeline; ALTER TABLE claims DROP COLUMN doc_id; CREATE INDEX claims_pair ON claims(pair_lo, pair_hi, t_lo); ALTER TABLE documents DROP COLUMN copy_of; DROP TABLE signatures; UPDATE alaqat_meta SET value = '1' WHERE key = 'schema_version'" >/dev/null
   downgraded=$?
   version() { sql "$OLD" "SELECT value FROM alaqat_meta WHERE key = 'schema_version'"; }
 fi
 check "a schema-1 store made" '[ $downgraded -eq 0 ] && [ "$(version)" = 1 ]'
 "$ALAQAT" graph --db "$OLD" --at 2015-12-31 > "$T/g" 2>"$T/err"; rc=$?
-check "graph on it migrates it to version 3" '[ $rc -eq 0 ] && [ "$(version)" = 3 ]'
+check "graph on it migrates it to version 4" '[ $rc -eq 0 ] && [ "$(version)" = 4 ]'
+check "... a signature made for every stored document" '[ "$(sql "$OLD" "SELECT count(*) FROM signatures g JOIN documents d ON d.key = g.doc WHERE length(g.minhash) = 512")" = 2 ]'
 check "... claims.doc_id filled with the documents' ids" '[ "$(sql "$OLD" "SELECT count(*) FROM claims c JOIN documents d ON d.key = c.doc WHERE c.doc_id = d.id")" = "$(sql "$OLD" "SELECT count(*) FROM claims")" ]'
 check "... finding the copy among the stored documents" '[ "$(sql "$OLD" "SELECT copy_of FROM documents WHERE id = '"'"'wire_b'"'"'")" = wire_a ]'
 check "... and the weight counts it once" '[ "$(edge "$OLD")" = 1/1 ]'
@@ -105,12 +111,20 @@ with open(t + "/many.jsonl", "w", encoding="utf-8") as o:
     for d in docs:
         o.write(json.dumps(d, ensure_ascii=False) + "\n")
 PY
+docs_of() { sql "$1" "SELECT string_agg(id || ':' || coalesce(copy_of, '-') || ':' || hash, ',' ORDER BY id) FROM documents" 2>/dev/null ||
+            sql "$1" "SELECT group_concat(x, ',') FROM (SELECT id || ':' || coalesce(copy_of, '-') || ':' || hash AS x FROM documents ORDER BY id)"; }
 J1=$(new_db jobs1) && J2=$(new_db jobs2) || exit 1
 "$ALAQAT" add -j 1 --db "$J1" "$T/many.jsonl" 2>"$T/j1.err"; rc1=$?
 "$ALAQAT" add --db "$J2" "$T/many.jsonl" 2>"$T/j2.err"; rc2=$?
 check "add -j 1 and add (-j 2): same status and summary" '[ $rc1 -eq $rc2 ] && [ "$(sed "s|$J1||" "$T/j1.err")" = "$(sed "s|$J2||" "$T/j2.err")" ] && grep -q "replaced" "$T/j1.err"'
-docs_of() { sql "$1" "SELECT string_agg(id || ':' || coalesce(copy_of, '-') || ':' || hash, ',' ORDER BY id) FROM documents" 2>/dev/null ||
-            sql "$1" "SELECT group_concat(x, ',') FROM (SELECT id || ':' || coalesce(copy_of, '-') || ':' || hash AS x FROM documents ORDER BY id)"; }
+# with -j 2 a third thread reads the inputs: a malformed record and a
+# missing input give the same warnings, summary and status as with -j 1
+{ head -n 5 "$T/many.jsonl"; echo '{"id": "broken", "text": '; tail -n +6 "$T/many.jsonl"; } > "$T/bad.jsonl"
+B1=$(new_db bad1) && B2=$(new_db bad2) || exit 1
+"$ALAQAT" add -j 1 --db "$B1" "$T/bad.jsonl" "$T/no-such-input.txt" "$T/wire_a.txt" 2>"$T/b1.err"; rc1=$?
+"$ALAQAT" add -j 2 --db "$B2" "$T/bad.jsonl" "$T/no-such-input.txt" "$T/wire_a.txt" 2>"$T/b2.err"; rc2=$?
+check "a bad record and a missing input: -j 1 and -j 2 exit 1 with the same warnings and summary" \
+  '[ $rc1 -eq 1 ] && [ $rc2 -eq 1 ] && [ "$(sed "s|$B1||" "$T/b1.err")" = "$(sed "s|$B2||" "$T/b2.err")" ] && grep -q "bad.jsonl:6" "$T/b2.err" && grep -q "no-such-input" "$T/b2.err" && [ "$(docs_of "$B1")" = "$(docs_of "$B2")" ] && [ "$(sql "$B2" "SELECT count(*) FROM documents WHERE id = '"'"'wire_a'"'"'")" = 1 ]'
 check "... the same documents and copy_of" '[ -n "$(docs_of "$J1")" ] && [ "$(docs_of "$J1")" = "$(docs_of "$J2")" ] && [ "$(sql "$J1" "SELECT count(*) FROM documents WHERE copy_of IS NOT NULL")" -ge 20 ]'
 "$ALAQAT" export --db "$J1" --format jsonl > "$T/e1"; "$ALAQAT" export --db "$J2" --format jsonl > "$T/e2"
 check "... and the same export" '[ -s "$T/e1" ] && cmp -s "$T/e1" "$T/e2"'
@@ -119,8 +133,42 @@ check "... and the same graph" '[ -s "$T/g1" ] && cmp -s "$T/g1" "$T/g2"'
 "$ALAQAT" add -j 3 --db "$J2" "$T/many.jsonl" 2>/dev/null
 check "add -j 3 is a usage error" '[ $? -eq 2 ]'
 
-# a schema-2 store (no claims.doc_id, the old pair index) is migrated to 3
-# by a reader; the timeline is the same before and after
+# stored signatures (schema 4): one per document; a run into a non-empty
+# store finds copies by them, exactly as one run would
+sigs_of() { sql "$1" "SELECT string_agg(d.id || ':' || encode(g.minhash, 'hex'), ',' ORDER BY d.id) FROM documents d JOIN signatures g ON g.doc = d.key" 2>/dev/null ||
+            sql "$1" "SELECT group_concat(x, ',') FROM (SELECT d.id || ':' || lower(hex(g.minhash)) AS x FROM documents d JOIN signatures g ON g.doc = d.key ORDER BY d.id)"; }
+check "a signature per stored document (512 bytes)" \
+  '[ "$(sql "$J1" "SELECT count(*) FROM signatures g JOIN documents d ON d.key = g.doc WHERE length(g.minhash) = 512")" = "$(sql "$J1" "SELECT count(*) FROM documents")" ] && [ -n "$(sigs_of "$J1")" ] && [ "$(sigs_of "$J1")" = "$(sigs_of "$J2")" ]'
+n=$(wc -l < "$T/many.jsonl")
+head -n $((n / 2)) "$T/many.jsonl" > "$T/half1.jsonl"; tail -n +$((n / 2 + 1)) "$T/many.jsonl" > "$T/half2.jsonl"
+for j in 1 2; do
+  H=$(new_db halves$j) || exit 1
+  "$ALAQAT" add -q -j $j --db "$H" "$T/half1.jsonl"; "$ALAQAT" add -q -j $j --db "$H" "$T/half2.jsonl"
+  check "-j $j: two runs (the copies of the second found in the store) = one run: documents, copy_of, signatures" \
+    '[ "$(docs_of "$H")" = "$(docs_of "$J1")" ] && [ "$(sigs_of "$H")" = "$(sigs_of "$J1")" ]'
+  # the stored texts are not read again: the original's text blanked, its
+  # signature kept, its copy is still found
+  S=$(new_db sigs$j) || exit 1
+  "$ALAQAT" add -q -j $j --db "$S" "$T/wire_a.txt"
+  sql "$S" "UPDATE documents SET text = 'x' WHERE id = 'wire_a'" >/dev/null
+  "$ALAQAT" add -q -j $j --db "$S" "$T/wire_b.txt"
+  check "-j $j: a copy found by the stored signature, not the stored text" \
+    '[ "$(sql "$S" "SELECT copy_of FROM documents WHERE id = '"'"'wire_b'"'"'")" = wire_a ]'
+  # a missing or malformed signature: made from the stored text
+  for bad in missing malformed; do
+    M=$(new_db $bad$j) || exit 1
+    "$ALAQAT" add -q -j $j --db "$M" "$T/wire_a.txt"
+    if [ $bad = missing ]; then sql "$M" "DELETE FROM signatures" >/dev/null
+    elif [ "$ALQ_STORE_BACKEND" = sqlite ]; then sql "$M" "UPDATE signatures SET minhash = zeroblob(7)" >/dev/null
+    else sql "$M" "UPDATE signatures SET minhash = decode('00000000000000', 'hex')" >/dev/null; fi
+    "$ALAQAT" add -q -j $j --db "$M" "$T/wire_b.txt"
+    check "-j $j: a $bad signature is made from the stored text" \
+      '[ "$(sql "$M" "SELECT copy_of FROM documents WHERE id = '"'"'wire_b'"'"'")" = wire_a ]'
+  done
+done
+
+# a schema-2 store (no claims.doc_id, the old pair index, no signatures) is
+# migrated to 4 by a reader; the timeline is the same before and after
 "$ALAQAT" timeline --db "$DB" isis al-qaeda --json > "$T/tl3"
 if [ "$ALQ_STORE_BACKEND" = sqlite ]; then
   python3 - "$DB" <<'PY'
@@ -128,19 +176,24 @@ import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
 c.executescript("""DROP INDEX claims_timeline; DROP INDEX claims_lo; DROP INDEX claims_hi;
 ALTER TABLE claims DROP COLUMN doc_id; CREATE INDEX claims_pair ON claims(pair_lo, pair_hi, t_lo);
+DROP TABLE signatures; DROP INDEX documents_copies;
+CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
+  INSERT INTO documents_fts(rowid, title, text) VALUES (new.key, new.title, new.text);
+END;
 PRAGMA user_version = 2;""")
 c.commit()
 PY
   v2=$?
   version2() { sql "$DB" "PRAGMA user_version"; }
 else
-  psql "$DB" -Atqc "DROP INDEX claims_timeline; ALTER TABLE claims DROP COLUMN doc_id; CREATE INDEX claims_pair ON claims(pair_lo, pair_hi, t_lo); UPDATE alaqat_meta SET value = '2' WHERE key = 'schema_version'" >/dev/null
+  psql "$DB" -Atqc "DROP INDEX claims_timeline; ALTER TABLE claims DROP COLUMN doc_id; CREATE INDEX claims_pair ON claims(pair_lo, pair_hi, t_lo); DROP TABLE signatures; UPDATE alaqat_meta SET value = '2' WHERE key = 'schema_version'" >/dev/null
   v2=$?
   version2() { sql "$DB" "SELECT value FROM alaqat_meta WHERE key = 'schema_version'"; }
 fi
 check "a schema-2 store made" '[ $v2 -eq 0 ] && [ "$(version2)" = 2 ]'
 "$ALAQAT" timeline --db "$DB" isis al-qaeda --json > "$T/tl2"; rc=$?
-check "timeline on it migrates it to version 3, same output as before" '[ $rc -eq 0 ] && [ "$(version2)" = 3 ] && cmp -s "$T/tl2" "$T/tl3" && [ -s "$T/tl3" ]'
+check "timeline on it migrates it to version 4, same output as before" '[ $rc -eq 0 ] && [ "$(version2)" = 4 ] && cmp -s "$T/tl2" "$T/tl3" && [ -s "$T/tl3" ]'
+check "... every document's signature made" '[ "$(sql "$DB" "SELECT count(*) FROM signatures g JOIN documents d ON d.key = g.doc")" = "$(sql "$DB" "SELECT count(*) FROM documents")" ]'
 check "... claims.doc_id filled, the pair index replaced by claims_timeline" \
   '[ "$(sql "$DB" "SELECT count(*) FROM claims c JOIN documents d ON d.key = c.doc WHERE c.doc_id = d.id")" = "$(sql "$DB" "SELECT count(*) FROM claims")" ] && [ "$(sql "$DB" "SELECT count(*) FROM claims WHERE doc_id IS NULL")" = 0 ]'
 if [ "$ALQ_STORE_BACKEND" = sqlite ]; then

@@ -15,6 +15,7 @@
 #include <libxml/parser.h>
 #include <sqlite3.h>
 #include "export/export.h"
+#include "store/fts_tok.h"
 #include "store/store.h"
 #include "util/util.h"
 
@@ -93,6 +94,26 @@ static void test_add_twice_keeps_counts(void **state) {
   long long claims = count(f->db, "SELECT count(*) FROM claims");
   long long mentions = count(f->db, "SELECT count(*) FROM mentions");
   assert_true(claims > 0);
+  /* the mentions' rows in the extractor's order (they go in several to a
+     statement) */
+  const alq_result *res;
+  assert_int_equal(alq_extract(f->ex, &d, &res, &err), 0);
+  assert_true(res->nmentions > 40);
+  assert_int_equal(mentions, (long long)res->nmentions);
+  sqlite3 *h;
+  sqlite3_stmt *q;
+  assert_int_equal(sqlite3_open(f->db, &h), SQLITE_OK);
+  assert_int_equal(sqlite3_prepare_v2(h, "SELECT span_start, span_end, type FROM mentions ORDER BY rowid", -1, &q, NULL),
+                   SQLITE_OK);
+  for (size_t i = 0; i < res->nmentions; i++) {
+    assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int64(q, 0), res->mentions[i].span[0]);
+    assert_int_equal(sqlite3_column_int64(q, 1), res->mentions[i].span[1]);
+    assert_string_equal((const char *)sqlite3_column_text(q, 2), res->mentions[i].type);
+  }
+  assert_int_equal(sqlite3_step(q), SQLITE_DONE);
+  sqlite3_finalize(q);
+  sqlite3_close(h);
   assert_int_equal(add_doc(f, s, &d), ALQ_DOC_SAME);
   assert_int_equal(count(f->db, "SELECT count(*) FROM claims"), claims);
   assert_int_equal(count(f->db, "SELECT count(*) FROM mentions"), mentions);
@@ -100,6 +121,171 @@ static void test_add_twice_keeps_counts(void **state) {
   /* full-text index follows the table */
   assert_int_equal(count(f->db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'النصرة'"), 1);
   alq_store_close(s);
+}
+
+/* Many documents in one transaction: the full-text index takes them in one
+ * segment (no statement savepoint per document makes FTS5 write its pending
+ * terms out per document, and its 'hashsize' of 8 MB holds the 40,000
+ * distinct terms here, more than the default 1 MB), finds each, and passes
+ * its integrity check; a replaced document leaves no full-text entry
+ * behind. */
+static void test_fts_one_segment_per_transaction(void **state) {
+  fx *f = *state;
+  alq_store *s;
+  alq_error err = {0};
+  assert_int_equal(alq_store_open(&s, f->db, ALQ_STORE_WRITE, &err), 0);
+  assert_int_equal(alq_store_begin(s, &err), 0);
+  char id[16];
+  static char text[16000];
+  for (int i = 0; i < 40; i++) {
+    snprintf(id, sizeof id, "d%02d", i);
+    int n = snprintf(text, sizeof text, "اشتباكات بين جبهة النصرة وتنظيم الدولة في ريف حلب كلمة%d", i);
+    for (int w = 0; w < 1000; w++) n += snprintf(text + n, sizeof text - (size_t)n, " t%dw%d", i, w);
+    alq_doc d = {id, text, strlen(text), NULL, i % 2 ? "عنوان الخبر" : NULL};
+    char hash[33];
+    alq_store_doc_hash(&d, hash);
+    const alq_result *res;
+    assert_int_equal(alq_extract(f->ex, &d, &res, &err), 0);
+    assert_int_equal(alq_store_put(s, &d, hash, res, &err), 0);
+  }
+  assert_int_equal(alq_store_commit(s, &err), 0);
+  assert_int_equal(count(f->db, "SELECT count(DISTINCT segid) FROM documents_fts_idx"), 1);
+  assert_int_equal(count(f->db, "SELECT v FROM documents_fts_config WHERE k = 'hashsize'"), 8388608);
+  assert_int_equal(count(f->db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 't17w999'"), 1);
+  assert_int_equal(count(f->db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'النصرة'"), 40);
+  assert_int_equal(count(f->db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'كلمة17'"), 1);
+  assert_int_equal(count(f->db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'title:عنوان'"), 20);
+  /* d17 replaced by another text */
+  const char *t2 = "نص آخر تماما";
+  alq_doc d = {"d17", t2, strlen(t2), NULL, NULL};
+  assert_int_equal(add_doc(f, s, &d), ALQ_DOC_CHANGED);
+  assert_int_equal(count(f->db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'كلمة17'"), 0);
+  assert_int_equal(count(f->db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'تماما'"), 1);
+  assert_int_equal(sqlite3_exec(alq_store_db(s), "INSERT INTO documents_fts(documents_fts, rank)"
+                                " VALUES ('integrity-check', 1)", NULL, NULL, NULL), SQLITE_OK);
+  alq_store_close(s);
+}
+
+/* The writer's stand-in for unicode61 (fts_tok.c) makes exactly SQLite's
+ * index: two in-memory databases, one with the stand-in, index the same
+ * texts (every code point of the BMP between letters and spaces, Arabic
+ * with diacritics and tatweel, Latin with combining marks, digits, and texts
+ * the stand-in leaves to SQLite: invalid UTF-8, a code point outside the
+ * BMP); their FTS5 shadow tables are byte-identical, and the stand-in did
+ * tokenize the texts it can. */
+static void fts_fill(sqlite3 *h, const char *const *texts, const size_t *lens, size_t n) {
+  assert_int_equal(sqlite3_exec(h, "CREATE VIRTUAL TABLE f USING fts5(title, text,"
+                                   " tokenize='unicode61 remove_diacritics 2');"
+                                   " CREATE VIRTUAL TABLE q USING fts5(text, tokenize='unicode61');"
+                                   " BEGIN", NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_stmt *q, *q2;
+  assert_int_equal(sqlite3_prepare_v2(h, "INSERT INTO f(rowid, title, text) VALUES (?1, ?2, ?3)", -1, &q, NULL), SQLITE_OK);
+  assert_int_equal(sqlite3_prepare_v2(h, "INSERT INTO q(rowid, text) VALUES (?1, ?2)", -1, &q2, NULL), SQLITE_OK);
+  for (size_t i = 0; i < n; i++) {
+    sqlite3_bind_int64(q, 1, (sqlite3_int64)i + 1);
+    sqlite3_bind_text(q, 2, texts[(i + 1) % n], (int)lens[(i + 1) % n], SQLITE_STATIC);
+    sqlite3_bind_text(q, 3, texts[i], (int)lens[i], SQLITE_STATIC);
+    assert_int_equal(sqlite3_step(q), SQLITE_DONE);
+    sqlite3_reset(q);
+    sqlite3_bind_int64(q2, 1, (sqlite3_int64)i + 1);
+    sqlite3_bind_text(q2, 2, texts[i], (int)lens[i], SQLITE_STATIC);
+    assert_int_equal(sqlite3_step(q2), SQLITE_DONE);
+    sqlite3_reset(q2);
+  }
+  sqlite3_finalize(q);
+  sqlite3_finalize(q2);
+  assert_int_equal(sqlite3_exec(h, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+}
+
+static void shadow(sqlite3 *h, const char *sql, char **out, size_t *n) {
+  sqlite3_stmt *q;
+  assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &q, NULL), SQLITE_OK);
+  size_t cap = 1 << 16, len = 0;
+  char *b = malloc(cap);
+  assert_non_null(b);
+  while (sqlite3_step(q) == SQLITE_ROW)
+    for (int c = 0; c < sqlite3_column_count(q); c++) {
+      const void *v = sqlite3_column_blob(q, c);
+      size_t k = (size_t)sqlite3_column_bytes(q, c);
+      while (len + k + 8 > cap) { cap *= 2; b = realloc(b, cap); assert_non_null(b); }
+      memcpy(b + len, &k, sizeof k); len += sizeof k;
+      if (k) memcpy(b + len, v, k);
+      len += k;
+    }
+  sqlite3_finalize(q);
+  *out = b;
+  *n = len;
+}
+
+static void test_fast_tokenizer_same_index(void **state) {
+  (void)state;
+  enum { NT = 12 };
+  char *texts[NT];
+  size_t lens[NT];
+  /* every BMP code point but NUL, surrogates, U+FFFE/F: "a<c> <c>b <c>," in
+     four texts */
+  for (int part = 0; part < 4; part++) {
+    size_t cap = 0x4000 * 16, n = 0;
+    char *t = malloc(cap);
+    assert_non_null(t);
+    for (uint32_t c = 1 + (uint32_t)part * 0x4000; c < (uint32_t)(part + 1) * 0x4000 && c < 0xfffe; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      char u[4];
+      int k = c < 0x80 ? (u[0] = (char)c, 1)
+            : c < 0x800 ? (u[0] = (char)(0xc0 | c >> 6), u[1] = (char)(0x80 | (c & 0x3f)), 2)
+            : (u[0] = (char)(0xe0 | c >> 12), u[1] = (char)(0x80 | (c >> 6 & 0x3f)), u[2] = (char)(0x80 | (c & 0x3f)), 3);
+      t[n++] = 'a'; memcpy(t + n, u, (size_t)k); n += (size_t)k; t[n++] = ' ';
+      memcpy(t + n, u, (size_t)k); n += (size_t)k; t[n++] = 'b'; t[n++] = ' ';
+      memcpy(t + n, u, (size_t)k); n += (size_t)k; t[n++] = ',';
+    }
+    texts[part] = t;
+    lens[part] = n;
+  }
+  static const char *const fixed[NT - 4] = {
+    "قَالَ المُتَحَدِّثُ باسْمِ جَبْهَةِ النُّصْرَةِ إنَّ الاشتباكاتِ مستمرةٌ مع تنظيم الدولـــة في 2015",
+    "Cafe\xcc\x81 CAFÉ café naïve Ω Straße İstanbul ǅ ﬁ ① ٣٤٥ ۱۲ x\xcc\xa7y",
+    "\xd9\x80\xd9\x8b\xd9\x8c word\xd9\x8bword \xcc\x81start, mid\xcc\x81" "dle",
+    "   ", "",
+    "invalid \xff\xfe bytes \xc3 here \xed\xa0\x80 surrogate",
+    "outside the BMP: \xf0\x9f\x98\x80" " emoji \xf0\x90\x8c\xb0" " gothic",
+    "a\xef\xbf\xbe b\xef\xbf\xbf c"};
+  for (int i = 4; i < NT; i++) { texts[i] = strdup(fixed[i - 4]); lens[i] = strlen(fixed[i - 4]); }
+  sqlite3 *plain, *fast;
+  assert_int_equal(sqlite3_open(":memory:", &plain), SQLITE_OK);
+  assert_int_equal(sqlite3_open(":memory:", &fast), SQLITE_OK);
+  assert_int_equal(alq_fts_fast_tokenizer(fast), 0);
+  size_t before = alq_fts_fast_texts();
+  fts_fill(plain, (const char *const *)texts, lens, NT);
+  assert_int_equal(alq_fts_fast_texts(), before);
+  fts_fill(fast, (const char *const *)texts, lens, NT);
+  /* texts and titles it can vouch for: all but the three with invalid
+     UTF-8, a code point outside the BMP or U+FFFE/F (as text and as the
+     next one's title); the unicode61 table without arguments is SQLite's */
+  assert_int_equal(alq_fts_fast_texts() - before, 2 * (NT - 3));
+  static const char *const tables[] = {"SELECT id, block FROM f_data ORDER BY id",
+                                       "SELECT * FROM f_idx ORDER BY segid, term, pgno",
+                                       "SELECT * FROM f_docsize ORDER BY id",
+                                       "SELECT id, block FROM q_data ORDER BY id"};
+  for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) {
+    char *a, *b;
+    size_t na, nb;
+    shadow(plain, tables[t], &a, &na);
+    shadow(fast, tables[t], &b, &nb);
+    assert_true(na > 16);
+    assert_int_equal(na, nb);
+    assert_memory_equal(a, b, na);
+    free(a);
+    free(b);
+  }
+  /* queries on the stand-in's connection are SQLite's */
+  sqlite3_stmt *q;
+  assert_int_equal(sqlite3_prepare_v2(fast, "SELECT count(*) FROM f WHERE f MATCH 'تنظيم'", -1, &q, NULL), SQLITE_OK);
+  assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+  assert_int_equal(sqlite3_column_int(q, 0), 2);   /* a text and the next row's title */
+  sqlite3_finalize(q);
+  sqlite3_close(plain);
+  sqlite3_close(fast);
+  for (int i = 0; i < NT; i++) free(texts[i]);
 }
 
 static void test_changed_doc_replaces(void **state) {
@@ -120,6 +306,13 @@ static void test_changed_doc_replaces(void **state) {
   assert_int_equal(count(f->db, "SELECT count(*) FROM documents"), 1);
   assert_int_equal(count(f->db, "SELECT count(*) FROM claims c LEFT JOIN documents d ON d.key = c.doc"
                                 " WHERE d.key IS NULL"), 0);
+  /* nothing of the old rows is left (the writer deletes them itself, it does
+     not rely on foreign keys) */
+  assert_int_equal(count(f->db, "SELECT count(*) FROM mentions m LEFT JOIN documents d ON d.key = m.doc"
+                                " WHERE d.key IS NULL"), 0);
+  assert_int_equal(count(f->db, "SELECT count(*) FROM signatures g LEFT JOIN documents d ON d.key = g.doc"
+                                " WHERE d.key IS NULL"), 0);
+  assert_int_equal(count(f->db, "SELECT count(*) FROM signatures"), 1);
   assert_int_equal(count(f->db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'المصالحة'"),
                    count(f->db, "SELECT count(*) FROM documents WHERE instr(text, 'المصالحة') > 0"));
   /* a new date alone is a change too */
@@ -289,6 +482,8 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(test_add_twice_keeps_counts, setup, teardown),
     cmocka_unit_test_setup_teardown(test_changed_doc_replaces, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_fts_one_segment_per_transaction, setup, teardown),
+    cmocka_unit_test(test_fast_tokenizer_same_index),
     cmocka_unit_test_setup_teardown(test_schema_refusal, setup, teardown),
     cmocka_unit_test(test_time_bounds),
     cmocka_unit_test_setup_teardown(test_xml_exports_well_formed, setup, teardown),

@@ -317,17 +317,22 @@ static void test_one_actor_claims(void **state) {
   alq_store_close(s);
 }
 
-/* A schema-2 store (no claims.doc_id, claims_pair) is migrated on open,
- * even by a reader: version 3, doc_id = the document's id, the new indexes,
- * the same timeline. */
-static void test_migration_2_3(void **state) {
+/* A schema-2 store (no claims.doc_id, claims_pair; no signatures, the
+ * documents_ai trigger) is migrated on open, even by a reader: version 4,
+ * doc_id = the document's id, the new indexes, the same timeline, every
+ * document's signature, no insert trigger, the full-text 'hashsize'. */
+static void test_migration_2_4(void **state) {
   fx *f = *state;
   fill(f->db);
   sqlite3 *h;
   assert_int_equal(sqlite3_open(f->db, &h), SQLITE_OK);
   exec_ok(h, "DROP INDEX claims_timeline; DROP INDEX claims_lo; DROP INDEX claims_hi;"
              " ALTER TABLE claims DROP COLUMN doc_id;"
-             " CREATE INDEX claims_pair ON claims(pair_lo, pair_hi, t_lo); PRAGMA user_version = 2;");
+             " CREATE INDEX claims_pair ON claims(pair_lo, pair_hi, t_lo); DROP TABLE signatures;"
+             " DROP INDEX documents_copies;"
+             " CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN"
+             " INSERT INTO documents_fts(rowid, title, text) VALUES (new.key, new.title, new.text); END;"
+             " PRAGMA user_version = 2;");
   sqlite3_close(h);
   check_timeline(f->db);   /* opens it for reading: migrates */
   assert_int_equal(sqlite3_open(f->db, &h), SQLITE_OK);
@@ -336,11 +341,24 @@ static void test_migration_2_3(void **state) {
   run(h, "SELECT count(*) FROM claims c JOIN documents d ON d.key = c.doc WHERE c.doc_id IS d.id", NULL, 0, 0, 0, 0, &r);
   run(h, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'index'"
          " AND tbl_name = 'claims' ORDER BY name)", NULL, 0, 0, 0, 0, &r);
-  assert_string_equal(r.v[0], "3");
+  run(h, "SELECT count(*) FROM signatures g JOIN documents d ON d.key = g.doc", NULL, 0, 0, 0, 0, &r);
+  run(h, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name = 'documents_ai'", NULL, 0, 0, 0, 0, &r);
+  run(h, "SELECT v FROM documents_fts_config WHERE k = 'hashsize'", NULL, 0, 0, 0, 0, &r);
+  /* the stored copies are read from their partial index, not the rows */
+  char eqp[256];
+  snprintf(eqp, sizeof eqp, "EXPLAIN QUERY PLAN %s", alq_store_copies_sql);
+  run(h, eqp, NULL, 0, 0, 0, 0, &r);
+  assert_string_equal(r.v[0], "4");
   char all[24];
   snprintf(all, sizeof all, "%d", BUSY + OTHER);
   assert_string_equal(r.v[1], all);
   assert_string_equal(r.v[2], "claims_doc,claims_hi,claims_lo,claims_t,claims_timeline");
+  char nd[24];
+  snprintf(nd, sizeof nd, "%d", NDOCS);
+  assert_string_equal(r.v[3], nd);
+  assert_string_equal(r.v[4], "0");
+  assert_string_equal(r.v[5], "8388608");
+  if (!strstr(r.v[6], "COVERING INDEX documents_copies")) fail_msg("copies plan: %s", r.v[6]);
   rows_free(&r);
   sqlite3_close(h);
 }
@@ -349,7 +367,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(test_timeline_pages_equal_full_sort, setup, teardown),
     cmocka_unit_test_setup_teardown(test_one_actor_claims, setup, teardown),
-    cmocka_unit_test_setup_teardown(test_migration_2_3, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_migration_2_4, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

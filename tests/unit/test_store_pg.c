@@ -240,7 +240,7 @@ static void test_schema_refusal(void **state) {
   assert_non_null(strstr(err.msg, "upgrade alaqat"));
   assert_int_equal(alq_store_open(&s, f->url, ALQ_STORE_READ, &err), ALQ_EFORMAT);
   /* a documents table of another application is not touched */
-  exec_ok(f, "DROP TABLE alaqat_meta, runs, actors, claims, mentions, documents");
+  exec_ok(f, "DROP TABLE alaqat_meta, runs, actors, claims, mentions, signatures, documents");
   exec_ok(f, "CREATE TABLE documents(x int)");
   assert_int_equal(alq_store_open(&s, f->url, ALQ_STORE_WRITE, &err), ALQ_EFORMAT);
   assert_non_null(strstr(err.msg, "not an alaqat store"));
