@@ -627,6 +627,9 @@ static source find_source(ctx *c, size_t ti) {
     if (!sv && !ac) continue;
     const alq_match *m = &x->m[x->tok_match[k]];
     source s;
+    /* a verb whose object is the relation itself (أعلنت ولاءها لـ Y، أعلن
+       الحرب على Y) is the act, not a report of it */
+    if (k < ti && sv && sv->value != 1 && ti <= (size_t)m->tok_last + 1) { k = m->tok_last; continue; }
     if (k < ti && sv) {
       /* VSO: the subject follows; SVO: it precedes the verb closely; a verb
          without a subject (وتابعت، وأضاف) continues the last speaker */

@@ -717,6 +717,11 @@ static void test_later_source_references(void **state) {
   /* a state named again as a source repeats its first mention */
   r = run("ودعت المملكة العربية السعودية إلى الحوار. وقالت السعودية إن إيران تدعم حزب الله.");
   source_is(find(r, "iran", "hezbollah", "support"), "المملكة العربية السعودية", "official");
+  /* announcing the relation itself (أعلنت ولاءها) is the act, not a report */
+  r = run("وتقاتل حركة الشباب، التي أعلنت ولاءها لتنظيم القاعدة، الحكومة الصومالية.");
+  c = find(r, "al-shabaab", "al-qaeda", "affiliation");
+  assert_non_null(c);
+  assert_string_equal(c->source_kind, "author");
 }
 
 static void test_time_of_saying_and_relative_clause(void **state) {
