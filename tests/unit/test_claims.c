@@ -279,6 +279,11 @@ static void test_adjacent_hedges(void **state) {
   c = find(r, "taliban", "al-qaeda", "reconciliation");
   assert_non_null(c);
   assert_string_equal(c->modality, "asserted");
+  /* an alternative (أو) right before the relation word: not asserted */
+  r = run("وناقشت حركة الشباب وتنظيم القاعدة القطيعة أو التنسيق بينهما.");
+  c = find(r, "al-qaeda", "al-shabaab", "cooperation");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "possible");
 }
 
 static void test_truncated_repeat_is_chrome(void **state) {
