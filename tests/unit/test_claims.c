@@ -669,6 +669,9 @@ static void test_one_sense_per_story(void **state) {
   const alq_result *r = run("وقصفت طائرات التحالف العربي قاعدة العند أمس. وقالت المقاومة الشعبية إنها تحاصر القاعدة منذ أسابيع.");
   for (size_t i = 0; i < r->nmentions; i++) assert_string_not_equal(r->mentions[i].id, "al-qaeda");
   assert_null(find(r, "al-qaeda", "yemen-popular-resistance", "conflict"));
+  /* at the grassroots (على مستوى القاعدة) */
+  r = run("وعقدت الحركة اجتماعا على مستوى القاعدة في المدينة.");
+  for (size_t i = 0; i < r->nmentions; i++) assert_string_not_equal(r->mentions[i].id, "al-qaeda");
   /* a member noun still makes it the group */
   r = run("وقصفت طائرات التحالف العربي قاعدة العند أمس. وقال مسؤول إن عناصر القاعدة هاجموا البلدة.");
   mention_is(r, "al-qaeda", "ORG", "القاعدة");
