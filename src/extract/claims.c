@@ -779,6 +779,17 @@ static const char *when_for(ctx *c, size_t tf, size_t tl) {
     else if (!tin && d->tl < tf) dist -= paren_between(c, d->tl + 1, tf);
     if (dist < bd) { bd = dist; best = d; }
   }
+  /* a closing adverbial (وذلك في مايو الماضي) times the whole sentence */
+  for (size_t k = lo; !best && k < x->ndates && x->dates[k].tf < c->s_end; k++) {
+    const date_expr *d = &x->dates[k];
+    if (d->tl >= c->s_end || !d->iso[0] || d->tf < c->s_first + 2 || speech_date(c, d)) continue;
+    size_t p = d->tf - 1;
+    if (x->text.toks[p].kind != ALQ_TOK_ARABIC || !tok_cue(c, p, ALQ_CUE_PLACE_PREP)) continue;
+    size_t q = x->m[x->tok_match[p]].tok_first;
+    while (q > c->s_first && is_comma(&x->text, q - 1)) q--;
+    const alq_lexent *cl = q > c->s_first ? x_tok_ent(x, q - 1, ALQ_LK_CUE, ALQ_CUE_CLAUSE) : NULL;
+    if (cl && x->m[x->tok_match[q - 1]].tok_last == q - 1 && cl->value == 2) best = d;
+  }
   if (!best) return NULL;
   /* the second part of an interval stands for the whole interval */
   if (best->second && best > x->dates && best[-1].ival[0]) best--;

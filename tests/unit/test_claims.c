@@ -756,6 +756,18 @@ static void test_time_of_saying_and_relative_clause(void **state) {
   assert_string_equal(c->when, "2008");
 }
 
+static void test_closing_time_adverbial(void **state) {
+  (void)state;
+  /* وذلك في + date at the end of a long sentence times all of it */
+  const alq_result *r = run_dated("وصعدت حركة الشباب هجماتها على القوات الحكومية الصومالية في العاصمة وفي المدن الكبرى "
+                                  "منذ أن خسرت آخر معاقلها في الجنوب بموجب اتفاق مع العشائر المحلية، وذلك في مايو الماضي.",
+                                  "2017-04-10");
+  const alq_claim *c = find(r, "al-shabaab", "somalia", "conflict");
+  assert_non_null(c);
+  assert_non_null(c->when);
+  assert_string_equal(c->when, "2016-05");
+}
+
 static void test_counted_and_demonstrative_dates(void **state) {
   (void)state;
   /* dateline Monday 2017-04-10 */
@@ -963,6 +975,7 @@ int main(void) {
     cmocka_unit_test(test_later_source_references),
     cmocka_unit_test(test_time_of_saying_and_relative_clause),
     cmocka_unit_test(test_counted_and_demonstrative_dates),
+    cmocka_unit_test(test_closing_time_adverbial),
     cmocka_unit_test(test_new_conjunct_ends_phrase),
     cmocka_unit_test(test_coordinated_verb_shares_subject),
     cmocka_unit_test(test_rebels_in_a_yemen_story),
