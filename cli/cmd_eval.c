@@ -1,4 +1,4 @@
-/* `alaqat eval GOLD PRED [--json]`: scores predicted claims or mentions
+/* `alaqat eval GOLD PRED [--json] [--new-actors TSV]`: scores predicted claims or mentions
  * against gold with the library's src/eval/ and prints a table or JSON.
  * Malformed lines are reported (file, line, byte offset), skipped, exit 1. */
 #include <stdio.h>
@@ -6,9 +6,10 @@
 #include <string.h>
 #include "cli.h"
 #include "eval/eval.h"
+#include "util/util.h"
 
 const char cmd_eval_usage[] =
-  "usage: alaqat eval GOLD PRED [--json]\n"
+  "usage: alaqat eval GOLD PRED [--json] [--new-actors TSV]\n"
   "\n"
   "Scores PRED against GOLD, two JSON Lines files of relation claims (lines\n"
   "with \"a\" and \"b\") or of entity mentions (lines with \"id\" and \"type\"),\n"
@@ -32,6 +33,12 @@ const char cmd_eval_usage[] =
   "              \"polarity\",\"polarity_pairs\"}}   (accuracies are null without pairs)\n"
   "             {\"kind\":\"mentions\",\"gold\",\"pred\",\"overall\":{...},\"per_type\":{...},\n"
   "              \"id_accuracy\"}\n"
+  "  --new-actors TSV\n"
+  "             the gold's table of its own new: ids (id, type, english, Arabic\n"
+  "             names separated by |, as gold/dev2/new-actors.tsv): a predicted\n"
+  "             new: id that alaqat made from one of those names is counted as\n"
+  "             that gold id (alaqat's ids are \"new:\" + the normalized words,\n"
+  "             a hand-coded gold spells its own)\n"
   "  -h, --help show this help\n"
   "\n"
   "exit status: 0 ok; 1 a file could not be read or had malformed lines (each\n"
@@ -41,7 +48,7 @@ const char cmd_eval_usage[] =
 static int usage_error(const char *what, const char *arg) {
   if (arg) cli_warn("eval: %s '%s'", what, arg);
   else cli_warn("eval: %s", what);
-  fputs("usage: alaqat eval GOLD PRED [--json]  (see alaqat help eval)\n", stderr);
+  fputs("usage: alaqat eval GOLD PRED [--json] [--new-actors TSV]  (see alaqat help eval)\n", stderr);
   return ALQ_EXIT_USAGE;
 }
 
@@ -64,10 +71,16 @@ static int load(alq_eval_set *s, const char *path, alq_eval_kind expect, int *un
 int cmd_eval(int argc, char **argv) {
   const char *files[2] = {NULL, NULL};
   int nfiles = 0, json = 0, opts = 1;
+  const char *new_actors = NULL;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (opts && !strcmp(a, "--")) { opts = 0; continue; }
     if (opts && !strcmp(a, "--json")) { json = 1; continue; }
+    if (opts && !strcmp(a, "--new-actors")) {
+      if (i + 1 >= argc) return usage_error("--new-actors needs a file", NULL);
+      new_actors = argv[++i];
+      continue;
+    }
     if (opts && a[0] == '-' && a[1]) return usage_error("unknown option", a);
     if (nfiles == 2) return usage_error("too many arguments:", a);
     files[nfiles++] = a;
@@ -81,6 +94,21 @@ int cmd_eval(int argc, char **argv) {
   if (load(&gold, files[0], ALQ_EVAL_NONE, &unreadable)) status = ALQ_EXIT_SOMEFAIL;
   if (load(&pred, files[1], gold.kind, &unreadable)) status = ALQ_EXIT_SOMEFAIL;
   if (unreadable) goto done;
+  if (new_actors) {
+    char *buf = NULL;
+    size_t len = 0;
+    alq_error err;
+    memset(&err, 0, sizeof err);
+    if (alq_read_file(new_actors, &buf, &len, 64u << 20, &err)) {
+      cli_warn("%s: %s", new_actors, err.msg);
+      status = ALQ_EXIT_SOMEFAIL;
+      goto done;
+    }
+    long n = alq_eval_align_new_ids(&pred, buf, len);
+    free(buf);
+    if (n < 0) { cli_warn("eval: out of memory"); status = ALQ_EXIT_SOMEFAIL; goto done; }
+    if (!json) printf("(%ld predicted new: ids aligned by name with %s)\n\n", n, new_actors);
+  }
 
   alq_eval_result res;
   int rc = alq_eval_score(&gold, &pred, &res);

@@ -804,3 +804,62 @@ int alq_eval_write_text(FILE *f, const alq_eval_result *r) {
   }
   return ferror(f) ? -1 : 0;
 }
+
+/* ---- new: ids made by alaqat, aligned with a gold table's -------------- */
+
+/* The new: id alaqat makes for a name: "new:" + normalized words joined by
+ * '-' (as the extractor's slugs). NULL on allocation failure or no word. */
+static char *system_new_id(alq_arena *a, const char *name, size_t n) {
+  alq_text t;
+  if (alq_text_analyze(a, (const uint8_t *)name, n, &t)) return NULL;
+  alq_buf b = {0};
+  int ok = !alq_buf_append(&b, "new:", 4);
+  size_t words = 0;
+  for (size_t i = 0; ok && i < t.ntoks; i++) {
+    int k = t.toks[i].kind;
+    if (k != ALQ_TOK_ARABIC && k != ALQ_TOK_LATIN && k != ALQ_TOK_NUMBER) continue;
+    if (words++) ok = !alq_buf_append(&b, "-", 1);
+    if (ok) ok = !alq_buf_append(&b, t.norm + t.toks[i].nstart, t.toks[i].nlen);
+  }
+  char *out = ok && words ? alq_arena_strndup(a, b.p, b.len) : NULL;
+  free(b.p);
+  return out;
+}
+
+long alq_eval_align_new_ids(alq_eval_set *pred, const char *tsv, size_t len) {
+  if (!pred->arena_ready) { alq_arena_init(&pred->arena, 65536, 0); pred->arena_ready = 1; }
+  alq_arena scratch;
+  alq_arena_init(&scratch, 65536, 0);
+  long replaced = 0;
+  int oom = 0;
+  for (size_t pos = 0; pos < len && !oom;) {
+    const char *line = tsv + pos;
+    const char *nl = memchr(line, '\n', len - pos);
+    size_t ll = nl ? (size_t)(nl - line) : len - pos;
+    pos += ll + 1;
+    if (ll && line[ll - 1] == '\r') ll--;
+    if (ll < 5 || line[0] == '#' || strncmp(line, "new:", 4)) continue;
+    /* id, type, english, arabic names */
+    const char *f[4];
+    size_t fl[4], nf = 0;
+    for (size_t i = 0, st = 0; i <= ll && nf < 4; i++)
+      if (i == ll || line[i] == '\t') { f[nf] = line + st; fl[nf++] = i - st; st = i + 1; }
+    if (nf < 4) continue;
+    char *gid = alq_arena_strndup(&pred->arena, f[0], fl[0]);
+    if (!gid) { oom = 1; break; }
+    for (size_t i = 0, st = 0; i <= fl[3] && !oom; i++) {
+      if (i < fl[3] && f[3][i] != '|') continue;
+      const char *sid = i > st ? system_new_id(&scratch, f[3] + st, i - st) : NULL;
+      st = i + 1;
+      if (!sid) continue;
+      for (size_t r = 0; r < pred->n; r++) {
+        alq_eval_rec *e = &pred->recs[r];
+        if (e->a && !strcmp(e->a, sid)) { e->a = gid; replaced++; }
+        if (e->b && !strcmp(e->b, sid)) { e->b = gid; replaced++; }
+        if (e->id && !strcmp(e->id, sid)) { e->id = gid; replaced++; }
+      }
+    }
+  }
+  alq_arena_free(&scratch);
+  return oom ? ALQ_ENOMEM : replaced;
+}

@@ -72,6 +72,14 @@ typedef struct alq_eval_set {
  * tells). Blank lines are ignored; a malformed line is skipped and recorded
  * in s->issues with its line and byte offset. Returns 0, or ALQ_ENOMEM. */
 int alq_eval_load_buf(alq_eval_set *s, const char *buf, size_t len, alq_eval_kind expect);
+/* Aligns system-made new: ids of `pred` with a gold file's own new: ids by
+ * name: tsv[0..len) is a gold new-actors table (id<TAB>type<TAB>english<TAB>
+ * Arabic names separated by |; # comments and a header line "id..." are
+ * skipped). Each Arabic name gives the id alaqat makes for it ("new:" and its
+ * normalized words joined by '-'); a prediction's a, b or id equal to one is
+ * replaced by the gold id. Returns the number of replaced ids (>= 0), or
+ * ALQ_ENOMEM. */
+long alq_eval_align_new_ids(alq_eval_set *pred, const char *tsv, size_t len);
 /* Reads a file and loads it. Returns 0, ALQ_EIO (err filled) or ALQ_ENOMEM. */
 int alq_eval_load_file(alq_eval_set *s, const char *path, alq_eval_kind expect, alq_error *err);
 void alq_eval_set_free(alq_eval_set *s);

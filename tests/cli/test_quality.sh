@@ -15,6 +15,11 @@ if [ -f "$ALQ_SHARED/gold/dev2/articles.jsonl" ]; then
   "$ALAQAT" eval "$ALQ_SHARED/gold/dev2/claims.jsonl" "$T/dev2.jsonl"
   "$ALAQAT" extract --mentions "$ALQ_SHARED/gold/dev2/articles.jsonl" > "$T/dev2.m.jsonl"
   "$ALAQAT" eval "$ALQ_SHARED/gold/dev2/mentions.jsonl" "$T/dev2.m.jsonl"
+  if [ -f "$ALQ_SHARED/gold/dev2/new-actors.tsv" ]; then
+    echo "== dev2 mentions, new: ids aligned by name with the gold's table (not gated)"
+    "$ALAQAT" eval "$ALQ_SHARED/gold/dev2/mentions.jsonl" "$T/dev2.m.jsonl" \
+      --new-actors "$ALQ_SHARED/gold/dev2/new-actors.tsv" | grep -E "aligned|overall|^  id"
+  fi
 fi
 if [ -f "$ALQ_SHARED/gold/seeds.mentions.jsonl" ]; then
   echo "== seeds mentions (not gated)"

@@ -349,6 +349,39 @@ static void test_mentions_made_up(void **state) {
   alq_eval_set_free(&p);
 }
 
+/* A gold's own new: ids matched with alaqat's through the names in its table. */
+static void test_align_new_ids(void **state) {
+  (void)state;
+  const char gold[] =
+    "{\"doc\":\"d\",\"span\":[0,10],\"text\":\"السويد\",\"id\":\"new:sweden\",\"type\":\"STATE\"}\n"
+    "{\"doc\":\"d\",\"span\":[20,40],\"text\":\"عادل الجبير\",\"id\":\"new:adel-al-jubeir\",\"type\":\"PERSON\"}\n";
+  /* alaqat's ids: the normalized words (hamza and the article kept as
+     written, إ -> ا) */
+  const char pred[] =
+    "{\"doc\":\"d\",\"span\":[0,10],\"text\":\"السويد\",\"id\":\"new:السويد\",\"type\":\"STATE\"}\n"
+    "{\"doc\":\"d\",\"span\":[28,40],\"text\":\"الجبير\",\"id\":\"new:الجبير\",\"type\":\"PERSON\"}\n";
+  const char tsv[] =
+    "# comment\nid\ttype\tenglish\tarabic\n"
+    "new:sweden\tSTATE\tSweden\tالسويد\n"
+    "new:adel-al-jubeir\tPERSON\tAdel al-Jubeir\tعادل الجبير|الجبير\n";
+  alq_eval_set g, p;
+  memset(&g, 0, sizeof g);
+  memset(&p, 0, sizeof p);
+  assert_int_equal(alq_eval_load_buf(&g, gold, sizeof gold - 1, ALQ_EVAL_NONE), 0);
+  assert_int_equal(alq_eval_load_buf(&p, pred, sizeof pred - 1, g.kind), 0);
+  alq_eval_result r;
+  assert_int_equal(alq_eval_score(&g, &p, &r), 0);
+  assert_int_equal(r.id.n, 2);
+  assert_int_equal(r.id.ok, 0);
+  assert_int_equal(alq_eval_align_new_ids(&p, tsv, sizeof tsv - 1), 2);
+  assert_string_equal(p.recs[0].id, "new:sweden");
+  assert_string_equal(p.recs[1].id, "new:adel-al-jubeir");
+  assert_int_equal(alq_eval_score(&g, &p, &r), 0);
+  assert_int_equal(r.id.ok, 2);
+  alq_eval_set_free(&g);
+  alq_eval_set_free(&p);
+}
+
 /* ---- malformed input ------------------------------------------------------ */
 
 static void test_malformed(void **state) {
@@ -486,6 +519,7 @@ int main(void) {
     cmocka_unit_test(test_match_random),
     cmocka_unit_test(test_claims_made_up),
     cmocka_unit_test(test_mentions_made_up),
+    cmocka_unit_test(test_align_new_ids),
     cmocka_unit_test(test_malformed),
     cmocka_unit_test(test_gold_vs_gold),
   };
