@@ -931,6 +931,26 @@ static int against_target(const ctx *c, int mi) {
   return ag && ag->value == 1;
 }
 
+/* Is the pair in f (two actors) the story's: named together (one
+ * coordination group) in at least two sentences of the document, or in the
+ * headline? */
+static int story_pair(const ctx *c, const side *f) {
+  const struct alq_extractor *x = c->x;
+  if (f->n != 2) return 0;
+  if (x->si[c->sent].headline) return 1;   /* (or the headline names it) */
+  uint32_t last = UINT32_MAX;
+  int n = 0;
+  for (size_t i = 0; i < x->nments && n < 2; i++) {
+    const ment *m = &x->ments[i];
+    if (m->kind != MK_ACTOR || m->group < 0 || m->sent == last) continue;
+    int want = m->actor == f->actor[0] ? f->actor[1] : m->actor == f->actor[1] ? f->actor[0] : -1;
+    if (want < 0) continue;
+    for (size_t j = i + 1; j < x->nments && x->ments[j].sent == m->sent; j++)
+      if (x->ments[j].group == m->group && x->ments[j].actor == want) { n++; last = m->sent; break; }
+  }
+  return n >= 2;
+}
+
 static int sentence_names_focus(ctx *c, side *f) {
   struct alq_extractor *x = c->x;
   const alq_text *t = &x->text;
@@ -1506,10 +1526,14 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   /* the sentence's own coordinated pair, even when named after the trigger
      (خلافات تعرقل اندماج X و Y): it is the pair in focus from here on; a
      verb has a subject of its own */
-  if (pairwise && re->value != 'v' && sentence_group_pair(c, &f))
+  /* Only for a pair the story is about: named together in two sentences or
+     more (the seeds' ISIS and al-Nusra), not two names that meet once in a
+     news item */
+  if (pairwise && re->value != 'v' && sentence_group_pair(c, &f) && story_pair(c, &f))
     return pairs_within(c, &f, type, neg, pos, &src, tf, tl, "sentence-pair");
   /* (a verb has a subject of its own: انضمتا للأسطول is not the pair's merger) */
-  if (pairwise && re->value != 'v' && x->focus[0] >= 0 && sentence_names_focus(c, &f))
+  memset(&f, 0, sizeof f);
+  if (pairwise && re->value != 'v' && x->focus[0] >= 0 && sentence_names_focus(c, &f) && story_pair(c, &f))
     return pairs_within(c, &f, type, neg, pos, &src, tf, tl, "sentence-pair");
   if (!pairwise) return 0;   /* a battle named in a headline is an event, not the pair's relation */
   if (x->focus[0] >= 0 && x->si[c->sent].headline) {

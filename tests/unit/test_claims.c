@@ -924,6 +924,18 @@ static void test_ambiguous_name_coordinated(void **state) {
   }
 }
 
+static void test_pair_of_the_story(void **state) {
+  (void)state;
+  /* a relation word without parties takes a pair the story is about (named
+     together twice), not two names that meet once */
+  const alq_result *r = run("قمة اقتصادية في الرياض اليوم\nافتتح الوزير القمة صباح اليوم بكلمة عن الاقتصاد.\n"
+                            "وقال إن المصالحة ضرورية كما أن تنظيم داعش وتنظيم القاعدة خطر.");
+  assert_null(find(r, "al-qaeda", "isis", "reconciliation"));
+  r = run("وتقاتل تنظيم داعش وتنظيم القاعدة في سوريا منذ سنوات. ويرى خبراء أن تنظيم داعش وتنظيم القاعدة "
+          "قد يتجهان إلى المصالحة في ظل الضغوط.");
+  assert_non_null(find(r, "al-qaeda", "isis", "reconciliation"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -986,6 +998,7 @@ int main(void) {
     cmocka_unit_test(test_help_from_a_giver),
     cmocka_unit_test(test_permission_to_use),
     cmocka_unit_test(test_ambiguous_name_coordinated),
+    cmocka_unit_test(test_pair_of_the_story),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
