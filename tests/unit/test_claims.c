@@ -934,6 +934,10 @@ static void test_pair_of_the_story(void **state) {
   r = run("وتقاتل تنظيم داعش وتنظيم القاعدة في سوريا منذ سنوات. ويرى خبراء أن تنظيم داعش وتنظيم القاعدة "
           "قد يتجهان إلى المصالحة في ظل الضغوط.");
   assert_non_null(find(r, "al-qaeda", "isis", "reconciliation"));
+  /* "a political solution" relates a pair only with بين: two states calling
+     for one to another's crisis are not reconciling */
+  r = run("وأكدت السعودية وبريطانيا أهمية التوصل إلى حل سياسي للأزمة في اليمن.");
+  assert_null(find(r, "saudi-arabia", "uk", "reconciliation"));
 }
 
 int main(void) {
