@@ -1512,7 +1512,10 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   if (scan_left(c, tf, 12, &l)) {
     /* fighting needs a reciprocal word to hold within the subject group */
     int ok = !alq_reltype_directed(type) && (type != ALQ_REL_CONFLICT || (re->rflags & ALQ_RF_MUTUAL));
-    if (l.n >= 2 && ok) return pairs_within(c, &l, type, neg, pos, &src, tf, tl, "group-before");
+    /* (hostility within a list of three or more is a list of one side's
+       members, not of the rivals: تضم سورية ومصر والمملكة وقطر ... الغرماء) */
+    if (l.n >= 2 && ok && !(alq_reltype_class(type) == 1 && l.n > 2))
+      return pairs_within(c, &l, type, neg, pos, &src, tf, tl, "group-before");
     /* a mutual word needs two parties: one name before it (a place-like
        state: وليبيا شهدت التقارب) leaves it to the pair in focus below */
     if (!(l.n == 1 && (re->rflags & ALQ_RF_MUTUAL) && !alq_reltype_directed(type))) return 0;

@@ -934,6 +934,9 @@ static void test_pair_of_the_story(void **state) {
   r = run("وتقاتل تنظيم داعش وتنظيم القاعدة في سوريا منذ سنوات. ويرى خبراء أن تنظيم داعش وتنظيم القاعدة "
           "قد يتجهان إلى المصالحة في ظل الضغوط.");
   assert_non_null(find(r, "al-qaeda", "isis", "reconciliation"));
+  /* hostility within a list of three or more names is no rivalry among them */
+  r = run("وتضم الجبهة سوريا ومصر والسعودية وقطر، وتحمل رسالة إلى مختلف الغرماء.");
+  assert_null(find(r, "egypt", "syria", "rivalry"));
   /* "a political solution" relates a pair only with بين: two states calling
      for one to another's crisis are not reconciling */
   r = run("وأكدت السعودية وبريطانيا أهمية التوصل إلى حل سياسي للأزمة في اليمن.");
