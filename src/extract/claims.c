@@ -1479,9 +1479,11 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     /* help named with its giver after من (غطاء جوي من طائرات Y، دعم من Y): the
        giver follows, as after بدعم من */
     int from_giver = 0;
-    if (found && type == ALQ_REL_SUPPORT && re->value != 'v' && !(re->rflags & ALQ_RF_PASSIVE) && tl + 1 < c->s_end &&
-        (tok_cue(c, tl + 1, ALQ_CUE_FROM) || tok_cue(c, tl + 1, ALQ_CUE_BY)))
-      from_giver = 1;
+    if (found && type == ALQ_REL_SUPPORT && re->value != 'v' && !(re->rflags & ALQ_RF_PASSIVE)) {
+      size_t g = tl + 1;   /* (past one adjective: تدريباً عسكرياً على يد Y) */
+      if (g < c->s_end && adjective_like(x, g) && x->tok_ment[g] < 0) g++;
+      from_giver = g < c->s_end && (tok_cue(c, g, ALQ_CUE_FROM) || tok_cue(c, g, ALQ_CUE_BY));
+    }
     if (found) {
       /* بدعم من X: the helper follows */
       if ((re->rflags & ALQ_RF_PASSIVE) || from_giver) return pairs_across(c, &r, &l, type, neg, pos, &src, tf, tl, "passive");

@@ -894,6 +894,11 @@ static void test_help_from_a_giver(void **state) {
   const alq_claim *c = find(r, "arab-coalition", "yemen-popular-resistance", "support");
   assert_non_null(c);
   assert_string_equal(c->a, "arab-coalition");
+  /* ... also past one adjective of the help */
+  r = run("وأكد المتحدث أن حزب الله يتلقى الدعم المادي من إيران منذ سنوات.");
+  c = find(r, "iran", "hezbollah", "support");
+  assert_non_null(c);
+  assert_string_equal(c->a, "iran");
   /* cutting X's supply lines is no support for X */
   r = run("وأعلن الجيش اليمني أنه قطع خطوط إمداد الحوثيين قرب الحديدة.");
   assert_null(find(r, "yemeni-army", "houthis", "support"));
