@@ -1166,6 +1166,18 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     }
     for (size_t k = tf; !owner.n && k-- > c->s_first && !(comma && !examples);) {
       int mi = x->tok_ment[k];
+      /* a relative clause's pronoun is its head's (المجموعة التي أعلنت ولاءها):
+         the owner is the head when it is a name, else none */
+      if (mi < 0 && tok_cue(c, k, ALQ_CUE_RELATIVE)) {
+        size_t h = x->m[x->tok_match[k]].tok_first;
+        int hm = h > c->s_first ? x->tok_ment[h - 1] : -1;
+        if (hm >= 0 && x->ments[hm].kind == MK_ACTOR) {
+          int dup = 0;
+          for (int q = 0; q < r.n; q++) dup |= r.actor[q] == x->ments[hm].actor;
+          if (!dup) side_add(&owner, x->ments[hm].actor, x->ments[hm].start, x->ments[hm].end);
+        }
+        break;
+      }
       if (mi < 0 || x->ments[mi].kind != MK_ACTOR) continue;
       int dup = 0;
       for (int q = 0; q < r.n; q++) dup |= r.actor[q] == x->ments[mi].actor;

@@ -948,6 +948,18 @@ static void test_pair_of_the_story(void **state) {
   assert_null(find(r, "saudi-arabia", "uk", "reconciliation"));
 }
 
+static void test_possessor_in_relative_clause(void **state) {
+  (void)state;
+  /* a possessive pronoun in a relative clause is the head's: an unnamed
+     head gives no claim to a name further back */
+  const alq_result *r = run("وتنتشر قوات من نيجيريا وتشاد لقتال المجموعة التي أعلنت ولاءها لتنظيم داعش.");
+  assert_null(find(r, "chad", "isis", "affiliation"));
+  assert_null(find(r, "nigeria", "isis", "affiliation"));
+  /* a named head is the owner */
+  r = run("وتقاتل القوات النيجيرية جماعة بوكو حرام التي أعلنت ولاءها لتنظيم داعش.");
+  assert_non_null(find(r, "boko-haram", "isis", "affiliation"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_against_adjacent),
@@ -1011,6 +1023,7 @@ int main(void) {
     cmocka_unit_test(test_permission_to_use),
     cmocka_unit_test(test_ambiguous_name_coordinated),
     cmocka_unit_test(test_pair_of_the_story),
+    cmocka_unit_test(test_possessor_in_relative_clause),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
