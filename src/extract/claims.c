@@ -1491,7 +1491,27 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     /* help named with its giver after من (غطاء جوي من طائرات Y، دعم من Y): the
        giver follows, as after بدعم من */
     int from_giver = 0;
-    if (found && type == ALQ_REL_SUPPORT && re->value != 'v' && !(re->rflags & ALQ_RF_PASSIVE)) {
+    /* "with the help of Y" (بمساندة Y، بدعم Y، وبغطاء جوي من Y): a support noun
+       with the proclitic ب has its giver after it */
+    if (found && type == ALQ_REL_SUPPORT && re->value == 'n' && !(re->rflags & ALQ_RF_PASSIVE) &&
+        x->m[x->tok_match[tf]].strip && x_tok_ent(x, tf, ALQ_LK_REL, ALQ_REL_SUPPORT)) {
+      const char *w = x->text.norm + x->text.toks[tf].nstart;
+      size_t sk = !memcmp(w, X_WAW, 2) && x->m[x->tok_match[tf]].strip >= 4 ? 2 : 0;
+      /* right after the helped (قوات X بمساندة Y) or a comma, or coordinated
+         (وبدعم): not the complement of a verb (اتهم X بدعم Y، ملتزم بدعم Y) */
+      size_t p = tf;
+      while (p > c->s_first && x->text.toks[p - 1].kind == ALQ_TOK_QUOTE) p--;
+      int after_name = p > c->s_first && (is_comma(&x->text, p - 1) ||
+                                          (x->tok_ment[p - 1] >= 0 && x->ments[x->tok_ment[p - 1]].kind == MK_ACTOR));
+      /* (the accused of an accusation supports: اتهمت تركيا بمساعدة Y) */
+      if (after_name && !is_comma(&x->text, p - 1)) {
+        size_t q = x->ments[x->tok_ment[p - 1]].tf;
+        for (size_t k = q, n = 0; k-- > c->s_first && n < 3; n++)
+          if (x->tok_match[k] >= 0 && x_tok_ent(x, k, ALQ_LK_REL, ALQ_REL_RIVALRY)) { after_name = 0; break; }
+      }
+      if (!memcmp(w + sk, X_BA, 2) && (after_name || sk)) from_giver = 1;
+    }
+    if (!from_giver && found && type == ALQ_REL_SUPPORT && re->value != 'v' && !(re->rflags & ALQ_RF_PASSIVE)) {
       size_t g = tl + 1;   /* (past one adjective: تدريباً عسكرياً على يد Y) */
       if (g < c->s_end && adjective_like(x, g) && x->tok_ment[g] < 0) g++;
       from_giver = g < c->s_end && (tok_cue(c, g, ALQ_CUE_FROM) || tok_cue(c, g, ALQ_CUE_BY));

@@ -899,6 +899,16 @@ static void test_help_from_a_giver(void **state) {
   c = find(r, "iran", "hezbollah", "support");
   assert_non_null(c);
   assert_string_equal(c->a, "iran");
+  /* "with the help of Y" after the helped: Y supports */
+  r = run("وتمكنت القوات الحكومية اليمنية بمساندة القوات الإماراتية من تحرير المدينة.");
+  c = find(r, "uae", "yemeni-army", "support");
+  assert_non_null(c);
+  assert_string_equal(c->a, "uae");
+  /* ... but the accused of an accusation is the supporter */
+  r = run("واتهمت الولايات المتحدة تركيا بمساعدة تنظيم داعش.");
+  c = find(r, "turkey", "isis", "support");
+  assert_non_null(c);
+  assert_string_equal(c->a, "turkey");
   /* cutting X's supply lines is no support for X */
   r = run("وأعلن الجيش اليمني أنه قطع خطوط إمداد الحوثيين قرب الحديدة.");
   assert_null(find(r, "yemeni-army", "houthis", "support"));
