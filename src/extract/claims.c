@@ -1237,15 +1237,24 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   }
   /* two sides (بين X و Y من جهة، و Z من جهة أخرى): across them only */
   if (r.n && after && after < c->s_end) {
-    const alq_lexent *s1 = x_tok_ent(x, after, ALQ_LK_CUE, ALQ_CUE_SIDE);
+    /* (the first side may go on with names no lexicon knows: بين X و Y وجيش
+       التحرير الفلسطيني من جهة) */
+    size_t sp = after;
+    for (size_t w = 0; sp < c->s_end && w < 6 && !is_stop_punct(&x->text, sp) && !is_comma(&x->text, sp) &&
+                       !tok_cue(c, sp, ALQ_CUE_SIDE);
+         sp++)
+      if (x_is_word(&x->text, sp)) w++;
+    const alq_lexent *s1 = sp < c->s_end ? x_tok_ent(x, sp, ALQ_LK_CUE, ALQ_CUE_SIDE) : NULL;
     if (s1 && s1->value == 1) {
       side other = {0};
-      size_t nx = x->m[x->tok_match[after]].tok_last + 1;
+      size_t nx = x->m[x->tok_match[sp]].tok_last + 1;
       size_t end2 = scan_right(c, nx, 6, &other, NULL);
       if (end2 && other.n && end2 < c->s_end) {
         const alq_lexent *s2 = x_tok_ent(x, end2, ALQ_LK_CUE, ALQ_CUE_SIDE);
         if (s2 && s2->value == 2) return pairs_across(c, &r, &other, type, neg, pos, &src, tf, tl, "sides");
       }
+      /* the other side named by no known name: nothing within the first */
+      if (r.n >= 2 && !alq_reltype_directed(type)) return 0;
     }
   }
   if (r.n >= 2) {

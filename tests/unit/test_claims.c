@@ -855,6 +855,10 @@ static void test_two_sides(void **state) {
   assert_non_null(find(r, "houthis", "yemen-popular-resistance", "conflict"));
   assert_non_null(find(r, "saleh-forces", "yemen-popular-resistance", "conflict"));
   assert_null(find(r, "houthis", "saleh-forces", "conflict"));
+  /* the first side may go on with names no lexicon knows; an unknown other
+     side gives nothing within the first */
+  r = run("ودارت اشتباكات بين قوات النظام السوري وحزب الله اللبناني وجيش التحرير من جهة، والفصائل المقاتلة من جهة أخرى.");
+  assert_null(find(r, "hezbollah", "syrian-army", "conflict"));
 }
 
 static void test_cooperation_against_a_target(void **state) {
