@@ -120,6 +120,16 @@ static const struct { const char *rule, *what; } rule_text[] = {
   {"reciprocal", "a reciprocal expression (أحدهما الآخر): one claim in each direction for the pair named together"},
   {"sentence-pair", "the sentence names the pair in focus (or points at it with a pair anaphor) and the trigger has no parties of its own"},
   {"headline-pair", "a headline segment or sub-headline without actors: the headline's pair (CLAIMS.md rule 10)"},
+  {"role", "a part of its owner (فرع، ذراع، جناح): the owner follows, the member is the phrase it describes"},
+  {"possessor", "a relation noun with a possessive pronoun (ودعمها لـ Y): the owner is the name before it"},
+  {"relative-object", "a relative verb whose object pronoun is the head (X، التي زودتها Y): the name after is its subject"},
+  {"named-hostility", "a reconciliation that names the hostility it ends (وقف القتال بين X و Y): the hostility held (rule 13)"},
+  {"examples", "groups linked to Y such as X (على غرار X): the named example is the member"},
+  {"list-item", "an item of a list under a lead sentence: the lead's relation for the item's pair"},
+  {"list-target", "an item of a list under a lead sentence: the lead's pair with the item's target"},
+  {"carried-subject", "a verb without a subject of its own (after بعدما، or coordinated): the subject of the main clause"},
+  {"sides", "two sides (بين X و Y من جهة، و Z من جهة أخرى): across the sides only"},
+  {"apposition", "X وداعمته Y (X and its supporter Y): the name after the participle supports the name before"},
 };
 
 static void explain_span(alq_buf *b, const char *label, const uint32_t sp[2], const char *text, int decoded) {

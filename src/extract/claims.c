@@ -1214,6 +1214,19 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
         return pairs_within(c, &f, type, neg, pos, &src, tf, tl, "reciprocal");
       }
   }
+  /* X وداعمته Y ("X and its supporter Y"): a support participle with a
+     pronoun right after a name relates the name after it, the supporter, to
+     the name before it */
+  if (type == ALQ_REL_SUPPORT && re->value == 'a' && tf == tl && object_pronoun(x, tl) && r.n == 1 &&
+      after && x->tok_ment[tl + 1] >= 0 && tf > c->s_first) {
+    size_t p = tf - 1;
+    int pm = x->tok_ment[p];
+    if (pm >= 0 && x->ments[pm].kind == MK_ACTOR && x->ments[pm].actor != r.actor[0]) {
+      side own = {0};
+      side_add(&own, x->ments[pm].actor, x->ments[pm].start, x->ments[pm].end);
+      return pairs_across(c, &r, &own, type, neg, pos, &src, tf, tl, "apposition");
+    }
+  }
   /* a part of its owner (X، وهي الذراع العسكري لـ Y): the owner follows,
      the member is the phrase before; a coordinated second role noun
      (... والمكون الرئيسي لـ Z) has the same member */

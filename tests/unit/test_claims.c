@@ -913,6 +913,11 @@ static void test_help_from_a_giver(void **state) {
   c = find(r, "turkey", "isis", "support");
   assert_non_null(c);
   assert_string_equal(c->a, "turkey");
+  /* X وداعمته Y: Y is X's supporter */
+  r = run("وتتهم السعودية حركة حماس وداعمتها إيران بالتصعيد.");
+  c = find(r, "iran", "hamas", "support");
+  assert_non_null(c);
+  assert_string_equal(c->a, "iran");
   /* cutting X's supply lines is no support for X */
   r = run("وأعلن الجيش اليمني أنه قطع خطوط إمداد الحوثيين قرب الحديدة.");
   assert_null(find(r, "yemeni-army", "houthis", "support"));
