@@ -965,6 +965,10 @@ static void test_pair_of_the_story(void **state) {
      for one to another's crisis are not reconciling */
   r = run("وأكدت السعودية وبريطانيا أهمية التوصل إلى حل سياسي للأزمة في اليمن.");
   assert_null(find(r, "saudi-arabia", "uk", "reconciliation"));
+  /* restoring relations is reconciliation, not the hostility of a cut */
+  r = run("وقررت السعودية استعادة علاقاتها مع تركيا بعد سنوات من القطيعة.");
+  assert_non_null(find(r, "saudi-arabia", "turkey", "reconciliation"));
+  assert_null(find(r, "saudi-arabia", "turkey", "conflict"));
 }
 
 static void test_possessor_in_relative_clause(void **state) {
