@@ -248,6 +248,14 @@ static int object_pronoun(const struct alq_extractor *x, size_t i) {
   return !memcmp(e - 4, "\xd9\x87\xd8\xa7", 4) || !memcmp(e - 4, "\xd9\x87\xd9\x85", 4); /* ها هم */
 }
 
+/* Does the word at token i end with the dual pronoun ـهما as written
+ * (خلافاتهما، تحالفهما: the relation of the two)? */
+static int dual_pronoun(const struct alq_extractor *x, size_t i) {
+  const alq_token *tk = &x->text.toks[i];
+  if (tk->kind != ALQ_TOK_ARABIC || tk->end - tk->start < 10) return 0;
+  return !memcmp(x->doc->text + tk->end - 6, "\xd9\x87\xd9\x85\xd8\xa7", 6);
+}
+
 /* The nearest actor side before token `to` within the clause; *at (if not
  * NULL) gets the first token of the mention found. */
 static int scan_left_at(ctx *c, size_t to, size_t win, side *out, size_t *at) {
@@ -1538,6 +1546,10 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
       if (g < c->s_end && adjective_like(x, g) && x->tok_ment[g] < 0) g++;
       from_giver = g < c->s_end && (tok_cue(c, g, ALQ_CUE_FROM) || tok_cue(c, g, ALQ_CUE_BY));
     }
+    /* a relation noun of the two (روسيا والسعودية ... خلافاتهما بشأن Y): the
+       pair before it are its parties, the name after is what it is about */
+    if (found && re->value == 'n' && !alq_reltype_directed(type) && l.n == 2 && dual_pronoun(x, tl))
+      return pairs_within(c, &l, type, neg, pos, &src, tf, tl, "group-before");
     if (found) {
       /* بدعم من X: the helper follows */
       if ((re->rflags & ALQ_RF_PASSIVE) || from_giver) return pairs_across(c, &r, &l, type, neg, pos, &src, tf, tl, "passive");

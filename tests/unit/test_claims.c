@@ -969,6 +969,12 @@ static void test_pair_of_the_story(void **state) {
   r = run("وقررت السعودية استعادة علاقاتها مع تركيا بعد سنوات من القطيعة.");
   assert_non_null(find(r, "saudi-arabia", "turkey", "reconciliation"));
   assert_null(find(r, "saudi-arabia", "turkey", "conflict"));
+  /* a relation noun with the dual pronoun is the relation of the pair
+     before it; the name after is its subject matter */
+  r = run("وفشلت مصر وتركيا في تجاوز خلافاتهما حول مستقبل ليبيا.");
+  assert_non_null(find(r, "egypt", "turkey", "rivalry"));
+  assert_null(find(r, "egypt", "libya", "rivalry"));
+  assert_null(find(r, "libya", "turkey", "rivalry"));
 }
 
 static void test_possessor_in_relative_clause(void **state) {
