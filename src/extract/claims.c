@@ -88,6 +88,17 @@ static int named_together(const ctx *c, int mi, const side *g) {
   return 0;
 }
 
+/* Is the word at token i definite: ال, after at most one proclitic (و ف ب ك)
+ * or as لل? */
+static int definite_word(const alq_text *t, size_t i) {
+  if (t->toks[i].kind != ALQ_TOK_ARABIC || t->toks[i].nlen < 6) return 0;
+  const char *w = t->norm + t->toks[i].nstart;
+  if (!memcmp(w, "\xd9\x84\xd9\x84", 4)) return 1;                              /* لل */
+  if (!memcmp(w, "\xd8\xa7\xd9\x84", 4)) return 1;                              /* ال */
+  int clitic = !memcmp(w, X_WAW, 2) || !memcmp(w, X_BA, 2) || !memcmp(w, "\xd9\x81", 2) || !memcmp(w, "\xd9\x83", 2);
+  return clitic && t->toks[i].nlen >= 8 && !memcmp(w + 2, "\xd8\xa7\xd9\x84", 4);
+}
+
 /* The actor a single anaphor at token i (التنظيم، الأخير، الحركة) stands for:
  * the last actor named that fits its kind (an organization, a state, any);
  * -1 when i is no anaphor, or a head followed by a name (التنظيم "داعش"). */
@@ -95,6 +106,9 @@ static int single_anaphor(const ctx *c, size_t i) {
   const struct alq_extractor *x = c->x;
   const alq_lexent *e = x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_SINGLE_ANAPHOR);
   if (!e || x->m[x->tok_match[i]].tok_first != i) return -1;
+  /* "the latest" after a definite noun is its adjective (التفاهم الأخير،
+     الهجوم الأخيرة), not "the latter" */
+  if (e->value == 2 && i > c->s_first && x->tok_ment[i - 1] < 0 && definite_word(&x->text, i - 1)) return -1;
   size_t nx = x->m[x->tok_match[i]].tok_last + 1;
   /* a head that a name follows, after up to two unknown words (adjectives:
      المجموعة العلمانية "حركة الحزم"), describes that name */

@@ -975,6 +975,14 @@ static void test_pair_of_the_story(void **state) {
   assert_non_null(find(r, "egypt", "turkey", "rivalry"));
   assert_null(find(r, "egypt", "libya", "rivalry"));
   assert_null(find(r, "libya", "turkey", "rivalry"));
+  /* الأخير after a definite noun is "the latest", no anaphor; alone it is
+     "the latter" */
+  r = run("وقاتل الجيش العراقي تنظيم داعش في الموصل. ورحب مسؤولون بالتفاهم الأخير بين تركيا والولايات المتحدة. "
+          "وقال الأخير إن التعاون مع روسيا مستمر.");
+  assert_non_null(find(r, "turkey", "usa", "reconciliation"));
+  assert_null(find(r, "isis", "turkey", "reconciliation"));
+  assert_null(find(r, "isis", "usa", "reconciliation"));
+  assert_non_null(find(r, "russia", "usa", "cooperation"));
 }
 
 static void test_possessor_in_relative_clause(void **state) {
