@@ -430,6 +430,16 @@ static int outlet_name_after(const struct alq_extractor *x, size_t i, size_t *tf
  * words that no lexicon entry claims (جبهة "أنصار الحق"). Unquoted names
  * were tried and rejected: head + noun is far more often a common phrase
  * (منظمة إرهابية، الحركة تنفذ) than a name. */
+/* Is token i a definite word (ال, or وال / بال / فال / لل)? */
+static int definite_head(const alq_text *t, size_t i) {
+  const char *w = t->norm + t->toks[i].nstart;
+  size_t n = t->toks[i].nlen;
+  if (t->toks[i].kind != ALQ_TOK_ARABIC || n < 6) return 0;
+  if (!memcmp(w, "\xd8\xa7\xd9\x84", 4) || !memcmp(w, "\xd9\x84\xd9\x84", 4)) return 1;   /* ال لل */
+  return n >= 8 && (!memcmp(w, X_WAW, 2) || !memcmp(w, X_BA, 2) || !memcmp(w, "\xd9\x81", 2)) &&
+         !memcmp(w + 2, "\xd8\xa7\xd9\x84", 4);
+}
+
 static int new_org_name(const struct alq_extractor *x, size_t h, size_t *tf, size_t *tl) {
   const alq_text *t = &x->text;
   size_t j = h + 1, s = t->toks[h].sent;
@@ -1257,6 +1267,28 @@ int x_mentions(struct alq_extractor *x) {
                    (int)k, NULL, "ORG", -1, t->toks[nf].sent};
         om.id = slug_from(x, "new:", m->tok_first, m->strip, nlst);
         if ((rc = add_ment(x, &om))) return rc;
+        continue;
+      }
+    }
+    /* a military unit named by its number (الفرقة 30، "اللواء 93"): the
+       definite head and the number */
+    if (oh0 && oh0->value == 1 && m->tok_first == m->tok_last && definite_head(t, m->tok_first)) {
+      size_t j = m->tok_last + 1;
+      if (j < t->ntoks && t->toks[j].sent == t->toks[m->tok_first].sent && t->toks[j].kind == ALQ_TOK_NUMBER &&
+          t->toks[j].nlen <= 3 && x->tok_ment[j] < 0 && !(j + 1 < t->ntoks && t->toks[j + 1].kind == ALQ_TOK_NUMBER)) {
+        /* (the article belongs to the name, as in known names: الفرقة 30) */
+        size_t us = m->start;
+        if (us >= t->toks[m->tok_first].start + 4 && !memcmp(x->doc->text + us - 4, "\xd8\xa7\xd9\x84", 4)) us -= 4;
+        ment um = {us, t->toks[j].end, m->tok_first, (uint32_t)j, MK_NEWORG, -1, (int)k, NULL, "ORG", -1,
+                   t->toks[m->tok_first].sent};
+        /* (one id for all forms: the head without its article) */
+        const alq_token *ht = &t->toks[m->tok_first];
+        size_t hs = m->strip < ht->nlen ? m->strip : 0;
+        if (ht->nlen >= hs + 6 && !memcmp(t->norm + ht->nstart + hs, "\xd8\xa7\xd9\x84", 4)) hs += 4;
+        else if (hs && ht->nlen >= 6 && !memcmp(t->norm + ht->nstart, "\xd9\x84\xd9\x84", 4) &&
+                 !memcmp(t->norm + ht->nstart + hs, "\xd9\x84", 2)) hs += 2;
+        um.id = slug_from(x, "new:", m->tok_first, hs, j);
+        if ((rc = add_ment(x, &um))) return rc;
         continue;
       }
     }

@@ -948,6 +948,22 @@ static void test_ambiguous_name_coordinated(void **state) {
   }
 }
 
+static void test_unit_named_by_number(void **state) {
+  (void)state;
+  /* a definite unit head and a number name a new organization, one id for
+     all its forms */
+  const alq_result *r = run("وخطفت جبهة النصرة ثمانية عناصر من \"الفرقة 30\" قرب اعزاز، وقصف الطيران معسكر اللواء ٣٥ ثم مقرا للفرقة 30.");
+  mention_is(r, "new:فرقه-30", "ORG", "الفرقة 30");
+  mention_is(r, "new:لواء-35", "ORG", "اللواء ٣٥");
+  mention_is(r, "new:فرقه-30", "ORG", "فرقة 30");
+  /* a general's title, an indefinite unit with a count, a year: none */
+  r = run("وقال اللواء الركن أحمد إن فرقة 5 آلاف مقاتل وصلت، وإن الكتيبة 2015 لم تكن.");
+  for (size_t i = 0; i < r->nmentions; i++)
+    if (r->mentions[i].id) assert_false(!strncmp(r->mentions[i].id, "new:لواء", strlen("new:لواء")) ||
+                                        !strncmp(r->mentions[i].id, "new:فرقه", strlen("new:فرقه")) ||
+                                        !strncmp(r->mentions[i].id, "new:كتيبه", strlen("new:كتيبه")));
+}
+
 static void test_pair_of_the_story(void **state) {
   (void)state;
   /* a relation word without parties takes a pair the story is about (named
@@ -1059,6 +1075,7 @@ int main(void) {
     cmocka_unit_test(test_help_from_a_giver),
     cmocka_unit_test(test_permission_to_use),
     cmocka_unit_test(test_ambiguous_name_coordinated),
+    cmocka_unit_test(test_unit_named_by_number),
     cmocka_unit_test(test_pair_of_the_story),
     cmocka_unit_test(test_possessor_in_relative_clause),
   };
