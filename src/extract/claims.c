@@ -908,6 +908,25 @@ static int pairs_across(ctx *c, const side *l, const side *r, int type, int neg,
   return rc;
 }
 
+/* Is the definite relation noun at token i the genitive of an organization's
+ * head word (هيئة التنسيق، قوات الدعم السريع، منظمة التحرير، جبهة القتال):
+ * part of a name or a place, not a relation? */
+static int in_org_name(const ctx *c, size_t i) {
+  const struct alq_extractor *x = c->x;
+  const alq_text *t = &x->text;
+  if (i <= c->s_first || x->tok_ment[i] >= 0 || x->tok_ment[i - 1] >= 0 || !definite_word(t, i)) return 0;
+  int k = x->tok_match[i - 1];
+  if (k < 0 || x->m[k].tok_last != i - 1 || x->m[k].strip > 2 || definite_word(t, x->m[k].tok_first)) return 0;
+  if (!x_tok_ent(x, i - 1, ALQ_LK_CUE, ALQ_CUE_ORG_HEAD)) return 0;
+  /* (a verbal noun's own reading: nouns only) */
+  int mk = x->tok_match[i];
+  for (uint32_t e = 0; e < x->m[mk].nents; e++) {
+    const alq_lexent *re = &x->lex->ents[x->m[mk].ents[e]];
+    if (re->kind == ALQ_LK_REL && re->value != 'n') return 0;
+  }
+  return 1;
+}
+
 /* A blocking word (a prisoner swap, a ransom: rule 18) near the trigger in
  * its clause means the words are not about a relation. */
 static int blocked(ctx *c, size_t tf, size_t tl) {
@@ -1791,6 +1810,7 @@ int x_claims(struct alq_extractor *x) {
       if (m->tok_first == m->tok_last && (rc = against_pair(&c, i))) return rc;
       if (descriptor_head(&c, i)) { i = m->tok_last; continue; }
       if (x_ent(x, k, ALQ_LK_CUE, ALQ_CUE_NOT_TRIGGER)) { i = m->tok_last; continue; }
+      if (in_org_name(&c, i)) { i = m->tok_last; continue; }
       for (uint32_t e = 0; e < m->nents; e++) {
         const alq_lexent *re = &x->lex->ents[m->ents[e]];
         if (re->kind != ALQ_LK_REL || re->cls == ALQ_REL_BLOCK) continue;

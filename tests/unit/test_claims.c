@@ -964,6 +964,18 @@ static void test_unit_named_by_number(void **state) {
                                         !strncmp(r->mentions[i].id, "new:كتيبه", strlen("new:كتيبه")));
 }
 
+static void test_relation_noun_in_a_name(void **state) {
+  (void)state;
+  /* a relation noun as the genitive of an organization's head word is part
+     of a name (هيئة التنسيق), not a relation */
+  const alq_result *r = run("وأعرب الائتلاف الوطني السوري وهيئة التنسيق عن إدانتهما أعمال تنظيم داعش وحزب الله.");
+  assert_null(find(r, "hezbollah", "isis", "cooperation"));
+  assert_null(find(r, "isis", "soc", "cooperation"));
+  /* the same noun alone relates its pair */
+  r = run("وأعلن الائتلاف الوطني السوري التنسيق مع الحكومة التركية.");
+  assert_non_null(find(r, "soc", "turkey", "cooperation"));
+}
+
 static void test_pair_of_the_story(void **state) {
   (void)state;
   /* a relation word without parties takes a pair the story is about (named
@@ -1076,6 +1088,7 @@ int main(void) {
     cmocka_unit_test(test_permission_to_use),
     cmocka_unit_test(test_ambiguous_name_coordinated),
     cmocka_unit_test(test_unit_named_by_number),
+    cmocka_unit_test(test_relation_noun_in_a_name),
     cmocka_unit_test(test_pair_of_the_story),
     cmocka_unit_test(test_possessor_in_relative_clause),
   };
