@@ -971,6 +971,10 @@ static void test_relation_noun_in_a_name(void **state) {
   const alq_result *r = run("وأعرب الائتلاف الوطني السوري وهيئة التنسيق عن إدانتهما أعمال تنظيم داعش وحزب الله.");
   assert_null(find(r, "hezbollah", "isis", "cooperation"));
   assert_null(find(r, "isis", "soc", "cooperation"));
+  /* fighting on behalf of (لصالح) an actor is fighting on its side */
+  r = run("وتتواجد قوات حزب الله في سوريا للقتال لصالح نظام بشار الأسد.");
+  assert_non_null(find(r, "hezbollah", "syria", "cooperation"));
+  assert_null(find(r, "hezbollah", "syria", "conflict"));
   /* the same noun alone relates its pair */
   r = run("وأعلن الائتلاف الوطني السوري التنسيق مع الحكومة التركية.");
   assert_non_null(find(r, "soc", "turkey", "cooperation"));
