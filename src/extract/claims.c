@@ -1135,6 +1135,11 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   int type = re->cls;
   c->cur_type = type;
   if (blocked(c, tf, tl)) return 0;
+  /* a coordinated definite plural participle (والموالين لـ Y، والمساندين لـ Y)
+     names people, "and those loyal to Y": no party of its own before it */
+  if (re->value == 'a' && tf == tl && x->text.toks[tf].nlen >= 10 &&
+      !memcmp(x->text.norm + x->text.toks[tf].nstart, X_WAW "\xd8\xa7\xd9\x84", 6) && plural_or_dual(&x->text, tf))
+    return 0;
   /* a permission is a cooperation only with the use it grants after it */
   if (re->rflags & ALQ_RF_PERMISSION) {
     int use = 0;

@@ -975,6 +975,14 @@ static void test_relation_noun_in_a_name(void **state) {
   r = run("وتتواجد قوات حزب الله في سوريا للقتال لصالح نظام بشار الأسد.");
   assert_non_null(find(r, "hezbollah", "syria", "cooperation"));
   assert_null(find(r, "hezbollah", "syria", "conflict"));
+  /* "and those loyal to Y" names people: the name before is no party */
+  r = run("وتعقبت وحدات حماية الشعب المتورطين في الانتهاكات والمساندين لتنظيم داعش.");
+  assert_null(find(r, "ypg", "isis", "support"));
+  r = run("وتدور المعارك في اليمن بين المتمردين الحوثيين والموالين للحكومة.");
+  assert_null(find(r, "houthis", "yemen", "affiliation"));
+  /* a singular one after a name describes it */
+  r = run("وقاتلت القوات النيجيرية جماعة بوكو حرام والموالية لتنظيم داعش.");
+  assert_non_null(find(r, "boko-haram", "isis", "affiliation"));
   /* the same noun alone relates its pair */
   r = run("وأعلن الائتلاف الوطني السوري التنسيق مع الحكومة التركية.");
   assert_non_null(find(r, "soc", "turkey", "cooperation"));
