@@ -355,6 +355,35 @@ static int scan_left_at(ctx *c, size_t to, size_t win, side *out, size_t *at) {
 
 static int scan_left(ctx *c, size_t to, size_t win, side *out) { return scan_left_at(c, to, win, out, NULL); }
 
+/* A name found at token at that is the complement of a participle modifying
+ * the name before it (X الموالية لـ Y، X المدعومة من Y ... حررت): X is the
+ * agent of what follows, not Y. Replaces *out with X's group and returns 1. */
+static int participle_head(ctx *c, size_t at, side *out, size_t *head_at) {
+  struct alq_extractor *x = c->x;
+  const alq_text *t = &x->text;
+  int mi = x->tok_ment[at];
+  if (mi < 0 || x->ments[mi].tf != at || at <= c->s_first + 1) return 0;
+  size_t p = at - 1;
+  int lam = x_ment_has_clitic(x, &x->ments[mi], X_LAM);
+  if (!lam && (tok_cue(c, p, ALQ_CUE_FROM) || tok_cue(c, p, ALQ_CUE_BY)) && p > c->s_first + 1) p--;
+  else if (!lam) return 0;
+  int k = x->tok_match[p];
+  if (k < 0 || x->m[k].tok_first != p || x->m[k].tok_last != p || x->tok_ment[p] >= 0) return 0;
+  int part = 0;
+  for (uint32_t e = 0; e < x->m[k].nents && !part; e++) {
+    const alq_lexent *re = &x->lex->ents[x->m[k].ents[e]];
+    part = re->kind == ALQ_LK_REL && re->value == 'a' &&
+           (re->cls == ALQ_REL_AFFILIATION || re->cls == ALQ_REL_SUPPORT);
+  }
+  if (!part || !definite_word(t, p)) return 0;
+  int hm = x->tok_ment[p - 1];
+  if (hm < 0 || x->ments[hm].kind != MK_ACTOR || x->ments[hm].tl != p - 1) return 0;
+  memset(out, 0, sizeof *out);
+  group_of(x, hm, out);
+  if (head_at) *head_at = x->ments[hm].tf;
+  return 1;
+}
+
 /* Cue of class cls within `win` words before token i in the same clause. */
 static const alq_lexent *cue_before(ctx *c, size_t i, int cls, size_t win, size_t *where) {
   const alq_text *t = &c->x->text;
@@ -1324,8 +1353,11 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     /* (membership attaches to the phrase right before: والجماعات المرتبطة بهما
        is not the pair's own membership) */
     size_t gwin = type == ALQ_REL_AFFILIATION ? 1 : 10;
-    if (across && scan_left(c, tf, gwin, &l) && type == ALQ_REL_AFFILIATION && !adjectives_only_before(c, tf))
+    size_t gat = tf;
+    if (across && scan_left_at(c, tf, gwin, &l, &gat) && type == ALQ_REL_AFFILIATION && !adjectives_only_before(c, tf))
       memset(&l, 0, sizeof l);
+    else if (l.n && type != ALQ_REL_AFFILIATION)
+      participle_head(c, gat, &l, NULL);
     else if (across && !l.n && re->value == 'v' && !(re->rflags & ALQ_RF_PASSIVE)) {
       /* (a subordinate verb without its own subject: the main clause's) */
       int sm = carried_subject(c, tf);
@@ -1431,6 +1463,7 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     }
     size_t lat = tf;
     int found = scan_left_at(c, tf, lwin, &l, &lat);
+    if (found && type != ALQ_REL_AFFILIATION) participle_head(c, lat, &l, &lat);
     /* a coordinated verb (وهاجم) shares the subject of the verb before it:
        a name in a prepositional phrase, directly or as a genitive (الآلاف من
        أطفال X), is no subject; look further back */

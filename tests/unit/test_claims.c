@@ -983,6 +983,14 @@ static void test_relation_noun_in_a_name(void **state) {
   /* a singular one after a name describes it */
   r = run("وقاتلت القوات النيجيرية جماعة بوكو حرام والموالية لتنظيم داعش.");
   assert_non_null(find(r, "boko-haram", "isis", "affiliation"));
+  /* the complement of a participle modifying a name (X الموالية لـ Y) is not
+     the agent of what follows: X is */
+  r = run("وأعلنت قوات المقاومة الشعبية الموالية للحكومة اليمنية أنها استعادت مواقع من الحوثيين.");
+  assert_non_null(find(r, "houthis", "yemen-popular-resistance", "conflict"));
+  assert_null(find(r, "houthis", "yemen", "conflict"));
+  r = run("وتسيطر ميليشيا حزب الله الموالية لإيران، والتي تدعم ميليشيا الحوثي بالسلاح، على المعابر.");
+  assert_non_null(find(r, "hezbollah", "houthis", "support"));
+  assert_null(find(r, "iran", "houthis", "support"));
   /* the same noun alone relates its pair */
   r = run("وأعلن الائتلاف الوطني السوري التنسيق مع الحكومة التركية.");
   assert_non_null(find(r, "soc", "turkey", "cooperation"));
