@@ -118,7 +118,16 @@ static int single_anaphor(const ctx *c, size_t i) {
     if (x->text.toks[nx].kind != ALQ_TOK_ARABIC || x->tok_match[nx] >= 0) break;
     adj++;
   }
-  return e->value == 1 ? x->last_state : e->value == 2 ? x->last_actor : x->last_org;
+  /* "in the country" is a place (في البلاد، داخل البلد، بالبلاد) */
+  if (e->value == 3) {
+    const alq_match *m = &x->m[x->tok_match[i]];
+    if (m->strip && !memcmp(x->text.norm + x->text.toks[i].nstart, X_BA, 2)) return -1;
+    if (i > c->s_first) {
+      const alq_lexent *pp = x_tok_ent(x, i - 1, ALQ_LK_CUE, ALQ_CUE_PLACE_PREP);
+      if (pp && pp->value != 1) return -1;
+    }
+  }
+  return e->value == 1 || e->value == 3 ? x->last_state : e->value == 2 ? x->last_actor : x->last_org;
 }
 
 /* Is the relation word at token i a descriptor of the name that follows it

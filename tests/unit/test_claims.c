@@ -991,6 +991,11 @@ static void test_relation_noun_in_a_name(void **state) {
   r = run("وتسيطر ميليشيا حزب الله الموالية لإيران، والتي تدعم ميليشيا الحوثي بالسلاح، على المعابر.");
   assert_non_null(find(r, "hezbollah", "houthis", "support"));
   assert_null(find(r, "iran", "houthis", "support"));
+  /* "in the country" is a place, not the state as a party */
+  r = run("وأعلنت سوريا موقفها. وقرر القادة قبول مقترحات الأمم المتحدة والتركيز على مكافحة الإرهاب في البلاد.");
+  assert_null(find(r, "syria", "un", "conflict"));
+  r = run("وأعلنت الحكومة السورية أنها ستواصل القتال. وقال مسؤول إن البلاد تقاتل تنظيم داعش.");
+  assert_non_null(find(r, "isis", "syria", "conflict"));
   /* the same noun alone relates its pair */
   r = run("وأعلن الائتلاف الوطني السوري التنسيق مع الحكومة التركية.");
   assert_non_null(find(r, "soc", "turkey", "cooperation"));
