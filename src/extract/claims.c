@@ -99,6 +99,20 @@ static int definite_word(const alq_text *t, size_t i) {
   return clitic && t->toks[i].nlen >= 8 && !memcmp(w + 2, "\xd8\xa7\xd9\x84", 4);
 }
 
+/* Is the word at token i (after at most one one-letter proclitic) a
+ * militia head (ميليشيات، ميليشيا: org_head value 2)? */
+static int militia_head(const struct alq_extractor *x, size_t i) {
+  const alq_token *tk = &x->text.toks[i];
+  if (tk->kind != ALQ_TOK_ARABIC) return 0;
+  for (size_t strip = 0; strip <= 2 && strip < tk->nlen; strip += 2) {
+    const alq_lexent *e;
+    uint32_t n = alq_lex_word_entries(x->lex, x->text.norm + tk->nstart + strip, tk->nlen - strip, &e);
+    for (uint32_t k = 0; k < n; k++)
+      if (e[k].kind == ALQ_LK_CUE && e[k].cls == ALQ_CUE_ORG_HEAD && e[k].value == 2) return 1;
+  }
+  return 0;
+}
+
 /* The actor a single anaphor at token i (التنظيم، الأخير، الحركة) stands for:
  * the last actor named that fits its kind (an organization, a state, any);
  * -1 when i is no anaphor, or a head followed by a name (التنظيم "داعش"). */
@@ -127,6 +141,9 @@ static int single_anaphor(const ctx *c, size_t i) {
       if (pp && pp->value != 1) return -1;
     }
   }
+  /* (in a story about Yemen, "the militias" of the Gulf and Yemeni press are
+     the organization last named, whatever its head) */
+  if (e->value == 4 && !x->last_org_militia && !x->yemen_story) return -1;
   return e->value == 1 || e->value == 3 ? x->last_state : e->value == 2 ? x->last_actor : x->last_org;
 }
 
@@ -1828,7 +1845,11 @@ int x_claims(struct alq_extractor *x) {
           x->last_actor = m->actor;
           uint8_t tb = x->lex->actors[m->actor].tbits;
           if (tb & ALQ_AT_STATE) x->last_state = m->actor;
-          else if (tb & ALQ_AT_ORG) x->last_org = m->actor;   /* التنظيم، الجماعة: an organization, not a force or coalition */
+          else if (tb & ALQ_AT_ORG) {
+            x->last_org = m->actor;   /* التنظيم، الجماعة: an organization, not a force or coalition */
+            /* named with a militia head (ميليشيات X، ميليشيا X) */
+            x->last_org_militia = militia_head(x, m->tf) || (m->tf > c.s_first && militia_head(x, m->tf - 1));
+          }
           /* a coordinated pair becomes the pair in focus */
           if (m->group >= 0) {
             side g = {0};

@@ -996,6 +996,12 @@ static void test_relation_noun_in_a_name(void **state) {
   assert_null(find(r, "syria", "un", "conflict"));
   r = run("وأعلنت الحكومة السورية أنها ستواصل القتال. وقال مسؤول إن البلاد تقاتل تنظيم داعش.");
   assert_non_null(find(r, "isis", "syria", "conflict"));
+  /* "the militias" refer back to an organization named as a militia, not to
+     any organization */
+  r = run("وقاتل الجيش السوري الحر تنظيم داعش في ريف حلب. وتصدت القوات لمحاولات قوات الأسد المدعومة بعناصر من الميليشيات التقدم.");
+  assert_null(find(r, "isis", "syrian-army", "support"));
+  r = run("وقالت مصادر إن ميليشيات حزب الله انتشرت في القصير. وأكدت أن إيران تواصل تسليح الميليشيات.");
+  assert_non_null(find(r, "hezbollah", "iran", "support"));
   /* the same noun alone relates its pair */
   r = run("وأعلن الائتلاف الوطني السوري التنسيق مع الحكومة التركية.");
   assert_non_null(find(r, "soc", "turkey", "cooperation"));
