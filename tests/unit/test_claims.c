@@ -1002,6 +1002,9 @@ static void test_relation_noun_in_a_name(void **state) {
   assert_null(find(r, "isis", "syrian-army", "support"));
   r = run("وقالت مصادر إن ميليشيات حزب الله انتشرت في القصير. وأكدت أن إيران تواصل تسليح الميليشيات.");
   assert_non_null(find(r, "hezbollah", "iran", "support"));
+  /* "as X said" closing a sentence names its source */
+  r = run("وتواصلت المواجهات في عدن بين الجيش اليمني والمتمردين الحوثيين، كما ذكرت مصادر عسكرية.");
+  source_is(find(r, "houthis", "yemeni-army", "conflict"), "مصادر عسكرية", "anonymous");
   /* the same noun alone relates its pair */
   r = run("وأعلن الائتلاف الوطني السوري التنسيق مع الحكومة التركية.");
   assert_non_null(find(r, "soc", "turkey", "cooperation"));
