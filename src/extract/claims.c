@@ -942,11 +942,34 @@ static int emit_at(ctx *c, int a, const uint32_t *as, int b, const uint32_t *bs,
   return rc;
 }
 
+/* Which members of group s after token tl are inside parentheses (بين
+ * القوى العظمى (X و Y و Z) و W: an enumeration of one side)? Sets inside[]
+ * and returns 1 when two or more are inside and some outside. */
+static int paren_sides(const ctx *c, const side *s, size_t tl, int *inside) {
+  const alq_text *t = &c->x->text;
+  int depth = 0, nin = 0, seen = 0;
+  for (int q = 0; q < s->n; q++) inside[q] = 0;
+  for (size_t k = tl + 1; k < c->s_end && seen < s->n; k++) {
+    const alq_token *tk = &t->toks[k];
+    if (tk->kind == ALQ_TOK_PUNCT && tk->nlen == 1) {
+      char ch = t->norm[tk->nstart];
+      if (ch == '(') depth++;
+      else if (ch == ')' && depth > 0) depth--;
+    }
+    for (int q = 0; q < s->n; q++)
+      if (s->span[q][0] >= tk->start && s->span[q][0] < tk->end) { inside[q] = depth > 0; nin += depth > 0; seen++; }
+  }
+  return nin >= 2 && nin < s->n && seen == s->n;
+}
+
 static int pairs_within(ctx *c, const side *s, int type, int neg, int pos, const source *src,
                         size_t tf, size_t tl, const char *rule) {
   int rc = 0;
+  int inside[MAXG];
+  int split = s->n >= 3 && paren_sides(c, s, tl, inside);
   for (int i = 0; i < s->n && !rc; i++)
     for (int j = i + 1; j < s->n && !rc; j++) {
+      if (split && inside[i] && inside[j]) continue;
       rc = emit(c, s->actor[i], s->span[i], s->actor[j], s->span[j], type, neg, pos, src, tf, tl, rule);
       if (!rc && alq_reltype_directed(type))
         rc = emit(c, s->actor[j], s->span[j], s->actor[i], s->span[i], type, neg, pos, src, tf, tl, rule);

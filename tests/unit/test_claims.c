@@ -1005,6 +1005,15 @@ static void test_relation_noun_in_a_name(void **state) {
   /* "as X said" closing a sentence names its source */
   r = run("وتواصلت المواجهات في عدن بين الجيش اليمني والمتمردين الحوثيين، كما ذكرت مصادر عسكرية.");
   source_is(find(r, "houthis", "yemeni-army", "conflict"), "مصادر عسكرية", "anonymous");
+  /* an enumeration in parentheses is one side of a between-pair */
+  r = run("وانسحبت واشنطن من الاتفاق المبرم بين القوى العظمى (روسيا والصين وفرنسا) وإيران.");
+  assert_non_null(find(r, "china", "iran", "reconciliation"));
+  assert_non_null(find(r, "iran", "russia", "reconciliation"));
+  assert_null(find(r, "china", "russia", "reconciliation"));
+  assert_null(find(r, "china", "france", "reconciliation"));
+  /* ... but one name in parentheses is an apposition */
+  r = run("وتم التوصل إلى وقف إطلاق النار بين فيلق الرحمن (الجيش الحر) والقوات الروسية.");
+  assert_non_null(find(r, "faylaq-al-rahman", "russia", "reconciliation"));
   /* the same noun alone relates its pair */
   r = run("وأعلن الائتلاف الوطني السوري التنسيق مع الحكومة التركية.");
   assert_non_null(find(r, "soc", "turkey", "cooperation"));
