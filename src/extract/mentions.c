@@ -106,6 +106,12 @@ static int locative(const struct alq_extractor *x, const alq_match *m) {
   size_t pw = prev_word(t, m->tok_first);
   const alq_lexent *pp = pw != SIZE_MAX ? x_tok_ent(x, pw, ALQ_LK_CUE, ALQ_CUE_PLACE_PREP) : NULL;
   if ((pp && pp->value != 1) || prev_has(x, m->tok_first, ALQ_CUE_PLACE_HEAD)) return 1;
+  /* من الصين إلى سوريا: the start of a route */
+  if (pw != SIZE_MAX && x_tok_ent(x, pw, ALQ_LK_CUE, ALQ_CUE_FROM)) {
+    size_t nw = next_word(t, m->tok_last);
+    const alq_lexent *np = nw != SIZE_MAX && nw == m->tok_last + 1 ? x_tok_ent(x, nw, ALQ_LK_CUE, ALQ_CUE_PLACE_PREP) : NULL;
+    if (np && np->value == 2 && x->m[x->tok_match[nw]].tok_first == nw) return 1;
+  }
   /* في كل العراق، في مختلف أنحاء سوريا: quantifiers in between */
   size_t p = prev_word(&x->text, m->tok_first);
   for (int k = 0; k < 2 && p != SIZE_MAX && x_tok_ent(x, p, ALQ_LK_CUE, ALQ_CUE_QUANTIFIER); k++) {

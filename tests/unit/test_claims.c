@@ -1014,6 +1014,10 @@ static void test_relation_noun_in_a_name(void **state) {
   /* ... but one name in parentheses is an apposition */
   r = run("وتم التوصل إلى وقف إطلاق النار بين فيلق الرحمن (الجيش الحر) والقوات الروسية.");
   assert_non_null(find(r, "faylaq-al-rahman", "russia", "reconciliation"));
+  /* a country starting a route (من الصين إلى سوريا) is a place */
+  r = run("وقدم آلاف المقاتلين من الصين إلى سوريا حيث شكلوا فصيلا بالتحالف مع جبهة النصرة.");
+  mention_is(r, "china", "PLACE", "الصين");
+  assert_null(find(r, "china", "nusra", "alliance"));
   /* the same noun alone relates its pair */
   r = run("وأعلن الائتلاف الوطني السوري التنسيق مع الحكومة التركية.");
   assert_non_null(find(r, "soc", "turkey", "cooperation"));
