@@ -363,6 +363,11 @@ static inline size_t scan_arabic_run(scan *sc, size_t pos, unsigned flags, size_
     break;
   }
   if (!made) return 0;
+  /* the run's first token says how many words of the run follow it (in
+     its sent field, which alq_text_split_sentences sets for every token
+     later): tokens that neither the quote pass nor the sentence pass stop
+     at, which both skip at once */
+  if (made > 1) toks[ntoks - made].sent = (uint32_t)(made - 1);
   sc->nn = nn;
   sc->ntoks = ntoks;
   *next = p;
@@ -545,7 +550,11 @@ static size_t skip_no_quote(const alq_token *k, size_t i, size_t n, unsigned *de
   unsigned d = *depth;
   while (i + 1 < n && k[i].kind != ALQ_TOK_QUOTE && k[i + 1].kind != ALQ_TOK_QUOTE) {
     if (k[i].flags & ALQ_TF_NEWLINE_BEFORE) d = 0;
-    i++;
+    /* the first of a run of Arabic words (scan_arabic_run): the words after
+       it are no quote and have no line break before them, so the last one
+       is the next that may stop the loop */
+    uint32_t run = k[i].sent;
+    i += run ? run : 1;
   }
   *depth = d;
   return i;

@@ -5,7 +5,8 @@
  * be identical on the bundled news and on generated texts mixing its words
  * with diacritics, tatweel, format characters, presentation forms, hamza
  * forms, Latin, digits, quotes, invalid bytes and NULs, cut at every length
- * near the end. Also alq_text_same_run against the letter tables, and
+ * near the end, and on runs of words broken by quotes and line breaks.
+ * Also alq_text_same_run against the letter tables, and
  * alq_normalize's one-pass path against its general one. */
 #include <dirent.h>
 #include <setjmp.h>
@@ -169,6 +170,36 @@ static void test_short_words(void **state) {
   }
 }
 
+/* runs of Arabic words between single spaces (whose first token tells the
+ * quote and sentence passes how many words follow it) broken by quotes,
+ * glued or not, line breaks, terminators and closers */
+static void test_runs_quotes(void **state) {
+  (void)state;
+  static const char *w[] = {"\xd9\x82\xd8\xa7\xd9\x84", "\xd8\xa7\xd9\x84\xd8\xac\xd9\x8a\xd8\xb4",
+                            "\xd9\x88", "\xd9\x81\xd9\x8a", "\xd9\x85\xd9\x80", "\xd8\xa9\xd9\x89"};
+  static const char *sep[] = {" ", " ", " ", " ", " ", " ", "\"", " \"", "\" ", "\n", " \n", "\r\n",
+                              ". ", ".\" ", "? ", "\xd8\x9f", "\xd8\x8c ", "\xc2\xab", " \xc2\xbb ",
+                              "\xe2\x80\x9c", "\xe2\x80\x9d ", "'", ") ", " (", "  ", "\xe2\x80\xa6"};
+  for (int round = 0; round < 2000; round++) {
+    alq_buf b = {0};
+    size_t n = 1 + next_rand() % 120;
+    for (size_t k = 0; k < n; k++) {
+      const char *x = w[next_rand() % (sizeof w / sizeof *w)];
+      const char *y = next_rand() % 3 ? " " : sep[next_rand() % (sizeof sep / sizeof *sep)];
+      size_t xl = strlen(x), yl = strlen(y);
+      assert_int_equal(alq_buf_reserve(&b, xl + yl), 0);
+      memcpy(b.p + b.len, x, xl);
+      b.len += xl;
+      if (k + 1 < n || next_rand() % 2) {
+        memcpy(b.p + b.len, y, yl);
+        b.len += yl;
+      }
+    }
+    same_text((const uint8_t *)b.p, b.len);
+    alq_buf_free(&b);
+  }
+}
+
 /* alq_normalize's one-pass path (no maps asked for: ASCII and U+0600-06FF
  * only) against its general two-pass path (maps asked for) */
 static void test_normalize_fast(void **state) {
@@ -238,6 +269,7 @@ int main(void) {
     cmocka_unit_test(test_news),
     cmocka_unit_test(test_generated),
     cmocka_unit_test(test_short_words),
+    cmocka_unit_test(test_runs_quotes),
     cmocka_unit_test(test_normalize_fast),
 #ifdef __SSE2__
     cmocka_unit_test(test_same_run),
