@@ -287,10 +287,22 @@ static inline int scan_word(scan *sc, size_t pos, int arabic, unsigned flags, si
 }
 
 #ifndef ALQ_TEXT_NO_FAST
+/* Whether scan_word would go on with the character at p (not ASCII) after
+ * an Arabic word: a letter, a mark, tatweel or a format character; anything
+ * else (، ؛ ؟ “ ” « » … an invalid byte) ends the word there. */
+static int word_goes_on(const uint8_t *s, size_t len, size_t p) {
+  int32_t cp;
+  size_t cl;
+  alq_cc cc = alq_text_peek(s, len, p, &cp, &cl);
+  return cc == ALQ_CC_AR_LETTER || cc == ALQ_CC_AR_MARK || cc == ALQ_CC_TATWEEL ||
+         cc == ALQ_CC_MARK || cc == ALQ_CC_FORMAT;
+}
+
 /* The usual Arabic words, start to end in locals: two-byte letters,
  * diacritics and tatweel of U+0600-06FF (same-normalizing letters 16 bytes
- * at a time, the others by ar_pair) up to an ASCII byte or the end of the
- * text; and while one space and another such word follow, that word too.
+ * at a time, the others by ar_pair) up to an ASCII byte, a character that
+ * ends a word (، “ ...) or the end of the text; and while one space and
+ * another such word follow, that word too.
  * Returns how many words it made (0: none, nothing changed); *next and
  * *pend are where and with which pending flags the main loop goes on. A
  * word that is anything else (another character inside or after it, no
@@ -334,7 +346,8 @@ static inline size_t scan_arabic_run(scan *sc, size_t pos, unsigned flags, size_
       p += 2;
       if (p < len && s[p] < 0x80) break;
     }
-    if ((p < len && s[p] >= 0x80) || !(any & AR_LETTER) || nn == nn0) { /* not this one */
+    if ((p < len && s[p] >= 0x80 && word_goes_on(s, len, p)) || !(any & AR_LETTER) || nn == nn0) {
+      /* not this one */
       nn = nn0;
       p = w;
       break;

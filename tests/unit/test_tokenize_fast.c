@@ -172,14 +172,18 @@ static void test_short_words(void **state) {
 
 /* runs of Arabic words between single spaces (whose first token tells the
  * quote and sentence passes how many words follow it) broken by quotes,
- * glued or not, line breaks, terminators and closers */
+ * glued or not, line breaks, terminators and closers; words that end at a
+ * character other than ASCII (، “ ؟) or go on with one (ZWNJ, marks) */
 static void test_runs_quotes(void **state) {
   (void)state;
   static const char *w[] = {"\xd9\x82\xd8\xa7\xd9\x84", "\xd8\xa7\xd9\x84\xd8\xac\xd9\x8a\xd8\xb4",
                             "\xd9\x88", "\xd9\x81\xd9\x8a", "\xd9\x85\xd9\x80", "\xd8\xa9\xd9\x89"};
   static const char *sep[] = {" ", " ", " ", " ", " ", " ", "\"", " \"", "\" ", "\n", " \n", "\r\n",
                               ". ", ".\" ", "? ", "\xd8\x9f", "\xd8\x8c ", "\xc2\xab", " \xc2\xbb ",
-                              "\xe2\x80\x9c", "\xe2\x80\x9d ", "'", ") ", " (", "  ", "\xe2\x80\xa6"};
+                              "\xe2\x80\x9c", "\xe2\x80\x9d ", "'", ") ", " (", "  ", "\xe2\x80\xa6",
+                              /* after a word: what goes on with it, what ends it */
+                              "\xe2\x80\x8c", "\xe2\x80\x8f ", "\xd9\xa3 ", "\xdd\x90", "\xcc\x81 ",
+                              "\xd8", "\xd8\x28", "\xd8\x9b", "\xef\xbb\xb7", "\xd9\x80", "\xc2\xa0"};
   for (int round = 0; round < 2000; round++) {
     alq_buf b = {0};
     size_t n = 1 + next_rand() % 120;
