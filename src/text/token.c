@@ -358,7 +358,9 @@ static inline size_t scan_arabic_run(scan *sc, size_t pos, unsigned flags, size_
     t->nstart = (uint32_t)nn0;
     t->nlen = (uint32_t)(nn - nn0);
     t->kind = ALQ_TOK_ARABIC;
-    if (ar_pair[(unsigned)(s[p - 2] - 0xD8u) << 8 | s[p - 1]] & AR_TATWEEL) flags |= ALQ_TF_JOINER;
+    /* (a word with no tatweel at all, the usual one, cannot end with one) */
+    if ((any & AR_TATWEEL) && (ar_pair[(unsigned)(s[p - 2] - 0xD8u) << 8 | s[p - 1]] & AR_TATWEEL))
+      flags |= ALQ_TF_JOINER;
     t->flags = (uint16_t)flags;
     t->sent = 0;
     o[nn++] = 0;
