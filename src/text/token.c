@@ -177,8 +177,18 @@ static int add_issue(scan *sc, size_t off, int code) {
 enum { AR_WORD = 1u << 16, AR_LETTER = 1u << 17, AR_TATWEEL = 1u << 18, AR_OUT = 1u << 20 };
 static uint32_t ar_pair[4 << 8];
 static pthread_once_t ar_pair_once = PTHREAD_ONCE_INIT;
+/* the Arabic comma (U+060C): a punctuation token of its own whose
+   normalized form is two bytes (comma_norm, in memory order) */
+static int comma_ok;
+static uint16_t comma_norm;
 
 static void ar_pair_build(void) {
+  uint16_t cm = alq_ar_norm[0x0C];
+  if (alq_ar_class[0x0C] == ALQ_CC_OTHER && cm >= 0x80 && cm < 0x800) {
+    uint8_t b[2] = {(uint8_t)(0xC0 | (cm >> 6)), (uint8_t)(0x80 | (cm & 0x3F))};
+    memcpy(&comma_norm, b, 2);
+    comma_ok = 1;
+  }
   for (unsigned h = 0; h < 4; h++)
     for (unsigned b1 = 0x80; b1 < 0xC0; b1++) {
       unsigned idx = ((0x18 + h) << 6 | (b1 & 0x3F)) - 0x600;
@@ -298,11 +308,20 @@ static int word_goes_on(const uint8_t *s, size_t len, size_t p) {
          cc == ALQ_CC_MARK || cc == ALQ_CC_FORMAT;
 }
 
+/* Words toks[f, e) made in a row, one space between them: the first says
+ * how many follow it (in its sent field, which alq_text_split_sentences
+ * sets for every token later). No quote, no punctuation and no line break
+ * among those that follow: the quote pass and the sentence pass skip them
+ * at once. */
+static inline void run_mark(alq_token *toks, size_t f, size_t e) {
+  if (e - f > 1) toks[f].sent = (uint32_t)(e - f - 1);
+}
+
 /* The usual Arabic words, start to end in locals: two-byte letters,
  * diacritics and tatweel of U+0600-06FF (same-normalizing letters 16 bytes
  * at a time, the others by ar_pair) up to an ASCII byte, a character that
- * ends a word (، “ ...) or the end of the text; and while one space and
- * another such word follow, that word too.
+ * ends a word (، “ ...) or the end of the text; and while one space (or an
+ * Arabic comma and one space) and another such word follow, that word too.
  * Returns how many words it made (0: none, nothing changed); *next and
  * *pend are where and with which pending flags the main loop goes on. A
  * word that is anything else (another character inside or after it, no
@@ -316,7 +335,7 @@ static inline size_t scan_arabic_run(scan *sc, size_t pos, unsigned flags, size_
   if (sc->ncap - nn < len - pos + 17) return 0;
   uint8_t *o = (uint8_t *)sc->norm;
   alq_token *toks = sc->toks;
-  size_t made = 0;
+  size_t made = 0, runf = ntoks; /* runf: the first word after the last comma */
   for (;;) {
     if (ntoks == tcap) break;
     size_t nn0 = nn, w = p;
@@ -375,14 +394,37 @@ static inline size_t scan_arabic_run(scan *sc, size_t pos, unsigned flags, size_
         continue;
       }
     }
+    /* an Arabic comma, one space and another such word: the comma a token
+       as the general path makes it (glued, its normalized form, a NUL),
+       then on. It writes one byte more than it has (with the NUL before
+       it): the room for the rest is checked again. */
+    if (comma_ok && p + 4 < len && s[p] == 0xD8 && s[p + 1] == 0x8C && s[p + 2] == ' ') {
+      unsigned h = (unsigned)s[p + 3] - 0xD8u;
+      if (h <= 3 && (ar_pair[h << 8 | s[p + 4]] & AR_WORD) && ntoks < tcap &&
+          sc->ncap - nn >= len - p + 17) {
+        run_mark(toks, runf, ntoks);
+        alq_token *c = &toks[ntoks++];
+        c->start = (uint32_t)p;
+        c->end = (uint32_t)(p + 2);
+        c->nstart = (uint32_t)nn;
+        c->nlen = 2;
+        c->kind = ALQ_TOK_PUNCT;
+        c->flags = 0;
+        c->sent = 0;
+        memcpy(o + nn, &comma_norm, 2);
+        o[nn + 2] = 0;
+        nn += 3;
+        made++;
+        runf = ntoks;
+        p += 3;
+        flags = ALQ_TF_SPACE_BEFORE;
+        continue;
+      }
+    }
     break;
   }
   if (!made) return 0;
-  /* the run's first token says how many words of the run follow it (in
-     its sent field, which alq_text_split_sentences sets for every token
-     later): tokens that neither the quote pass nor the sentence pass stop
-     at, which both skip at once */
-  if (made > 1) toks[ntoks - made].sent = (uint32_t)(made - 1);
+  run_mark(toks, runf, ntoks);
   sc->nn = nn;
   sc->ntoks = ntoks;
   *next = p;
