@@ -371,17 +371,11 @@ static inline size_t scan_arabic_run(scan *sc, size_t pos, unsigned flags, size_
       p = w;
       break;
     }
-    alq_token *t = &toks[ntoks++];
-    t->start = (uint32_t)w;
-    t->end = (uint32_t)p;
-    t->nstart = (uint32_t)nn0;
-    t->nlen = (uint32_t)(nn - nn0);
-    t->kind = ALQ_TOK_ARABIC;
     /* (a word with no tatweel at all, the usual one, cannot end with one) */
     if ((any & AR_TATWEEL) && (ar_pair[(unsigned)(s[p - 2] - 0xD8u) << 8 | s[p - 1]] & AR_TATWEEL))
       flags |= ALQ_TF_JOINER;
-    t->flags = (uint16_t)flags;
-    t->sent = 0;
+    toks[ntoks++] = (alq_token){(uint32_t)w, (uint32_t)p, (uint32_t)nn0, (uint32_t)(nn - nn0),
+                                ALQ_TOK_ARABIC, (uint16_t)flags, 0};
     o[nn++] = 0;
     made++;
     flags = 0;
