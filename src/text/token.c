@@ -507,6 +507,27 @@ static int tokenize(scan *sc) {
         continue;
       }
     }
+    /* one ASCII punctuation mark or quote (a dot when no other dot follows
+       it): the token scan_single or scan_dots would make, directly */
+    if (s[pos] < 0x80 && sc->ntoks < sc->tcap && sc->ncap - sc->nn >= 2) {
+      uint8_t c = s[pos];
+      alq_cc ac = (alq_cc)alq_ascii_class[c];
+      int kind = -1;
+      if (ac == ALQ_CC_OTHER || ac == ALQ_CC_OPEN || ac == ALQ_CC_CLOSE) kind = ALQ_TOK_PUNCT;
+      else if (ac == ALQ_CC_QUOTE) kind = ALQ_TOK_QUOTE;
+      else if (ac == ALQ_CC_DOT && (pos + 1 >= len || (s[pos + 1] != '.' && s[pos + 1] != 0xE2)))
+        kind = ALQ_TOK_PUNCT; /* (U+2026, the other dot, starts with E2) */
+      if (kind >= 0) {
+        sc->toks[sc->ntoks++] = (alq_token){(uint32_t)pos, (uint32_t)(pos + 1), (uint32_t)sc->nn, 1,
+                                            (uint16_t)kind, (uint16_t)pend, 0};
+        sc->norm[sc->nn] = (char)c;
+        sc->norm[sc->nn + 1] = 0;
+        sc->nn += 2;
+        pend = 0;
+        pos++;
+        continue;
+      }
+    }
 #endif
     alq_cc cc = alq_text_peek(s, len, pos, &cp, &cl);
     switch (cc) {

@@ -186,7 +186,9 @@ static void test_runs_quotes(void **state) {
                               "\xe2\x80\x9c", "\xe2\x80\x9d ", "'", ") ", " (", "  ", "\xe2\x80\xa6",
                               /* after a word: what goes on with it, what ends it */
                               "\xe2\x80\x8c", "\xe2\x80\x8f ", "\xd9\xa3 ", "\xdd\x90", "\xcc\x81 ",
-                              "\xd8", "\xd8\x28", "\xd8\x9b", "\xef\xbb\xb7", "\xd9\x80", "\xc2\xa0"};
+                              "\xd8", "\xd8\x28", "\xd8\x9b", "\xef\xbb\xb7", "\xd9\x80", "\xc2\xa0",
+                              /* dots: alone, in runs, before U+2026 or another E2 character */
+                              "..", "... ", ".\xe2\x80\xa6 ", ".\xe2\x80\x9d", ". .", "-", ":", "[", "}", "!"};
   for (int round = 0; round < 2000; round++) {
     alq_buf b = {0};
     size_t n = 1 + next_rand() % 120;
