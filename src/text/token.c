@@ -182,7 +182,22 @@ static pthread_once_t ar_pair_once = PTHREAD_ONCE_INIT;
 static int comma_ok;
 static uint16_t comma_norm;
 
+/* Quotation marks U+0080-00BF (« ») and U+2000-203F (“ ” ‘ ’ ‹ ›) that
+   normalize to themselves: a quote token of their own bytes, made directly
+   by the main loop. Indexed by the last byte - 0x80. */
+static uint8_t quote_c2[64], quote_e280[64];
+
+static void quote_build(uint8_t *tab, int32_t base) {
+  for (int32_t k = 0; k < 64; k++) {
+    int32_t out[8];
+    tab[k] = alq_text_rare_class(base + k) == ALQ_CC_QUOTE && alq_norm_cp(base + k, out) == 1 &&
+             out[0] == base + k;
+  }
+}
+
 static void ar_pair_build(void) {
+  quote_build(quote_c2, 0x80);
+  quote_build(quote_e280, 0x2000);
   uint16_t cm = alq_ar_norm[0x0C];
   if (alq_ar_class[0x0C] == ALQ_CC_OTHER && cm >= 0x80 && cm < 0x800) {
     uint8_t b[2] = {(uint8_t)(0xC0 | (cm >> 6)), (uint8_t)(0x80 | (cm & 0x3F))};
@@ -525,6 +540,25 @@ static int tokenize(scan *sc) {
         sc->nn += 2;
         pend = 0;
         pos++;
+        continue;
+      }
+    }
+    /* a quotation mark such as « » “ ” (quote_c2, quote_e280) likewise */
+    if (s[pos] >= 0xC2 && sc->ntoks < sc->tcap && sc->ncap - sc->nn >= 4) {
+      size_t ql = 0;
+      if (s[pos] == 0xC2 && pos + 1 < len && (s[pos + 1] & 0xC0) == 0x80 && quote_c2[s[pos + 1] - 0x80])
+        ql = 2;
+      else if (s[pos] == 0xE2 && pos + 2 < len && s[pos + 1] == 0x80 && (s[pos + 2] & 0xC0) == 0x80 &&
+               quote_e280[s[pos + 2] - 0x80])
+        ql = 3;
+      if (ql) {
+        sc->toks[sc->ntoks++] = (alq_token){(uint32_t)pos, (uint32_t)(pos + ql), (uint32_t)sc->nn,
+                                            (uint32_t)ql, ALQ_TOK_QUOTE, (uint16_t)pend, 0};
+        memcpy(sc->norm + sc->nn, s + pos, ql);
+        sc->norm[sc->nn + ql] = 0;
+        sc->nn += ql + 1;
+        pend = 0;
+        pos += ql;
         continue;
       }
     }
