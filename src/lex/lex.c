@@ -68,6 +68,21 @@ int alq_lex_actor_index_add(alq_lexicon *lex, size_t i) {
 
 /* ---- word tables ---------------------------------------------------- */
 
+static inline uint64_t ld64(const char *p) { uint64_t v; memcpy(&v, p, 8); return v; }
+static inline uint64_t ld32(const char *p) { uint32_t v; memcpy(&v, p, 4); return v; }
+#define form_hash alq_hash_words
+
+/* a[0..n) == b[0..n) for short strings, by the loads of form_hash */
+static inline int form_eq(const char *a, const char *b, size_t n) {
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 <= n; i += 8) if (ld64(a + i) != ld64(b + i)) return 0;
+    return ld64(a + n - 8) == ld64(b + n - 8);
+  }
+  if (n >= 4) return ld32(a) == ld32(b) && ld32(a + n - 4) == ld32(b + n - 4);
+  for (size_t i = 0; i < n; i++) if (a[i] != b[i]) return 0;
+  return 1;
+}
+
 static uint32_t wtab_get(const alq_lexicon *lex, const alq_wslot *tab, size_t cap,
                          const char *s, size_t n, uint64_t h) {
   if (!cap) return UINT32_MAX;
@@ -75,7 +90,7 @@ static uint32_t wtab_get(const alq_lexicon *lex, const alq_wslot *tab, size_t ca
   for (;;) {
     const alq_wslot *w = &tab[i];
     if (!w->len) return UINT32_MAX;
-    if (w->h == h && w->len == n && memcmp(lex->strings + w->off, s, n) == 0) return w->id;
+    if (w->h == h && w->len == n && form_eq(lex->strings + w->off, s, n)) return w->id;
     i = (i + 1) & m;
   }
 }
@@ -328,20 +343,6 @@ void alq_lex_cache_free(alq_lex_cache *c) {
   if (c) free(c->mem);
 }
 
-static inline uint64_t ld64(const char *p) { uint64_t v; memcpy(&v, p, 8); return v; }
-static inline uint64_t ld32(const char *p) { uint32_t v; memcpy(&v, p, 4); return v; }
-#define form_hash alq_hash_words
-
-/* a[0..n) == b[0..n) for short strings, by the loads of form_hash */
-static inline int form_eq(const char *a, const char *b, size_t n) {
-  if (n >= 8) {
-    for (size_t i = 0; i + 8 <= n; i += 8) if (ld64(a + i) != ld64(b + i)) return 0;
-    return ld64(a + n - 8) == ld64(b + n - 8);
-  }
-  if (n >= 4) return ld32(a) == ld32(b) && ld32(a + n - 4) == ld32(b + n - 4);
-  for (size_t i = 0; i < n; i++) if (a[i] != b[i]) return 0;
-  return 1;
-}
 
 static int token_cands(const alq_lexicon *lex, const char *s, size_t n, alq_cand *out);
 
