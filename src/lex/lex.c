@@ -558,7 +558,7 @@ static inline uint32_t match_start(const alq_text *t, size_t i, uint16_t strip) 
        written, or a changed one would show as a difference): the letter
        starts strip bytes in */
     if ((size_t)strip + 2 <= tf->nlen && (size_t)tf->start + strip + 2 <= tf->end &&
-        memcmp(t->src + tf->start, t->norm + tf->nstart, (size_t)strip + 2) == 0)
+        form_eq((const char *)t->src + tf->start, t->norm + tf->nstart, (size_t)strip + 2))
       return tf->start + strip;
     uint32_t e;
     alq_text_norm_src(t, i, tf->nstart + strip, &start, &e);
