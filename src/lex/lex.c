@@ -574,9 +574,10 @@ static inline uint32_t match_start(const alq_text *t, size_t i, uint16_t strip) 
 __attribute__((noinline))
 #endif
 static long scan_cands(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t, size_t lo, size_t hi,
-                       alq_arena *a, alq_cand **cands, size_t *ccapp, uint32_t *cfirst, uint64_t *sref) {
+                       alq_arena *a, alq_cand **cands, size_t *ccapp, uint32_t *cfirst, uint64_t *sref,
+                       size_t *nwith) {
   alq_cand *cs = *cands;
-  size_t ccap = *ccapp, ncs = 0;
+  size_t ccap = *ccapp, ncs = 0, nw = 0;
   const alq_token *toks = t->toks;
   const char *norm = t->norm;
   for (size_t i = lo; i < hi; i++) {
@@ -587,6 +588,7 @@ static long scan_cands(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text
     uint64_t sr;
     int nc = token_cands_c(lex, lc, norm + tk->nstart, tk->nlen, tmp, &sr);
     if (!nc) continue;
+    nw++;
     if (sref) sref[i - lo] = sr;
     if (ncs + MAXCAND > ccap) {
       if (ccap > (SIZE_MAX / sizeof *cs) / 2 || ncs + MAXCAND > UINT32_MAX) return ALQ_ENOMEM;
@@ -600,6 +602,7 @@ static long scan_cands(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text
     else memcpy(cs + ncs, tmp, (size_t)nc * sizeof *tmp);
     ncs += (size_t)nc;
   }
+  *nwith = nw;
   return (long)ncs;
 }
 
@@ -622,11 +625,12 @@ long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t
   st.cfirst = alq_arena_alloc(a, (n + 1) * sizeof *st.cfirst);
   uint64_t *sref = lc ? alq_arena_alloc(a, n * sizeof *sref) : NULL; /* cache slot per token */
   if (!st.cands || !st.cfirst || (lc && !sref)) return ALQ_ENOMEM;
-  long r1 = scan_cands(lex, lc, t, lo, hi, a, &st.cands, &ccap, st.cfirst, sref);
+  size_t nwith = 0; /* tokens with candidates: at most one match starts at each */
+  long r1 = scan_cands(lex, lc, t, lo, hi, a, &st.cands, &ccap, st.cfirst, sref, &nwith);
   if (r1 < 0) return r1;
   ncs = (size_t)r1;
   st.cfirst[n] = (uint32_t)ncs;
-  size_t cap = n / 2 + 16, nm = 0; /* news text: a match per 2-4 tokens (words and punctuation) */
+  size_t cap = nwith + 1, nm = 0; /* room for every match: the array never grows */
   alq_match *ms = alq_arena_alloc(a, cap * sizeof *ms);
   if (!ms) return ALQ_ENOMEM;
   /* the matches' entry lists, cut from chunks (one arena call per chunk,
