@@ -72,6 +72,21 @@ static inline uint64_t ld64(const char *p) { uint64_t v; memcpy(&v, p, 8); retur
 static inline uint64_t ld32(const char *p) { uint32_t v; memcpy(&v, p, 4); return v; }
 #define form_hash alq_hash_words
 
+/* memcpy(d, s, n) for short strings, by the same loads and no call */
+static inline void copy_short(char *d, const char *s, size_t n) {
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 <= n; i += 8) { uint64_t v = ld64(s + i); memcpy(d + i, &v, 8); }
+    uint64_t v = ld64(s + n - 8);
+    memcpy(d + n - 8, &v, 8);
+  } else if (n >= 4) {
+    uint32_t v0 = (uint32_t)ld32(s), v1 = (uint32_t)ld32(s + n - 4);
+    memcpy(d, &v0, 4);
+    memcpy(d + n - 4, &v1, 4);
+  } else {
+    for (size_t i = 0; i < n; i++) d[i] = s[i];
+  }
+}
+
 /* a[0..n) == b[0..n) for short strings, by the loads of form_hash */
 static inline int form_eq(const char *a, const char *b, size_t n) {
   if (n >= 8) {
@@ -533,7 +548,7 @@ static inline int token_cands_c(const alq_lexicon *lex, alq_lex_cache *lc, const
     e->epoch++;
     e->klen = (uint8_t)n;
     e->nc = (uint8_t)nc;
-    memcpy(e->key, s, n);
+    copy_short(e->key, s, n);
     for (int k = 0; k < nc; k++) e->c[k] = out[k];
     solo_fill(lex, e);
     *slot = (uint64_t)e->epoch << 32 | si;
