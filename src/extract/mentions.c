@@ -1371,7 +1371,9 @@ int x_mentions(struct alq_extractor *x) {
     while (j > 0 && x->ments[j - 1].start > v.start) { x->ments[j] = x->ments[j - 1]; j--; }
     x->ments[j] = v;
   }
-  for (size_t i = 0; i < t->ntoks; i++) x->tok_ment[i] = -1;
+  /* the sort changed the indices, not the tokens covered (add_ment marked
+     every mention's tokens and no mention is dropped or moved): tokens of
+     no mention are still -1, the others get their new index */
   for (size_t i = 0; i < x->nments; i++)
     for (uint32_t k = x->ments[i].tf; k <= x->ments[i].tl; k++) x->tok_ment[k] = (int32_t)i;
   /* coordination groups: actors joined by و / ، with nothing else between */

@@ -68,6 +68,36 @@ int alq_lex_actor_index_add(alq_lexicon *lex, size_t i) {
 
 /* ---- word tables ---------------------------------------------------- */
 
+static inline uint64_t ld64(const char *p) { uint64_t v; memcpy(&v, p, 8); return v; }
+static inline uint64_t ld32(const char *p) { uint32_t v; memcpy(&v, p, 4); return v; }
+#define form_hash alq_hash_words
+
+/* memcpy(d, s, n) for short strings, by the same loads and no call */
+static inline void copy_short(char *d, const char *s, size_t n) {
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 <= n; i += 8) { uint64_t v = ld64(s + i); memcpy(d + i, &v, 8); }
+    uint64_t v = ld64(s + n - 8);
+    memcpy(d + n - 8, &v, 8);
+  } else if (n >= 4) {
+    uint32_t v0 = (uint32_t)ld32(s), v1 = (uint32_t)ld32(s + n - 4);
+    memcpy(d, &v0, 4);
+    memcpy(d + n - 4, &v1, 4);
+  } else {
+    for (size_t i = 0; i < n; i++) d[i] = s[i];
+  }
+}
+
+/* a[0..n) == b[0..n) for short strings, by the loads of form_hash */
+static inline int form_eq(const char *a, const char *b, size_t n) {
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 <= n; i += 8) if (ld64(a + i) != ld64(b + i)) return 0;
+    return ld64(a + n - 8) == ld64(b + n - 8);
+  }
+  if (n >= 4) return ld32(a) == ld32(b) && ld32(a + n - 4) == ld32(b + n - 4);
+  for (size_t i = 0; i < n; i++) if (a[i] != b[i]) return 0;
+  return 1;
+}
+
 static uint32_t wtab_get(const alq_lexicon *lex, const alq_wslot *tab, size_t cap,
                          const char *s, size_t n, uint64_t h) {
   if (!cap) return UINT32_MAX;
@@ -75,7 +105,7 @@ static uint32_t wtab_get(const alq_lexicon *lex, const alq_wslot *tab, size_t ca
   for (;;) {
     const alq_wslot *w = &tab[i];
     if (!w->len) return UINT32_MAX;
-    if (w->h == h && w->len == n && memcmp(lex->strings + w->off, s, n) == 0) return w->id;
+    if (w->h == h && w->len == n && form_eq(lex->strings + w->off, s, n)) return w->id;
     i = (i + 1) & m;
   }
 }
@@ -328,20 +358,6 @@ void alq_lex_cache_free(alq_lex_cache *c) {
   if (c) free(c->mem);
 }
 
-static inline uint64_t ld64(const char *p) { uint64_t v; memcpy(&v, p, 8); return v; }
-static inline uint64_t ld32(const char *p) { uint32_t v; memcpy(&v, p, 4); return v; }
-#define form_hash alq_hash_words
-
-/* a[0..n) == b[0..n) for short strings, by the loads of form_hash */
-static inline int form_eq(const char *a, const char *b, size_t n) {
-  if (n >= 8) {
-    for (size_t i = 0; i + 8 <= n; i += 8) if (ld64(a + i) != ld64(b + i)) return 0;
-    return ld64(a + n - 8) == ld64(b + n - 8);
-  }
-  if (n >= 4) return ld32(a) == ld32(b) && ld32(a + n - 4) == ld32(b + n - 4);
-  for (size_t i = 0; i < n; i++) if (a[i] != b[i]) return 0;
-  return 1;
-}
 
 static int token_cands(const alq_lexicon *lex, const char *s, size_t n, alq_cand *out);
 
@@ -532,7 +548,7 @@ static inline int token_cands_c(const alq_lexicon *lex, alq_lex_cache *lc, const
     e->epoch++;
     e->klen = (uint8_t)n;
     e->nc = (uint8_t)nc;
-    memcpy(e->key, s, n);
+    copy_short(e->key, s, n);
     for (int k = 0; k < nc; k++) e->c[k] = out[k];
     solo_fill(lex, e);
     *slot = (uint64_t)e->epoch << 32 | si;
@@ -557,7 +573,7 @@ static inline uint32_t match_start(const alq_text *t, size_t i, uint16_t strip) 
        written, or a changed one would show as a difference): the letter
        starts strip bytes in */
     if ((size_t)strip + 2 <= tf->nlen && (size_t)tf->start + strip + 2 <= tf->end &&
-        memcmp(t->src + tf->start, t->norm + tf->nstart, (size_t)strip + 2) == 0)
+        form_eq((const char *)t->src + tf->start, t->norm + tf->nstart, (size_t)strip + 2))
       return tf->start + strip;
     uint32_t e;
     alq_text_norm_src(t, i, tf->nstart + strip, &start, &e);
@@ -573,9 +589,10 @@ static inline uint32_t match_start(const alq_text *t, size_t i, uint16_t strip) 
 __attribute__((noinline))
 #endif
 static long scan_cands(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t, size_t lo, size_t hi,
-                       alq_arena *a, alq_cand **cands, size_t *ccapp, uint32_t *cfirst, uint64_t *sref) {
+                       alq_arena *a, alq_cand **cands, size_t *ccapp, uint32_t *cfirst, uint64_t *sref,
+                       size_t *nwith) {
   alq_cand *cs = *cands;
-  size_t ccap = *ccapp, ncs = 0;
+  size_t ccap = *ccapp, ncs = 0, nw = 0;
   const alq_token *toks = t->toks;
   const char *norm = t->norm;
   for (size_t i = lo; i < hi; i++) {
@@ -586,6 +603,7 @@ static long scan_cands(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text
     uint64_t sr;
     int nc = token_cands_c(lex, lc, norm + tk->nstart, tk->nlen, tmp, &sr);
     if (!nc) continue;
+    nw++;
     if (sref) sref[i - lo] = sr;
     if (ncs + MAXCAND > ccap) {
       if (ccap > (SIZE_MAX / sizeof *cs) / 2 || ncs + MAXCAND > UINT32_MAX) return ALQ_ENOMEM;
@@ -599,6 +617,7 @@ static long scan_cands(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text
     else memcpy(cs + ncs, tmp, (size_t)nc * sizeof *tmp);
     ncs += (size_t)nc;
   }
+  *nwith = nw;
   return (long)ncs;
 }
 
@@ -621,11 +640,12 @@ long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t
   st.cfirst = alq_arena_alloc(a, (n + 1) * sizeof *st.cfirst);
   uint64_t *sref = lc ? alq_arena_alloc(a, n * sizeof *sref) : NULL; /* cache slot per token */
   if (!st.cands || !st.cfirst || (lc && !sref)) return ALQ_ENOMEM;
-  long r1 = scan_cands(lex, lc, t, lo, hi, a, &st.cands, &ccap, st.cfirst, sref);
+  size_t nwith = 0; /* tokens with candidates: at most one match starts at each */
+  long r1 = scan_cands(lex, lc, t, lo, hi, a, &st.cands, &ccap, st.cfirst, sref, &nwith);
   if (r1 < 0) return r1;
   ncs = (size_t)r1;
   st.cfirst[n] = (uint32_t)ncs;
-  size_t cap = n / 2 + 16, nm = 0; /* news text: a match per 2-4 tokens (words and punctuation) */
+  size_t cap = nwith + 1, nm = 0; /* room for every match: the array never grows */
   alq_match *ms = alq_arena_alloc(a, cap * sizeof *ms);
   if (!ms) return ALQ_ENOMEM;
   /* the matches' entry lists, cut from chunks (one arena call per chunk,

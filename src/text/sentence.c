@@ -33,7 +33,14 @@ int alq_text_split_sentences(alq_arena *a, alq_text *t) {
   for (size_t i = 0; i < n; i++) {
     /* most tokens end nothing: not the last, no line break after, no
        punctuation (a terminator is punctuation) */
-    while (i + 1 < n && !(k[i + 1].flags & ALQ_TF_NEWLINE_BEFORE) && k[i].kind != ALQ_TOK_PUNCT) i++;
+    /* (a token's sent field, still unset, holds the number of words after
+       it in a run of Arabic words separated by single spaces: none of them
+       is punctuation or has a line break before it, the last one may end
+       the sentence) */
+    while (i + 1 < n && !(k[i + 1].flags & ALQ_TF_NEWLINE_BEFORE) && k[i].kind != ALQ_TOK_PUNCT) {
+      uint32_t run = k[i].sent;
+      i += run ? run : 1;
+    }
     size_t last = i; /* the sentence, if it ends here, ends with token `last` */
     int ends = (i + 1 == n) || (k[i + 1].flags & ALQ_TF_NEWLINE_BEFORE);
     if (!ends && is_terminator(t, &k[i])) {

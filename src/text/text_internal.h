@@ -79,10 +79,12 @@ static inline unsigned alq_text_same_run(__m128i v) {
      the lanes wanted lie in [D8A7, D8BF] and [D981, D98A], less ة (D8A9) and
      ى (D989) */
   const __m128i x = _mm_or_si128(_mm_slli_epi16(v, 8), _mm_srli_epi16(v, 8));
-  const __m128i r8 = _mm_and_si128(_mm_cmpgt_epi16(x, _mm_set1_epi16((short)0xD8A6)),
-                                   _mm_cmplt_epi16(x, _mm_set1_epi16((short)0xD8C0)));
-  const __m128i r9 = _mm_and_si128(_mm_cmpgt_epi16(x, _mm_set1_epi16((short)0xD980)),
-                                   _mm_cmplt_epi16(x, _mm_set1_epi16((short)0xD98B)));
+  /* a range [lo, hi] in two operations: x - lo + 0x8000 (wrapping) is
+     below 0x8000 + (hi - lo + 1), compared signed, exactly when x is in it */
+  const __m128i r8 = _mm_cmplt_epi16(_mm_add_epi16(x, _mm_set1_epi16((short)(0x8000 - 0xD8A7 + 0x10000))),
+                                     _mm_set1_epi16((short)(0x8000 + (0xD8BF - 0xD8A7 + 1))));
+  const __m128i r9 = _mm_cmplt_epi16(_mm_add_epi16(x, _mm_set1_epi16((short)(0x8000 - 0xD981 + 0x10000))),
+                                     _mm_set1_epi16((short)(0x8000 + (0xD98A - 0xD981 + 1))));
   const __m128i no = _mm_or_si128(_mm_cmpeq_epi16(x, _mm_set1_epi16((short)0xD8A9)),
                                   _mm_cmpeq_epi16(x, _mm_set1_epi16((short)0xD989)));
   const __m128i ok = _mm_andnot_si128(no, _mm_or_si128(r8, r9));

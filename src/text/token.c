@@ -177,8 +177,33 @@ static int add_issue(scan *sc, size_t off, int code) {
 enum { AR_WORD = 1u << 16, AR_LETTER = 1u << 17, AR_TATWEEL = 1u << 18, AR_OUT = 1u << 20 };
 static uint32_t ar_pair[4 << 8];
 static pthread_once_t ar_pair_once = PTHREAD_ONCE_INIT;
+/* the Arabic comma (U+060C): a punctuation token of its own whose
+   normalized form is two bytes (comma_norm, in memory order) */
+static int comma_ok;
+static uint16_t comma_norm;
+
+/* Quotation marks U+0080-00BF (« ») and U+2000-203F (“ ” ‘ ’ ‹ ›) that
+   normalize to themselves: a quote token of their own bytes, made directly
+   by the main loop. Indexed by the last byte - 0x80. */
+static uint8_t quote_c2[64], quote_e280[64];
+
+static void quote_build(uint8_t *tab, int32_t base) {
+  for (int32_t k = 0; k < 64; k++) {
+    int32_t out[8];
+    tab[k] = alq_text_rare_class(base + k) == ALQ_CC_QUOTE && alq_norm_cp(base + k, out) == 1 &&
+             out[0] == base + k;
+  }
+}
 
 static void ar_pair_build(void) {
+  quote_build(quote_c2, 0x80);
+  quote_build(quote_e280, 0x2000);
+  uint16_t cm = alq_ar_norm[0x0C];
+  if (alq_ar_class[0x0C] == ALQ_CC_OTHER && cm >= 0x80 && cm < 0x800) {
+    uint8_t b[2] = {(uint8_t)(0xC0 | (cm >> 6)), (uint8_t)(0x80 | (cm & 0x3F))};
+    memcpy(&comma_norm, b, 2);
+    comma_ok = 1;
+  }
   for (unsigned h = 0; h < 4; h++)
     for (unsigned b1 = 0x80; b1 < 0xC0; b1++) {
       unsigned idx = ((0x18 + h) << 6 | (b1 & 0x3F)) - 0x600;
@@ -287,10 +312,31 @@ static inline int scan_word(scan *sc, size_t pos, int arabic, unsigned flags, si
 }
 
 #ifndef ALQ_TEXT_NO_FAST
+/* Whether scan_word would go on with the character at p (not ASCII) after
+ * an Arabic word: a letter, a mark, tatweel or a format character; anything
+ * else (، ؛ ؟ “ ” « » … an invalid byte) ends the word there. */
+static int word_goes_on(const uint8_t *s, size_t len, size_t p) {
+  int32_t cp;
+  size_t cl;
+  alq_cc cc = alq_text_peek(s, len, p, &cp, &cl);
+  return cc == ALQ_CC_AR_LETTER || cc == ALQ_CC_AR_MARK || cc == ALQ_CC_TATWEEL ||
+         cc == ALQ_CC_MARK || cc == ALQ_CC_FORMAT;
+}
+
+/* Words toks[f, e) made in a row, one space between them: the first says
+ * how many follow it (in its sent field, which alq_text_split_sentences
+ * sets for every token later). No quote, no punctuation and no line break
+ * among those that follow: the quote pass and the sentence pass skip them
+ * at once. */
+static inline void run_mark(alq_token *toks, size_t f, size_t e) {
+  if (e - f > 1) toks[f].sent = (uint32_t)(e - f - 1);
+}
+
 /* The usual Arabic words, start to end in locals: two-byte letters,
  * diacritics and tatweel of U+0600-06FF (same-normalizing letters 16 bytes
- * at a time, the others by ar_pair) up to an ASCII byte or the end of the
- * text; and while one space and another such word follow, that word too.
+ * at a time, the others by ar_pair) up to an ASCII byte, a character that
+ * ends a word (، “ ...) or the end of the text; and while one space (or an
+ * Arabic comma and one space) and another such word follow, that word too.
  * Returns how many words it made (0: none, nothing changed); *next and
  * *pend are where and with which pending flags the main loop goes on. A
  * word that is anything else (another character inside or after it, no
@@ -304,7 +350,7 @@ static inline size_t scan_arabic_run(scan *sc, size_t pos, unsigned flags, size_
   if (sc->ncap - nn < len - pos + 17) return 0;
   uint8_t *o = (uint8_t *)sc->norm;
   alq_token *toks = sc->toks;
-  size_t made = 0;
+  size_t made = 0, runf = ntoks; /* runf: the first word after the last comma */
   for (;;) {
     if (ntoks == tcap) break;
     size_t nn0 = nn, w = p;
@@ -334,20 +380,17 @@ static inline size_t scan_arabic_run(scan *sc, size_t pos, unsigned flags, size_
       p += 2;
       if (p < len && s[p] < 0x80) break;
     }
-    if ((p < len && s[p] >= 0x80) || !(any & AR_LETTER) || nn == nn0) { /* not this one */
+    if ((p < len && s[p] >= 0x80 && word_goes_on(s, len, p)) || !(any & AR_LETTER) || nn == nn0) {
+      /* not this one */
       nn = nn0;
       p = w;
       break;
     }
-    alq_token *t = &toks[ntoks++];
-    t->start = (uint32_t)w;
-    t->end = (uint32_t)p;
-    t->nstart = (uint32_t)nn0;
-    t->nlen = (uint32_t)(nn - nn0);
-    t->kind = ALQ_TOK_ARABIC;
-    if (ar_pair[(unsigned)(s[p - 2] - 0xD8u) << 8 | s[p - 1]] & AR_TATWEEL) flags |= ALQ_TF_JOINER;
-    t->flags = (uint16_t)flags;
-    t->sent = 0;
+    /* (a word with no tatweel at all, the usual one, cannot end with one) */
+    if ((any & AR_TATWEEL) && (ar_pair[(unsigned)(s[p - 2] - 0xD8u) << 8 | s[p - 1]] & AR_TATWEEL))
+      flags |= ALQ_TF_JOINER;
+    toks[ntoks++] = (alq_token){(uint32_t)w, (uint32_t)p, (uint32_t)nn0, (uint32_t)(nn - nn0),
+                                ALQ_TOK_ARABIC, (uint16_t)flags, 0};
     o[nn++] = 0;
     made++;
     flags = 0;
@@ -360,9 +403,37 @@ static inline size_t scan_arabic_run(scan *sc, size_t pos, unsigned flags, size_
         continue;
       }
     }
+    /* an Arabic comma, one space and another such word: the comma a token
+       as the general path makes it (glued, its normalized form, a NUL),
+       then on. It writes one byte more than it has (with the NUL before
+       it): the room for the rest is checked again. */
+    if (comma_ok && p + 4 < len && s[p] == 0xD8 && s[p + 1] == 0x8C && s[p + 2] == ' ') {
+      unsigned h = (unsigned)s[p + 3] - 0xD8u;
+      if (h <= 3 && (ar_pair[h << 8 | s[p + 4]] & AR_WORD) && ntoks < tcap &&
+          sc->ncap - nn >= len - p + 17) {
+        run_mark(toks, runf, ntoks);
+        alq_token *c = &toks[ntoks++];
+        c->start = (uint32_t)p;
+        c->end = (uint32_t)(p + 2);
+        c->nstart = (uint32_t)nn;
+        c->nlen = 2;
+        c->kind = ALQ_TOK_PUNCT;
+        c->flags = 0;
+        c->sent = 0;
+        memcpy(o + nn, &comma_norm, 2);
+        o[nn + 2] = 0;
+        nn += 3;
+        made++;
+        runf = ntoks;
+        p += 3;
+        flags = ALQ_TF_SPACE_BEFORE;
+        continue;
+      }
+    }
     break;
   }
   if (!made) return 0;
+  run_mark(toks, runf, ntoks);
   sc->nn = nn;
   sc->ntoks = ntoks;
   *next = p;
@@ -448,6 +519,46 @@ static int tokenize(scan *sc) {
       if (h <= 3 && pos + 1 < len && (ar_pair[h << 8 | s[pos + 1]] & AR_WORD) &&
           scan_arabic_run(sc, pos, pend, &next, &pend)) {
         pos = next;
+        continue;
+      }
+    }
+    /* one ASCII punctuation mark or quote (a dot when no other dot follows
+       it): the token scan_single or scan_dots would make, directly */
+    if (s[pos] < 0x80 && sc->ntoks < sc->tcap && sc->ncap - sc->nn >= 2) {
+      uint8_t c = s[pos];
+      alq_cc ac = (alq_cc)alq_ascii_class[c];
+      int kind = -1;
+      if (ac == ALQ_CC_OTHER || ac == ALQ_CC_OPEN || ac == ALQ_CC_CLOSE) kind = ALQ_TOK_PUNCT;
+      else if (ac == ALQ_CC_QUOTE) kind = ALQ_TOK_QUOTE;
+      else if (ac == ALQ_CC_DOT && (pos + 1 >= len || (s[pos + 1] != '.' && s[pos + 1] != 0xE2)))
+        kind = ALQ_TOK_PUNCT; /* (U+2026, the other dot, starts with E2) */
+      if (kind >= 0) {
+        sc->toks[sc->ntoks++] = (alq_token){(uint32_t)pos, (uint32_t)(pos + 1), (uint32_t)sc->nn, 1,
+                                            (uint16_t)kind, (uint16_t)pend, 0};
+        sc->norm[sc->nn] = (char)c;
+        sc->norm[sc->nn + 1] = 0;
+        sc->nn += 2;
+        pend = 0;
+        pos++;
+        continue;
+      }
+    }
+    /* a quotation mark such as « » “ ” (quote_c2, quote_e280) likewise */
+    if (s[pos] >= 0xC2 && sc->ntoks < sc->tcap && sc->ncap - sc->nn >= 4) {
+      size_t ql = 0;
+      if (s[pos] == 0xC2 && pos + 1 < len && (s[pos + 1] & 0xC0) == 0x80 && quote_c2[s[pos + 1] - 0x80])
+        ql = 2;
+      else if (s[pos] == 0xE2 && pos + 2 < len && s[pos + 1] == 0x80 && (s[pos + 2] & 0xC0) == 0x80 &&
+               quote_e280[s[pos + 2] - 0x80])
+        ql = 3;
+      if (ql) {
+        sc->toks[sc->ntoks++] = (alq_token){(uint32_t)pos, (uint32_t)(pos + ql), (uint32_t)sc->nn,
+                                            (uint32_t)ql, ALQ_TOK_QUOTE, (uint16_t)pend, 0};
+        memcpy(sc->norm + sc->nn, s + pos, ql);
+        sc->norm[sc->nn + ql] = 0;
+        sc->nn += ql + 1;
+        pend = 0;
+        pos += ql;
         continue;
       }
     }
@@ -545,7 +656,11 @@ static size_t skip_no_quote(const alq_token *k, size_t i, size_t n, unsigned *de
   unsigned d = *depth;
   while (i + 1 < n && k[i].kind != ALQ_TOK_QUOTE && k[i + 1].kind != ALQ_TOK_QUOTE) {
     if (k[i].flags & ALQ_TF_NEWLINE_BEFORE) d = 0;
-    i++;
+    /* the first of a run of Arabic words (scan_arabic_run): the words after
+       it are no quote and have no line break before them, so the last one
+       is the next that may stop the loop */
+    uint32_t run = k[i].sent;
+    i += run ? run : 1;
   }
   *depth = d;
   return i;

@@ -4,8 +4,8 @@
  * (alq_lex_scan, no cache), on the bundled news and on long generated texts
  * of their words with proclitics added, many more forms than cache slots.
  * Also each match's start against alq_text_norm_src (the scanner's shortcut
- * for proclitics written as they normalize), and alq_lex_actor_find's hash
- * index against a linear search. */
+ * for proclitics written as they normalize), alq_lex_actor_find's hash
+ * index against a linear search, and alq_lex_word_entries likewise. */
 #include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -169,6 +169,49 @@ static void test_generated_same(void **state) {
   free(wl);
 }
 
+/* alq_lex_word_entries (the word table compares forms a word at a time)
+ * against a linear search of the table with memcmp, for every word of the
+ * lexicon copied to a buffer of its exact size (reads past it show under
+ * ASan) and for copies with one byte changed at each position. */
+typedef struct t_wslot { uint64_t h; uint32_t off, len, id; } t_wslot;
+typedef struct t_eslot { uint64_t key; uint32_t child; } t_eslot;
+static uint32_t ref_word_entries(const char *s, size_t n) {
+  const t_wslot *ws = (const t_wslot *)lex->words;
+  uint32_t id = UINT32_MAX;
+  for (size_t i = 0; i < lex->wcap && id == UINT32_MAX; i++)
+    if (ws[i].len == n && n && !memcmp(lex->strings + ws[i].off, s, n)) id = ws[i].id;
+  if (id == UINT32_MAX) return 0;
+  const t_eslot *es = (const t_eslot *)lex->edges;
+  for (size_t i = 0; i < lex->ecap; i++)
+    if (es[i].child && es[i].key == (uint64_t)id) return lex->node_ent_count[es[i].child];
+  return 0;
+}
+
+static void test_word_lookup(void **state) {
+  (void)state;
+  const t_wslot *ws = (const t_wslot *)lex->words;
+  size_t words = 0, found = 0;
+  for (size_t i = 0; i < lex->wcap; i++) {
+    if (!ws[i].len || ws[i].len > 64) continue;
+    size_t n = ws[i].len;
+    char *buf = malloc(n);
+    assert_non_null(buf);
+    memcpy(buf, lex->strings + ws[i].off, n);
+    const alq_lexent *e;
+    uint32_t k = alq_lex_word_entries(lex, buf, n, &e);
+    assert_int_equal(k, ref_word_entries(buf, n));
+    found += k > 0;
+    if (words++ % 7 == 0) /* a share of them: the reference is a linear search */
+      for (size_t j = 0; j < n; j++) {
+        buf[j] ^= 0x01;
+        assert_int_equal(alq_lex_word_entries(lex, buf, n, &e), ref_word_entries(buf, n));
+        buf[j] ^= 0x01;
+      }
+    free(buf);
+  }
+  assert_true(words > 1000 && found > 100);
+}
+
 static void test_actor_find(void **state) {
   (void)state;
   assert_true(lex->nactors > 100);
@@ -191,6 +234,7 @@ static void test_actor_find(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_actor_find),
+    cmocka_unit_test(test_word_lookup),
     cmocka_unit_test(test_news_same),
     cmocka_unit_test(test_generated_same),
   };

@@ -5,7 +5,8 @@
  * be identical on the bundled news and on generated texts mixing its words
  * with diacritics, tatweel, format characters, presentation forms, hamza
  * forms, Latin, digits, quotes, invalid bytes and NULs, cut at every length
- * near the end. Also alq_text_same_run against the letter tables, and
+ * near the end, and on runs of words broken by quotes and line breaks.
+ * Also alq_text_same_run against the letter tables, and
  * alq_normalize's one-pass path against its general one. */
 #include <dirent.h>
 #include <setjmp.h>
@@ -121,8 +122,9 @@ static void test_generated(void **state) {
   }
 }
 
-/* runs of short words: more tokens than the tokenizer's first guess
- * (one per six bytes), so the token array grows in the middle of a run */
+/* runs of short words (and Arabic commas): more tokens than the
+ * tokenizer's first guess (one per six bytes), so the token array grows in
+ * the middle of a run */
 static void test_short_words(void **state) {
   (void)state;
   static const char *w[] = {"\xd9\x88", "\xd8\xa3", "\xd9\x81\xd9\x8a", "\xd8\xa9", "\xd9\x80",
@@ -133,11 +135,49 @@ static void test_short_words(void **state) {
     for (size_t k = 0; k < n; k++) {
       const char *x = w[next_rand() % (sizeof w / sizeof *w)];
       size_t xl = strlen(x);
-      assert_int_equal(alq_buf_reserve(&b, xl + 2), 0);
+      assert_int_equal(alq_buf_reserve(&b, xl + 3), 0);
       memcpy(b.p + b.len, x, xl);
       b.len += xl;
-      if (next_rand() % 8) b.p[b.len++] = ' ';
-      else if (next_rand() % 2) { b.p[b.len++] = ' '; b.p[b.len++] = ' '; }
+      unsigned r = next_rand() % 16;
+      if (r < 12) b.p[b.len++] = ' ';
+      else if (r < 14) { memcpy(b.p + b.len, "\xd8\x8c ", 3); b.len += 3; } /* comma inside a run */
+      else if (r == 14) { b.p[b.len++] = ' '; b.p[b.len++] = ' '; }
+    }
+    same_text((const uint8_t *)b.p, b.len);
+    alq_buf_free(&b);
+  }
+}
+
+/* runs of Arabic words between single spaces (whose first token tells the
+ * quote and sentence passes how many words follow it) broken by quotes,
+ * glued or not, line breaks, terminators and closers; words that end at a
+ * character other than ASCII (، “ ؟) or go on with one (ZWNJ, marks) */
+static void test_runs_quotes(void **state) {
+  (void)state;
+  static const char *w[] = {"\xd9\x82\xd8\xa7\xd9\x84", "\xd8\xa7\xd9\x84\xd8\xac\xd9\x8a\xd8\xb4",
+                            "\xd9\x88", "\xd9\x81\xd9\x8a", "\xd9\x85\xd9\x80", "\xd8\xa9\xd9\x89"};
+  static const char *sep[] = {" ", " ", " ", " ", " ", " ", "\"", " \"", "\" ", "\n", " \n", "\r\n",
+                              ". ", ".\" ", "? ", "\xd8\x9f", "\xd8\x8c ", "\xc2\xab", " \xc2\xbb ",
+                              "\xe2\x80\x9c", "\xe2\x80\x9d ", "'", ") ", " (", "  ", "\xe2\x80\xa6",
+                              /* after a word: what goes on with it, what ends it */
+                              "\xe2\x80\x8c", "\xe2\x80\x8f ", "\xd9\xa3 ", "\xdd\x90", "\xcc\x81 ",
+                              "\xd8", "\xd8\x28", "\xd8\x9b", "\xef\xbb\xb7", "\xd9\x80", "\xc2\xa0",
+                              /* dots: alone, in runs, before U+2026 or another E2 character */
+                              "..", "... ", ".\xe2\x80\xa6 ", ".\xe2\x80\x9d", ". .", "-", ":", "[", "}", "!"};
+  for (int round = 0; round < 2000; round++) {
+    alq_buf b = {0};
+    size_t n = 1 + next_rand() % 120;
+    for (size_t k = 0; k < n; k++) {
+      const char *x = w[next_rand() % (sizeof w / sizeof *w)];
+      const char *y = next_rand() % 3 ? " " : sep[next_rand() % (sizeof sep / sizeof *sep)];
+      size_t xl = strlen(x), yl = strlen(y);
+      assert_int_equal(alq_buf_reserve(&b, xl + yl), 0);
+      memcpy(b.p + b.len, x, xl);
+      b.len += xl;
+      if (k + 1 < n || next_rand() % 2) {
+        memcpy(b.p + b.len, y, yl);
+        b.len += yl;
+      }
     }
     same_text((const uint8_t *)b.p, b.len);
     alq_buf_free(&b);
@@ -213,6 +253,7 @@ int main(void) {
     cmocka_unit_test(test_news),
     cmocka_unit_test(test_generated),
     cmocka_unit_test(test_short_words),
+    cmocka_unit_test(test_runs_quotes),
     cmocka_unit_test(test_normalize_fast),
 #ifdef __SSE2__
     cmocka_unit_test(test_same_run),
