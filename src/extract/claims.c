@@ -671,6 +671,7 @@ static const char *earlier_anon(ctx *c, size_t tok, size_t skip) {
   const char *w = t->norm + t->toks[tok].nstart + skip + 4;   /* after و/ف and ال */
   size_t wl = t->toks[tok].nlen - skip - 4;
   for (size_t j = c->s_first, n = 0; j-- > 0 && n < 3000; n++) {
+    if (!((x->tok_cues[j] >> ALQ_CUE_ANON_SOURCE) & 1)) continue;   /* (the common case, one load) */
     int k = x->tok_match[j];
     if (k < 0 || x->m[k].tok_first != j || !x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_ANON_SOURCE)) continue;
     const alq_token *tj = &t->toks[j];
