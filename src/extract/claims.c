@@ -1644,8 +1644,8 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     int from_giver = 0;
     /* "with the help of Y" (بمساندة Y، بدعم Y، وبغطاء جوي من Y): a support noun
        with the proclitic ب has its giver after it */
-    if (found && type == ALQ_REL_SUPPORT && re->value == 'n' && !(re->rflags & ALQ_RF_PASSIVE) &&
-        x->m[x->tok_match[tf]].strip && x_tok_ent(x, tf, ALQ_LK_REL, ALQ_REL_SUPPORT)) {
+    if (found && type == ALQ_REL_SUPPORT && re->value == 'n' && (re->rflags & ALQ_RF_HELP) &&
+        !(re->rflags & ALQ_RF_PASSIVE) && x->m[x->tok_match[tf]].strip && x_tok_ent(x, tf, ALQ_LK_REL, ALQ_REL_SUPPORT)) {
       const char *w = x->text.norm + x->text.toks[tf].nstart;
       size_t sk = !memcmp(w, X_WAW, 2) && x->m[x->tok_match[tf]].strip >= 4 ? 2 : 0;
       /* right after the helped (قوات X بمساندة Y) or a comma, or coordinated

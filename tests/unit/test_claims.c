@@ -908,6 +908,12 @@ static void test_help_from_a_giver(void **state) {
   c = find(r, "uae", "yemeni-army", "support");
   assert_non_null(c);
   assert_string_equal(c->a, "uae");
+  /* ... but an action noun after ب is the act of the name before it (قيام
+     X بتدريب Y: X trains Y) */
+  r = run("وتثبت المقاطع قيام حزب الله بتدريب ميليشيا الحوثي على تهريب المقاتلين.");
+  c = find(r, "hezbollah", "houthis", "support");
+  assert_non_null(c);
+  assert_string_equal(c->a, "hezbollah");
   /* ... but the accused of an accusation is the supporter */
   r = run("واتهمت الولايات المتحدة تركيا بمساعدة تنظيم داعش.");
   c = find(r, "turkey", "isis", "support");
