@@ -149,6 +149,16 @@ static void test_double_negation_and_doubt(void **state) {
   c = find(r, "taliban", "al-qaeda", "cooperation");
   assert_non_null(c);
   assert_string_equal(c->polarity, "negated");
+  /* "it is unacceptable that X supports Y" and "X did not content itself with
+     supporting Y" affirm the support */
+  r = run("وشدد على أنه من غير المقبول دعم قطر لجبهة النصرة بالمال.");
+  c = find(r, "qatar", "nusra", "support");
+  assert_non_null(c);
+  assert_string_equal(c->polarity, "affirmed");
+  r = run("وقال إن إيران لم تكتف بتقديم الدعم العسكري لجماعة الحوثي بل أرسلت خبراء.");
+  c = find(r, "iran", "houthis", "support");
+  assert_non_null(c);
+  assert_string_equal(c->polarity, "affirmed");
 }
 
 static void test_split_from_parent_named_twice(void **state) {
