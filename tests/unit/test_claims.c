@@ -1034,6 +1034,9 @@ static void test_relation_noun_in_a_name(void **state) {
   r = run("وقدم آلاف المقاتلين من الصين إلى سوريا حيث شكلوا فصيلا بالتحالف مع جبهة النصرة.");
   mention_is(r, "china", "PLACE", "الصين");
   assert_null(find(r, "china", "nusra", "alliance"));
+  /* "the attackers" stand for the organization last named */
+  r = run("وأعلنت حركة طالبان مسؤوليتها عن الهجوم على نقطة التفتيش. وقال مسؤول إن الجيش الأفغاني صد المهاجمين بعد ساعتين.");
+  assert_non_null(find(r, "afghanistan", "taliban", "conflict"));
   /* the same noun alone relates its pair */
   r = run("وأعلن الائتلاف الوطني السوري التنسيق مع الحكومة التركية.");
   assert_non_null(find(r, "soc", "turkey", "cooperation"));
