@@ -1034,6 +1034,10 @@ static void test_relation_noun_in_a_name(void **state) {
   r = run("وقدم آلاف المقاتلين من الصين إلى سوريا حيث شكلوا فصيلا بالتحالف مع جبهة النصرة.");
   mention_is(r, "china", "PLACE", "الصين");
   assert_null(find(r, "china", "nusra", "alliance"));
+  /* "the Arab-international coalition" of 2014 is the international one */
+  r = run("وشنت طائرات التحالف العربي الدولي غارات على مواقع تنظيم داعش في الرقة.");
+  mention_is(r, "international-coalition", "COALITION", "طائرات التحالف العربي الدولي");
+  assert_non_null(find(r, "international-coalition", "isis", "conflict"));
   /* "the attackers" stand for the organization last named */
   r = run("وأعلنت حركة طالبان مسؤوليتها عن الهجوم على نقطة التفتيش. وقال مسؤول إن الجيش الأفغاني صد المهاجمين بعد ساعتين.");
   assert_non_null(find(r, "afghanistan", "taliban", "conflict"));
