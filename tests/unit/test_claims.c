@@ -1038,6 +1038,9 @@ static void test_relation_noun_in_a_name(void **state) {
   r = run("وشنت طائرات التحالف العربي الدولي غارات على مواقع تنظيم داعش في الرقة.");
   mention_is(r, "international-coalition", "COALITION", "طائرات التحالف العربي الدولي");
   assert_non_null(find(r, "international-coalition", "isis", "conflict"));
+  /* fire opened on a target with its opener between verb and object */
+  r = run("وقال الجيش إن الاشتباك بدأ حين فتح عناصر من حزب العمال الكردستاني النار على قافلة للجيش التركي.");
+  assert_non_null(find(r, "pkk", "turkey", "conflict"));
   /* "the attackers" stand for the organization last named */
   r = run("وأعلنت حركة طالبان مسؤوليتها عن الهجوم على نقطة التفتيش. وقال مسؤول إن الجيش الأفغاني صد المهاجمين بعد ساعتين.");
   assert_non_null(find(r, "afghanistan", "taliban", "conflict"));
