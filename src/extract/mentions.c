@@ -270,18 +270,27 @@ static int coalition_named_before(const struct alq_extractor *x, const alq_match
   size_t nw = next_word(&x->text, m->tok_last);
   if (nw != SIZE_MAX && (x_tok_ent(x, nw, ALQ_LK_CUE, ALQ_CUE_BETWEEN) || x_tok_ent(x, nw, ALQ_LK_CUE, ALQ_CUE_WITH)))
     return 0;
-  /* other organizations in the sentence: the word may be their alliance */
+  /* two other organizations in the sentence: the word may be their alliance
+     (one, the coalition's enemy, leaves it the coalition: التحالف الدولي
+     لهزيمة داعش ... شريك مؤسس للتحالف) */
   const alq_sentence *se = &x->text.sents[x->text.toks[m->tok_first].sent];
+  int orgs[2] = {-1, -1};
   for (size_t i = 0; i < x->nments; i++)
     if (x->ments[i].sent == x->text.toks[m->tok_first].sent && x->ments[i].kind == MK_ACTOR &&
-        (x->lex->actors[x->ments[i].actor].tbits & ALQ_AT_ORG))
-      return 0;
+        (x->lex->actors[x->ments[i].actor].tbits & ALQ_AT_ORG)) {
+      if (orgs[0] < 0) orgs[0] = x->ments[i].actor;
+      else if (x->ments[i].actor != orgs[0]) return 0;
+    }
   for (size_t k = 0; k < x->nm; k++) {
     const alq_match *o = &x->m[k];
     if (o->tok_first < se->tok_first || o->tok_first >= se->tok_first + se->tok_count) continue;
     const alq_lexent *e = x_ent(x, (int)k, ALQ_LK_ACTOR, -1);
-    if (e && e->value >= 0 && !(e->flags & ALQ_EF_COALITION) && (x->lex->actors[e->value].tbits & ALQ_AT_ORG)) return 0;
+    if (e && e->value >= 0 && !(e->flags & ALQ_EF_COALITION) && (x->lex->actors[e->value].tbits & ALQ_AT_ORG)) {
+      if (orgs[0] < 0) orgs[0] = e->value;
+      else if (e->value != orgs[0]) return 0;
+    }
   }
+  (void)orgs[1];
   return 1;
 }
 

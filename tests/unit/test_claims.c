@@ -1034,6 +1034,10 @@ static void test_relation_noun_in_a_name(void **state) {
   r = run("وقدم آلاف المقاتلين من الصين إلى سوريا حيث شكلوا فصيلا بالتحالف مع جبهة النصرة.");
   mention_is(r, "china", "PLACE", "الصين");
   assert_null(find(r, "china", "nusra", "alliance"));
+  /* bare التحالف after the coalition was named, in a sentence naming its one
+     enemy, is the coalition */
+  r = run("وانضمت السعودية إلى التحالف الدولي لهزيمة داعش منذ البداية. وحييت واشنطن السعودية على دعمها للتحالف في الحرب على داعش.");
+  mention_is(r, "international-coalition", "COALITION", "لتحالف");   /* (للتحالف: after the first ل) */
   /* "the Arab-international coalition" of 2014 is the international one */
   r = run("وشنت طائرات التحالف العربي الدولي غارات على مواقع تنظيم داعش في الرقة.");
   mention_is(r, "international-coalition", "COALITION", "طائرات التحالف العربي الدولي");
