@@ -599,9 +599,8 @@ static inline uint32_t match_start(const alq_text *t, size_t i, uint16_t strip) 
 
 #define LC_AHEAD 8
 /* The cache hash of token j when it is a word the cache may hold (else 0),
- * its slots prefetched: both ways' first lines (hash, key; the candidates
- * straddle into the first way's second line, a third prefetch did not
- * pay). */
+ * its slots prefetched: both ways' first lines (hash, key) and the first
+ * way's second line (its candidates straddle into it). */
 static inline uint64_t hash_ahead(const alq_lex_cache *lc, const alq_token *toks, const char *norm, size_t j) {
   const alq_token *tn = &toks[j];
   if ((unsigned)tn->kind - ALQ_TOK_ARABIC > ALQ_TOK_NUMBER - ALQ_TOK_ARABIC || !lc_cacheable(tn->nlen)) return 0;
@@ -609,6 +608,7 @@ static inline uint64_t hash_ahead(const alq_lex_cache *lc, const alq_token *toks
 #if defined(__GNUC__)
   const char *p = (const char *)&lc->slot[(uint32_t)(h >> (64 - LC_BITS)) & ~1u];
   __builtin_prefetch(p);
+  __builtin_prefetch(p + 64);
   __builtin_prefetch(p + 128);
 #endif
   return h;
