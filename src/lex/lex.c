@@ -2,6 +2,7 @@
  * trie over word ids, built once from the lexicon files (load.c) and shared
  * read-only by threads; the scanner finds longest matches with clitics. */
 #include "lex/lex.h"
+#include <assert.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -518,13 +519,17 @@ static int may_extend(const scan_state *st, const lc_slot *e, size_t i) {
   return 0;
 }
 
+/* Whether a form of n bytes is looked up in the cache. */
+static inline int lc_cacheable(size_t n) { return n && n <= LC_KEY; }
+
 /* token_cands through the cache; *slot gets the slot's index and epoch
- * (epoch << 32 | index), or UINT64_MAX when the form is not cached. */
+ * (epoch << 32 | index), or UINT64_MAX when the form is not cached. h is
+ * form_hash(s, n) when lc and lc_cacheable(n). */
 static inline int token_cands_c(const alq_lexicon *lex, alq_lex_cache *lc, const char *s, size_t n,
-                                alq_cand *out, uint64_t *slot) {
+                                uint64_t h, alq_cand *out, uint64_t *slot) {
   *slot = UINT64_MAX;
-  if (!lc || n > LC_KEY || n == 0) return token_cands(lex, s, n, out);
-  uint64_t h = form_hash(s, n);
+  if (!lc || !lc_cacheable(n)) return token_cands(lex, s, n, out);
+  assert(h == form_hash(s, n)); /* the scan computes it one token ahead */
   /* two-way: slots 2k and 2k + 1; the first slot's mru says which was hit
      or filled last, the other is refilled on a miss */
   uint32_t si = (uint32_t)(h >> (64 - LC_BITS)) & ~1u;
@@ -556,6 +561,17 @@ static inline int token_cands_c(const alq_lexicon *lex, alq_lex_cache *lc, const
   return nc;
 }
 
+int alq_lex_cache_find(const alq_lex_cache *lc, const char *s, size_t n) {
+  if (!lc_cacheable(n)) return -1;
+  uint64_t h = form_hash(s, n);
+  uint32_t si = (uint32_t)(h >> (64 - LC_BITS)) & ~1u;
+  for (uint32_t w = 0; w < 2; w++) {
+    const lc_slot *e = &lc->slot[si + w];
+    if (e->h == h && e->klen == n && form_eq(e->key, s, n)) return e->nc;
+  }
+  return -1;
+}
+
 long alq_lex_scan(const alq_lexicon *lex, const alq_text *t, size_t lo, size_t hi,
                   alq_arena *a, alq_match **out) {
   return alq_lex_scan_c(lex, NULL, t, lo, hi, a, out);
@@ -581,6 +597,23 @@ static inline uint32_t match_start(const alq_text *t, size_t i, uint16_t strip) 
   return start;
 }
 
+#define LC_AHEAD 8
+/* The cache hash of token j when it is a word the cache may hold (else 0),
+ * its slots prefetched: both ways' first lines (hash, key) and the first
+ * way's second line (its candidates straddle into it). */
+static inline uint64_t hash_ahead(const alq_lex_cache *lc, const alq_token *toks, const char *norm, size_t j) {
+  const alq_token *tn = &toks[j];
+  if ((unsigned)tn->kind - ALQ_TOK_ARABIC > ALQ_TOK_NUMBER - ALQ_TOK_ARABIC || !lc_cacheable(tn->nlen)) return 0;
+  uint64_t h = form_hash(norm + tn->nstart, tn->nlen);
+#if defined(__GNUC__)
+  const char *p = (const char *)&lc->slot[(uint32_t)(h >> (64 - LC_BITS)) & ~1u];
+  __builtin_prefetch(p);
+  __builtin_prefetch(p + 64);
+  __builtin_prefetch(p + 128);
+#endif
+  return h;
+}
+
 /* The first pass: every token's candidates (through the cache: its slot
  * in sref) into *cands (grown in the arena), their offsets in cfirst. A
  * function of its own, so that its loop keeps its cursors in registers.
@@ -595,13 +628,26 @@ static long scan_cands(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text
   size_t ccap = *ccapp, ncs = 0, nw = 0;
   const alq_token *toks = t->toks;
   const char *norm = t->norm;
+  /* Each word's hash is computed LC_AHEAD - 1 tokens ahead, into a ring,
+     and its cache slots prefetched then: the probes wait on memory (a
+     random slot of the 2 MB table per word), and one token ahead was too
+     little lead. */
+  uint64_t ring[LC_AHEAD];
+  if (lc)
+    for (size_t j = lo; j < hi && j < lo + LC_AHEAD - 1; j++) ring[j % LC_AHEAD] = hash_ahead(lc, toks, norm, j);
   for (size_t i = lo; i < hi; i++) {
     const alq_token *tk = &toks[i];
     cfirst[i - lo] = (uint32_t)ncs;
-    if (tk->kind != ALQ_TOK_ARABIC && tk->kind != ALQ_TOK_LATIN && tk->kind != ALQ_TOK_NUMBER) continue;
+    uint64_t h = 0;
+    if (lc) {
+      size_t j = i + LC_AHEAD - 1;
+      if (j < hi) ring[j % LC_AHEAD] = hash_ahead(lc, toks, norm, j);
+      h = ring[i % LC_AHEAD];
+    }
+    if ((unsigned)tk->kind - ALQ_TOK_ARABIC > ALQ_TOK_NUMBER - ALQ_TOK_ARABIC) continue; /* not a word */
     alq_cand tmp[MAXCAND];
     uint64_t sr;
-    int nc = token_cands_c(lex, lc, norm + tk->nstart, tk->nlen, tmp, &sr);
+    int nc = token_cands_c(lex, lc, norm + tk->nstart, tk->nlen, h, tmp, &sr);
     if (!nc) continue;
     nw++;
     if (sref) sref[i - lo] = sr;

@@ -197,6 +197,11 @@ void alq_lex_cache_free(alq_lex_cache *c);
 long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *c, const alq_text *t, size_t lo, size_t hi,
                     alq_arena *a, alq_match **out);
 
+/* Whether the cache holds normalized form s[0..n): its number of
+ * candidates, or -1 (for tests: the scan hashes each word one token ahead
+ * and must file it under its own hash). */
+int alq_lex_cache_find(const alq_lex_cache *c, const char *s, size_t n);
+
 /* Looks up a single normalized word (no clitic stripping); returns the entries
  * of the one-word phrase, or 0. */
 uint32_t alq_lex_word_entries(const alq_lexicon *lex, const char *norm, size_t n,

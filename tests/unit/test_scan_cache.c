@@ -169,6 +169,41 @@ static void test_generated_same(void **state) {
   free(wl);
 }
 
+/* The scan hashes each word a few tokens ahead (into a ring, to prefetch
+ * its cache slots) and passes the hash on when it reaches the word: every word of a text with far fewer
+ * forms than slots must then be filed under its own hash, so that
+ * alq_lex_cache_find finds it after the scan; a hash of another token
+ * would file it elsewhere (the results stay right, as the key is
+ * compared, so test_news_same cannot see it). Forms with more candidates
+ * than a slot holds, or too long, are not cached: at most a few. */
+static void test_words_filed_by_own_hash(void **state) {
+  (void)state;
+  load_news();
+  alq_arena a;
+  alq_arena_init(&a, 1 << 20, 0);
+  alq_text t;
+  size_t len = news_len < 6000 ? news_len : 6000;
+  while (len < news_len && ((unsigned char)news[len] & 0xC0) == 0x80) len++;
+  assert_int_equal(alq_text_analyze(&a, (const uint8_t *)news, len, &t), 0);
+  alq_lex_cache *c = alq_lex_cache_new();
+  assert_non_null(c);
+  alq_match *m;
+  assert_true(alq_lex_scan_c(lex, c, &t, 0, t.ntoks, &a, &m) >= 0);
+  size_t words = 0, found = 0, adjacent = 0;
+  for (size_t i = 0; i < t.ntoks; i++) {
+    const alq_token *tk = &t.toks[i];
+    if (tk->kind != ALQ_TOK_ARABIC && tk->kind != ALQ_TOK_LATIN && tk->kind != ALQ_TOK_NUMBER) continue;
+    words++;
+    if (alq_lex_cache_find(c, t.norm + tk->nstart, tk->nlen) >= 0) found++;
+    if (i > 0 && t.toks[i - 1].kind == tk->kind) adjacent++;
+  }
+  assert_true(words > 300);
+  assert_true(adjacent > words / 2); /* runs of words: the ring holds several at once */
+  assert_true(found * 100 >= words * 97);
+  alq_lex_cache_free(c);
+  alq_arena_free(&a);
+}
+
 /* alq_lex_word_entries (the word table compares forms a word at a time)
  * against a linear search of the table with memcmp, for every word of the
  * lexicon copied to a buffer of its exact size (reads past it show under
@@ -236,6 +271,7 @@ int main(void) {
     cmocka_unit_test(test_actor_find),
     cmocka_unit_test(test_word_lookup),
     cmocka_unit_test(test_news_same),
+    cmocka_unit_test(test_words_filed_by_own_hash),
     cmocka_unit_test(test_generated_same),
   };
   int rc = cmocka_run_group_tests(tests, setup, teardown);
