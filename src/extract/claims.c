@@ -572,6 +572,9 @@ static int source_at(ctx *c, size_t i, size_t lim, int bare, source *out) {
     if (is_stop_punct(t, k)) return 0;
     /* the subject comes before what is said (لافتا إلى أن X ...: X is not the speaker) */
     if (tok_cue(c, k, ALQ_CUE_COMPLEMENTIZER)) return 0;
+    /* ... and before a relation word: a name after it is in what is said
+       (تؤكد وجود تنسيق بين X و Y: X is not the speaker) */
+    if (bare && x->tok_match[k] >= 0 && x->tok_ment[k] < 0 && x_tok_ent(x, k, ALQ_LK_REL, -1)) return 0;
     int mi = x->tok_ment[k];
     /* the outlet told (قال X لـ«الشرق الأوسط»): the addressee, not the source */
     if (mi >= 0 && x->ments[mi].kind == MK_OUTLET && outlet_told(x, &x->ments[mi])) {

@@ -1018,6 +1018,10 @@ static void test_relation_noun_in_a_name(void **state) {
   assert_null(find(r, "isis", "syrian-army", "support"));
   r = run("وقالت مصادر إن ميليشيات حزب الله انتشرت في القصير. وأكدت أن إيران تواصل تسليح الميليشيات.");
   assert_non_null(find(r, "hezbollah", "iran", "support"));
+  /* a name after a relation word is in what is said, not the speaker of a
+     verb of saying before it */
+  r = run("وكشفت مصادر معارضة أن التطورات الميدانية تؤكد وجود تنسيق بين تنظيم داعش وجبهة النصرة التابعة لتنظيم القاعدة.");
+  source_is(find(r, "nusra", "al-qaeda", "affiliation"), "مصادر معارضة", "anonymous");
   /* "as X said" closing a sentence names its source */
   r = run("وتواصلت المواجهات في عدن بين الجيش اليمني والمتمردين الحوثيين، كما ذكرت مصادر عسكرية.");
   source_is(find(r, "houthis", "yemeni-army", "conflict"), "مصادر عسكرية", "anonymous");
