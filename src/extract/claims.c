@@ -88,16 +88,6 @@ static int named_together(const ctx *c, int mi, const side *g) {
   return 0;
 }
 
-/* Is the word at token i definite: ال, after at most one proclitic (و ف ب ك)
- * or as لل? */
-static int definite_word(const alq_text *t, size_t i) {
-  if (t->toks[i].kind != ALQ_TOK_ARABIC || t->toks[i].nlen < 6) return 0;
-  const char *w = t->norm + t->toks[i].nstart;
-  if (!memcmp(w, "\xd9\x84\xd9\x84", 4)) return 1;                              /* لل */
-  if (!memcmp(w, "\xd8\xa7\xd9\x84", 4)) return 1;                              /* ال */
-  int clitic = !memcmp(w, X_WAW, 2) || !memcmp(w, X_BA, 2) || !memcmp(w, "\xd9\x81", 2) || !memcmp(w, "\xd9\x83", 2);
-  return clitic && t->toks[i].nlen >= 8 && !memcmp(w + 2, "\xd8\xa7\xd9\x84", 4);
-}
 
 /* Is the word at token i (after at most one one-letter proclitic) a
  * militia head (ميليشيات، ميليشيا: org_head value 2)? */
@@ -122,7 +112,7 @@ static int single_anaphor(const ctx *c, size_t i) {
   if (!e || x->m[x->tok_match[i]].tok_first != i) return -1;
   /* "the latest" after a definite noun is its adjective (التفاهم الأخير،
      الهجوم الأخيرة), not "the latter" */
-  if (e->value == 2 && i > c->s_first && x->tok_ment[i - 1] < 0 && definite_word(&x->text, i - 1)) return -1;
+  if (e->value == 2 && i > c->s_first && x->tok_ment[i - 1] < 0 && x_definite(&x->text, i - 1)) return -1;
   size_t nx = x->m[x->tok_match[i]].tok_last + 1;
   /* a head that a name follows, after up to two unknown words (adjectives:
      المجموعة العلمانية "حركة الحزم"), describes that name */
@@ -401,7 +391,7 @@ static int participle_head(ctx *c, size_t at, side *out, size_t *head_at) {
     part = re->kind == ALQ_LK_REL && re->value == 'a' &&
            (re->cls == ALQ_REL_AFFILIATION || re->cls == ALQ_REL_SUPPORT);
   }
-  if (!part || !definite_word(t, p)) return 0;
+  if (!part || !x_definite(t, p)) return 0;
   int hm = x->tok_ment[p - 1];
   if (hm < 0 || x->ments[hm].kind != MK_ACTOR || x->ments[hm].tl != p - 1) return 0;
   memset(out, 0, sizeof *out);
@@ -996,9 +986,9 @@ static int pairs_across(ctx *c, const side *l, const side *r, int type, int neg,
 static int in_org_name(const ctx *c, size_t i) {
   const struct alq_extractor *x = c->x;
   const alq_text *t = &x->text;
-  if (i <= c->s_first || x->tok_ment[i] >= 0 || x->tok_ment[i - 1] >= 0 || !definite_word(t, i)) return 0;
+  if (i <= c->s_first || x->tok_ment[i] >= 0 || x->tok_ment[i - 1] >= 0 || !x_definite(t, i)) return 0;
   int k = x->tok_match[i - 1];
-  if (k < 0 || x->m[k].tok_last != i - 1 || x->m[k].strip > 2 || definite_word(t, x->m[k].tok_first)) return 0;
+  if (k < 0 || x->m[k].tok_last != i - 1 || x->m[k].strip > 2 || x_definite(t, x->m[k].tok_first)) return 0;
   if (!x_tok_ent(x, i - 1, ALQ_LK_CUE, ALQ_CUE_ORG_HEAD)) return 0;
   /* (a verbal noun's own reading: nouns only) */
   int mk = x->tok_match[i];

@@ -12,6 +12,14 @@ int x_tok_is(const alq_text *t, size_t i, const char *s) {
   return t->toks[i].nlen == n && memcmp(t->norm + t->toks[i].nstart, s, n) == 0;
 }
 
+int x_definite(const alq_text *t, size_t i) {
+  if (t->toks[i].kind != ALQ_TOK_ARABIC || t->toks[i].nlen < 6) return 0;
+  const char *w = t->norm + t->toks[i].nstart;
+  if (!memcmp(w, "\xd9\x84\xd9\x84", 4) || !memcmp(w, "\xd8\xa7\xd9\x84", 4)) return 1;   /* لل ال */
+  int clitic = !memcmp(w, X_WAW, 2) || !memcmp(w, X_BA, 2) || !memcmp(w, "\xd9\x81", 2) || !memcmp(w, "\xd9\x83", 2);
+  return clitic && t->toks[i].nlen >= 8 && !memcmp(w + 2, "\xd8\xa7\xd9\x84", 4);
+}
+
 /* @x_ent-begin */
 /* The match's kind/class masks (computed once by the scanner) answer most
  * lookups without touching the entries. */

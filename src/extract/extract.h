@@ -134,4 +134,6 @@ static inline int x_is_word(const alq_text *t, size_t i) {
 }
 /* Normalized text of token i equals s? */
 int x_tok_is(const alq_text *t, size_t i, const char *s);
+/* Is the word at token i definite: ال, لل, or ال after one proclitic (و ف ب ك)? */
+int x_definite(const alq_text *t, size_t i);
 #endif

@@ -445,15 +445,6 @@ static int outlet_name_after(const struct alq_extractor *x, size_t i, size_t *tf
  * words that no lexicon entry claims (جبهة "أنصار الحق"). Unquoted names
  * were tried and rejected: head + noun is far more often a common phrase
  * (منظمة إرهابية، الحركة تنفذ) than a name. */
-/* Is token i a definite word (ال, or وال / بال / فال / لل)? */
-static int definite_head(const alq_text *t, size_t i) {
-  const char *w = t->norm + t->toks[i].nstart;
-  size_t n = t->toks[i].nlen;
-  if (t->toks[i].kind != ALQ_TOK_ARABIC || n < 6) return 0;
-  if (!memcmp(w, "\xd8\xa7\xd9\x84", 4) || !memcmp(w, "\xd9\x84\xd9\x84", 4)) return 1;   /* ال لل */
-  return n >= 8 && (!memcmp(w, X_WAW, 2) || !memcmp(w, X_BA, 2) || !memcmp(w, "\xd9\x81", 2)) &&
-         !memcmp(w + 2, "\xd8\xa7\xd9\x84", 4);
-}
 
 static int new_org_name(const struct alq_extractor *x, size_t h, size_t *tf, size_t *tl) {
   const alq_text *t = &x->text;
@@ -1287,7 +1278,7 @@ int x_mentions(struct alq_extractor *x) {
     }
     /* a military unit named by its number (الفرقة 30، "اللواء 93"): the
        definite head and the number */
-    if (oh0 && oh0->value == 1 && m->tok_first == m->tok_last && definite_head(t, m->tok_first)) {
+    if (oh0 && oh0->value == 1 && m->tok_first == m->tok_last && x_definite(t, m->tok_first)) {
       size_t j = m->tok_last + 1;
       if (j < t->ntoks && t->toks[j].sent == t->toks[m->tok_first].sent && t->toks[j].kind == ALQ_TOK_NUMBER &&
           t->toks[j].nlen <= 3 && x->tok_ment[j] < 0 && !(j + 1 < t->ntoks && t->toks[j + 1].kind == ALQ_TOK_NUMBER)) {
