@@ -173,18 +173,18 @@ static int phrase_add(alq_lexicon *lex, alq_arena *tmp, const char *form, alq_le
 typedef struct tsv {
   char *buf; size_t len, pos;
   const char *path;
+  char pathbuf[1024];   /* (per reader: lexicons are loaded by several threads at once) */
   int line;
   char *f[8]; int nf;
 } tsv;
 
 static int tsv_open(tsv *t, const char *dir, const char *name, int required, alq_error *err) {
-  static char path[1024];
   memset(t, 0, sizeof *t);
-  snprintf(path, sizeof path, "%s/%s", dir, name);
-  t->path = path;
+  snprintf(t->pathbuf, sizeof t->pathbuf, "%s/%s", dir, name);
+  t->path = t->pathbuf;
   struct stat st;
-  if (!required && stat(path, &st) != 0) return 1;
-  return alq_read_file(path, &t->buf, &t->len, 64u << 20, err);
+  if (!required && stat(t->path, &st) != 0) return 1;
+  return alq_read_file(t->path, &t->buf, &t->len, 64u << 20, err);
 }
 
 /* Next non-comment, non-blank line split on tabs; returns 0 at the end. */

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <pthread.h>
 #include "alaqat.h"
 #include "lex/lex.h"
 #include "text/text.h"
@@ -230,6 +231,29 @@ static void test_loader_errors(void **state) {
   assert_int_equal(system(cmd), 0);
 }
 
+/* Lexicons opened by several threads at once (one extractor per thread, as
+ * the Python binding does): each load reads its own files. */
+static void *open_many(void *arg) {
+  int *fails = arg;
+  for (int k = 0; k < 8; k++) {
+    alq_lexicon *l = NULL;
+    alq_error err = {0};
+    if (alq_lexicon_open(&l, ALQ_TEST_DATADIR, &err) != 0 || !l) (*fails)++;
+    else if (alq_lex_actor_find(l, "isis") != alq_lex_actor_find(lex, "isis") || l->nents != lex->nents) (*fails)++;
+    alq_lexicon_free(l);
+  }
+  return NULL;
+}
+
+static void test_concurrent_loads(void **state) {
+  (void)state;
+  pthread_t th[4];
+  int fails[4] = {0};
+  for (int i = 0; i < 4; i++) assert_int_equal(pthread_create(&th[i], NULL, open_many, &fails[i]), 0);
+  for (int i = 0; i < 4; i++) assert_int_equal(pthread_join(th[i], NULL), 0);
+  for (int i = 0; i < 4; i++) assert_int_equal(fails[i], 0);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_longest_multiword),
@@ -241,6 +265,7 @@ int main(void) {
     cmocka_unit_test(test_places_and_months),
     cmocka_unit_test(test_pathological),
     cmocka_unit_test(test_loader_errors),
+    cmocka_unit_test(test_concurrent_loads),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
