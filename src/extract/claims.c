@@ -621,6 +621,18 @@ static int source_at(ctx *c, size_t i, size_t lim, int bare, source *out) {
       *out = (source){copy_span(x, first->start, first->end), official ? "official" : "person", k};
       return 1;
     }
+    /* the body of an actor named after the verb (قال المركز الإعلامي للمقاومة،
+       المتحدث الرسمي لـ X): the whole phrase, not the actor's name alone */
+    if (bare && mi >= 0 && x->ments[mi].kind == MK_ACTOR && k > i && x->ments[mi].tf == k &&
+        x_ment_has_clitic(x, &x->ments[mi], X_LAM) && x_definite(t, i)) {
+      int plain = 1;
+      for (size_t q = i; q < k && plain; q++)
+        plain = t->toks[q].kind == ALQ_TOK_ARABIC && x->tok_ment[q] < 0;
+      if (plain) {
+        *out = (source){copy_span(x, t->toks[i].start, x->ments[mi].end), "official", i};
+        return 1;
+      }
+    }
     if (mi >= 0 && x->ments[mi].kind == MK_ACTOR) {
       const ment *m = &x->ments[mi];
       /* a state named again (السعودية) repeats its first mention (المملكة

@@ -1022,6 +1022,9 @@ static void test_relation_noun_in_a_name(void **state) {
      verb of saying before it */
   r = run("وكشفت مصادر معارضة أن التطورات الميدانية تؤكد وجود تنسيق بين تنظيم داعش وجبهة النصرة التابعة لتنظيم القاعدة.");
   source_is(find(r, "nusra", "al-qaeda", "affiliation"), "مصادر معارضة", "anonymous");
+  /* the body of an actor speaking after the verb is the whole phrase */
+  r = run("وقال المركز الإعلامي للمقاومة الشعبية إن الهجوم أسفر عن مقتل اثنين من المسلحين الحوثيين.");
+  source_is(find(r, "houthis", "yemen-popular-resistance", "conflict"), "المركز الإعلامي للمقاومة الشعبية", "official");
   /* "as X said" closing a sentence names its source */
   r = run("وتواصلت المواجهات في عدن بين الجيش اليمني والمتمردين الحوثيين، كما ذكرت مصادر عسكرية.");
   source_is(find(r, "houthis", "yemeni-army", "conflict"), "مصادر عسكرية", "anonymous");
