@@ -509,6 +509,11 @@ static source anon_phrase(ctx *c, size_t i) {
       if (q < c->s_end && x_tok_ent(x, q, ALQ_LK_CUE, ALQ_CUE_PLACE_HEAD)) q = x->m[x->tok_match[q]].tok_last + 1;
       int pm = q < c->s_end ? x->tok_ment[q] : -1;
       if (pm >= 0 && x->ments[pm].kind == MK_PLACE) { last = x->ments[pm].tl; k = last + 1; added++; continue; }
+      /* ... or a body it belongs to (مصادر في البنتاغون، مسؤول في الخارجية الأميركية) */
+      if (pm >= 0 && x->ments[pm].kind == MK_ACTOR && x->ments[pm].tf == q && q == k + 1 &&
+          tok_cue(c, k, ALQ_CUE_PLACE_PREP)) {
+        last = x->ments[pm].tl; k = last + 1; added++; continue;
+      }
     }
     break;
   }

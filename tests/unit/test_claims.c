@@ -1022,6 +1022,9 @@ static void test_relation_noun_in_a_name(void **state) {
      verb of saying before it */
   r = run("وكشفت مصادر معارضة أن التطورات الميدانية تؤكد وجود تنسيق بين تنظيم داعش وجبهة النصرة التابعة لتنظيم القاعدة.");
   source_is(find(r, "nusra", "al-qaeda", "affiliation"), "مصادر معارضة", "anonymous");
+  /* an unnamed source keeps the body it belongs to */
+  r = run("وقال مسؤول في وزارة الخارجية التركية إن أنقرة ستواصل دعم الجيش السوري الحر.");
+  source_is(find(r, "turkey", "fsa", "support"), "مسؤول في وزارة الخارجية التركية", "anonymous");
   /* the body of an actor speaking after the verb is the whole phrase */
   r = run("وقال المركز الإعلامي للمقاومة الشعبية إن الهجوم أسفر عن مقتل اثنين من المسلحين الحوثيين.");
   source_is(find(r, "houthis", "yemen-popular-resistance", "conflict"), "المركز الإعلامي للمقاومة الشعبية", "official");
