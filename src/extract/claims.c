@@ -644,7 +644,12 @@ static int source_at(ctx *c, size_t i, size_t lim, int bare, source *out) {
          العربية السعودية), rule 19 */
       if (x->lex->actors[m->actor].tbits & ALQ_AT_STATE)
         for (size_t q = 0; q < (size_t)mi; q++)
-          if (x->ments[q].kind == MK_ACTOR && x->ments[q].actor == m->actor) { m = &x->ments[q]; break; }
+          if (x->ments[q].kind == MK_ACTOR && x->ments[q].actor == m->actor) {
+            /* (only a shorter name repeats a longer one: رئاسة أركان الجيش
+               التركي after الجيش التركي is a name of its own) */
+            if (x->ments[q].end - x->ments[q].start > m->end - m->start) m = &x->ments[q];
+            break;
+          }
       *out = (source){copy_span(x, m->start, m->end), "official", k};
       return 1;
     }

@@ -1022,6 +1022,10 @@ static void test_relation_noun_in_a_name(void **state) {
      verb of saying before it */
   r = run("وكشفت مصادر معارضة أن التطورات الميدانية تؤكد وجود تنسيق بين تنظيم داعش وجبهة النصرة التابعة لتنظيم القاعدة.");
   source_is(find(r, "nusra", "al-qaeda", "affiliation"), "مصادر معارضة", "anonymous");
+  /* a later longer name of a state's body is a source of its own; a later
+     short name repeats the first full one */
+  r = run("وقصف الجيش التركي مواقع في سوريا. وقتل جندي تركي في صدام مع تنظيم داعش بحسب رئاسة أركان الجيش التركي.");
+  source_is(find(r, "isis", "turkey", "conflict"), "رئاسة أركان الجيش التركي", "official");
   /* an unnamed source keeps the body it belongs to */
   r = run("وقال مسؤول في وزارة الخارجية التركية إن أنقرة ستواصل دعم الجيش السوري الحر.");
   source_is(find(r, "turkey", "fsa", "support"), "مسؤول في وزارة الخارجية التركية", "anonymous");
