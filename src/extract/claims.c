@@ -473,7 +473,7 @@ static int weak_match(const struct alq_extractor *x, size_t i) {
   for (uint32_t j = 0; j < m->nents; j++) {
     const alq_lexent *e = &x->lex->ents[m->ents[j]];
     if (e->kind != ALQ_LK_CUE) return 0;
-    if (e->cls != ALQ_CUE_TIME_PART && e->cls != ALQ_CUE_FORCE_HEAD && e->cls != ALQ_CUE_MEMBER_NOUN &&
+    if (e->cls != ALQ_CUE_TIME_PART && e->cls != ALQ_CUE_PERSON_ROLE && e->cls != ALQ_CUE_FORCE_HEAD && e->cls != ALQ_CUE_MEMBER_NOUN &&
         e->cls != ALQ_CUE_ORG_HEAD && e->cls != ALQ_CUE_AMBIG_BLOCK_AFTER && e->cls != ALQ_CUE_AMBIG_BLOCK_BEFORE)
       return 0;
   }

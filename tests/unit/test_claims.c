@@ -1026,6 +1026,9 @@ static void test_relation_noun_in_a_name(void **state) {
      short name repeats the first full one */
   r = run("وقصف الجيش التركي مواقع في سوريا. وقتل جندي تركي في صدام مع تنظيم داعش بحسب رئاسة أركان الجيش التركي.");
   source_is(find(r, "isis", "turkey", "conflict"), "رئاسة أركان الجيش التركي", "official");
+  /* ... and its describing participle (معارض) */
+  r = run("وقال مصدر سياسي معارض إن تركيا تدعم الجيش السوري الحر.");
+  source_is(find(r, "turkey", "fsa", "support"), "مصدر سياسي معارض", "anonymous");
   /* an unnamed source keeps the body it belongs to */
   r = run("وقال مسؤول في وزارة الخارجية التركية إن أنقرة ستواصل دعم الجيش السوري الحر.");
   source_is(find(r, "turkey", "fsa", "support"), "مسؤول في وزارة الخارجية التركية", "anonymous");
