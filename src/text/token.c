@@ -223,6 +223,52 @@ static void ar_pair_build(void) {
     }
 }
 
+/* The letters of an Arabic word from p, in locals: same-normalizing letters
+ * 16 bytes at a time (SSE2; the store may write up to 16 bytes past them, so
+ * only while nn + 16 <= ncap), the others by one ar_pair lookup (each pair
+ * stored even when dropped, then not counted: 2 bytes of room needed),
+ * stopping before a pair that starts at or past end, at anything that is not
+ * such a pair, and after a pair followed by an ASCII byte (the usual end of a
+ * word). Adds the pairs' classes to *any; returns the new position. ncap 0:
+ * the caller guarantees the room (no bound checked). */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline size_t word_letters(const uint8_t *s, size_t p, size_t end, size_t len, uint8_t *o, size_t *nnp,
+                                  size_t ncap, uint32_t *anyp) {
+  size_t nn = *nnp;
+  uint32_t any = *anyp;
+  (void)ncap;
+  for (;;) {
+#if defined(__SSE2__) && !defined(ALQ_TEXT_NO_FAST)
+    size_t p1 = p;
+    while (p + 16 <= len && (!ncap || nn + 16 <= ncap)) {
+      __m128i v = _mm_loadu_si128((const __m128i *)(s + p));
+      unsigned m = alq_text_same_run(v);
+      _mm_storeu_si128((__m128i *)(o + nn), v);
+      nn += m;
+      p += m;
+      if (m < 16) break;
+    }
+    if (p != p1) any |= AR_LETTER;
+#endif
+    if (p + 1 >= end) break;
+    unsigned h = (unsigned)s[p] - 0xD8u;
+    if (h > 3) break;
+    uint32_t e = ar_pair[h << 8 | s[p + 1]];
+    if (!e) break;
+    uint16_t v = (uint16_t)e;
+    memcpy(o + nn, &v, 2);
+    nn += (e >> 19) & 2; /* AR_OUT: 2 bytes */
+    any |= e;
+    p += 2;
+    if (p < len && s[p] < 0x80) break;
+  }
+  *nnp = nn;
+  *anyp = any;
+  return p;
+}
+
 /* A word: Arabic (letters, diacritics, tatweel) or Latin/other script
  * (letters, combining marks). Invisible format characters inside are skipped
  * but never end up at the token's edge. Returns the position after the run. */
@@ -249,34 +295,7 @@ static inline int scan_word(scan *sc, size_t pos, int arabic, unsigned flags, si
       size_t end = room < len - p ? p + room : len;
       size_t p0 = p;
       uint32_t any = 0;
-      for (;;) {
-#if defined(__SSE2__) && !defined(ALQ_TEXT_NO_FAST)
-        /* letters that normalize to themselves, 16 bytes at a time: copied
-           as they are (the store may write past them: nn + 16 <= ncap) */
-        size_t p1 = p;
-        while (p + 16 <= len && nn + 16 <= ncap) {
-          __m128i v = _mm_loadu_si128((const __m128i *)(s + p));
-          unsigned m = alq_text_same_run(v);
-          _mm_storeu_si128((__m128i *)(o + nn), v);
-          nn += m;
-          p += m;
-          if (m < 16) break;
-        }
-        if (p != p1) any |= AR_LETTER;
-#endif
-        if (p + 1 >= end) break;
-        unsigned h = (unsigned)s[p] - 0xD8u;
-        if (h > 3) break;
-        uint32_t e = ar_pair[h << 8 | s[p + 1]];
-        if (!e) break;
-        /* stored even when dropped (then not counted): nn + 2 <= room */
-        uint16_t v = (uint16_t)e;
-        memcpy(o + nn, &v, 2);
-        nn += (e >> 19) & 2; /* AR_OUT: 2 bytes */
-        any |= e;
-        p += 2;
-        if (p < len && s[p] < 0x80) break; /* the usual end of a word */
-      }
+      p = word_letters(s, p, end, len, o, &nn, ncap, &any);
       sc->nn = nn;
       if (p != p0) {
         last_end = p;
@@ -355,31 +374,7 @@ static inline size_t scan_arabic_run(scan *sc, size_t pos, unsigned flags, size_
     if (ntoks == tcap) break;
     size_t nn0 = nn, w = p;
     uint32_t any = 0;
-    for (;;) {
-#ifdef __SSE2__
-      size_t p1 = p;
-      while (p + 16 <= len) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(s + p));
-        unsigned m = alq_text_same_run(v);
-        _mm_storeu_si128((__m128i *)(o + nn), v);
-        nn += m;
-        p += m;
-        if (m < 16) break;
-      }
-      if (p != p1) any |= AR_LETTER;
-#endif
-      if (p + 1 >= len) break;
-      unsigned h = (unsigned)s[p] - 0xD8u;
-      if (h > 3) break;
-      uint32_t e = ar_pair[h << 8 | s[p + 1]];
-      if (!e) break;
-      uint16_t v = (uint16_t)e;
-      memcpy(o + nn, &v, 2);
-      nn += (e >> 19) & 2; /* AR_OUT: 2 bytes */
-      any |= e;
-      p += 2;
-      if (p < len && s[p] < 0x80) break;
-    }
+    p = word_letters(s, p, len, len, o, &nn, 0, &any);
     if ((p < len && s[p] >= 0x80 && word_goes_on(s, len, p)) || !(any & AR_LETTER) || nn == nn0) {
       /* not this one */
       nn = nn0;
