@@ -89,6 +89,22 @@ static int seen_before(const alq_text *t, line *ls, uint64_t *sig, uint32_t *idx
   return 0;
 }
 
+/* A button or furniture word at token i (chrome value 0; value 1 is a lead
+ * verb). */
+static int button_word(const struct alq_extractor *x, size_t i) {
+  const alq_lexent *e = x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_CHROME);
+  return e && e->value == 0;
+}
+
+/* Does line l open like a news lead: a perfect verb from the lead list as
+ * its first word, without a proclitic (وقال continues the story), and a
+ * sentence's length? */
+static int lead_line(const struct alq_extractor *x, const line *l) {
+  if (l->nwords < 8) return 0;
+  const alq_lexent *e = x_tok_ent(x, l->t_first, ALQ_LK_CUE, ALQ_CUE_CHROME);
+  return e && e->value == 1 && !x->m[x->tok_match[l->t_first]].strip;
+}
+
 static void parse_doc_date(struct alq_extractor *x, const char *iso) {
   int y = 0, m = 0, d = 0;
   if (strlen(iso) >= 10 && iso[4] == '-' && iso[7] == '-') {
@@ -150,7 +166,7 @@ int x_chrome(struct alq_extractor *x) {
   for (size_t k = 0, seen = 0; k < nl && seen < 8; k++) {
     line *l = &ls[k];
     if (l->nwords < 3 || l->date_only) continue;
-    if (x_tok_ent(x, l->t_first, ALQ_LK_CUE, ALQ_CUE_CHROME)) continue;
+    if (button_word(x, l->t_first)) continue;
     seen++;
     if (l->ends_stop && l->nwords >= 25) break;  /* body text reached */
     if (l->nwords > 60) break;
@@ -181,17 +197,29 @@ int x_chrome(struct alq_extractor *x) {
   uint64_t *seen = alq_arena_alloc(&x->arena, scap * sizeof *seen);
   uint32_t *seen_idx = alq_arena_calloc(&x->arena, scap, sizeof *seen_idx);
   if (!seen || !seen_idx) return ALQ_ENOMEM;
+  /* teasers: the last lines, two or more, each opening like the lead of a
+     story (the site's "more stories"), after at least two lines of the
+     article's own */
+  size_t teasers = nl, body = 0;
+  {
+    size_t k = nl;
+    while (k > 0 && (!ls[k - 1].nwords || lead_line(x, &ls[k - 1]))) k--;
+    size_t run = 0;
+    for (size_t j = k; j < nl; j++) run += ls[j].nwords > 0;
+    for (size_t j = 0; j < k; j++) body += ls[j].nwords > 0 && (int)j != title;
+    if (run >= 2 && body >= 2) teasers = k;
+  }
   int prev = -1;                 /* the last line with words */
   for (size_t k = 0; k < nl; k++) {
     line *l = &ls[k];
-    int chrome = 0;
-    if (x_tok_ent(x, l->t_first, ALQ_LK_CUE, ALQ_CUE_CHROME) && !l->ends_stop) chrome = 1;
+    int chrome = k >= teasers;
+    if (button_word(x, l->t_first) && !l->ends_stop) chrome = 1;
     /* a date line yields no claim; the dateline below the headline is still
        a DATE mention, a masthead date above it is not (chrome 2 = mentions kept) */
     if (l->date_only) chrome = (title >= 0 && (int)k > title) ? 2 : 1;
     if (l->nwords <= 6 && !l->ends_stop)
       for (size_t i = l->t_first; i <= l->t_last; i++)
-        if (x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_CHROME)) chrome = 1;
+        if (button_word(x, i)) chrome = 1;
     if (!chrome && l->nwords && seen_before(t, ls, seen, seen_idx, scap, k)) chrome = 1;  /* repeated line */
     if (!chrome && title >= 0 && (int)k != title && !l->ends_stop && l->nwords <= 8 &&
         echoes(t, l, &ls[title]))

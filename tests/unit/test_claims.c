@@ -314,6 +314,40 @@ static void test_truncated_repeat_is_chrome(void **state) {
   assert_true(first);   /* the sub-headline itself does */
 }
 
+/* count the claims whose span starts at or after byte `from` */
+static size_t claims_from(const alq_result *r, uint32_t from) {
+  size_t n = 0;
+  for (size_t i = 0; i < r->nclaims; i++) n += r->claims[i].span[0] >= from;
+  return n;
+}
+
+static void test_trailing_leads_are_teasers(void **state) {
+  (void)state;
+  /* the article, then two lines opening bare with a lead verb: the leads of
+     other stories the site appends; they give no claims (nor mentions) */
+  const char *body = "دبي (وكالات)- أعلنت حركة طالبان رفضها للمحادثات مع الحكومة الأفغانية، الأحد.\n"
+                     "وقال متحدث باسم الحركة إن المحادثات لن تبدأ قبل انسحاب القوات الأجنبية.\n"
+                     "وأضاف أن الحركة ستواصل عملياتها في الولايات الجنوبية خلال الأسابيع المقبلة.\n";
+  const char *teasers = "أعلن الجيش العراقي، السبت، أنه شن غارات على مواقع لتنظيم داعش قرب الحدود السورية.\n"
+                        "قالت وزارة الخارجية التركية، الجمعة، إن تركيا قدمت الدعم لقطر خلال الأزمة الخليجية الأخيرة.\n";
+  char text[2048];
+  snprintf(text, sizeof text, "%s%s", body, teasers);
+  const alq_result *r = run(text);
+  assert_int_equal(claims_from(r, (uint32_t)strlen(body)), 0);
+  for (size_t i = 0; i < r->nmentions; i++) assert_true(r->mentions[i].span[0] < strlen(body));
+  /* the same lines continuing the story (opening with و) are its text */
+  const char *cont = "وأعلن الجيش العراقي، السبت، أنه شن غارات على مواقع لتنظيم داعش قرب الحدود السورية.\n"
+                     "وقالت وزارة الخارجية التركية، الجمعة، إن تركيا قدمت الدعم لقطر خلال الأزمة الخليجية الأخيرة.\n";
+  snprintf(text, sizeof text, "%s%s", body, cont);
+  r = run(text);
+  assert_non_null(find(r, "iraqi-army", "isis", "conflict"));
+  assert_non_null(find(r, "turkey", "qatar", "support"));
+  /* one such line alone may be the story's last paragraph */
+  snprintf(text, sizeof text, "%s%s", body, strchr(teasers, '\n') + 1);
+  r = run(text);
+  assert_non_null(find(r, "turkey", "qatar", "support"));
+}
+
 static void test_role_nouns(void **state) {
   (void)state;
   /* X، وهي الذراع العسكري لـ Y والمكون الرئيسي لـ Z: X belongs to both */
@@ -1136,6 +1170,7 @@ int main(void) {
     cmocka_unit_test(test_partner_with_distant_agent),
     cmocka_unit_test(test_adjacent_hedges),
     cmocka_unit_test(test_truncated_repeat_is_chrome),
+    cmocka_unit_test(test_trailing_leads_are_teasers),
     cmocka_unit_test(test_role_nouns),
     cmocka_unit_test(test_reciprocal_symmetric),
     cmocka_unit_test(test_hostility_named_by_reconciliation),
