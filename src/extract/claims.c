@@ -1224,9 +1224,34 @@ static int adjectives_only_before(const ctx *c, size_t to) {
   return 1;
 }
 
+/* A partner noun (شريك، شركاء) followed, past its adjectives, by في and a
+ * coalition (شريكا رائدا في التحالف الدولي): membership of the coalition. */
+static int partner_in_coalition(const ctx *c, size_t tl) {
+  const struct alq_extractor *x = c->x;
+  const alq_text *t = &x->text;
+  /* (an accusative partner takes accusative adjectives: شريكا رائدا) */
+  int acc = t->toks[tl].nlen > 2 && t->norm[t->toks[tl].nstart + t->toks[tl].nlen - 1] == '\xa7' &&
+            t->norm[t->toks[tl].nstart + t->toks[tl].nlen - 2] == '\xd8';
+  size_t k = tl + 1;
+  for (int adj = 0; k < c->s_end && adj < 2; adj++, k++) {
+    const alq_token *a = &t->toks[k];
+    int agrees = acc && a->kind == ALQ_TOK_ARABIC && x->tok_match[k] < 0 && a->nlen > 4 &&
+                 !memcmp(t->norm + a->nstart + a->nlen - 2, "\xd8\xa7", 2);
+    if (!agrees && !adjective_like(x, k)) break;
+  }
+  if (k + 1 >= c->s_end || t->toks[k].nlen != 4 || memcmp(t->norm + t->toks[k].nstart, X_FI, 4))
+    return 0;
+  int mi = x->tok_ment[k + 1];
+  return mi >= 0 && x->ments[mi].kind == MK_ACTOR && x->ments[mi].tf == k + 1 &&
+         (x->lex->actors[x->ments[mi].actor].tbits & ALQ_AT_COALITION);
+}
+
 static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   struct alq_extractor *x = c->x;
   int type = re->cls;
+  static const alq_lexent member = {.kind = ALQ_LK_REL, .cls = ALQ_REL_AFFILIATION, .value = 'n',
+                                    .rflags = ALQ_RF_DIRECTED};
+  if ((re->rflags & ALQ_RF_MEMBER_IN) && partner_in_coalition(c, tl)) { re = &member; type = re->cls; }
   c->cur_type = type;
   if (blocked(c, tf, tl)) return 0;
   /* a coordinated definite plural participle (والموالين لـ Y، والمساندين لـ Y)

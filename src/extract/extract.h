@@ -126,6 +126,7 @@ int x_person_org(const struct alq_extractor *x, const ment *p);
 #define X_WAW "\xd9\x88"
 #define X_LAM "\xd9\x84"
 #define X_BA "\xd8\xa8"
+#define X_FI "\xd9\x81\xd9\x8a"   /* في */
 
 /* Is token i a word (Arabic/Latin/number)? */
 static inline int x_is_word(const alq_text *t, size_t i) {

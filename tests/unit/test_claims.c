@@ -348,6 +348,20 @@ static void test_trailing_leads_are_teasers(void **state) {
   assert_non_null(find(r, "turkey", "qatar", "support"));
 }
 
+static void test_partner_in_coalition(void **state) {
+  (void)state;
+  /* a partner in a coalition, past its adjectives, is its member */
+  const alq_result *r = run("وقال الوزير إن تركيا كانت شريكا فاعلا في التحالف الدولي منذ تأسيسه.");
+  assert_non_null(find(r, "turkey", "international-coalition", "affiliation"));
+  assert_null(find(r, "turkey", "international-coalition", "cooperation"));
+  r = run("وقال الوزير إن قطر شريك أساسي في التحالف الدولي.");
+  assert_non_null(find(r, "qatar", "international-coalition", "affiliation"));
+  /* a partner of a state, or in a war, is a cooperation */
+  r = run("وقال الوزير إن تركيا شريك للولايات المتحدة في الحرب على الإرهاب.");
+  assert_non_null(find(r, "turkey", "usa", "cooperation"));
+  assert_null(find(r, "turkey", "usa", "affiliation"));
+}
+
 static void test_role_nouns(void **state) {
   (void)state;
   /* X، وهي الذراع العسكري لـ Y والمكون الرئيسي لـ Z: X belongs to both */
@@ -1171,6 +1185,7 @@ int main(void) {
     cmocka_unit_test(test_adjacent_hedges),
     cmocka_unit_test(test_truncated_repeat_is_chrome),
     cmocka_unit_test(test_trailing_leads_are_teasers),
+    cmocka_unit_test(test_partner_in_coalition),
     cmocka_unit_test(test_role_nouns),
     cmocka_unit_test(test_reciprocal_symmetric),
     cmocka_unit_test(test_hostility_named_by_reconciliation),
