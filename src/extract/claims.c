@@ -192,10 +192,13 @@ static int purpose_trigger(const ctx *c, size_t i) {
 /* The actor side starting at the first actor mention (or pair anaphor) in
  * (from, from+win]; stops at triggers of another relation, clause words and
  * hard punctuation. Returns the token after it, 0 if none. */
+static int adjective_like(const struct alq_extractor *x, size_t i);
+
 static size_t scan_right(ctx *c, size_t from, size_t win, side *out, int *via_between) {
   struct alq_extractor *x = c->x;
   const alq_text *t = &x->text;
   size_t words = 0;
+  int noun = 0;   /* a word that is no adjective seen since `from` */
   for (size_t i = from; i < c->s_end && words <= win; i++) {
     if (is_stop_punct(t, i)) return 0;
     int mi = x->tok_ment[i];
@@ -255,6 +258,14 @@ static size_t scan_right(ctx *c, size_t from, size_t win, side *out, int *via_be
         !descriptor_head(c, i))
       return 0;
     if (tok_cue(c, i, ALQ_CUE_CLAUSE) || tok_cue(c, i, ALQ_CUE_SAY_VERB)) return 0;
+    /* help for a thing described by a relative clause (تأييدها للخطوات التي
+       أعلنها X): the actor in the clause is not the one helped */
+    if (noun && alq_reltype_class(c->cur_type) == 0 && tok_cue(c, i, ALQ_CUE_RELATIVE) &&
+        x->tok_ment[i - 1] < 0 && t->toks[i - 1].kind == ALQ_TOK_ARABIC)
+      return 0;
+    /* (a noun of its own, not an adjective of the trigger: الدعم العسكري
+       الذي تقدمه X لـ Y is the trigger's own relative clause) */
+    if (t->toks[i].kind == ALQ_TOK_ARABIC && !adjective_like(x, i)) noun = 1;
     /* a comma and a new conjunct that is no name (الصراع في اليمن، ودور
        بلاده في قيادة Y) end the trigger's phrase */
     if (i > from && is_comma(t, i) && i + 1 < c->s_end && x->tok_ment[i + 1] < 0 &&

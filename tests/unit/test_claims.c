@@ -362,6 +362,19 @@ static void test_partner_in_coalition(void **state) {
   assert_null(find(r, "turkey", "usa", "affiliation"));
 }
 
+static void test_support_for_a_thing(void **state) {
+  (void)state;
+  /* support for a thing that a relative clause describes: the actor in the
+     clause is not the one supported */
+  const alq_result *r = run("وأعلنت قطر تأييدها للقرارات التي اتخذتها الحكومة التركية بشأن اللاجئين.");
+  assert_null(find(r, "qatar", "turkey", "support"));
+  r = run("وأعلنت قطر تأييدها للحكومة التركية.");
+  assert_non_null(find(r, "qatar", "turkey", "support"));
+  /* the trigger's own relative clause (past its adjective) names the parties */
+  r = run("وقال التقرير إن الدعم العسكري الذي تقدمه إيران لحزب الله تضاعف خلال العام الماضي.");
+  assert_non_null(find(r, "iran", "hezbollah", "support"));
+}
+
 static void test_role_nouns(void **state) {
   (void)state;
   /* X، وهي الذراع العسكري لـ Y والمكون الرئيسي لـ Z: X belongs to both */
@@ -1186,6 +1199,7 @@ int main(void) {
     cmocka_unit_test(test_truncated_repeat_is_chrome),
     cmocka_unit_test(test_trailing_leads_are_teasers),
     cmocka_unit_test(test_partner_in_coalition),
+    cmocka_unit_test(test_support_for_a_thing),
     cmocka_unit_test(test_role_nouns),
     cmocka_unit_test(test_reciprocal_symmetric),
     cmocka_unit_test(test_hostility_named_by_reconciliation),
