@@ -1952,7 +1952,9 @@ int x_claims(struct alq_extractor *x) {
       const alq_match *m = &x->m[k];
       if (m->tok_first == m->tok_last && (rc = against_pair(&c, i))) return rc;
       if (descriptor_head(&c, i)) { i = m->tok_last; continue; }
-      if (x_ent(x, k, ALQ_LK_CUE, ALQ_CUE_NOT_TRIGGER)) { i = m->tok_last; continue; }
+      const alq_lexent *nt = x_ent(x, k, ALQ_LK_CUE, ALQ_CUE_NOT_TRIGGER);
+      /* (value 1: only opening a phrase, after a comma or at the start) */
+      if (nt && (nt->value != 1 || i == c.s_first || is_comma(&x->text, i - 1))) { i = m->tok_last; continue; }
       if (in_org_name(&c, i)) { i = m->tok_last; continue; }
       for (uint32_t e = 0; e < m->nents; e++) {
         const alq_lexent *re = &x->lex->ents[m->ents[e]];

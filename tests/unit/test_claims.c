@@ -375,6 +375,15 @@ static void test_support_for_a_thing(void **state) {
   assert_non_null(find(r, "iran", "hezbollah", "support"));
 }
 
+static void test_unlike_is_no_dispute(void **state) {
+  (void)state;
+  /* ، بخلاف Y "unlike Y" compares; governed by the word before, it is a dispute */
+  const alq_result *r = run("وقال المصدر إن تدخل تركيا مطلوب، بخلاف تدخل قوات التحالف الدولي.");
+  assert_null(find(r, "turkey", "international-coalition", "rivalry"));
+  r = run("ويبقى التحدي أمام حركة طالبان وتنظيم القاعدة هو العوائق المتصلة بخلاف التنظيمين منذ سنوات.");
+  assert_non_null(find(r, "taliban", "al-qaeda", "rivalry"));
+}
+
 static void test_role_nouns(void **state) {
   (void)state;
   /* X، وهي الذراع العسكري لـ Y والمكون الرئيسي لـ Z: X belongs to both */
@@ -1200,6 +1209,7 @@ int main(void) {
     cmocka_unit_test(test_trailing_leads_are_teasers),
     cmocka_unit_test(test_partner_in_coalition),
     cmocka_unit_test(test_support_for_a_thing),
+    cmocka_unit_test(test_unlike_is_no_dispute),
     cmocka_unit_test(test_role_nouns),
     cmocka_unit_test(test_reciprocal_symmetric),
     cmocka_unit_test(test_hostility_named_by_reconciliation),
