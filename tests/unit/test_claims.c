@@ -384,6 +384,22 @@ static void test_unlike_is_no_dispute(void **state) {
   assert_non_null(find(r, "taliban", "al-qaeda", "rivalry"));
 }
 
+static void test_legitimacy_in_yemen(void **state) {
+  (void)state;
+  /* the coalition "supporting the legitimacy" supports Yemen's government;
+     a bare التحالف so described is the Arab coalition */
+  const alq_result *r = run("وتتقدم قوى التحالف العربي المؤيد للشرعية في محافظة مأرب.");
+  assert_non_null(find(r, "arab-coalition", "yemen", "support"));
+  mention_is(r, "yemen", "STATE", "لشرعية");
+  r = run("وأعلن التحالف الداعم للشرعية تدمير مخازن أسلحة للحوثيين في صعدة.");
+  assert_non_null(find(r, "arab-coalition", "yemen", "support"));
+  mention_is(r, "arab-coalition", "COALITION", "التحالف");
+  /* its authority and forces, in a story about Yemen */
+  r = run("وقالت مصادر في السلطة الشرعية إن القوات الشرعية تقدمت نحو مواقع الحوثيين في اليمن.");
+  mention_is(r, "yemen", "STATE", "السلطة الشرعية");
+  mention_is(r, "yemeni-army", "FORCE", "القوات الشرعية");
+}
+
 static void test_role_nouns(void **state) {
   (void)state;
   /* X، وهي الذراع العسكري لـ Y والمكون الرئيسي لـ Z: X belongs to both */
@@ -1210,6 +1226,7 @@ int main(void) {
     cmocka_unit_test(test_partner_in_coalition),
     cmocka_unit_test(test_support_for_a_thing),
     cmocka_unit_test(test_unlike_is_no_dispute),
+    cmocka_unit_test(test_legitimacy_in_yemen),
     cmocka_unit_test(test_role_nouns),
     cmocka_unit_test(test_reciprocal_symmetric),
     cmocka_unit_test(test_hostility_named_by_reconciliation),
