@@ -289,6 +289,17 @@ static int object_pronoun(const struct alq_extractor *x, size_t i) {
   return !memcmp(e - 4, "\xd9\x87\xd8\xa7", 4) || !memcmp(e - 4, "\xd9\x87\xd9\x85", 4); /* ها هم */
 }
 
+/* Is token i the preposition لـ with a pronoun of the third person (له،
+ * لها، لهم، لهما)? */
+static int lam_pronoun(const struct alq_extractor *x, size_t i) {
+  const alq_token *tk = &x->text.toks[i];
+  if (tk->kind != ALQ_TOK_ARABIC || tk->nlen < 4 || tk->nlen > 8) return 0;
+  const char *w = x->text.norm + tk->nstart;
+  if (memcmp(w, X_LAM "\xd9\x87", 4)) return 0;                    /* لـ + ه */
+  return tk->nlen == 4 || (tk->nlen == 6 && (!memcmp(w + 4, "\xd8\xa7", 2) || !memcmp(w + 4, "\xd9\x85", 2))) ||
+         (tk->nlen == 8 && !memcmp(w + 4, "\xd9\x85\xd8\xa7", 4));  /* ها هم هما */
+}
+
 /* Does the word at token i end with the dual pronoun ـهما as written
  * (خلافاتهما، تحالفهما: the relation of the two)? */
 static int dual_pronoun(const struct alq_extractor *x, size_t i) {
@@ -1549,6 +1560,25 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
       if (x_is_word(&x->text, k)) w++;
     }
     if (needs_between && !with) return 0;
+    /* X's help for them (دعم تركيا لهم، دعمها المالي له): the genitive gives;
+       the pronoun after the preposition is the one helped, the nearest other
+       actor named before */
+    if (!r2.n && type == ALQ_REL_SUPPORT && re->value == 'n' && tf == tl && !object_pronoun(x, tl) && after &&
+        after < c->s_end && x->tok_ment[tl + 1] >= 0 && x->ments[x->tok_ment[tl + 1]].tf == tl + 1 &&
+        lam_pronoun(x, after)) {
+      side rec = {0};
+      for (size_t k = tf; k-- > c->s_first && !rec.n;) {
+        int mi = x->tok_ment[k];
+        if (mi >= 0 && x->ments[mi].kind == MK_ACTOR) {
+          if (x->ments[mi].actor != r.actor[0]) side_add(&rec, x->ments[mi].actor, x->ments[mi].start, x->ments[mi].end);
+          k = x->ments[mi].tf;
+          continue;
+        }
+        int ant = mi < 0 ? single_anaphor(c, k) : -1;
+        if (ant >= 0 && ant != r.actor[0]) side_add(&rec, ant, x->text.toks[k].start, x->text.toks[k].end);
+      }
+      if (rec.n) return pairs_across(c, &r, &rec, type, neg, pos, &src, tf, tl, "pronoun-object");
+    }
     if (r2.n) {
       if (re->rflags & ALQ_RF_PASSIVE) return pairs_across(c, &r2, &r, type, neg, pos, &src, tf, tl, "passive-right");
       return pairs_across(c, &r, &r2, type, neg, pos, &src, tf, tl, "agent-patient-after");

@@ -400,6 +400,20 @@ static void test_legitimacy_in_yemen(void **state) {
   mention_is(r, "yemeni-army", "FORCE", "القوات الشرعية");
 }
 
+static void test_support_for_them(void **state) {
+  (void)state;
+  /* X's support for them: the genitive gives, the pronoun is the actor
+     named before */
+  const alq_result *r = run("وقال قادة حركة حماس إن دعم إيران لهم مستمر منذ سنوات.");
+  const alq_claim *c = find(r, "iran", "hamas", "support");
+  assert_non_null(c);
+  assert_string_equal(c->a, "iran");
+  r = run("وتدرك السعودية الآن أن دعم الولايات المتحدة لها لن يستمر.");
+  c = find(r, "usa", "saudi-arabia", "support");
+  assert_non_null(c);
+  assert_string_equal(c->a, "usa");
+}
+
 static void test_role_nouns(void **state) {
   (void)state;
   /* X، وهي الذراع العسكري لـ Y والمكون الرئيسي لـ Z: X belongs to both */
@@ -1227,6 +1241,7 @@ int main(void) {
     cmocka_unit_test(test_support_for_a_thing),
     cmocka_unit_test(test_unlike_is_no_dispute),
     cmocka_unit_test(test_legitimacy_in_yemen),
+    cmocka_unit_test(test_support_for_them),
     cmocka_unit_test(test_role_nouns),
     cmocka_unit_test(test_reciprocal_symmetric),
     cmocka_unit_test(test_hostility_named_by_reconciliation),
