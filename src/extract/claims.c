@@ -114,6 +114,12 @@ static int single_anaphor(const ctx *c, size_t i) {
      الهجوم الأخيرة), not "the latter" */
   if (e->value == 2 && i > c->s_first && x->tok_ment[i - 1] < 0 && x_definite(&x->text, i - 1)) return -1;
   size_t nx = x->m[x->tok_match[i]].tok_last + 1;
+  /* a state named by its adjective (الدولة الإيرانية): the state of the
+     nationality */
+  if ((e->value == 1 || e->value == 3) && nx < c->s_end) {
+    const alq_lexent *na = x_tok_ent(x, nx, ALQ_LK_CUE, ALQ_CUE_NATIONALITY);
+    if (na && na->value >= 0) return na->value;
+  }
   /* a head that a name follows, after up to two unknown words (adjectives:
      المجموعة العلمانية "حركة الحزم"), describes that name */
   for (int adj = 0; nx < c->s_end && adj <= 2; nx++) {
@@ -1268,6 +1274,72 @@ static int partner_in_coalition(const ctx *c, size_t tl) {
          (x->lex->actors[x->ments[mi].actor].tbits & ALQ_AT_COALITION);
 }
 
+/* Is token k the start of an agent phrase (من، على يد، من قبل) that is not
+ * partitive (بقوات من X: من after a noun of its own)? Returns the token after
+ * the preposition, or 0. */
+static size_t agent_prep(ctx *c, size_t k, size_t tl) {
+  struct alq_extractor *x = c->x;
+  if (!tok_cue(c, k, ALQ_CUE_FROM) && !tok_cue(c, k, ALQ_CUE_BY)) return 0;
+  const alq_match *m = &x->m[x->tok_match[k]];
+  if (m->tok_first != k) return 0;
+  if (k > c->s_first && tok_cue(c, k, ALQ_CUE_FROM) && !tok_cue(c, k, ALQ_CUE_BY)) {
+    size_t p = k - 1;
+    /* (a word right after the noun describes it: دعما مباشرا من Y) */
+    int ok = is_comma(&x->text, p) || x->tok_ment[p] >= 0 || adjective_like(x, p) ||
+             x_tok_ent(x, p, ALQ_LK_REL, -1) != NULL || p <= tl + 1;
+    if (!ok) return 0;
+  }
+  return (size_t)m->tok_last + 1;
+}
+
+/* A relation noun received (X تلقى ضربات من Y، الضربات التي تلقتها X من Y،
+ * الهزيمة التي تلقوها على يد Y): the receiver is the patient, the name after
+ * من / على يد the agent. Fills both sides and returns 1; returns -1 when the
+ * noun is received but its giver is not named (تلقوا تدريبات: the receiver is
+ * no agent), 0 when it is not received. */
+static int received(ctx *c, size_t tf, size_t tl, side *recv_out, side *agent) {
+  struct alq_extractor *x = c->x;
+  const alq_text *t = &x->text;
+  side recv0 = {0}, *recv = &recv0;
+  size_t from = 0;   /* where to look for the agent phrase */
+  int before = 0;    /* the verb stands before the noun */
+  size_t p = tf;
+  while (p > c->s_first && t->toks[p - 1].kind == ALQ_TOK_QUOTE) p--;
+  if (p > c->s_first && tok_cue(c, p - 1, ALQ_CUE_RECEIVE)) {
+    /* X تلقى ضربات من Y: the subject before the verb */
+    size_t v = x->m[x->tok_match[p - 1]].tok_first;
+    before = 1;
+    if (!scan_left(c, v, 6, recv) || !recv->n) recv->n = 0;
+    from = tl + 1;
+  } else {
+    size_t k = tl + 1;
+    while (k < c->s_end && k <= tl + 2 && adjective_like(x, k) && x->tok_ment[k] < 0) k++;
+    if (k + 1 >= c->s_end || !tok_cue(c, k, ALQ_CUE_RELATIVE)) return 0;
+    k = x->m[x->tok_match[k]].tok_last + 1;
+    if (k >= c->s_end || !tok_cue(c, k, ALQ_CUE_RECEIVE)) return 0;
+    size_t after = scan_right(c, x->m[x->tok_match[k]].tok_last + 1, 1, recv, NULL);
+    if (!after || !recv->n) return 0;
+    from = after;
+  }
+  int none = before ? -1 : 0;
+  for (size_t k = from, w = 0; k < c->s_end && w < 12; k++) {
+    if (is_stop_punct(t, k) || tok_cue(c, k, ALQ_CUE_SAY_VERB) || tok_cue(c, k, ALQ_CUE_CLAUSE)) return none;
+    size_t a = agent_prep(c, k, tl);
+    if (a) {
+      side g = {0};
+      if (!scan_right(c, a, 2, &g, NULL) || !g.n || !recv->n) return none;
+      for (int i = 0; i < g.n; i++)
+        for (int j = 0; j < recv->n; j++)
+          if (g.actor[i] == recv->actor[j]) return none;
+      *agent = g;
+      *recv_out = *recv;
+      return 1;
+    }
+    if (x_is_word(t, k)) w++;
+  }
+  return none;
+}
+
 static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   struct alq_extractor *x = c->x;
   int type = re->cls;
@@ -1321,6 +1393,12 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   if (named_in_recon) pos = 0;
   source src = find_source(c, tf);
   side l = {0}, r = {0};
+  /* a blow or help received: X تلقى ضربات من Y، الضربات التي تلقتها X من Y */
+  if (re->value == 'n' && (alq_reltype_class(type) == 1 || type == ALQ_REL_SUPPORT)) {
+    int rv = received(c, tf, tl, &r, &l);
+    if (rv < 0) return 0;
+    if (rv > 0) return pairs_across(c, &l, &r, type, neg, pos, &src, tf, tl, "received");
+  }
   int between = 0;
   /* membership names its organization right after it (جزء من، فرع، التابعة
      لـ); other relations may have an apposition before their patient */
@@ -1552,7 +1630,8 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
       int lam = x->tok_ment[k] >= 0 && x->ments[x->tok_ment[k]].kind == MK_ACTOR &&
                 x_ment_has_clitic(x, &x->ments[x->tok_ment[k]], X_LAM);
       if (x->text.toks[k].flags & ALQ_TF_JOINER) lam = 1;
-      if (vso && tok_cue(c, k, ALQ_CUE_MEMBER_NOUN)) lam = 1;
+      const alq_lexent *mn = vso ? x_tok_ent(x, k, ALQ_LK_CUE, ALQ_CUE_MEMBER_NOUN) : NULL;
+      if (mn && mn->value != 1) lam = 1;
       if (prep || lam) {
         if (scan_right(c, k, 3, &r2, NULL) && r2.n) { with = prep; break; }
       }

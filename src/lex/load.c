@@ -23,7 +23,7 @@ static const char *cue_names[ALQ_CUE__COUNT] = {
   "coalition_leader", "time_recent", "time_now", "time_day", "weekday", "time_since",
   "time_part", "time_unit", "time_last", "place_head", "place_prep", "chrome",
   "reciprocal", "title_word", "nationality",
-  "between", "with", "against", "by", "clause", "relative", "passive_by", "self_deny", "force_head",
+  "between", "with", "against", "by", "clause", "relative", "receive", "self_deny", "force_head",
   "complementizer", "dual_head", "quantifier", "kunya", "operations", "citing", "from", "say_participle", "copula", "examples", "soldier", "not_trigger",
   "given_name", "name_link", "person_name", "outlet_name", "not_name",
   "place_name_head", "place_verb", "state_head", "border_word", "number_word", "side", "use"};

@@ -414,6 +414,37 @@ static void test_support_for_them(void **state) {
   assert_string_equal(c->a, "usa");
 }
 
+static void test_received_blows_and_help(void **state) {
+  (void)state;
+  /* X تلقى ضربات من Y: Y strikes X */
+  const alq_result *r = run("وتلقى تنظيم داعش ضربات موجعة من قوات سوريا الديمقراطية في الرقة.");
+  assert_non_null(find(r, "isis", "sdf", "conflict"));
+  /* the relative form, past a partitive من in the receiver's description */
+  r = run("وقال إن الضربات التي تلقتها ميليشيات الحوثي المدعومة بعناصر من حزب الله، من طيران التحالف "
+          "ورجال المقاومة أدت إلى انهيارها.");
+  assert_non_null(find(r, "arab-coalition", "houthis", "conflict"));
+  assert_non_null(find(r, "houthis", "yemen-popular-resistance", "conflict"));
+  assert_null(find(r, "hezbollah", "houthis", "conflict"));
+  /* help received: the giver after من gives (past an adjective) */
+  r = run("وقال التقرير إن حركة حماس تتلقى دعما كبيرا من إيران منذ سنوات.");
+  const alq_claim *c = find(r, "iran", "hamas", "support");
+  assert_non_null(c);
+  assert_string_equal(c->a, "iran");
+  /* received with no giver named: the receiver is no agent */
+  r = run("وكان مقاتلو حركة حماس تلقوا تدريبات في إيران.");
+  assert_null(find(r, "hamas", "iran", "support"));
+}
+
+static void test_state_by_its_adjective(void **state) {
+  (void)state;
+  /* "the Iranian state" is Iran, not the state last named */
+  const alq_result *r = run("وقال وزير الخارجية العراقي إن جماعة الحوثي تتلقى الدعم العسكري من الدولة الإيرانية.");
+  const alq_claim *c = find(r, "iran", "houthis", "support");
+  assert_non_null(c);
+  assert_string_equal(c->a, "iran");
+  assert_null(find(r, "iraq", "houthis", "support"));
+}
+
 static void test_role_nouns(void **state) {
   (void)state;
   /* X، وهي الذراع العسكري لـ Y والمكون الرئيسي لـ Z: X belongs to both */
@@ -1242,6 +1273,8 @@ int main(void) {
     cmocka_unit_test(test_unlike_is_no_dispute),
     cmocka_unit_test(test_legitimacy_in_yemen),
     cmocka_unit_test(test_support_for_them),
+    cmocka_unit_test(test_received_blows_and_help),
+    cmocka_unit_test(test_state_by_its_adjective),
     cmocka_unit_test(test_role_nouns),
     cmocka_unit_test(test_reciprocal_symmetric),
     cmocka_unit_test(test_hostility_named_by_reconciliation),
