@@ -306,6 +306,13 @@ static int lam_pronoun(const struct alq_extractor *x, size_t i) {
          (tk->nlen == 8 && !memcmp(w + 4, "\xd9\x85\xd8\xa7", 4));  /* ها هم هما */
 }
 
+/* Does the word at token i end with the pronoun ـنا "our" (شركائنا)? */
+static int first_plural(const struct alq_extractor *x, size_t i) {
+  const alq_token *tk = &x->text.toks[i];
+  if (tk->kind != ALQ_TOK_ARABIC || tk->end - tk->start < 8) return 0;
+  return !memcmp(x->doc->text + tk->end - 4, "\xd9\x86\xd8\xa7", 4);
+}
+
 /* Does the word at token i end with the dual pronoun ـهما as written
  * (خلافاتهما، تحالفهما: the relation of the two)? */
 static int dual_pronoun(const struct alq_extractor *x, size_t i) {
@@ -316,6 +323,24 @@ static int dual_pronoun(const struct alq_extractor *x, size_t i) {
 
 /* The nearest actor side before token `to` within the clause; *at (if not
  * NULL) gets the first token of the mention found. */
+/* Is the name starting at token tf the giver of a help phrase (X بدعم من Y،
+ * وبغطاء من Y، بمساندة Y)? Returns the help word's token, or SIZE_MAX. */
+static size_t helper_of(ctx *c, size_t tf) {
+  struct alq_extractor *x = c->x;
+  size_t p = tf;
+  if (p > c->s_first && tok_cue(c, p - 1, ALQ_CUE_FROM)) p--;
+  if (p <= c->s_first) return SIZE_MAX;
+  int k = x->tok_match[p - 1];
+  if (k < 0) return SIZE_MAX;
+  const alq_match *m = &x->m[k];
+  if (!m->strip || m->tok_last != p - 1) return SIZE_MAX;
+  const alq_lexent *e = x_ent(x, k, ALQ_LK_REL, ALQ_REL_SUPPORT);
+  if (!e || !(e->rflags & ALQ_RF_HELP)) return SIZE_MAX;
+  const char *w = x->text.norm + x->text.toks[m->tok_first].nstart;
+  size_t sk = !memcmp(w, X_WAW, 2) && m->strip >= 4 ? 2 : 0;
+  return memcmp(w + sk, X_BA, 2) ? SIZE_MAX : m->tok_first;
+}
+
 static int scan_left_at(ctx *c, size_t to, size_t win, side *out, size_t *at) {
   struct alq_extractor *x = c->x;
   const alq_text *t = &x->text;
@@ -323,6 +348,12 @@ static int scan_left_at(ctx *c, size_t to, size_t win, side *out, size_t *at) {
   for (size_t i = to; i-- > c->s_first && words <= win;) {
     if (is_stop_punct(t, i)) return 0;
     int mi = x->tok_ment[i];
+    /* the helper of the agent is not the agent (X بالتعاون مع ... وبغطاء من
+       طيران Y تمكنت من ...: X acts) */
+    if (mi >= 0 && x->ments[mi].kind == MK_ACTOR && c->cur_type != ALQ_REL_SUPPORT) {
+      size_t h = helper_of(c, x->ments[mi].tf);
+      if (h != SIZE_MAX) { i = h; continue; }
+    }
     if (mi >= 0 && x->ments[mi].kind == MK_ACTOR) {
       group_of(x, mi, out);
       if (at) *at = x->ments[mi].tf;
@@ -1570,6 +1601,12 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
       /* a verb inflected for a plural subject (يلتحقون، التحقوا) has its
          subject already: the group after it is its object */
       if (re->value == 'v' && plural_verb(&x->text, tl)) return 0;
+      /* a possessed partner noun (شركاؤنا X و Y، حليفتاها X و Y) lists its
+         owner's partners, not partners of each other (a verbal noun's
+         pronoun is its object: بتنسيقها X و Y) */
+      if (re->value == 'n' && (type == ALQ_REL_ALLIANCE || (re->rflags & ALQ_RF_MEMBER_IN)) &&
+          (object_pronoun(x, tl) || first_plural(x, tl)))
+        return 0;
       for (size_t k = tl + 1; k < c->s_end && x->tok_ment[k] < 0; k++)
         if (tok_cue(c, k, ALQ_CUE_WITH) || tok_cue(c, k, ALQ_CUE_AGAINST) || tok_cue(c, k, ALQ_CUE_BY)) return 0;
       for (size_t k = tl + 1; k < c->s_end; k++) {

@@ -445,6 +445,40 @@ static void test_state_by_its_adjective(void **state) {
   assert_null(find(r, "iraq", "houthis", "support"));
 }
 
+static void test_helper_is_not_the_agent(void **state) {
+  (void)state;
+  /* X ... وبغطاء من Y تمكنت ... بعد اشتباكات مع Z: X fights Z, Y helps X */
+  const alq_result *r = run("وأفاد مصدر بأن وحدات حماية الشعب بالتعاون مع فصائل محلية وبغطاء من طيران التحالف الدولي "
+                            "سيطرت على القرية بعد اشتباكات مع مقاتلي تنظيم داعش.");
+  assert_non_null(find(r, "ypg", "isis", "conflict"));
+  assert_null(find(r, "international-coalition", "isis", "conflict"));
+  const alq_claim *c = find(r, "international-coalition", "ypg", "support");
+  assert_non_null(c);
+  assert_string_equal(c->a, "international-coalition");
+  /* "under the pretext of" is no help */
+  r = run("واستقبلت صعدة وفدا من قطر تحت غطاء الوساطة مع الحكومة اليمنية.");
+  assert_null(find(r, "qatar", "yemen", "support"));
+}
+
+static void test_headquarters_is_a_place(void **state) {
+  (void)state;
+  const alq_result *r = run("وقال المرصد السوري لحقوق الإنسان ومقره بريطانيا إن تنظيم داعش هاجم مواقع قوات النظام.");
+  mention_is(r, "uk", "PLACE", "بريطانيا");
+  assert_null(find(r, "isis", "uk", "conflict"));
+  assert_non_null(find(r, "isis", "syrian-army", "conflict"));
+}
+
+static void test_possessed_partners(void **state) {
+  (void)state;
+  /* "our partners X, Y and Z" are the speaker's partners, not each other's */
+  const alq_result *r = run("وقال البيان إننا سنعمل مع شركائنا الأردن والعراق ولبنان من أجل تأمين الحدود.");
+  assert_null(find(r, "jordan", "iraq", "cooperation"));
+  assert_null(find(r, "iraq", "lebanon", "cooperation"));
+  /* a verbal noun's pronoun is its object: the group after it coordinated */
+  r = run("وقال إن الضربات التي قامت بتنسيقها بريطانيا والولايات المتحدة وفرنسا كانت محدودة.");
+  assert_non_null(find(r, "uk", "usa", "cooperation"));
+}
+
 static void test_role_nouns(void **state) {
   (void)state;
   /* X، وهي الذراع العسكري لـ Y والمكون الرئيسي لـ Z: X belongs to both */
@@ -1275,6 +1309,9 @@ int main(void) {
     cmocka_unit_test(test_support_for_them),
     cmocka_unit_test(test_received_blows_and_help),
     cmocka_unit_test(test_state_by_its_adjective),
+    cmocka_unit_test(test_helper_is_not_the_agent),
+    cmocka_unit_test(test_headquarters_is_a_place),
+    cmocka_unit_test(test_possessed_partners),
     cmocka_unit_test(test_role_nouns),
     cmocka_unit_test(test_reciprocal_symmetric),
     cmocka_unit_test(test_hostility_named_by_reconciliation),
