@@ -124,7 +124,12 @@ static int single_anaphor(const ctx *c, size_t i) {
      المجموعة العلمانية "حركة الحزم"), describes that name */
   for (int adj = 0; nx < c->s_end && adj <= 2; nx++) {
     if (x->text.toks[nx].kind == ALQ_TOK_QUOTE) continue;
-    if (x->tok_ment[nx] >= 0) return -1;
+    /* (a date after an organization or the army is an adverb: قوات الجيش
+       أمس، الكتائب سنة 2013; البلاد منذ سنوات stays a place) */
+    if (x->tok_ment[nx] >= 0) {
+      if (x->ments[x->tok_ment[nx]].kind == MK_DATE && (e->value == 0 || tok_cue(c, i, ALQ_CUE_FORCE_HEAD))) break;
+      return -1;
+    }
     if (x->text.toks[nx].kind != ALQ_TOK_ARABIC || x->tok_match[nx] >= 0) break;
     adj++;
   }
@@ -140,6 +145,10 @@ static int single_anaphor(const ctx *c, size_t i) {
   /* (in a story about Yemen, "the militias" of the Gulf and Yemeni press are
      the organization last named, whatever its head) */
   if (e->value == 4 && !x->last_org_militia && !x->yemen_story) return -1;
+  /* "the army" of the state last named is its armed force (forces.tsv) */
+  if (e->value == 1 && x->last_state >= 0 && tok_cue(c, i, ALQ_CUE_FORCE_HEAD) &&
+      x->lex->state_force[x->last_state] >= 0)
+    return x->lex->state_force[x->last_state];
   return e->value == 1 || e->value == 3 ? x->last_state : e->value == 2 ? x->last_actor : x->last_org;
 }
 

@@ -479,6 +479,19 @@ static void test_possessed_partners(void **state) {
   assert_non_null(find(r, "uk", "usa", "cooperation"));
 }
 
+static void test_the_army_of_the_state(void **state) {
+  (void)state;
+  /* "the army" after a state with a force of its own (forces.tsv) is that force */
+  const alq_result *r = run("وأعلنت الحكومة اليمنية أن المعارك تتواصل منذ أشهر.\n"
+                            "وتمكنت المقاومة وقوات الجيش أمس من تحرير مدينة زنجبار من ميليشيات الحوثي.");
+  assert_non_null(find(r, "houthis", "yemeni-army", "conflict"));
+  assert_null(find(r, "houthis", "yemen", "conflict"));
+  /* (a date right after it is an adverb) */
+  r = run("وأعلنت الحكومة اليمنية أن المعارك تتواصل منذ أشهر.\n"
+          "وتمكنت قوات الجيش أمس من تحرير مدينة زنجبار من ميليشيات الحوثي.");
+  assert_non_null(find(r, "houthis", "yemeni-army", "conflict"));
+}
+
 static void test_role_nouns(void **state) {
   (void)state;
   /* X، وهي الذراع العسكري لـ Y والمكون الرئيسي لـ Z: X belongs to both */
@@ -1312,6 +1325,7 @@ int main(void) {
     cmocka_unit_test(test_helper_is_not_the_agent),
     cmocka_unit_test(test_headquarters_is_a_place),
     cmocka_unit_test(test_possessed_partners),
+    cmocka_unit_test(test_the_army_of_the_state),
     cmocka_unit_test(test_role_nouns),
     cmocka_unit_test(test_reciprocal_symmetric),
     cmocka_unit_test(test_hostility_named_by_reconciliation),
