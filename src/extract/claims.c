@@ -268,7 +268,11 @@ static size_t scan_right(ctx *c, size_t from, size_t win, side *out, int *via_be
       const alq_lexent *ag = x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_AGAINST);
       if (ag && ag->value == 1 && alq_reltype_class(c->cur_type) == 0) return 0;
     }
-    if (tok_cue(c, i, ALQ_CUE_BETWEEN) && via_between) *via_between = 1;
+    if (tok_cue(c, i, ALQ_CUE_BETWEEN)) {
+      /* between us (بيننا وبين X): one party is the speaker, unnamed */
+      if (x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_BETWEEN)->value == 1) return 0;
+      if (via_between) *via_between = 1;
+    }
     if (x->tok_match[i] >= 0 && x_tok_ent(x, i, ALQ_LK_REL, -1) && (i > from || purpose_trigger(c, i)) &&
         !descriptor_head(c, i))
       return 0;
@@ -313,6 +317,17 @@ static int lam_pronoun(const struct alq_extractor *x, size_t i) {
   if (memcmp(w, X_LAM "\xd9\x87", 4)) return 0;                    /* لـ + ه */
   return tk->nlen == 4 || (tk->nlen == 6 && (!memcmp(w + 4, "\xd8\xa7", 2) || !memcmp(w + 4, "\xd9\x85", 2))) ||
          (tk->nlen == 8 && !memcmp(w + 4, "\xd9\x85\xd8\xa7", 4));  /* ها هم هما */
+}
+
+/* Does token i start a phrase with the preposition لـ (للمتمردين، لعناصر)
+ * that names no actor? (A word that begins with ل, لوجستيا, does not.) */
+static int lam_phrase(const struct alq_extractor *x, size_t i) {
+  const alq_token *tk = &x->text.toks[i];
+  if (tk->kind != ALQ_TOK_ARABIC || x->tok_ment[i] >= 0 || tk->nlen < 6) return 0;
+  const char *w = x->text.norm + tk->nstart;
+  if (!memcmp(w, X_LAM X_LAM, 4)) return 1;                      /* لل */
+  int k = x->tok_match[i];
+  return k >= 0 && x->m[k].strip && !memcmp(w, X_LAM, 2);
 }
 
 /* Does the word at token i end with the pronoun ـنا "our" (شركائنا)? */
@@ -1433,6 +1448,12 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   if (named_in_recon) pos = 0;
   source src = find_source(c, tf);
   side l = {0}, r = {0};
+  /* between us (الخلافات العميقة بيننا): the speaker's own relation */
+  for (size_t k = tl + 1; k < c->s_end && k <= tl + 3; k++) {
+    const alq_lexent *bw = x_tok_ent(x, k, ALQ_LK_CUE, ALQ_CUE_BETWEEN);
+    if (bw && bw->value == 1) return 0;
+    if (is_stop_punct(&x->text, k) || x->tok_ment[k] >= 0) break;
+  }
   /* a blow or help received: X تلقى ضربات من Y، الضربات التي تلقتها X من Y */
   if (re->value == 'n' && (alq_reltype_class(type) == 1 || type == ALQ_REL_SUPPORT)) {
     int rv = received(c, tf, tl, &r, &l);
@@ -1676,8 +1697,14 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
       int lam = x->tok_ment[k] >= 0 && x->ments[x->tok_ment[k]].kind == MK_ACTOR &&
                 x_ment_has_clitic(x, &x->ments[x->tok_ment[k]], X_LAM);
       if (x->text.toks[k].flags & ALQ_TF_JOINER) lam = 1;
-      const alq_lexent *mn = vso ? x_tok_ent(x, k, ALQ_LK_CUE, ALQ_CUE_MEMBER_NOUN) : NULL;
-      if (mn && mn->value != 1) lam = 1;
+      const alq_lexent *mn = x_tok_ent(x, k, ALQ_LK_CUE, ALQ_CUE_MEMBER_NOUN);
+      if (mn && mn->value != 1 && vso) lam = 1;
+      /* (the members of Y with لـ: دعم X لمقاتلي Y) */
+      if (mn && !vso && x->m[x->tok_match[k]].strip && !memcmp(x->text.norm + x->text.toks[k].nstart, X_LAM, 2) &&
+          k + 1 < c->s_end && x->tok_ment[k + 1] >= 0 && x->ments[x->tok_ment[k + 1]].kind == MK_ACTOR) {
+        group_of(x, x->tok_ment[k + 1], &r2);
+        break;
+      }
       if (prep || lam) {
         if (scan_right(c, k, 3, &r2, NULL) && r2.n) { with = prep; break; }
       }
@@ -1704,6 +1731,12 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
       }
       if (rec.n) return pairs_across(c, &r, &rec, type, neg, pos, &src, tf, tl, "pronoun-object");
     }
+    /* X's help for someone unnamed (مساندة طائرات Y لعناصر الفرقة 30، دعم Y
+       للمتمردين): Y gives, to no known actor; a name before is not involved */
+    if (!r2.n && type == ALQ_REL_SUPPORT && re->value != 'v' && tf == tl && !object_pronoun(x, tl) && after &&
+        after < c->s_end && x->tok_ment[tl + 1] >= 0 && x->ments[x->tok_ment[tl + 1]].tf == tl + 1 &&
+        lam_phrase(x, after) && !lam_pronoun(x, after))
+      return 0;
     if (r2.n) {
       if (re->rflags & ALQ_RF_PASSIVE) return pairs_across(c, &r2, &r, type, neg, pos, &src, tf, tl, "passive-right");
       return pairs_across(c, &r, &r2, type, neg, pos, &src, tf, tl, "agent-patient-after");

@@ -492,6 +492,33 @@ static void test_the_army_of_the_state(void **state) {
   assert_non_null(find(r, "houthis", "yemeni-army", "conflict"));
 }
 
+static void test_between_us(void **state) {
+  (void)state;
+  /* "between us": the speaker's own relation, not one of the names before */
+  const alq_result *r = run("وقال الوزير إن النظام معاد للولايات المتحدة ولإسرائيل، وهناك خلافات عميقة بيننا.");
+  assert_null(find(r, "usa", "israel", "rivalry"));
+  r = run("وقال الوزير إن الخصوم عملوا على إشعال الفتنة بيننا وبين قطر.");
+  assert_int_equal(r->nclaims, 0);
+}
+
+static void test_help_for_someone_unnamed(void **state) {
+  (void)state;
+  /* X's help for someone unnamed (لعناصر ...): no name before is involved */
+  const alq_result *r = run("وقتل مقاتلون من جبهة النصرة خلال مساندة طائرات التحالف الدولي لعناصر من الفصائل في ريف حلب.");
+  assert_null(find(r, "nusra", "international-coalition", "support"));
+  /* a word that only begins with ل is no recipient: the genitive is helped */
+  r = run("ويشارك حزب الله في دعم جماعة الحوثي لوجستيا وعسكريا منذ سنوات.");
+  const alq_claim *c = find(r, "hezbollah", "houthis", "support");
+  assert_non_null(c);
+  assert_string_equal(c->a, "hezbollah");
+  /* ... and the members of a named actor are that actor (لمقاتلي Y) */
+  r = run("وأشار إلى عدم مساندة جبهة النصرة لمقاتلي داعش في تلك المعركة.");
+  c = find(r, "nusra", "isis", "support");
+  assert_non_null(c);
+  assert_string_equal(c->a, "nusra");
+  assert_string_equal(c->polarity, "negated");
+}
+
 static void test_role_nouns(void **state) {
   (void)state;
   /* X، وهي الذراع العسكري لـ Y والمكون الرئيسي لـ Z: X belongs to both */
@@ -1326,6 +1353,8 @@ int main(void) {
     cmocka_unit_test(test_headquarters_is_a_place),
     cmocka_unit_test(test_possessed_partners),
     cmocka_unit_test(test_the_army_of_the_state),
+    cmocka_unit_test(test_between_us),
+    cmocka_unit_test(test_help_for_someone_unnamed),
     cmocka_unit_test(test_role_nouns),
     cmocka_unit_test(test_reciprocal_symmetric),
     cmocka_unit_test(test_hostility_named_by_reconciliation),
