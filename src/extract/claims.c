@@ -1750,6 +1750,24 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
       if (x->tok_ment[k] >= 0) break;
       if (tok_cue(c, k, ALQ_CUE_WITH)) { with_partner = 1; break; }
     }
+    /* a definite participle describes the definite noun right before it
+       (past its adjectives): a noun that names no actor (للجماعات الإرهابية
+       المدعومة من Y) leaves the relation to no name further back */
+    if (re->value == 'a' && tf == tl && x_definite(&x->text, tf) && !starts_with_waw(x, tf)) {
+      size_t p = tf;
+      for (int adj = 0; p > c->s_first && adj < 3 && adjective_like(x, p - 1) && x->tok_ment[p - 1] < 0; adj++) p--;
+      if (p > c->s_first) {
+        size_t q = p - 1;
+        /* (a coordinated noun, X والميليشيات المرتبطة بـ Y, is left to the
+           rules of coordination) */
+        if (x->text.toks[q].kind == ALQ_TOK_ARABIC && x->tok_ment[q] < 0 && x_definite(&x->text, q) &&
+            !starts_with_waw(x, q) &&
+            (x->tok_match[q] < 0 || (x->m[x->tok_match[q]].tok_last == q && single_anaphor(c, x->m[x->tok_match[q]].tok_first) < 0 &&
+                                     !tok_cue(c, q, ALQ_CUE_PAIR_ANAPHOR) && !x_tok_ent(x, q, ALQ_LK_REL, -1) &&
+                                     !tok_cue(c, q, ALQ_CUE_RELATIVE))))
+          return 0;
+      }
+    }
     size_t lat = tf;
     int found = scan_left_at(c, tf, lwin, &l, &lat);
     if (found && type != ALQ_REL_AFFILIATION) participle_head(c, lat, &l, &lat);

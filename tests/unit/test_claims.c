@@ -519,6 +519,19 @@ static void test_help_for_someone_unnamed(void **state) {
   assert_string_equal(c->polarity, "negated");
 }
 
+static void test_participle_of_a_common_noun(void **state) {
+  (void)state;
+  /* a definite participle describes the definite noun before it: a noun of
+     no actor leaves the relation to no name further back */
+  const alq_result *r = run("وتتهم السعودية قطر بدعمها للجماعات الإرهابية المدعومة من إيران.");
+  assert_null(find(r, "iran", "qatar", "support"));
+  /* after a name, the participle relates it */
+  r = run("وتتهم السعودية قطر بدعم جماعة الحوثي المدعومة من إيران.");
+  const alq_claim *c = find(r, "iran", "houthis", "support");
+  assert_non_null(c);
+  assert_string_equal(c->a, "iran");
+}
+
 static void test_role_nouns(void **state) {
   (void)state;
   /* X، وهي الذراع العسكري لـ Y والمكون الرئيسي لـ Z: X belongs to both */
@@ -1355,6 +1368,7 @@ int main(void) {
     cmocka_unit_test(test_the_army_of_the_state),
     cmocka_unit_test(test_between_us),
     cmocka_unit_test(test_help_for_someone_unnamed),
+    cmocka_unit_test(test_participle_of_a_common_noun),
     cmocka_unit_test(test_role_nouns),
     cmocka_unit_test(test_reciprocal_symmetric),
     cmocka_unit_test(test_hostility_named_by_reconciliation),
