@@ -55,6 +55,7 @@ typedef struct ctx {
   size_t role_at;                /* that role noun's token, 0 if none */
   side owner;                    /* the owner of the sentence's last possessed relation noun */
   int cur_type;                  /* the relation type of the trigger being resolved */
+  int src_looked;                /* find_source ran for this sentence */
 } ctx;
 
 static int tok_cue(const ctx *c, size_t i, int cls) {
@@ -648,6 +649,23 @@ static int source_at(ctx *c, size_t i, size_t lim, int bare, source *out) {
   for (size_t k = i, words = 0; k < c->s_end && k < lim && words < 6; k++) {
     if (t->toks[k].kind == ALQ_TOK_QUOTE) continue;
     if (is_stop_punct(t, k)) return 0;
+    /* a description between commas after the speaker's office (المتحدث باسم
+       X، الواقعة شمال Y، NAME): skipped, its words not counted */
+    if (bare && k > i && is_comma(t, k) && k + 1 < c->s_end && x->tok_ment[k + 1] < 0 && x_definite(t, k + 1) &&
+        !tok_cue(c, k + 1, ALQ_CUE_COMPLEMENTIZER)) {
+      size_t q = k + 1;
+      int ok = 0;
+      for (; q < c->s_end && q < lim && q <= k + 8; q++) {
+        if (is_stop_punct(t, q) || tok_cue(c, q, ALQ_CUE_COMPLEMENTIZER)) break;
+        int qm = x->tok_ment[q];
+        if (qm >= 0 && x->ments[qm].kind != MK_PLACE && x->ments[qm].kind != MK_DATE) break;
+        if (is_comma(t, q)) { ok = 1; break; }
+      }
+      if (ok && q + 1 < c->s_end && x->tok_ment[q + 1] >= 0 && x->ments[x->tok_ment[q + 1]].kind == MK_PERSON) {
+        k = q;
+        continue;
+      }
+    }
     /* the subject comes before what is said (لافتا إلى أن X ...: X is not the speaker) */
     if (tok_cue(c, k, ALQ_CUE_COMPLEMENTIZER)) return 0;
     /* ... and before a relation word: a name after it is in what is said
@@ -748,6 +766,11 @@ static int speaker_before(ctx *c, size_t k, source *out) {
   struct alq_extractor *x = c->x;
   for (size_t i = k, n = 0; i-- > c->s_first && n < 40; n++) {
     int mi = x->tok_ment[i];
+    /* (the outlet told, لـ«الشرق الأوسط», is not the speaker) */
+    if (mi >= 0 && x->ments[mi].kind == MK_OUTLET && outlet_told(x, &x->ments[mi])) {
+      i = x->ments[mi].tf;
+      continue;
+    }
     if (mi >= 0 && (x->ments[mi].kind == MK_PERSON || x->ments[mi].kind == MK_OUTLET)) {
       size_t f = x->ments[mi].tf;
       return source_at(c, f, f + 6, 1, out);
@@ -789,6 +812,7 @@ static const char *earlier_anon(ctx *c, size_t tok, size_t skip) {
  * else a post-posed بحسب anywhere in the sentence. */
 static source find_source(ctx *c, size_t ti) {
   struct alq_extractor *x = c->x;
+  c->src_looked = 1;
   source best = {NULL, "author", 0};
   int have = 0;
   /* attribution is looked for within a bounded window (huge "sentences" of
@@ -818,8 +842,9 @@ static source find_source(ctx *c, size_t ti) {
         /* قائلة، موضحا: the speaker is the sentence's subject named before
            (not the nearest name: X، موضحا is not X speaking) */
         best = s; have = 1;
-      } else if (x->last_src && c->sent - x->last_src_sent <= 3) {
-        /* a verb without a subject (وتابعت، وأضاف) continues a recent speaker */
+      } else if (!have && x->last_src && c->sent - x->last_src_sent <= 3) {
+        /* a verb without a subject (وتابعت، وأضاف) continues a recent speaker
+           (or the one this sentence named already) */
         best = (source){x->last_src, x->last_src_kind, k}; have = 1;
       }
     } else if (ac && (source_at(c, m->tok_last + 1, c->s_end, 1, &s))) {
@@ -2111,7 +2136,7 @@ int x_claims(struct alq_extractor *x) {
     const alq_sentence *se = &t->sents[s];
     if (x->si[s].chrome || !se->tok_count) continue;
     ctx c = {x, se->tok_first, (size_t)se->tok_first + se->tok_count, (uint32_t)s, NULL, 0, {{0}, {{0}}, 0}, 0,
-             {{0}, {{0}}, 0}, 0};
+             {{0}, {{0}}, 0}, 0, 0};
     if (lpair[0] >= 0 && list_item(x, se)) {
       if ((rc = list_claims(&c, lpair, lspan, ltrig))) return rc;
     } else if (!list_item(x, se)) {
@@ -2180,6 +2205,9 @@ int x_claims(struct alq_extractor *x) {
       }
       i = m->tok_last;
     }
+    /* a sentence with no claim may still name the speaker that the next
+       ones continue (وأكد المتحدث ...، X، أن ... / وأضاف أن ...) */
+    if (!c.src_looked) (void)find_source(&c, c.s_end);
     /* a sentence ending with a colon after a cooperation claim leads a list */
     if (!list_item(x, se) && ends_with_colon(x, se) && names_operations(&c)) {
       for (size_t k = nclaims_before; k < x->nclaims; k++) {

@@ -532,6 +532,25 @@ static void test_participle_of_a_common_noun(void **state) {
   assert_string_equal(c->a, "iran");
 }
 
+static void test_speaker_carried_over(void **state) {
+  (void)state;
+  /* a speaker named in a sentence without a claim is the one "he added"
+     continues */
+  const alq_result *r = run("وتجد القوات صعوبة في التقدم، كما ذكرت مصادر عسكرية.\n"
+                            "وأكد المتحدث باسم الجبهة، قائد نصر، أن الرجال حققوا انتصارات مهمة.\n"
+                            "وأضاف أن ميليشيات الحوثي قاتلت المقاومة الشعبية في لحج.");
+  const alq_claim *c = find(r, "houthis", "yemen-popular-resistance", "conflict");
+  assert_non_null(c);
+  source_is(c, "قائد نصر", "official");
+  /* a later participle of saying in the speaker's sentence (مضيفا) does not
+     replace him with an older source */
+  r = run("وتجد القوات صعوبة في التقدم، كما ذكرت مصادر عسكرية.\n"
+          "وأكد الجيش اليمني أن الوضع جيد، مضيفا أن ميليشيات الحوثي قاتلت المقاومة الشعبية في لحج.");
+  c = find(r, "houthis", "yemen-popular-resistance", "conflict");
+  assert_non_null(c);
+  source_is(c, "الجيش اليمني", "official");
+}
+
 static void test_role_nouns(void **state) {
   (void)state;
   /* X، وهي الذراع العسكري لـ Y والمكون الرئيسي لـ Z: X belongs to both */
@@ -1369,6 +1388,7 @@ int main(void) {
     cmocka_unit_test(test_between_us),
     cmocka_unit_test(test_help_for_someone_unnamed),
     cmocka_unit_test(test_participle_of_a_common_noun),
+    cmocka_unit_test(test_speaker_carried_over),
     cmocka_unit_test(test_role_nouns),
     cmocka_unit_test(test_reciprocal_symmetric),
     cmocka_unit_test(test_hostility_named_by_reconciliation),
