@@ -1086,6 +1086,23 @@ static int paren_sides(const ctx *c, const side *s, size_t tl, int *inside) {
   return nin >= 2 && nin < s->n && seen == s->n;
 }
 
+/* Is the group member at byte `start` a bare name joined by و that is an
+ * actor only by that coordination (ميليشيات الحوثي وصالح: Saleh's men under
+ * the head of the name before, one side with it)? */
+static int bare_conjunct(const ctx *c, uint32_t start) {
+  const struct alq_extractor *x = c->x;
+  for (size_t i = 0; i < x->nments; i++) {
+    const ment *m = &x->ments[i];
+    if (m->start != start) continue;
+    if (m->kind != MK_ACTOR || m->tf != m->tl || m->match < 0 || !x_ment_has_clitic(x, m, X_WAW)) return 0;
+    const alq_match *mm = &x->m[m->match];
+    for (uint32_t k = 0; k < mm->nents; k++)
+      if (x->lex->ents[mm->ents[k]].kind == ALQ_LK_ACTOR && (x->lex->ents[mm->ents[k]].flags & ALQ_EF_AMBIG_HEAD)) return 1;
+    return 0;
+  }
+  return 0;
+}
+
 static int pairs_within(ctx *c, const side *s, int type, int neg, int pos, const source *src,
                         size_t tf, size_t tl, const char *rule) {
   int rc = 0;
@@ -1094,6 +1111,10 @@ static int pairs_within(ctx *c, const side *s, int type, int neg, int pos, const
   for (int i = 0; i < s->n && !rc; i++)
     for (int j = i + 1; j < s->n && !rc; j++) {
       if (split && inside[i] && inside[j]) continue;
+      /* hostility in a list of three or more (بين X و ميليشيات Y وZ): a bare
+         conjunct that is a name only by its coordination is one side with
+         the name right before it */
+      if (s->n >= 3 && j == i + 1 && alq_reltype_class(type) == 1 && bare_conjunct(c, s->span[j][0])) continue;
       rc = emit(c, s->actor[i], s->span[i], s->actor[j], s->span[j], type, neg, pos, src, tf, tl, rule);
       if (!rc && alq_reltype_directed(type))
         rc = emit(c, s->actor[j], s->span[j], s->actor[i], s->span[i], type, neg, pos, src, tf, tl, rule);

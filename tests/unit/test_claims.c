@@ -551,6 +551,15 @@ static void test_speaker_carried_over(void **state) {
   source_is(c, "الجيش اليمني", "official");
 }
 
+static void test_bare_conjunct_is_one_side(void **state) {
+  (void)state;
+  /* بين X و ميليشيات Y وZ: Z (a name only by its coordination) is one side with Y */
+  const alq_result *r = run("وشهدت المحافظة اشتباكات عنيفة بين المقاومة الشعبية وميليشيات الحوثي وصالح.");
+  assert_non_null(find(r, "yemen-popular-resistance", "houthis", "conflict"));
+  assert_non_null(find(r, "yemen-popular-resistance", "saleh-forces", "conflict"));
+  assert_null(find(r, "houthis", "saleh-forces", "conflict"));
+}
+
 static void test_role_nouns(void **state) {
   (void)state;
   /* X، وهي الذراع العسكري لـ Y والمكون الرئيسي لـ Z: X belongs to both */
@@ -1389,6 +1398,7 @@ int main(void) {
     cmocka_unit_test(test_help_for_someone_unnamed),
     cmocka_unit_test(test_participle_of_a_common_noun),
     cmocka_unit_test(test_speaker_carried_over),
+    cmocka_unit_test(test_bare_conjunct_is_one_side),
     cmocka_unit_test(test_role_nouns),
     cmocka_unit_test(test_reciprocal_symmetric),
     cmocka_unit_test(test_hostility_named_by_reconciliation),
