@@ -1441,6 +1441,15 @@ static int received(ctx *c, size_t tf, size_t tl, side *recv_out, side *agent) {
   return none;
 }
 
+/* Where a left scan for a trigger's agent starts: before بل right before
+ * it (X لا يوحدان جهودهما، بل تعاونا: X's verb), else at the trigger. */
+static size_t past_rather(const ctx *c, size_t tf, const alq_lexent *re) {
+  (void)re;
+  if (tf <= c->s_first) return tf;
+  const alq_lexent *e = x_tok_ent(c->x, tf - 1, ALQ_LK_CUE, ALQ_CUE_CLAUSE);
+  return e && e->value == 3 ? tf - 1 : tf;
+}
+
 static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   struct alq_extractor *x = c->x;
   int type = re->cls;
@@ -1815,7 +1824,7 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
       }
     }
     size_t lat = tf;
-    int found = scan_left_at(c, tf, lwin, &l, &lat);
+    int found = scan_left_at(c, past_rather(c, tf, re), lwin, &l, &lat);
     if (found && type != ALQ_REL_AFFILIATION) participle_head(c, lat, &l, &lat);
     /* a coordinated verb (وهاجم) shares the subject of the verb before it:
        a name in a prepositional phrase, directly or as a genitive (الآلاف من
@@ -2001,7 +2010,7 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   }
   if (needs_between) return 0;
   /* nothing after: a coordinated subject before (X و Y يتحالفان) */
-  if (scan_left(c, tf, 12, &l)) {
+  if (scan_left(c, past_rather(c, tf, re), 12, &l)) {
     /* fighting needs a reciprocal word to hold within the subject group */
     int ok = !alq_reltype_directed(type) && (type != ALQ_REL_CONFLICT || (re->rflags & ALQ_RF_MUTUAL));
     /* (hostility within a list of three or more is a list of one side's

@@ -560,6 +560,19 @@ static void test_bare_conjunct_is_one_side(void **state) {
   assert_null(find(r, "houthis", "saleh-forces", "conflict"));
 }
 
+static void test_but_rather(void **state) {
+  (void)state;
+  /* بل opens a new clause: a name before it is not the agent of a relation
+     word further in it ... */
+  const alq_result *r = run("وقالت واشنطن إنها لن تحمي القوات من هجمات النظام السوري، بل أصدرت أوامر بمقاتلة تنظيم داعش فقط.");
+  assert_null(find(r, "syria", "isis", "conflict"));
+  /* ... but a relation word right after it has the subject before it */
+  r = run("وقال المسؤول إن حركة طالبان وتنظيم القاعدة لا يوحدان جهودهما، بل تعاونا في ظرف محدد.");
+  const alq_claim *c = find(r, "taliban", "al-qaeda", "cooperation");
+  assert_non_null(c);
+  assert_string_equal(c->rule, "group-before");
+}
+
 static void test_role_nouns(void **state) {
   (void)state;
   /* X، وهي الذراع العسكري لـ Y والمكون الرئيسي لـ Z: X belongs to both */
@@ -1399,6 +1412,7 @@ int main(void) {
     cmocka_unit_test(test_participle_of_a_common_noun),
     cmocka_unit_test(test_speaker_carried_over),
     cmocka_unit_test(test_bare_conjunct_is_one_side),
+    cmocka_unit_test(test_but_rather),
     cmocka_unit_test(test_role_nouns),
     cmocka_unit_test(test_reciprocal_symmetric),
     cmocka_unit_test(test_hostility_named_by_reconciliation),
