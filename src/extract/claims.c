@@ -1629,8 +1629,9 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     c->role_at = tf;
     return pairs_across(c, &l, &r, type, neg, pos, &src, tf, tl, "role");
   }
-  /* two sides (بين X و Y من جهة، و Z من جهة أخرى): across them only */
-  if (r.n && after && after < c->s_end) {
+  /* two sides (بين X و Y من جهة، و Z من جهة أخرى): across them only (a help
+     word inside one side, X مدعمة بـ Y من جهة, relates within it) */
+  if (r.n && after && after < c->s_end && !alq_reltype_directed(type)) {
     /* (the first side may go on with names no lexicon knows: بين X و Y وجيش
        التحرير الفلسطيني من جهة) */
     size_t sp = after;
@@ -1643,6 +1644,12 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
       side other = {0};
       size_t nx = x->m[x->tok_match[sp]].tok_last + 1;
       size_t end2 = scan_right(c, nx, 6, &other, NULL);
+      /* (the other side's name may have its description before the marker:
+         وقوات النظام والمسلحين الموالين لها من طرف آخر) */
+      for (size_t w = 0; end2 && other.n && end2 < c->s_end && w < 4 && !x_tok_ent(x, end2, ALQ_LK_CUE, ALQ_CUE_SIDE) &&
+                         !is_stop_punct(&x->text, end2) && !is_comma(&x->text, end2) && x->tok_ment[end2] < 0;
+           end2++)
+        if (x_is_word(&x->text, end2)) w++;
       if (end2 && other.n && end2 < c->s_end) {
         const alq_lexent *s2 = x_tok_ent(x, end2, ALQ_LK_CUE, ALQ_CUE_SIDE);
         if (s2 && s2->value == 2) return pairs_across(c, &r, &other, type, neg, pos, &src, tf, tl, "sides");

@@ -387,6 +387,11 @@ static int resolve_actor(struct alq_extractor *x, const alq_match *m, const alq_
     }
     if (!coord && !prev_has(x, m->tok_first, ALQ_CUE_ORG_HEAD) && !prev_has(x, m->tok_first, ALQ_CUE_MEMBER_NOUN))
       return -1;
+    /* a place right after it makes it a common word with its object (غرفة
+       عمليات فتح حلب "the conquest of Aleppo") */
+    if (nw != SIZE_MAX && nw == m->tok_last + 1 && x_tok_ent(x, nw, ALQ_LK_PLACE, -1) &&
+        !x->m[x->tok_match[nw]].strip)
+      return -1;
   }
   return e->value;
 }

@@ -573,6 +573,26 @@ static void test_but_rather(void **state) {
   assert_string_equal(c->rule, "group-before");
 }
 
+static void test_sides_with_descriptions(void **state) {
+  (void)state;
+  /* the other side's name may have its description before its marker */
+  const alq_result *r = run("وتشهد المدينة اشتباكات عنيفة بين تنظيم داعش من طرف، وقوات النظام والمسلحين الموالين لها من طرف آخر.");
+  assert_non_null(find(r, "isis", "syrian-army", "conflict"));
+  /* a help word inside one side relates within it, not across */
+  r = run("ودارت اشتباكات بين قوات النظام مدعمة بقوات الدفاع الوطني من طرف، وجبهة النصرة من طرف آخر.");
+  assert_null(find(r, "ndf", "nusra", "support"));
+  assert_non_null(find(r, "ndf", "syrian-army", "support"));
+}
+
+static void test_name_with_a_place_object(void **state) {
+  (void)state;
+  /* a name that is an actor only by coordination, followed by a place, is a
+     common word with its object (غرفة عمليات فتح حلب: "the conquest of Aleppo") */
+  const alq_result *r = run("ودارت اشتباكات بين غرفتي أنصار الدين وفتح حلب من طرف، وقوات النظام من طرف آخر.");
+  assert_null(find(r, "fatah", "syrian-army", "conflict"));
+  for (size_t i = 0; i < r->nmentions; i++) assert_true(!r->mentions[i].id || strcmp(r->mentions[i].id, "fatah"));
+}
+
 static void test_role_nouns(void **state) {
   (void)state;
   /* X، وهي الذراع العسكري لـ Y والمكون الرئيسي لـ Z: X belongs to both */
@@ -1413,6 +1433,8 @@ int main(void) {
     cmocka_unit_test(test_speaker_carried_over),
     cmocka_unit_test(test_bare_conjunct_is_one_side),
     cmocka_unit_test(test_but_rather),
+    cmocka_unit_test(test_sides_with_descriptions),
+    cmocka_unit_test(test_name_with_a_place_object),
     cmocka_unit_test(test_role_nouns),
     cmocka_unit_test(test_reciprocal_symmetric),
     cmocka_unit_test(test_hostility_named_by_reconciliation),
