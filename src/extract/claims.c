@@ -1629,6 +1629,33 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     c->role_at = tf;
     return pairs_across(c, &l, &r, type, neg, pos, &src, tf, tl, "role");
   }
+  /* between it and Y (اشتباكات بينها وبين Y): the pronoun is the name before */
+  if (r.n && between && !alq_reltype_directed(type)) {
+    for (size_t k = tl + 1; k + 1 < c->s_end && k <= tl + 4; k++) {
+      const alq_lexent *bp = x_tok_ent(x, k, ALQ_LK_CUE, ALQ_CUE_BETWEEN);
+      if (!bp || bp->value != 2) continue;
+      const alq_lexent *b2 = x_tok_ent(x, k + 1, ALQ_LK_CUE, ALQ_CUE_BETWEEN);
+      if (!b2 || !starts_with_waw(x, k + 1)) break;
+      side pl = {0};
+      /* (the nearest names before, across a clause: حزب الله وقوات النظام،
+         حيث تدور اشتباكات بينهم وبين Y) */
+      for (size_t q = tf; q-- > c->s_first && !pl.n;) {
+        int qm = x->tok_ment[q];
+        if (qm >= 0 && x->ments[qm].kind == MK_ACTOR) group_of(x, qm, &pl);
+        else if (qm < 0 && x->tok_match[q] >= 0 && x->m[x->tok_match[q]].tok_first == q) {
+          int ant = single_anaphor(c, q);
+          if (ant >= 0) side_add(&pl, ant, x->text.toks[q].start, x->text.toks[q].end);
+        }
+      }
+      if (pl.n) {
+        int dup = 0;
+        for (int i = 0; i < pl.n; i++)
+          for (int j = 0; j < r.n; j++) dup |= pl.actor[i] == r.actor[j];
+        if (!dup) return pairs_across(c, &pl, &r, type, neg, pos, &src, tf, tl, "between-pronoun");
+      }
+      break;
+    }
+  }
   /* two sides (بين X و Y من جهة، و Z من جهة أخرى): across them only (a help
      word inside one side, X مدعمة بـ Y من جهة, relates within it) */
   if (r.n && after && after < c->s_end && !alq_reltype_directed(type)) {

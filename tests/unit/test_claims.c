@@ -593,6 +593,18 @@ static void test_name_with_a_place_object(void **state) {
   for (size_t i = 0; i < r->nmentions; i++) assert_true(!r->mentions[i].id || strcmp(r->mentions[i].id, "fatah"));
 }
 
+static void test_between_it_and(void **state) {
+  (void)state;
+  /* بينها وبين Y: the pronoun is the name before, across a clause too */
+  const alq_result *r = run("وتتعرض المنطقة لهجمات حزب الله، حيث تدور اشتباكات بينه وبين مقاتلي جبهة النصرة.");
+  const alq_claim *c = find(r, "hezbollah", "nusra", "conflict");
+  assert_non_null(c);
+  assert_string_equal(c->rule, "between-pronoun");
+  /* without وبين after it, بينهم is "among them" */
+  r = run("وتدور خلافات بينهم حول قيادة تنظيم داعش.");
+  assert_int_equal(r->nclaims, 0);
+}
+
 static void test_role_nouns(void **state) {
   (void)state;
   /* X، وهي الذراع العسكري لـ Y والمكون الرئيسي لـ Z: X belongs to both */
@@ -1435,6 +1447,7 @@ int main(void) {
     cmocka_unit_test(test_but_rather),
     cmocka_unit_test(test_sides_with_descriptions),
     cmocka_unit_test(test_name_with_a_place_object),
+    cmocka_unit_test(test_between_it_and),
     cmocka_unit_test(test_role_nouns),
     cmocka_unit_test(test_reciprocal_symmetric),
     cmocka_unit_test(test_hostility_named_by_reconciliation),
