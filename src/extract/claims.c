@@ -1441,6 +1441,19 @@ static int received(ctx *c, size_t tf, size_t tl, side *recv_out, side *agent) {
   return none;
 }
 
+/* Is token k a count of people (a number, a member or soldier noun, or an
+ * accusative of counting: عنصرا، مسلحا، جنديا) before من? */
+static int some_of(const ctx *c, size_t k) {
+  const struct alq_extractor *x = c->x;
+  const alq_token *tk = &x->text.toks[k];
+  if (tk->kind == ALQ_TOK_NUMBER) return 1;
+  if (tk->kind != ALQ_TOK_ARABIC || x->tok_ment[k] >= 0) return 0;
+  if (tok_cue(c, k, ALQ_CUE_MEMBER_NOUN) || tok_cue(c, k, ALQ_CUE_SOLDIER) || tok_cue(c, k, ALQ_CUE_NUMBER_WORD)) return 1;
+  /* (the accusative of a counted noun after a number: 14 عنصرا) */
+  return k > c->s_first && x->text.toks[k - 1].kind == ALQ_TOK_NUMBER && tk->nlen > 4 &&
+         !memcmp(x->text.norm + tk->nstart + tk->nlen - 2, "\xd8\xa7", 2);
+}
+
 /* Where a left scan for a trigger's agent starts: before بل right before
  * it (X لا يوحدان جهودهما، بل تعاونا: X's verb), else at the trigger. */
 static size_t past_rather(const ctx *c, size_t tf, const alq_lexent *re) {
@@ -1777,6 +1790,12 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
       if (vso && re->value == 'v' && k == obj_at && x->tok_ment[k] < 0 && x->tok_match[k] < 0 &&
           x->text.toks[k].kind == ALQ_TOK_ARABIC && k + 1 < c->s_end && x->tok_ment[k + 1] >= 0 &&
           x->ments[x->tok_ment[k + 1]].kind == MK_ACTOR && !x_ment_has_clitic(x, &x->ments[x->tok_ment[k + 1]], X_LAM)) {
+        group_of(x, x->tok_ment[k + 1], &r2);
+        break;
+      }
+      /* ... or some of the members of Y (قتل X 14 عنصرا من Y، خمسة جنود من Y) */
+      if (vso && k > obj_at && tok_cue(c, k, ALQ_CUE_FROM) && k + 1 < c->s_end && x->tok_ment[k + 1] >= 0 &&
+          x->ments[x->tok_ment[k + 1]].kind == MK_ACTOR && some_of(c, k - 1)) {
         group_of(x, x->tok_ment[k + 1], &r2);
         break;
       }

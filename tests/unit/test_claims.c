@@ -605,6 +605,13 @@ static void test_between_it_and(void **state) {
   assert_int_equal(r->nclaims, 0);
 }
 
+static void test_killed_some_of(void **state) {
+  (void)state;
+  /* a hostile verb before its subject, then some members of Y (14 عنصرا من Y) */
+  const alq_result *r = run("وقتل تنظيم داعش 14 عنصرا من قوات النظام في ريف حمص.");
+  assert_non_null(find(r, "isis", "syrian-army", "conflict"));
+}
+
 static void test_role_nouns(void **state) {
   (void)state;
   /* X، وهي الذراع العسكري لـ Y والمكون الرئيسي لـ Z: X belongs to both */
@@ -1448,6 +1455,7 @@ int main(void) {
     cmocka_unit_test(test_sides_with_descriptions),
     cmocka_unit_test(test_name_with_a_place_object),
     cmocka_unit_test(test_between_it_and),
+    cmocka_unit_test(test_killed_some_of),
     cmocka_unit_test(test_role_nouns),
     cmocka_unit_test(test_reciprocal_symmetric),
     cmocka_unit_test(test_hostility_named_by_reconciliation),
