@@ -632,11 +632,21 @@ static int source_at(ctx *c, size_t i, size_t lim, int bare, source *out) {
   struct alq_extractor *x = c->x;
   const alq_text *t = &x->text;
   /* a bare name right after the verb (قال جيمس كلابر، مدير ...): two or
-     three words no lexicon knows; official when an office follows */
+     three words no lexicon knows; official when an office follows (in
+     quotes too: قال "خالد رفعت"، مدير ...) */
+  size_t i0 = i;
+  int quoted = 0;
+  if (bare && i < c->s_end && i < lim && t->toks[i].kind == ALQ_TOK_QUOTE) { i++; quoted = 1; }
   size_t n = 0;
   while (bare && i + n < c->s_end && i + n < lim && n < 3 && t->toks[i + n].kind == ALQ_TOK_ARABIC &&
          x->tok_match[i + n] < 0 && x->tok_ment[i + n] < 0 && t->toks[i + n].nlen >= 4)
     n++;
+  /* (a quotation right after the verb is what is said, unless it closes
+     right after the name and a comma follows: "خالد رفعت"، مدير ...) */
+  if (quoted && !(n >= 2 && i + n + 1 < c->s_end && t->toks[i + n].kind == ALQ_TOK_QUOTE && is_comma(t, i + n + 1))) {
+    i = i0;
+    n = 0;
+  }
   /* a given name has three letters or more and no article */
   if (n >= 2 && (t->toks[i].nlen < 6 || !memcmp(t->norm + t->toks[i].nstart, "\xd8\xa7\xd9\x84", 4))) n = 0;
   if (n >= 2) {
@@ -741,6 +751,16 @@ static int source_at(ctx *c, size_t i, size_t lim, int bare, source *out) {
     }
     if (mi >= 0 && x->ments[mi].kind == MK_ACTOR) {
       const ment *m = &x->ments[mi];
+      /* an office in the actor with its holder named after a comma (وزير
+         الدفاع بحكومة X، NAME،): the person speaks */
+      if (bare && k > i && tok_cue(c, i, ALQ_CUE_OFFICIAL_ROLE)) {
+        size_t q = m->tl + 1;
+        if (q + 1 < c->s_end && is_comma(t, q) && x->tok_ment[q + 1] >= 0 && x->ments[x->tok_ment[q + 1]].kind == MK_PERSON) {
+          const ment *pm = &x->ments[x->tok_ment[q + 1]];
+          *out = (source){copy_span(x, pm->start, pm->end), "official", q + 1};
+          return 1;
+        }
+      }
       /* a state named again (السعودية) repeats its first mention (المملكة
          العربية السعودية), rule 19 */
       if (x->lex->actors[m->actor].tbits & ALQ_AT_STATE)
@@ -838,7 +858,7 @@ static source find_source(ctx *c, size_t ti) {
       if (source_at(c, m->tok_last + 1, ti, 1, &s) ||
           (!participle && k > c->s_first && source_at(c, sf, k, 0, &s))) {
         best = s; have = 1;
-      } else if (participle && speaker_before(c, k, &s)) {
+      } else if (participle && !have && speaker_before(c, k, &s)) {
         /* قائلة، موضحا: the speaker is the sentence's subject named before
            (not the nearest name: X، موضحا is not X speaking) */
         best = s; have = 1;

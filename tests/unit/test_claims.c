@@ -612,6 +612,26 @@ static void test_killed_some_of(void **state) {
   assert_non_null(find(r, "isis", "syrian-army", "conflict"));
 }
 
+static void test_office_holder_speaks(void **state) {
+  (void)state;
+  /* an office in an actor with its holder named after a comma: the person */
+  const alq_result *r = run("وصرح وزير الدفاع بحكومة الوفاق الوطني، مهدي البرغثي، بأن تنظيم داعش يقاتل قوات الحكومة.");
+  const alq_claim *c = find(r, "isis", "gna", "conflict");
+  if (!c) c = r->nclaims ? &r->claims[0] : NULL;
+  assert_non_null(c);
+  source_is(c, "مهدي البرغثي", "official");
+  /* a name in quotes right after the verb, then its office */
+  r = run("وقال \"خالد رفعت\"، مدير مركز للدراسات، إن التعاون بين تنظيم القاعدة وتنظيم داعش وارد.");
+  c = find(r, "al-qaeda", "isis", "cooperation");
+  assert_non_null(c);
+  source_is(c, "خالد رفعت", "official");
+  /* a quotation right after the verb is what is said */
+  r = run("وقال \"نحن نعيش مرحلة صعبة جدا\"، مضيفا أن تنظيم القاعدة يتعاون مع تنظيم داعش.");
+  c = find(r, "al-qaeda", "isis", "cooperation");
+  assert_non_null(c);
+  assert_null(c->source);
+}
+
 static void test_role_nouns(void **state) {
   (void)state;
   /* X، وهي الذراع العسكري لـ Y والمكون الرئيسي لـ Z: X belongs to both */
@@ -1456,6 +1476,7 @@ int main(void) {
     cmocka_unit_test(test_name_with_a_place_object),
     cmocka_unit_test(test_between_it_and),
     cmocka_unit_test(test_killed_some_of),
+    cmocka_unit_test(test_office_holder_speaks),
     cmocka_unit_test(test_role_nouns),
     cmocka_unit_test(test_reciprocal_symmetric),
     cmocka_unit_test(test_hostility_named_by_reconciliation),
