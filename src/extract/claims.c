@@ -65,11 +65,26 @@ static int tok_cue(const ctx *c, size_t i, int cls) {
 /* The pair a pair anaphor (التنظيمين، بينهما) points to: the last pair named
  * together with بين or a dual head if that was in the last sentences, else
  * the last coordinated pair (CLAIMS.md rule 9). Returns 0 if none. */
+static int anaphor_pair_at(const ctx *c, size_t i, int out[2]);
 static int anaphor_pair(const ctx *c, int out[2]) {
   const struct alq_extractor *x = c->x;
   if (x->strong[0] >= 0 && c->sent - x->strong_sent <= 3) { out[0] = x->strong[0]; out[1] = x->strong[1]; return 1; }
   if (x->focus[0] >= 0) { out[0] = x->focus[0]; out[1] = x->focus[1]; return 1; }
   return 0;
+}
+
+/* The pair the pair anaphor at token i points to: "the two sides" (value 1)
+ * right after two coordinated names fought a third together (X و Y هاجموا
+ * Z ... بين الطرفين) are the first of them and the third. */
+static int anaphor_pair_at(const ctx *c, size_t i, int out[2]) {
+  const struct alq_extractor *x = c->x;
+  const alq_lexent *e = x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_PAIR_ANAPHOR);
+  if (e && e->value == 1 && x->sides[0] >= 0 && c->sent - x->sides_sent <= 2 && x->focus[0] >= 0 &&
+      ((x->focus[0] == x->sides[0]) || (x->focus[1] == x->sides[0]))) {
+    out[0] = x->sides[0]; out[1] = x->sides[1];
+    return 1;
+  }
+  return anaphor_pair(c, out);
 }
 
 /* Was the coordinated pair ending at mention mi introduced by بين or a dual
@@ -248,7 +263,7 @@ static size_t scan_right(ctx *c, size_t from, size_t win, side *out, int *via_be
     }
     int ap[2];
     if (tok_cue(c, i, ALQ_CUE_PAIR_ANAPHOR)) {
-      if (anaphor_pair(c, ap)) {
+      if (anaphor_pair_at(c, i, ap)) {
         side_add(out, ap[0], t->toks[i].start, t->toks[i].end);
         side_add(out, ap[1], t->toks[i].start, t->toks[i].end);
         /* 1: the pair is introduced by بين (بينهما، بين التنظيمين); 2: it
@@ -412,7 +427,7 @@ static int scan_left_at(ctx *c, size_t to, size_t win, side *out, size_t *at) {
       }
       /* a pair anaphor (التنظيمين، بين الطرفين) stands for the pair */
       int ap[2];
-      if (tok_cue(c, i, ALQ_CUE_PAIR_ANAPHOR) && anaphor_pair(c, ap)) {
+      if (tok_cue(c, i, ALQ_CUE_PAIR_ANAPHOR) && anaphor_pair_at(c, i, ap)) {
         side_add(out, ap[0], x->text.toks[i].start, x->text.toks[i].end);
         side_add(out, ap[1], x->text.toks[i].start, x->text.toks[i].end);
         if (at) *at = i;
@@ -1242,7 +1257,7 @@ static int sentence_names_focus(ctx *c, side *f) {
   size_t s_end = c->s_end < c->s_first + 800 ? c->s_end : c->s_first + 800;
   int ap[2];
   for (size_t i = c->s_first; i < s_end; i++) {
-    if (tok_cue(c, i, ALQ_CUE_PAIR_ANAPHOR) && anaphor_pair(c, ap)) {
+    if (tok_cue(c, i, ALQ_CUE_PAIR_ANAPHOR) && anaphor_pair_at(c, i, ap)) {
       side_add(f, ap[0], t->toks[i].start, t->toks[i].end);
       side_add(f, ap[1], t->toks[i].start, t->toks[i].end);
       return 1;
@@ -2307,6 +2322,24 @@ int x_claims(struct alq_extractor *x) {
         }
       }
       i = m->tok_last;
+    }
+    /* a coordinated pair fighting a third together (X و Y هاجموا Z): "the
+       two sides" of the next sentences are X and Z */
+    if (x->focus[0] >= 0) {
+      int z[2] = {-1, -1};
+      for (size_t k = nclaims_before; k < x->nclaims; k++) {
+        const alq_claim *cl = &x->claims[k];
+        if (strcmp(cl->type, "conflict") || strcmp(cl->polarity, "affirmed")) continue;
+        int a = alq_lex_actor_find(x->lex, cl->a), b = alq_lex_actor_find(x->lex, cl->b);
+        for (int q = 0; q < 2; q++) {
+          int other = a == x->focus[q] ? b : b == x->focus[q] ? a : -1;
+          if (other >= 0 && other != x->focus[1 - q]) z[q] = other;
+        }
+      }
+      if (z[0] >= 0 && z[0] == z[1]) {
+        x->sides[0] = x->focus[0]; x->sides[1] = z[0];
+        x->sides_sent = (uint32_t)s;
+      }
     }
     /* a sentence with no claim may still name the speaker that the next
        ones continue (وأكد المتحدث ...، X، أن ... / وأضاف أن ...) */

@@ -85,6 +85,7 @@ int alq_extract(alq_extractor *x, const alq_doc *doc, const alq_result **out, al
   x->doc = doc;
   x->focus[0] = x->focus[1] = -1;
   x->strong[0] = x->strong[1] = -1;
+  x->sides[0] = x->sides[1] = -1;
   x->head_pair[0] = x->head_pair[1] = -1;
   x->last_actor = x->last_org = x->last_state = -1;
   x->last_org_militia = 0;

@@ -63,6 +63,8 @@ struct alq_extractor {
   uint32_t title[2];
   int focus[2];                 /* last pair of actors named together */
   uint32_t focus_span[2][2];    /* where that pair was named */
+  int sides[2];                 /* a coordinated pair's first name and the third it fought together */
+  uint32_t sides_sent;          /* the sentence of that fight */
   int strong[2];                /* the last pair named with بين or a dual head */
   uint32_t strong_span[2][2];
   uint32_t strong_sent;         /* the sentence that named it */

@@ -632,6 +632,23 @@ static void test_office_holder_speaks(void **state) {
   assert_null(c->source);
 }
 
+static void test_two_sides_after_a_joint_attack(void **state) {
+  (void)state;
+  /* X و Y attacked Z; then "between the two sides": X and Z, not X and Y */
+  const alq_result *r = run("وقالت مصادر إن الحوثيين وقوات صالح شنوا هجوما مسلحا على مواقع المقاومة الشعبية في مأرب.\n"
+                            "واندلعت بعد تلك الهجمات مواجهات عنيفة بين الطرفين خلفت قتلى.");
+  int own = 0;
+  for (size_t i = 0; i < r->nclaims; i++) {
+    const alq_claim *c = &r->claims[i];
+    own |= (!strcmp(c->a, "houthis") && !strcmp(c->b, "saleh-forces")) || (!strcmp(c->a, "saleh-forces") && !strcmp(c->b, "houthis"));
+  }
+  assert_false(own);
+  /* "the two organizations" still names the pair itself */
+  r = run("وقالت مصادر إن تنظيم داعش وجبهة النصرة هاجما مواقع الجيش السوري في حلب.\n"
+          "واندلعت بعد ذلك خلافات حادة بين التنظيمين على تقاسم الغنائم.");
+  assert_non_null(find(r, "isis", "nusra", "rivalry"));
+}
+
 static void test_role_nouns(void **state) {
   (void)state;
   /* X، وهي الذراع العسكري لـ Y والمكون الرئيسي لـ Z: X belongs to both */
@@ -1477,6 +1494,7 @@ int main(void) {
     cmocka_unit_test(test_between_it_and),
     cmocka_unit_test(test_killed_some_of),
     cmocka_unit_test(test_office_holder_speaks),
+    cmocka_unit_test(test_two_sides_after_a_joint_attack),
     cmocka_unit_test(test_role_nouns),
     cmocka_unit_test(test_reciprocal_symmetric),
     cmocka_unit_test(test_hostility_named_by_reconciliation),
