@@ -1498,6 +1498,26 @@ static size_t past_rather(const ctx *c, size_t tf, const alq_lexent *re) {
   return e && e->value == 3 ? tf - 1 : tf;
 }
 
+/* A coordinated pair fighting a third together (X و Y هاجموا Z) in claims
+ * [from, nclaims) of sentence s: "the two sides" from there on are X and Z. */
+static void note_sides(struct alq_extractor *x, size_t from, uint32_t s) {
+  if (x->focus[0] < 0) return;
+  int z[2] = {-1, -1};
+  for (size_t k = from; k < x->nclaims; k++) {
+    const alq_claim *cl = &x->claims[k];
+    if (strcmp(cl->type, "conflict") || strcmp(cl->polarity, "affirmed")) continue;
+    int a = alq_lex_actor_find(x->lex, cl->a), b = alq_lex_actor_find(x->lex, cl->b);
+    for (int q = 0; q < 2; q++) {
+      int other = a == x->focus[q] ? b : b == x->focus[q] ? a : -1;
+      if (other >= 0 && other != x->focus[1 - q]) z[q] = other;
+    }
+  }
+  if (z[0] >= 0 && z[0] == z[1]) {
+    x->sides[0] = x->focus[0]; x->sides[1] = z[0];
+    x->sides_sent = s;
+  }
+}
+
 static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   struct alq_extractor *x = c->x;
   int type = re->cls;
@@ -2310,6 +2330,7 @@ int x_claims(struct alq_extractor *x) {
         if (re->kind != ALQ_LK_REL || re->cls == ALQ_REL_BLOCK) continue;
         size_t before = x->nclaims;
         if ((rc = do_trigger(&c, m->tok_first, m->tok_last, re))) return rc;
+        if (x->nclaims > before) note_sides(x, nclaims_before, (uint32_t)s);
         if (re->rflags & (ALQ_RF_ENDS_CONFLICT | ALQ_RF_ENDS_RIVALRY)) {
           /* the hostility a reconciliation ends held (rule 13) */
           const char *ht = alq_reltype_name((re->rflags & ALQ_RF_ENDS_CONFLICT) ? ALQ_REL_CONFLICT : ALQ_REL_RIVALRY);
@@ -2322,24 +2343,6 @@ int x_claims(struct alq_extractor *x) {
         }
       }
       i = m->tok_last;
-    }
-    /* a coordinated pair fighting a third together (X و Y هاجموا Z): "the
-       two sides" of the next sentences are X and Z */
-    if (x->focus[0] >= 0) {
-      int z[2] = {-1, -1};
-      for (size_t k = nclaims_before; k < x->nclaims; k++) {
-        const alq_claim *cl = &x->claims[k];
-        if (strcmp(cl->type, "conflict") || strcmp(cl->polarity, "affirmed")) continue;
-        int a = alq_lex_actor_find(x->lex, cl->a), b = alq_lex_actor_find(x->lex, cl->b);
-        for (int q = 0; q < 2; q++) {
-          int other = a == x->focus[q] ? b : b == x->focus[q] ? a : -1;
-          if (other >= 0 && other != x->focus[1 - q]) z[q] = other;
-        }
-      }
-      if (z[0] >= 0 && z[0] == z[1]) {
-        x->sides[0] = x->focus[0]; x->sides[1] = z[0];
-        x->sides_sent = (uint32_t)s;
-      }
     }
     /* a sentence with no claim may still name the speaker that the next
        ones continue (وأكد المتحدث ...، X، أن ... / وأضاف أن ...) */
