@@ -285,8 +285,14 @@ static size_t scan_right(ctx *c, size_t from, size_t win, side *out, int *via_be
       if (ag && ag->value == 1 && alq_reltype_class(c->cur_type) == 0) return 0;
     }
     if (tok_cue(c, i, ALQ_CUE_BETWEEN)) {
+      const alq_lexent *bw = x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_BETWEEN);
       /* between us (بيننا وبين X): one party is the speaker, unnamed */
-      if (x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_BETWEEN)->value == 1) return 0;
+      if (bw->value == 1) return 0;
+      /* "among them" before a count (قتل 28 شخصا، بينهم 17 من X و 5 من Y):
+         a list of the dead, not the parties */
+      if (bw->value == 2 && i + 1 < c->s_end &&
+          (t->toks[i + 1].kind == ALQ_TOK_NUMBER || tok_cue(c, i + 1, ALQ_CUE_NUMBER_WORD)))
+        return 0;
       if (via_between) *via_between = 1;
     }
     if (x->tok_match[i] >= 0 && x_tok_ent(x, i, ALQ_LK_REL, -1) && (i > from || purpose_trigger(c, i)) &&

@@ -643,6 +643,9 @@ static void test_two_sides_after_a_joint_attack(void **state) {
     own |= (!strcmp(c->a, "houthis") && !strcmp(c->b, "saleh-forces")) || (!strcmp(c->a, "saleh-forces") && !strcmp(c->b, "houthis"));
   }
   assert_false(own);
+  /* "among them" before a count lists the dead, not the parties */
+  r = run("وقتل خلال المواجهات في منطقة التواهي 28 شخصا، بينهم 17 من الحوثيين وقوات صالح.");
+  assert_null(find(r, "houthis", "saleh-forces", "conflict"));
   /* "the two organizations" still names the pair itself */
   r = run("وقالت مصادر إن تنظيم داعش وجبهة النصرة هاجما مواقع الجيش السوري في حلب.\n"
           "واندلعت بعد ذلك خلافات حادة بين التنظيمين على تقاسم الغنائم.");
