@@ -652,6 +652,15 @@ static void test_two_sides_after_a_joint_attack(void **state) {
   assert_non_null(find(r, "isis", "nusra", "rivalry"));
 }
 
+static void test_separatist_is_no_split(void **state) {
+  (void)state;
+  /* "separatist" describes a movement's aim; انفصال X عن Y is a split */
+  const alq_result *r = run("وقال سكان إن قوات المقاومة الشعبية وهي قوات الحركة الانفصالية المؤيدة للتحالف العربي استولت على الحي.");
+  assert_null(find(r, "arab-coalition", "yemen-popular-resistance", "split"));
+  r = run("وأعلنت جبهة النصرة انفصالها عن تنظيم القاعدة.");
+  assert_non_null(find(r, "nusra", "al-qaeda", "split"));
+}
+
 static void test_role_nouns(void **state) {
   (void)state;
   /* X، وهي الذراع العسكري لـ Y والمكون الرئيسي لـ Z: X belongs to both */
@@ -1498,6 +1507,7 @@ int main(void) {
     cmocka_unit_test(test_killed_some_of),
     cmocka_unit_test(test_office_holder_speaks),
     cmocka_unit_test(test_two_sides_after_a_joint_attack),
+    cmocka_unit_test(test_separatist_is_no_split),
     cmocka_unit_test(test_role_nouns),
     cmocka_unit_test(test_reciprocal_symmetric),
     cmocka_unit_test(test_hostility_named_by_reconciliation),
