@@ -325,6 +325,8 @@ static size_t scan_right(ctx *c, size_t from, size_t win, side *out, int *via_be
 static int object_pronoun(const struct alq_extractor *x, size_t i) {
   const alq_token *tk = &x->text.toks[i];
   if (tk->kind != ALQ_TOK_ARABIC || tk->end - tk->start < 8) return 0;
+  /* (a word with the article takes no pronoun: التفاهم، الفهم) */
+  if (x_definite(&x->text, i)) return 0;
   const char *e = x->doc->text + tk->end;
   if (!memcmp(e - 2, "\xd9\x87", 2)) return 1;                                   /* ه */
   return !memcmp(e - 4, "\xd9\x87\xd8\xa7", 4) || !memcmp(e - 4, "\xd9\x87\xd9\x85", 4); /* ها هم */
@@ -1582,6 +1584,24 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     const alq_lexent *bw = x_tok_ent(x, k, ALQ_LK_CUE, ALQ_CUE_BETWEEN);
     if (bw && bw->value == 1) return 0;
     if (is_stop_punct(&x->text, k) || x->tok_ment[k] >= 0) break;
+  }
+  /* a relation noun with two nationality adjectives (التقارب الروسي -
+     السعودي، التحالف الروسي الإيراني): the two states */
+  if (re->value == 'n' && tf == tl && !alq_reltype_directed(type) && !needs_between && tl + 2 < c->s_end &&
+      !(re->rflags & ALQ_RF_ONE_SIDED) && !object_pronoun(x, tl)) {
+    const alq_lexent *n1 = x_tok_ent(x, tl + 1, ALQ_LK_CUE, ALQ_CUE_NATIONALITY);
+    size_t k2 = tl + 2;
+    if (k2 < c->s_end && x->text.toks[k2].kind == ALQ_TOK_PUNCT && x->text.toks[k2].nlen <= 3 &&
+        !is_comma(&x->text, k2) && !is_stop_punct(&x->text, k2))
+      k2++;   /* (a dash between them) */
+    const alq_lexent *n2 = k2 < c->s_end ? x_tok_ent(x, k2, ALQ_LK_CUE, ALQ_CUE_NATIONALITY) : NULL;
+    if (n1 && n2 && n1->value >= 0 && n2->value >= 0 && n1->value != n2->value && x->tok_ment[tl + 1] < 0 &&
+        x->tok_ment[k2] < 0) {
+      side nat = {0};
+      side_add(&nat, n1->value, x->text.toks[tl + 1].start, x->text.toks[tl + 1].end);
+      side_add(&nat, n2->value, x->text.toks[k2].start, x->text.toks[k2].end);
+      return pairs_within(c, &nat, type, neg, pos, &src, tf, tl, "nationalities");
+    }
   }
   /* a blow or help received: X تلقى ضربات من Y، الضربات التي تلقتها X من Y */
   if (re->value == 'n' && (alq_reltype_class(type) == 1 || type == ALQ_REL_SUPPORT)) {

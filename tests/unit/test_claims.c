@@ -661,6 +661,23 @@ static void test_separatist_is_no_split(void **state) {
   assert_non_null(find(r, "nusra", "al-qaeda", "split"));
 }
 
+static void test_relation_of_two_nationalities(void **state) {
+  (void)state;
+  /* a relation noun with two nationality adjectives relates the two states */
+  const alq_result *r = run("وتحدث المحلل عن التقارب الروسي - السعودي الأخير.");
+  assert_non_null(find(r, "russia", "saudi-arabia", "reconciliation"));
+  r = run("وقعت الحرب العراقية الإيرانية في الثمانينات.");
+  assert_non_null(find(r, "iraq", "iran", "conflict"));
+  /* an attack word names its agents together; a possessed ally its owner's */
+  r = run("وندد البيان بالعدوان السعودي الأمريكي على اليمن.");
+  assert_null(find(r, "saudi-arabia", "usa", "conflict"));
+  r = run("وحذر ترامب الحكومة السورية وحلفاءها الروس والإيرانيين من الهجوم.");
+  assert_null(find(r, "russia", "iran", "alliance"));
+  /* (a word with the article has no pronoun: التفاهم) */
+  r = run("وتقول المعلومات التي تسربت عن التفاهم الأميركي - التركي إن واشنطن وافقت.");
+  assert_non_null(find(r, "usa", "turkey", "reconciliation"));
+}
+
 static void test_role_nouns(void **state) {
   (void)state;
   /* X، وهي الذراع العسكري لـ Y والمكون الرئيسي لـ Z: X belongs to both */
@@ -1508,6 +1525,7 @@ int main(void) {
     cmocka_unit_test(test_office_holder_speaks),
     cmocka_unit_test(test_two_sides_after_a_joint_attack),
     cmocka_unit_test(test_separatist_is_no_split),
+    cmocka_unit_test(test_relation_of_two_nationalities),
     cmocka_unit_test(test_role_nouns),
     cmocka_unit_test(test_reciprocal_symmetric),
     cmocka_unit_test(test_hostility_named_by_reconciliation),
