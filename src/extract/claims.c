@@ -670,8 +670,11 @@ static int source_at(ctx *c, size_t i, size_t lim, int bare, source *out) {
     i = i0;
     n = 0;
   }
-  /* a given name has three letters or more and no article */
-  if (n >= 2 && (t->toks[i].nlen < 6 || !memcmp(t->norm + t->toks[i].nstart, "\xd8\xa7\xd9\x84", 4))) n = 0;
+  /* a given name has three letters or more and no article; a first word
+     with ة is a common noun (مؤكدا ثقة بلاده أن) */
+  if (n >= 2 && (t->toks[i].nlen < 6 || !memcmp(t->norm + t->toks[i].nstart, "\xd8\xa7\xd9\x84", 4) ||
+                 !memcmp(x->doc->text + t->toks[i].end - 2, "\xd8\xa9", 2)))
+    n = 0;
   if (n >= 2) {
     int official = 0;
     for (size_t q = i + n; q < c->s_end && q < i + n + 4; q++)

@@ -625,6 +625,11 @@ static void test_office_holder_speaks(void **state) {
   c = find(r, "al-qaeda", "isis", "cooperation");
   assert_non_null(c);
   source_is(c, "خالد رفعت", "official");
+  /* a first word with ة is a common noun, not a name (مؤكدا أهمية الحيلولة) */
+  r = run("وأكد أهمية الحيلولة دون تعاون تنظيم القاعدة مع تنظيم داعش.");
+  c = find(r, "al-qaeda", "isis", "cooperation");
+  assert_non_null(c);
+  assert_null(c->source);
   /* a quotation right after the verb is what is said */
   r = run("وقال \"نحن نعيش مرحلة صعبة جدا\"، مضيفا أن تنظيم القاعدة يتعاون مع تنظيم داعش.");
   c = find(r, "al-qaeda", "isis", "cooperation");
