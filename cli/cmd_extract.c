@@ -130,6 +130,10 @@ static const struct { const char *rule, *what; } rule_text[] = {
   {"carried-subject", "a verb without a subject of its own (after بعدما، or coordinated): the subject of the main clause"},
   {"sides", "two sides (بين X و Y من جهة، و Z من جهة أخرى): across the sides only"},
   {"apposition", "X وداعمته Y (X and its supporter Y): the name after the participle supports the name before"},
+  {"received", "a blow or help received (X تلقى ضربات من Y، الضربات التي تلقتها X من Y): the giver after من / على يد acts on the receiver"},
+  {"pronoun-object", "X's help for them (دعم تركيا لهم): the genitive gives, the pronoun after لـ is the nearest other name before"},
+  {"between-pronoun", "between it and Y (اشتباكات بينها وبين Y): Y and the names right before"},
+  {"nationalities", "a relation noun with two nationality adjectives (التقارب الروسي - السعودي): the two states"},
 };
 
 static void explain_span(alq_buf *b, const char *label, const uint32_t sp[2], const char *text, int decoded) {
