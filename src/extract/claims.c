@@ -1452,11 +1452,18 @@ static int received(ctx *c, size_t tf, size_t tl, side *recv_out, side *agent) {
   int before = 0;    /* the verb stands before the noun */
   size_t p = tf;
   while (p > c->s_first && t->toks[p - 1].kind == ALQ_TOK_QUOTE) p--;
+  int pm = p > c->s_first ? x->tok_ment[p - 1] : -1;
   if (p > c->s_first && tok_cue(c, p - 1, ALQ_CUE_RECEIVE)) {
     /* X تلقى ضربات من Y: the subject before the verb */
     size_t v = x->m[x->tok_match[p - 1]].tok_first;
     before = 1;
     if (!scan_left(c, v, 6, recv) || !recv->n) recv->n = 0;
+    from = tl + 1;
+  } else if (pm >= 0 && x->ments[pm].kind == MK_ACTOR && x->ments[pm].tf > c->s_first &&
+             tok_cue(c, x->ments[pm].tf - 1, ALQ_CUE_RECEIVE)) {
+    /* تلقى X ضربات من Y: the subject after the verb */
+    before = 1;
+    group_of(x, pm, recv);
     from = tl + 1;
   } else {
     size_t k = tl + 1;
