@@ -430,6 +430,11 @@ static void test_received_blows_and_help(void **state) {
   const alq_claim *c = find(r, "iran", "hamas", "support");
   assert_non_null(c);
   assert_string_equal(c->a, "iran");
+  /* the receiver after the verb (VSO): تلقت X دعما من Y */
+  r = run("وتلقت حركة حماس دعما كبيرا من إيران.");
+  c = find(r, "iran", "hamas", "support");
+  assert_non_null(c);
+  assert_string_equal(c->a, "iran");
   /* received with no giver named: the receiver is no agent */
   r = run("وكان مقاتلو حركة حماس تلقوا تدريبات في إيران.");
   assert_null(find(r, "hamas", "iran", "support"));
