@@ -1970,6 +1970,20 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     size_t lat = tf;
     int found = scan_left_at(c, past_rather(c, tf, re), lwin, &l, &lat);
     if (found && type != ALQ_REL_AFFILIATION) participle_head(c, lat, &l, &lat);
+    /* the target of another relation word right before (الانقلاب على X، ...
+       عبر تدريب Y) is not this one's agent: the sentence's subject is */
+    if (found && l.n == 1 && re->value != 'a' && type != ALQ_REL_AFFILIATION && lat >= c->s_first + 2 &&
+        tok_cue(c, lat - 1, ALQ_CUE_AGAINST) &&
+        x->tok_match[lat - 2] >= 0 && x_tok_ent(x, lat - 2, ALQ_LK_REL, -1) && lat - 2 != tf) {
+      int sm = sentence_subject(c, lat);
+      memset(&l, 0, sizeof l);
+      found = 0;
+      if (sm >= 0 && x->ments[sm].actor != r.actor[0] && x->ments[sm].tl < lat) {
+        group_of(x, sm, &l);
+        found = 1;
+        lat = x->ments[sm].tf;
+      }
+    }
     /* a coordinated verb (وهاجم) shares the subject of the verb before it:
        a name in a prepositional phrase, directly or as a genitive (الآلاف من
        أطفال X), is no subject; look further back */

@@ -688,6 +688,17 @@ static void test_relation_of_two_nationalities(void **state) {
   assert_non_null(find(r, "usa", "turkey", "reconciliation"));
 }
 
+static void test_target_of_another_relation(void **state) {
+  (void)state;
+  /* the target of a relation word right before (الانقلاب على X) is not the
+     agent of the next one: the sentence's subject is */
+  const alq_result *r = run("ويشارك حزب الله في دعم جماعة الحوثي منذ بدء الانقلاب على الحكومة اليمنية، عبر تدريب عناصر الحوثي.");
+  assert_null(find(r, "yemen", "houthis", "support"));
+  /* a participle still describes the name right before it */
+  r = run("وتواصل القوات معاركها في حربها ضد ميليشيات الحوثي التابعة لإيران.");
+  assert_non_null(find(r, "houthis", "iran", "affiliation"));
+}
+
 static void test_role_nouns(void **state) {
   (void)state;
   /* X، وهي الذراع العسكري لـ Y والمكون الرئيسي لـ Z: X belongs to both */
@@ -1536,6 +1547,7 @@ int main(void) {
     cmocka_unit_test(test_two_sides_after_a_joint_attack),
     cmocka_unit_test(test_separatist_is_no_split),
     cmocka_unit_test(test_relation_of_two_nationalities),
+    cmocka_unit_test(test_target_of_another_relation),
     cmocka_unit_test(test_role_nouns),
     cmocka_unit_test(test_reciprocal_symmetric),
     cmocka_unit_test(test_hostility_named_by_reconciliation),
