@@ -1930,6 +1930,13 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
       }
       if (rec.n) return pairs_across(c, &r, &rec, type, neg, pos, &src, tf, tl, "pronoun-object");
     }
+    /* a person's help (تمويل النعيمي لجماعات، منها Y): the person gives, no
+       name before is the giver (a person in an office of an actor stands
+       for it: see scan_right) */
+    if (!r2.n && type == ALQ_REL_SUPPORT && re->value == 'n' && tf == tl && tl + 1 < c->s_end &&
+        x->tok_ment[tl + 1] >= 0 && x->ments[x->tok_ment[tl + 1]].kind == MK_PERSON &&
+        x_person_org(x, &x->ments[x->tok_ment[tl + 1]]) < 0)
+      return 0;
     /* X's help for someone unnamed (مساندة طائرات Y لعناصر الفرقة 30، دعم Y
        للمتمردين): Y gives, to no known actor; a name before is not involved */
     if (!r2.n && type == ALQ_REL_SUPPORT && re->value != 'v' && tf == tl && !object_pronoun(x, tl) && after &&

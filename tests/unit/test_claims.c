@@ -699,6 +699,13 @@ static void test_target_of_another_relation(void **state) {
   assert_non_null(find(r, "houthis", "iran", "affiliation"));
 }
 
+static void test_a_persons_help(void **state) {
+  (void)state;
+  /* a person's help (تمويل NAME لجماعات، منها Y): the person gives, not a name before */
+  const alq_result *r = run("وكانت وزارة الخزانة الأميركية كشفت عن تمويل عبد الرحمن النعيمي لجماعات إرهابية، منها تنظيم القاعدة.");
+  assert_null(find(r, "usa", "al-qaeda", "support"));
+}
+
 static void test_role_nouns(void **state) {
   (void)state;
   /* X، وهي الذراع العسكري لـ Y والمكون الرئيسي لـ Z: X belongs to both */
@@ -1548,6 +1555,7 @@ int main(void) {
     cmocka_unit_test(test_separatist_is_no_split),
     cmocka_unit_test(test_relation_of_two_nationalities),
     cmocka_unit_test(test_target_of_another_relation),
+    cmocka_unit_test(test_a_persons_help),
     cmocka_unit_test(test_role_nouns),
     cmocka_unit_test(test_reciprocal_symmetric),
     cmocka_unit_test(test_hostility_named_by_reconciliation),
