@@ -24,6 +24,35 @@ static int add_ment(struct alq_extractor *x, const ment *m) {
   return 0;
 }
 
+/* Sorts a[0..n) by start, stably (equal starts keep their order), with
+ * tmp[0..n) as scratch: insertion sort of runs of 16, then merges. (An
+ * insertion sort of the whole array was quadratic in a long document: its
+ * dates and surname references come after all its matches.) */
+static void sort_ments(ment *a, ment *tmp, size_t n) {
+  enum { RUN = 16 };
+  for (size_t lo = 0; lo < n; lo += RUN) {
+    size_t hi = lo + RUN < n ? lo + RUN : n;
+    for (size_t i = lo + 1; i < hi; i++) {
+      ment v = a[i];
+      size_t j = i;
+      while (j > lo && a[j - 1].start > v.start) { a[j] = a[j - 1]; j--; }
+      a[j] = v;
+    }
+  }
+  ment *src = a, *dst = tmp;
+  for (size_t w = RUN; w < n; w *= 2) {
+    for (size_t lo = 0; lo < n; lo += 2 * w) {
+      size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+      size_t i = lo, j = mid, k = lo;
+      while (i < mid && j < hi) dst[k++] = src[j].start < src[i].start ? src[j++] : src[i++];
+      while (i < mid) dst[k++] = src[i++];
+      while (j < hi) dst[k++] = src[j++];
+    }
+    ment *sw = src; src = dst; dst = sw;
+  }
+  if (src != a) memcpy(a, src, n * sizeof *a);
+}
+
 /* The word token before i (skipping quotes), or SIZE_MAX. */
 static size_t prev_word(const alq_text *t, size_t i) {
   while (i > 0) {
@@ -1370,12 +1399,9 @@ int x_mentions(struct alq_extractor *x) {
   if ((rc = surname_refs(x))) return rc;
   if ((rc = nested_persons(x))) return rc;
   /* mentions were appended in streams (matches, dates, surnames): sort by start */
-  for (size_t i = 1; i < x->nments; i++) {
-    ment v = x->ments[i];
-    size_t j = i;
-    while (j > 0 && x->ments[j - 1].start > v.start) { x->ments[j] = x->ments[j - 1]; j--; }
-    x->ments[j] = v;
-  }
+  ment *tmp = alq_arena_alloc(&x->arena, (x->nments + 1) * sizeof *tmp);
+  if (!tmp) return ALQ_ENOMEM;
+  sort_ments(x->ments, tmp, x->nments);
   /* the sort changed the indices, not the tokens covered (add_ment marked
      every mention's tokens and no mention is dropped or moved): tokens of
      no mention are still -1, the others get their new index */
