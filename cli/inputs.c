@@ -161,15 +161,20 @@ static void do_json_line(cli_inputs *r, const char *name, long long lineno, long
   cli_jsonl_done(&rec);
 }
 
-/* A byte source for streamed JSON Lines: a FILE, an archive member or a
- * buffer. Returns bytes read, 0 at the end, <0 with err set. */
-typedef struct source { FILE *f; alq_archive *ar; const char *p; size_t len, pos; } source;
+/* A byte source for streamed JSON Lines: a file descriptor (fd >= 0), an
+ * archive member or a buffer. Returns bytes read, 0 at the end, <0 with
+ * err set. A descriptor is read with read(2), which returns what a pipe
+ * holds at once (fread would wait for the whole block): with --stream a
+ * record is extracted as soon as its line has arrived, not when 64 KiB
+ * more or the end of the input have. */
+typedef struct source { int fd; alq_archive *ar; const char *p; size_t len, pos; } source;
 
 static long long src_read(source *s, char *buf, size_t n, alq_error *err) {
   if (s->ar) return alq_archive_read(s->ar, buf, n, err);
-  if (s->f) {
-    size_t k = fread(buf, 1, n, s->f);
-    if (k == 0 && ferror(s->f)) return alq_error_set(err, ALQ_EIO, "", -1, "read error: %s", strerror(errno));
+  if (s->fd >= 0) {
+    ssize_t k;
+    do k = read(s->fd, buf, n); while (k < 0 && errno == EINTR);
+    if (k < 0) return alq_error_set(err, ALQ_EIO, "", -1, "read error: %s", strerror(errno));
     return (long long)k;
   }
   size_t k = s->len - s->pos < n ? s->len - s->pos : n;
@@ -236,7 +241,7 @@ static void do_jsonl(cli_inputs *r, const char *name, source *src) {
 static void do_buffer(cli_inputs *r, const char *name, const char *id, const char *buf, size_t len, int jsonl) {
   if (len == 0) { fail_at(r, name, -1, "empty input, nothing to extract"); return; }
   if (jsonl) {
-    source s = {.p = buf, .len = len};
+    source s = {.fd = -1, .p = buf, .len = len};
     do_jsonl(r, name, &s);
     return;
   }
@@ -352,7 +357,7 @@ static void do_archive(cli_inputs *r, const char *path, const char *buf, size_t 
       continue;
     }
     if (r->jsonl || ends_with(inner, ".jsonl")) {
-      source s = {.ar = x};
+      source s = {.fd = -1, .ar = x};
       do_jsonl(r, path, &s);
       continue;
     }
@@ -448,7 +453,7 @@ void cli_inputs_run(cli_inputs *r, const char *path) {
 
 static void do_stdin(cli_inputs *r) {
   if (r->jsonl) {
-    source s = {.f = stdin};
+    source s = {.fd = STDIN_FILENO};
     do_jsonl(r, "stdin", &s);
     return;
   }
@@ -495,16 +500,15 @@ static void do_path(cli_inputs *r, const char *path, int depth, walk *w) {
   if (nh < 0) nh = 0; /* a read error shows again below */
   if (alq_archive_sniff(head, (size_t)nh)) { close(fd); do_archive(r, path, NULL, 0); return; }
   if (r->jsonl || ends_with(path, ".jsonl")) {
-    FILE *f = lseek(fd, 0, SEEK_SET) == 0 ? fdopen(fd, "rb") : NULL;
-    if (!f) {
+    if (lseek(fd, 0, SEEK_SET) != 0) {
       snprintf(msg, sizeof msg, "cannot open: %s", strerror(errno));
       fail_at(r, path, -1, msg);
       close(fd);
       return;
     }
-    source s = {.f = f};
+    source s = {.fd = fd};
     do_jsonl(r, path, &s);
-    fclose(f);
+    close(fd);
     return;
   }
   if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > ALQ_READ_MAX_INPUT) {

@@ -127,6 +127,18 @@ if [ -f "$A" ]; then
   check "--stream gives the same claims as a file run" 'cmp -s "$T/s1" "$T/s2"'
   printf '%s\n' '{"id":"x","text":"تحالف بين \"داعش\" و\"النصرة\"."}' 'not json' | "$ALAQAT" extract --stream > "$T/s3" 2>"$T/e3"; rc=$?
   check "--stream: bad line reported with line and byte, others go on, exit 1" '[ $rc -eq 1 ] && grep -q "stdin:2: byte" "$T/e3" && grep -q "\"doc\":\"x\"" "$T/s3"'
+  # --stream answers each record when its line has arrived, while the
+  # input stays open (a pipe read with fread waited for 64 KiB or the end)
+  mkfifo "$T/fifo"
+  "$ALAQAT" extract --stream < "$T/fifo" > "$T/s4" 2>/dev/null &
+  spid=$!
+  exec 9> "$T/fifo"
+  printf '%s\n' '{"id":"x","text":"تحالف بين \"داعش\" و\"النصرة\"."}' >&9
+  k=0
+  while [ $k -lt 150 ] && ! grep -q '"doc":"x"' "$T/s4"; do sleep 0.2; k=$((k + 1)); done
+  check "--stream writes a record's claims before the next record or the end of input" 'grep -q "\"doc\":\"x\"" "$T/s4"'
+  exec 9>&-
+  wait $spid
 fi
 "$ALAQAT" extract -j 0 x >/dev/null 2>&1; check "-j 0 is a usage error" '[ $? -eq 2 ]'
 
