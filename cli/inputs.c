@@ -204,9 +204,12 @@ static void do_jsonl(cli_inputs *r, const char *name, source *src) {
       if (line.len && !skipping) do_json_line(r, name, lineno, line_off, line.p, line.len);
       break;
     }
-    const char *z = total == 0 ? memchr(blk, 0, (size_t)k < 8192 ? (size_t)k : 8192) : NULL;
+    /* a NUL in the first 8 KiB of the input means binary data (counted
+       in bytes: a pipe may deliver them in several reads) */
+    const char *z = total < 8192 ? memchr(blk, 0, (size_t)(k < 8192 - total ? k : 8192 - total)) : NULL;
+    long long at = total + (z ? z - blk : 0);
     total += k;
-    if (z) { fail_at(r, name, z - blk, "binary data (NUL byte); input skipped"); break; }
+    if (z) { fail_at(r, name, at, "binary data (NUL byte); input skipped"); break; }
     size_t i = 0;
     while (i < (size_t)k) {
       const char *nl = memchr(blk + i, '\n', (size_t)k - i);

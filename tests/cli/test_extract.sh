@@ -139,6 +139,10 @@ if [ -f "$A" ]; then
   check "--stream writes a record's claims before the next record or the end of input" 'grep -q "\"doc\":\"x\"" "$T/s4"'
   exec 9>&-
   wait $spid
+  # the binary-data check covers the first 8 KiB of the input however a
+  # pipe splits them into reads
+  { printf '%s\n' '{"id":"x","text":"a"}'; sleep 1; printf 'ab\000cd\n'; } | "$ALAQAT" extract --stream > /dev/null 2>"$T/e5"; rc=$?
+  check "--stream: a NUL in the first 8 KiB after a pause is binary data at its byte" '[ $rc -eq 1 ] && grep -q "stdin: byte 24: binary data" "$T/e5"'
 fi
 "$ALAQAT" extract -j 0 x >/dev/null 2>&1; check "-j 0 is a usage error" '[ $? -eq 2 ]'
 
