@@ -293,6 +293,10 @@ static size_t scan_right(ctx *c, size_t from, size_t win, side *out, int *via_be
       if (bw->value == 2 && i + 1 < c->s_end &&
           (t->toks[i + 1].kind == ALQ_TOK_NUMBER || tok_cue(c, i + 1, ALQ_CUE_NUMBER_WORD)))
         return 0;
+      /* ... or before names without وبين (حلفاء بينهم X و Y): members of a
+         group, not the parties */
+      if (bw->value == 2 && i + 1 < c->s_end && x->tok_ment[i + 1] >= 0 && x->ments[x->tok_ment[i + 1]].kind == MK_ACTOR)
+        return 0;
       if (via_between) *via_between = 1;
     }
     if (x->tok_match[i] >= 0 && x_tok_ent(x, i, ALQ_LK_REL, -1) && (i > from || purpose_trigger(c, i)) &&
@@ -1563,6 +1567,12 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   size_t negpos = 0;
   const alq_lexent *ne = cue_before(c, tf, ALQ_CUE_NEG, 3, &negpos);
   int neg = ne && ne->value != 3;   /* 3: a shield (لا سيما، لا يزال) */
+  /* 4: غير before an adjective of its own (خبراء غير يمنيين "non-Yemeni")
+     negates that adjective, not the relation */
+  if (neg && ne->value == 4) {
+    size_t a = x->m[x->tok_match[negpos]].tok_last + 1;
+    if (a < tf && adjective_like(x, a) && !x_tok_ent(x, a, ALQ_LK_REL, -1)) neg = 0;
+  }
   if (!neg) {
     const alq_lexent *sv = cue_before(c, tf, ALQ_CUE_SAY_VERB, 12, NULL);
     if (sv && sv->value == 1) neg = 1;

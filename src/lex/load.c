@@ -492,7 +492,8 @@ static int load_cues(alq_lexicon *lex, alq_arena *tmp, const char *dir, const ch
     else if (c == ALQ_CUE_TIME_PART) e.value = !strcmp(v, "start") ? 1 : !strcmp(v, "mid") ? 2 : !strcmp(v, "end") ? 3 : 0;
     else if (c == ALQ_CUE_TIME_UNIT) e.value = !strcmp(v, "day") ? 1 : !strcmp(v, "week") ? 2 : !strcmp(v, "month") ? 3 : !strcmp(v, "year") ? 4 : 0;
     else if (c == ALQ_CUE_SAY_VERB) e.value = !strcmp(v, "deny") ? 1 : !strcmp(v, "report") ? 2 : 0;
-    else if (c == ALQ_CUE_NEG) e.value = !strcmp(v, "verb") ? 1 : !strcmp(v, "noun") ? 2 : !strcmp(v, "none") ? 3 : 0;
+    else if (c == ALQ_CUE_NEG)
+      e.value = !strcmp(v, "verb") ? 1 : !strcmp(v, "noun") ? 2 : !strcmp(v, "none") ? 3 : !strcmp(v, "adj") ? 4 : 0;
     else if (c == ALQ_CUE_HEDGE) e.value = !strcmp(v, "impf") ? 1 : !strcmp(v, "adj") ? 2 : 0;
     else if (c == ALQ_CUE_CHROME) e.value = !strcmp(v, "lead") ? 1 : 0;
     else e.value = atoi(v);

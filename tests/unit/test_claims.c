@@ -706,6 +706,24 @@ static void test_a_persons_help(void **state) {
   assert_null(find(r, "usa", "al-qaeda", "support"));
 }
 
+static void test_non_and_among(void **state) {
+  (void)state;
+  /* غير before an adjective of its own ("non-Yemeni") negates the adjective */
+  const alq_result *r = run("وقتل عنصر من حزب الله مع خبراء غير يمنيين بغارة لطائرات التحالف العربي في صعدة.");
+  const alq_claim *c = find(r, "arab-coalition", "hezbollah", "conflict");
+  assert_non_null(c);
+  assert_string_equal(c->polarity, "affirmed");
+  /* before the relation word it negates the relation */
+  r = run("وقالت الحكومة إن حركة حماس غير متحالفة مع إيران.");
+  c = find(r, "hamas", "iran", "alliance");
+  assert_non_null(c);
+  assert_string_equal(c->polarity, "negated");
+  /* "among them" before names: members of a group, not the parties */
+  r = run("وأيد حلفاء غربيون بينهم حلف شمال الأطلسي والولايات المتحدة الإجراءات التركية.");
+  c = find(r, "nato", "usa", "alliance");
+  assert_true(!c || strcmp(c->rule, "between"));
+}
+
 static void test_role_nouns(void **state) {
   (void)state;
   /* X، وهي الذراع العسكري لـ Y والمكون الرئيسي لـ Z: X belongs to both */
@@ -1556,6 +1574,7 @@ int main(void) {
     cmocka_unit_test(test_relation_of_two_nationalities),
     cmocka_unit_test(test_target_of_another_relation),
     cmocka_unit_test(test_a_persons_help),
+    cmocka_unit_test(test_non_and_among),
     cmocka_unit_test(test_role_nouns),
     cmocka_unit_test(test_reciprocal_symmetric),
     cmocka_unit_test(test_hostility_named_by_reconciliation),
