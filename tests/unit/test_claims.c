@@ -724,6 +724,20 @@ static void test_non_and_among(void **state) {
   assert_true(!c || strcmp(c->rule, "between"));
 }
 
+static void test_dual_past_is_a_date(void **state) {
+  (void)state;
+  /* a dual unit with the dual of الماضي (اليومين الماضيين) is a date */
+  const alq_result *r = run("وقال المتحدث إن المقاومة قاتلت الحوثيين خلال اليومين الماضيين في لحج.");
+  const char *want = "اليومين الماضيين";
+  int found = 0;
+  for (size_t i = 0; i < r->nmentions; i++) {
+    const alq_mention *m = &r->mentions[i];
+    found |= !strcmp(m->type, "DATE") && m->span[1] - m->span[0] == strlen(want) &&
+             !memcmp(cur_text + m->span[0], want, strlen(want));
+  }
+  assert_true(found);
+}
+
 static void test_role_nouns(void **state) {
   (void)state;
   /* X، وهي الذراع العسكري لـ Y والمكون الرئيسي لـ Z: X belongs to both */
@@ -1575,6 +1589,7 @@ int main(void) {
     cmocka_unit_test(test_target_of_another_relation),
     cmocka_unit_test(test_a_persons_help),
     cmocka_unit_test(test_non_and_among),
+    cmocka_unit_test(test_dual_past_is_a_date),
     cmocka_unit_test(test_role_nouns),
     cmocka_unit_test(test_reciprocal_symmetric),
     cmocka_unit_test(test_hostility_named_by_reconciliation),
