@@ -736,6 +736,9 @@ static void test_dual_past_is_a_date(void **state) {
              !memcmp(cur_text + m->span[0], want, strlen(want));
   }
   assert_true(found);
+  /* "the day when" is no date */
+  r = run("وأخشى من أن يأتي اليوم الذي نسمع فيه عن تحالف حركة طالبان وتنظيم القاعدة.");
+  for (size_t i = 0; i < r->nmentions; i++) assert_string_not_equal(r->mentions[i].type, "DATE");
 }
 
 static void test_role_nouns(void **state) {
