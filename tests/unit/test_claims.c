@@ -736,6 +736,11 @@ static void test_dual_past_is_a_date(void **state) {
              !memcmp(cur_text + m->span[0], want, strlen(want));
   }
   assert_true(found);
+  /* a verb of naming after a place head is no place name (قرية يقال لها X) */
+  r = run("وخرج المقاتلون من قرية يقال لها كرعة في اليمن.");
+  for (size_t i = 0; i < r->nmentions; i++)
+    assert_false(r->mentions[i].span[1] - r->mentions[i].span[0] == strlen("يقال") &&
+                 !memcmp(cur_text + r->mentions[i].span[0], "يقال", strlen("يقال")));
   /* "the day when" is no date */
   r = run("وأخشى من أن يأتي اليوم الذي نسمع فيه عن تحالف حركة طالبان وتنظيم القاعدة.");
   for (size_t i = 0; i < r->nmentions; i++) assert_string_not_equal(r->mentions[i].type, "DATE");
