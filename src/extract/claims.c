@@ -1254,7 +1254,7 @@ static int story_pair(const ctx *c, const side *f) {
   if (x->si[c->sent].headline) return 1;   /* (or the headline names it) */
   uint32_t last = UINT32_MAX;
   int n = 0;
-  for (size_t i = 0; i < x->nments && n < 2; i++) {
+  for (size_t i = 0; i < x->nments && n < 3; i++) {
     const ment *m = &x->ments[i];
     if (m->kind != MK_ACTOR || m->group < 0 || m->sent == last) continue;
     int want = m->actor == f->actor[0] ? f->actor[1] : m->actor == f->actor[1] ? f->actor[0] : -1;
@@ -1262,7 +1262,7 @@ static int story_pair(const ctx *c, const side *f) {
     for (size_t j = i + 1; j < x->nments && x->ments[j].sent == m->sent; j++)
       if (x->ments[j].group == m->group && x->ments[j].actor == want) { n++; last = m->sent; break; }
   }
-  return n >= 2;
+  return n >= 3;
 }
 
 static int sentence_names_focus(ctx *c, side *f) {
@@ -2205,9 +2205,9 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   /* the sentence's own coordinated pair, even when named after the trigger
      (خلافات تعرقل اندماج X و Y): it is the pair in focus from here on; a
      verb has a subject of its own */
-  /* Only for a pair the story is about: named together in two sentences or
-     more (the seeds' ISIS and al-Nusra), not two names that meet once in a
-     news item */
+  /* Only for a pair the story is about: named together in three sentences
+     or more (the seeds' ISIS and al-Nusra), not two names that meet once or
+     twice in a news item */
   if (pairwise && re->value != 'v' && sentence_group_pair(c, &f) && story_pair(c, &f))
     return pairs_within(c, &f, type, neg, pos, &src, tf, tl, "sentence-pair");
   /* (a verb has a subject of its own: انضمتا للأسطول is not the pair's merger) */

@@ -746,6 +746,23 @@ static void test_dual_past_is_a_date(void **state) {
   for (size_t i = 0; i < r->nmentions; i++) assert_string_not_equal(r->mentions[i].type, "DATE");
 }
 
+static void test_story_pair_needs_three(void **state) {
+  (void)state;
+  /* a relation word without parties of its own takes the pair the story is
+     about: named together in three sentences, not two */
+  const alq_result *r = run("وتقاتل تنظيم داعش وتنظيم القاعدة في سوريا منذ سنوات.\n"
+                            "وتقاتل تنظيم داعش وتنظيم القاعدة في العراق منذ سنوات.\n"
+                            "وقال إن المصالحة ضرورية كما أن تنظيم داعش وتنظيم القاعدة خطر.");
+  assert_null(find(r, "isis", "al-qaeda", "reconciliation"));
+  r = run("وتقاتل تنظيم داعش وتنظيم القاعدة في سوريا منذ سنوات.\n"
+          "وتقاتل تنظيم داعش وتنظيم القاعدة في العراق منذ سنوات.\n"
+          "وتقاتل تنظيم داعش وتنظيم القاعدة في ليبيا منذ سنوات.\n"
+          "وقال إن المصالحة ضرورية كما أن تنظيم داعش وتنظيم القاعدة خطر.");
+  const alq_claim *c = find(r, "isis", "al-qaeda", "reconciliation");
+  assert_non_null(c);
+  assert_string_equal(c->rule, "sentence-pair");
+}
+
 static void test_role_nouns(void **state) {
   (void)state;
   /* X، وهي الذراع العسكري لـ Y والمكون الرئيسي لـ Z: X belongs to both */
@@ -1598,6 +1615,7 @@ int main(void) {
     cmocka_unit_test(test_a_persons_help),
     cmocka_unit_test(test_non_and_among),
     cmocka_unit_test(test_dual_past_is_a_date),
+    cmocka_unit_test(test_story_pair_needs_three),
     cmocka_unit_test(test_role_nouns),
     cmocka_unit_test(test_reciprocal_symmetric),
     cmocka_unit_test(test_hostility_named_by_reconciliation),
