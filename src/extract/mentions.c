@@ -7,6 +7,7 @@
  * in actor names), outlets (by name, after their type word); and
  * coordination groups (X و Y). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "extract/extract.h"
 
@@ -893,6 +894,13 @@ static size_t next_surname_word(const alq_token *toks, const int32_t *tmatch, co
  * 19): that word alone, after a proclitic at most, where no lexicon entry
  * claims it. Known figures are matched by the lexicon everywhere already;
  * given names and group names (صالح، الحوثي) are not surnames here. */
+typedef struct tail_lender { uint32_t tail, q; } tail_lender;
+static int tail_lender_cmp(const void *a, const void *b) {
+  const tail_lender *p = a, *r = b;
+  if (p->tail != r->tail) return p->tail < r->tail ? -1 : 1;
+  return p->q < r->q ? -1 : p->q > r->q;
+}
+
 static int surname_refs(struct alq_extractor *x) {
   const alq_text *t = &x->text;
   size_t n0 = x->nments;
@@ -946,6 +954,13 @@ static int surname_refs(struct alq_extractor *x) {
     memcpy(&ltail[q], t->norm + st->nstart + st->nlen - 4, 4);
     tailbits |= (uint64_t)1 << ((ltail[q] * 0x9E3779B1u) >> 26);
   }
+  /* the lenders sorted by tail, and by their order within a tail: a word
+     finds its candidates by a binary search instead of a pass over all
+     lenders (a long document lends thousands of surnames) */
+  tail_lender *bytail = alq_arena_alloc(&x->arena, nlend * sizeof *bytail);
+  if (!bytail) return ALQ_ENOMEM;
+  for (size_t q = 0; q < nlend; q++) bytail[q] = (tail_lender){ltail[q], (uint32_t)q};
+  qsort(bytail, nlend, sizeof *bytail, tail_lender_cmp);
   /* one pass over the words: each unknown word that is a lent surname (with
      its proclitics) refers to the first person lending it */
   const alq_token *toks = t->toks;   /* none of these changes in the loop */
@@ -957,8 +972,14 @@ static int surname_refs(struct alq_extractor *x) {
     const alq_token *wt = &toks[j];
     uint32_t wtail;
     memcpy(&wtail, t->norm + wt->nstart + wt->nlen - 4, 4);
-    for (size_t q = 0; q < nlend; q++) {
-      if (ltail[q] != wtail) continue;
+    /* the lenders of this tail, in their order (first lender first) */
+    size_t lo = 0, hi = nlend;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (bytail[mid].tail < wtail) lo = mid + 1; else hi = mid;
+    }
+    for (size_t b = lo; b < nlend && bytail[b].tail == wtail; b++) {
+      size_t q = bytail[b].q;
       const ment *p = &x->ments[lend[q]];
       const alq_token *st = &t->toks[p->tl];
       /* a quick test first: the word ends like the surname (all but its
