@@ -2165,6 +2165,13 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
          X has the name after it as subject */
       if (tf > c->s_first && tok_cue(c, tf - 1, ALQ_CUE_RELATIVE) && object_pronoun(x, tl))
         return pairs_across(c, &r, &l, type, neg, pos, &src, tf, tl, "relative-object");
+      /* ... also without the relative pronoun after an indefinite head
+         (وجماعات أخرى تدعمها طهران): the verb with the pronoun right before
+         its subject */
+      if (re->value == 'v' && alq_reltype_directed(type) && tf == tl && object_pronoun(x, tl) && tl + 1 < c->s_end &&
+          x->tok_ment[tl + 1] >= 0 && x->ments[x->tok_ment[tl + 1]].tf == tl + 1 && r.n == 1 &&
+          x->ments[x->tok_ment[tl + 1]].actor == r.actor[0] && !x_ment_has_clitic(x, &x->ments[x->tok_ment[tl + 1]], X_LAM))
+        return pairs_across(c, &r, &l, type, neg, pos, &src, tf, tl, "relative-object");
       return pairs_across(c, &l, &r, type, neg, pos, &src, tf, tl, how);
     }
     /* groups linked to Y such as X (مجموعات مرتبطة بـ Y على غرار X): the

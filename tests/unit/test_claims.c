@@ -763,6 +763,19 @@ static void test_story_pair_needs_three(void **state) {
   assert_string_equal(c->rule, "sentence-pair");
 }
 
+static void test_verb_with_pronoun_before_its_subject(void **state) {
+  (void)state;
+  /* X ... تدعمه Y: the verb with an object pronoun right before its subject */
+  const alq_result *r = run("ويذكر أن التحالف العربي الذي تقوده السعودية وتدعمه الولايات المتحدة يواصل عملياته.");
+  const alq_claim *c = find(r, "usa", "arab-coalition", "support");
+  assert_non_null(c);
+  assert_string_equal(c->a, "usa");
+  r = run("وهاجمت ميليشيات الحوثي وجماعات أخرى تدعمها طهران مواقع في المنطقة.");
+  c = find(r, "iran", "houthis", "support");
+  assert_non_null(c);
+  assert_string_equal(c->a, "iran");
+}
+
 static void test_role_nouns(void **state) {
   (void)state;
   /* X، وهي الذراع العسكري لـ Y والمكون الرئيسي لـ Z: X belongs to both */
@@ -1616,6 +1629,7 @@ int main(void) {
     cmocka_unit_test(test_non_and_among),
     cmocka_unit_test(test_dual_past_is_a_date),
     cmocka_unit_test(test_story_pair_needs_three),
+    cmocka_unit_test(test_verb_with_pronoun_before_its_subject),
     cmocka_unit_test(test_role_nouns),
     cmocka_unit_test(test_reciprocal_symmetric),
     cmocka_unit_test(test_hostility_named_by_reconciliation),
