@@ -652,6 +652,34 @@ static int same_person(const char *a, const char *b) {
   return la > lb + 5 && a[la - lb - 1] == '-' && !strcmp(a + la - lb, b + 4);
 }
 
+/* The first mention that a later speaker's mention mi repeats (rule 19): for
+ * an outlet, the first one whose id is longer by a word (المرصد -> المرصد
+ * السوري لحقوق الإنسان); for a person, the first of the same person (a
+ * surname -> the full name). Computed once per mention and document. */
+static const ment *first_ref(struct alq_extractor *x, int mi) {
+  if (!x->first_ref) {
+    x->first_ref = alq_arena_alloc(&x->arena, (x->nments + 1) * sizeof *x->first_ref);
+    if (!x->first_ref) return &x->ments[mi];
+    for (size_t i = 0; i < x->nments; i++) x->first_ref[i] = -2;
+  }
+  if (x->first_ref[mi] == -2) {
+    const ment *m = &x->ments[mi];
+    int32_t f = mi;
+    if (m->kind == MK_OUTLET) {
+      size_t il = m->id ? strlen(m->id) : 0;
+      for (size_t q = 0; il && q < (size_t)mi; q++) {
+        const ment *o = &x->ments[q];
+        if (o->kind == MK_OUTLET && o->id && !strncmp(o->id, m->id, il) && o->id[il] == '-') { f = (int32_t)q; break; }
+      }
+    } else if (m->kind == MK_PERSON && m->id) {
+      for (size_t q = 0; q < (size_t)mi; q++)
+        if (x->ments[q].kind == MK_PERSON && x->ments[q].id && same_person(x->ments[q].id, m->id)) { f = (int32_t)q; break; }
+    }
+    x->first_ref[mi] = f;
+  }
+  return &x->ments[x->first_ref[mi]];
+}
+
 /* A source phrase starting at or right after token i (the subject of a
  * verb of saying, or the object of بحسب). `bare`: a name no lexicon knows
  * may stand right at i (after the verb, not before it). */
@@ -723,14 +751,7 @@ static int source_at(ctx *c, size_t i, size_t lim, int bare, source *out) {
         /* a short later name (المرصد) repeats the first full mention (المرصد
            السوري لحقوق الإنسان), rule 19: its id is the longer slug */
         const ment *cur = m;
-        size_t il = m->id ? strlen(m->id) : 0;
-        for (size_t q = 0; il && q < (size_t)mi; q++) {
-          const ment *o = &x->ments[q];
-          if (o->kind == MK_OUTLET && o->id && !strncmp(o->id, m->id, il) && o->id[il] == '-') {
-            m = o;
-            break;
-          }
-        }
+        m = first_ref(x, mi);
         /* keep the outlet's type word: صحيفة ديلي بيست */
         size_t h = m->tf;
         while (h > 0 && x->text.toks[h - 1].kind == ALQ_TOK_QUOTE) h--;
@@ -752,12 +773,7 @@ static int source_at(ctx *c, size_t i, size_t lim, int bare, source *out) {
       }
       /* a later reference by the surname (البرغثي) repeats the first
          mention of that person, with the office given there (rule 19) */
-      const ment *first = m;
-      for (size_t q = 0; q < (size_t)mi; q++)
-        if (x->ments[q].kind == MK_PERSON && x->ments[q].id && m->id && same_person(x->ments[q].id, m->id)) {
-          first = &x->ments[q];
-          break;
-        }
+      const ment *first = first_ref(x, mi);
       int official = 0;
       for (size_t b = first->tf, nb = 0; b-- > 0 && nb < 10 && t->toks[b].sent == first->sent; nb++)
         if (x_tok_ent(x, b, ALQ_LK_CUE, ALQ_CUE_OFFICIAL_ROLE)) { official = 1; break; }
@@ -2341,6 +2357,7 @@ static int list_claims(ctx *c, const int pair[2], uint32_t pspan[2][2], const ui
 
 int x_claims(struct alq_extractor *x) {
   const alq_text *t = &x->text;
+  x->first_ref = NULL;   /* (per document, in its arena) */
   int rc;
   int lpair[2] = {-1, -1};       /* the pair of the list being read, if any */
   uint32_t lspan[2][2] = {{0, 0}, {0, 0}}, ltrig[2] = {0, 0};

@@ -81,6 +81,7 @@ struct alq_extractor {
   const char *last_src, *last_src_kind;  /* the last speaker (for وتابعت) */
   uint32_t last_src_sent;       /* the sentence that named the last speaker */
   const char *last_anon, *last_outlet;   /* first unnamed source / outlet named */
+  int32_t *first_ref;           /* per mention, the first mention it repeats as a source (-2: not known yet) */
   /* output */
   alq_claim *claims; size_t nclaims, capclaims;
   alq_mention *outm; size_t noutm;
