@@ -471,6 +471,9 @@ static void test_headquarters_is_a_place(void **state) {
   mention_is(r, "uk", "PLACE", "بريطانيا");
   assert_null(find(r, "isis", "uk", "conflict"));
   assert_non_null(find(r, "isis", "syrian-army", "conflict"));
+  /* a capital after "suburb" is a place */
+  r = run("ونقلت الجثث إلى مستشفى في ضاحية بيروت الجنوبية التابعة لحزب الله.");
+  assert_null(find(r, "lebanon", "hezbollah", "affiliation"));
 }
 
 static void test_possessed_partners(void **state) {
