@@ -779,6 +779,25 @@ static void test_verb_with_pronoun_before_its_subject(void **state) {
   assert_string_equal(c->a, "iran");
 }
 
+static void test_started_is_no_hedge(void **state) {
+  (void)state;
+  /* بدأ "started" normalizes like بدا "seemed": it hedges nothing */
+  const alq_result *r = run("وبدأ الجيش الباكستاني هجوما واسعا ضد حركة طالبان في شمال وزيرستان.");
+  const alq_claim *c = find(r, "pakistan", "taliban", "conflict");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "asserted");
+  /* بدا أن "it seemed that" does */
+  r = run("وبدا أن حركة طالبان تتعاون مع تنظيم القاعدة في المنطقة.");
+  c = find(r, "taliban", "al-qaeda", "cooperation");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "possible");
+  /* readiness with its pronoun (استعداده) hedges */
+  r = run("وأعرب الجيش السوري الحر عن استعداده للانخراط في المعركة ضد تنظيم داعش.");
+  c = find(r, "fsa", "isis", "conflict");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "possible");
+}
+
 static void test_role_nouns(void **state) {
   (void)state;
   /* X، وهي الذراع العسكري لـ Y والمكون الرئيسي لـ Z: X belongs to both */
@@ -1633,6 +1652,7 @@ int main(void) {
     cmocka_unit_test(test_dual_past_is_a_date),
     cmocka_unit_test(test_story_pair_needs_three),
     cmocka_unit_test(test_verb_with_pronoun_before_its_subject),
+    cmocka_unit_test(test_started_is_no_hedge),
     cmocka_unit_test(test_role_nouns),
     cmocka_unit_test(test_reciprocal_symmetric),
     cmocka_unit_test(test_hostility_named_by_reconciliation),
