@@ -1603,7 +1603,16 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   int pos = c->x->si[c->sent].question;
   size_t hpos = 0;
   const alq_lexent *he = pos ? NULL : cue_before(c, tf, ALQ_CUE_HEDGE, 6, &hpos);
-  if (he && ((he->value == 0) || (he->value == 1 && imperfect_after(c, hpos)) ||
+  /* (value 3, an attempt: trying to attack is already hostile, يحاول مقاتلو
+     X استعادة ... من Y; it hedges the other relations; a hedge before the
+     attempt still counts: قد يحاول الهجوم) */
+  if (he && he->value == 3 && alq_reltype_class(type) == 1 && hpos > c->s_first) {
+    size_t h2 = 0;
+    const alq_lexent *he2 = cue_before(c, x->m[x->tok_match[hpos]].tok_first, ALQ_CUE_HEDGE, 2, &h2);
+    if (he2 && he2->value != 3) { he = he2; hpos = h2; }
+  }
+  if (he && ((he->value == 0) || (he->value == 3 && alq_reltype_class(type) != 1) ||
+             (he->value == 1 && imperfect_after(c, hpos)) ||
              (he->value == 2 && x->m[x->tok_match[hpos]].tok_last + 1 == tf)))
     pos = 1;
   /* a hedging adjective right after (تحالف مرتقب); قد there starts the next

@@ -791,6 +791,19 @@ static void test_started_is_no_hedge(void **state) {
   c = find(r, "taliban", "al-qaeda", "cooperation");
   assert_non_null(c);
   assert_string_equal(c->modality, "possible");
+  /* trying to attack is already hostile; trying to ally is not an alliance yet */
+  r = run("وأفاد نشطاء بأن تنظيم داعش يحاول استعادة السيطرة على البلدة من القوات الحكومية السورية.");
+  c = find(r, "isis", "syrian-army", "conflict");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "asserted");
+  r = run("وقال المصدر إن حركة طالبان تحاول التحالف مع تنظيم القاعدة.");
+  c = find(r, "taliban", "al-qaeda", "alliance");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "possible");
+  r = run("وأكد أن تنظيم داعش قد يحاول الهجوم على إسرائيل.");
+  c = find(r, "isis", "israel", "conflict");
+  assert_non_null(c);
+  assert_string_equal(c->modality, "possible");
   /* readiness with its pronoun (استعداده) hedges */
   r = run("وأعرب الجيش السوري الحر عن استعداده للانخراط في المعركة ضد تنظيم داعش.");
   c = find(r, "fsa", "isis", "conflict");
