@@ -1915,6 +1915,11 @@ int x_claims(struct alq_extractor *x) {
       if (k < 0 || x->m[k].tok_first != i) continue;
       const alq_match *m = &x->m[k];
       if (m->tok_first == m->tok_last && (rc = against_pair(&c, i))) return rc;
+#ifndef ALQ_EXTRACT_NO_FAST /* (tests/unit/test_claims_fast.c builds this file without) */
+      /* no relation entry (or only blocking ones): the steps below only read
+         and skip to the match's end (speed) */
+      if (!(m->rels & ~(1u << ALQ_REL_BLOCK))) { i = m->tok_last; continue; }
+#endif
       if (descriptor_head(&c, i)) { i = m->tok_last; continue; }
       if (x_ent(x, k, ALQ_LK_CUE, ALQ_CUE_NOT_TRIGGER)) { i = m->tok_last; continue; }
       if (in_org_name(&c, i)) { i = m->tok_last; continue; }
