@@ -160,7 +160,15 @@ static int descriptor_head(const ctx *c, size_t i) {
 /* A soldier noun and a nationality adjective (عسكري تركي، جنود أمريكيون)
  * starting at token i: the force of that state (or the state), else -1. Not
  * after a source or office word (مسؤول عسكري أمريكي is a speaker). */
-static int soldier_force(const ctx *c, size_t i, size_t *last) {
+static int soldier_force_at(const ctx *c, size_t i, size_t *last);
+static inline int soldier_force(const ctx *c, size_t i, size_t *last) {
+#ifndef ALQ_EXTRACT_NO_FAST
+  /* the usual "no soldier noun here" from the token's cue bits, inline (speed) */
+  if (i >= c->s_end || !((c->x->tok_cues[i] >> ALQ_CUE_SOLDIER) & 1)) return -1;
+#endif
+  return soldier_force_at(c, i, last);
+}
+static int soldier_force_at(const ctx *c, size_t i, size_t *last) {
   const struct alq_extractor *x = c->x;
   if (!tok_cue(c, i, ALQ_CUE_SOLDIER) || x->tok_ment[i] >= 0) return -1;
   int k = x->tok_match[i];
