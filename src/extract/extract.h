@@ -79,6 +79,9 @@ struct alq_extractor {
   const char *last_src, *last_src_kind;  /* the last speaker (for وتابعت) */
   uint32_t last_src_sent;       /* the sentence that named the last speaker */
   const char *last_anon, *last_outlet;   /* first unnamed source / outlet named */
+  /* (speed, claims.c) the tokens whose match has a verb of saying or بحسب,
+     in order, or NULL */
+  uint32_t *say_toks; size_t nsay;
   /* output */
   alq_claim *claims; size_t nclaims, capclaims;
   alq_mention *outm; size_t noutm;
