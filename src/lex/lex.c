@@ -139,6 +139,17 @@ static inline uint32_t edge_get(const alq_lexicon *lex, uint32_t node, uint32_t 
   }
 }
 
+/* edge_get from a node other than the root, through the edge filter (built
+ * with the other filters: the scan's only): most words after one that may
+ * go on into a phrase do not go on, and the filter (16 KB) says so without
+ * a probe of the edge table (256 KB, out of cache). */
+static inline uint32_t edge_bit(uint64_t key) { return (uint32_t)((key * 0x9E3779B97F4A7C15ULL) >> 47); }
+static inline uint32_t edge_get_inner(const alq_lexicon *lex, uint32_t node, uint32_t word) {
+  uint64_t key = ((uint64_t)node << 32) | word;
+  if (!((lex->edge_bits[edge_bit(key) >> 6] >> (edge_bit(key) & 63)) & 1)) return 0;
+  return edge_get(lex, node, word);
+}
+
 /* ---- candidates for one token --------------------------------------- */
 
 #define MAXCAND 12
@@ -189,6 +200,7 @@ static void filters_build(alq_lexicon *lex) {
   memset(lex->exact_bits, 0, sizeof lex->exact_bits);
   memset(lex->stem_bits, 0, sizeof lex->stem_bits);
   memset(lex->stem_head_bits, 0, sizeof lex->stem_head_bits);
+  memset(lex->edge_bits, 0, sizeof lex->edge_bits);
   for (size_t i = 0; i < lex->wcap; i++) {
     const alq_wslot *w = &lex->words[i];
     if (!w->len) continue;
@@ -203,6 +215,8 @@ static void filters_build(alq_lexicon *lex) {
       uint64_t parent = lex->edges[i].key >> 32;
       if (parent <= lex->nnodes) bit_set(lex->node_inner, (uint32_t)parent);
     }
+  for (size_t i = 0; i < lex->ecap; i++)
+    if (lex->edges[i].child && lex->edges[i].key >> 32) bit_set(lex->edge_bits, edge_bit(lex->edges[i].key));
   for (size_t i = 0; i < lex->pcap; i++) {
     const alq_wslot *w = &lex->pfx[i];
     if (!w->len) continue;
@@ -416,7 +430,7 @@ static void explore(scan_state *st, uint32_t node, uint32_t j, uint8_t pf, uint1
   const alq_cand *cs = st->cands + st->cfirst[k - st->lo];
   int nk = (int)(st->cfirst[k - st->lo + 1] - st->cfirst[k - st->lo]);
   for (int c = 0; c < nk; c++) {
-    uint32_t child = edge_get(lex, node, cs[c].word);
+    uint32_t child = edge_get_inner(lex, node, cs[c].word);
     if (!child) continue;
     uint8_t npf = pf;
     if (cs[c].flags & CF_ART) npf |= PF_ART;
@@ -515,7 +529,7 @@ static int may_extend(const scan_state *st, const lc_slot *e, size_t i) {
   int nk = (int)(st->cfirst[k - st->lo + 1] - st->cfirst[k - st->lo]);
   for (int c = 0; c < e->ninner; c++)
     for (int q = 0; q < nk; q++)
-      if (edge_get(st->lex, e->inner[c], cs[q].word)) return 1;
+      if (edge_get_inner(st->lex, e->inner[c], cs[q].word)) return 1;
   return 0;
 }
 
@@ -559,6 +573,12 @@ static inline int token_cands_c(const alq_lexicon *lex, alq_lex_cache *lc, const
     *slot = (uint64_t)e->epoch << 32 | si;
   }
   return nc;
+}
+
+uint32_t alq_lex_edge(const alq_lexicon *lex, uint32_t node, uint32_t word, int filtered) {
+  if (!filtered || !node) return edge_get(lex, node, word);
+  filters_ready(lex);
+  return edge_get_inner(lex, node, word);
 }
 
 int alq_lex_cache_find(const alq_lex_cache *lc, const char *s, size_t n) {

@@ -247,6 +247,35 @@ static void test_word_lookup(void **state) {
   assert_true(words > 1000 && found > 100);
 }
 
+/* The edge filter of the scan (alq_lex_edge filtered, for nodes other than
+ * the root) against the plain edge table: every edge from an inner node is
+ * found, with its child, and random (node, word) pairs give what the table
+ * gives. */
+static void test_edge_filter(void **state) {
+  (void)state;
+  const t_eslot *es = (const t_eslot *)lex->edges;
+  size_t inner = 0, found = 0;
+  for (size_t i = 0; i < lex->ecap; i++) {
+    if (!es[i].child || !(es[i].key >> 32)) continue;
+    inner++;
+    uint32_t node = (uint32_t)(es[i].key >> 32), word = (uint32_t)es[i].key;
+    assert_int_equal(alq_lex_edge(lex, node, word, 1), es[i].child);
+    assert_int_equal(alq_lex_edge(lex, node, word, 0), es[i].child);
+  }
+  assert_true(inner > 1000);
+  uint32_t r = 99;
+  for (int k = 0; k < 200000; k++) {
+    r = r * 1103515245u + 12345u;
+    uint32_t node = 1 + (r >> 8) % lex->nnodes;
+    r = r * 1103515245u + 12345u;
+    uint32_t word = 1 + (r >> 8) % (lex->nwords + 1);
+    uint32_t want = alq_lex_edge(lex, node, word, 0);
+    assert_int_equal(alq_lex_edge(lex, node, word, 1), want);
+    found += want != 0;
+  }
+  (void)found;
+}
+
 static void test_actor_find(void **state) {
   (void)state;
   assert_true(lex->nactors > 100);
@@ -269,6 +298,7 @@ static void test_actor_find(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_actor_find),
+    cmocka_unit_test(test_edge_filter),
     cmocka_unit_test(test_word_lookup),
     cmocka_unit_test(test_news_same),
     cmocka_unit_test(test_words_filed_by_own_hash),
