@@ -646,7 +646,7 @@ __attribute__((noinline))
 #endif
 static long scan_cands(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t, size_t lo, size_t hi,
                        alq_arena *a, alq_cand **cands, size_t *ccapp, uint32_t *cfirst, uint64_t *sref,
-                       size_t *nwith) {
+                       uint32_t *with, size_t *nwith) {
   alq_cand *cs = *cands;
   size_t ccap = *ccapp, ncs = 0, nw = 0;
   const alq_token *toks = t->toks;
@@ -673,6 +673,7 @@ static long scan_cands(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text
     int nc = token_cands_c(lex, lc, norm + tk->nstart, tk->nlen, h, tmp, &sr);
     /* (no branch on nc: about half the words have no candidate, at random;
        what is written for them is not read) */
+    with[nw] = (uint32_t)i;
     nw += nc != 0;
     if (sref) sref[i - lo] = sr;
     if (ncs + MAXCAND > ccap) {
@@ -711,7 +712,9 @@ long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t
   uint64_t *sref = lc ? alq_arena_alloc(a, n * sizeof *sref) : NULL; /* cache slot per token */
   if (!st.cands || !st.cfirst || (lc && !sref)) return ALQ_ENOMEM;
   size_t nwith = 0; /* tokens with candidates: at most one match starts at each */
-  long r1 = scan_cands(lex, lc, t, lo, hi, a, &st.cands, &ccap, st.cfirst, sref, &nwith);
+  uint32_t *with = alq_arena_alloc(a, (n + 1) * sizeof *with); /* they, in order */
+  if (!with) return ALQ_ENOMEM;
+  long r1 = scan_cands(lex, lc, t, lo, hi, a, &st.cands, &ccap, st.cfirst, sref, with, &nwith);
   if (r1 < 0) return r1;
   ncs = (size_t)r1;
   st.cfirst[n] = (uint32_t)ncs;
@@ -722,9 +725,15 @@ long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t
      not per match) */
   uint32_t *pool = NULL;
   size_t pool_left = 0;
-  for (size_t i = lo; i < hi; i++) {
+  /* the tokens with candidates from their list (whether a token has any
+     comes at random: a branch on it was mispredicted), those inside a
+     phrase matched before skipped */
+  size_t next = lo;
+  for (size_t q = 0; q < nwith; q++) {
+    size_t i = with[q];
+    if (i < next) continue;
+    next = i + 1;
     int nc = (int)(st.cfirst[i - lo + 1] - st.cfirst[i - lo]);
-    if (!nc) continue;
     const lc_slot *sl = NULL;
     if (sref && sref[i - lo] != UINT64_MAX) {
       sl = &lc->slot[(uint32_t)sref[i - lo]];
@@ -792,7 +801,7 @@ long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t
       if (t->toks[k].kind == ALQ_TOK_QUOTE && (sum.mflags & ALQ_MT_NAME)) { start = t->toks[k + 1].start; break; }
     m->start = start;
     m->end = t->toks[st.best_j].end;
-    i = st.best_j;
+    next = (size_t)st.best_j + 1;
   }
   *out = ms;
   return (long)nm;

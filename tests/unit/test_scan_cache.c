@@ -73,6 +73,16 @@ static void starts_by_norm_src(const alq_text *t, const alq_match *m, long n) {
   }
 }
 
+/* Matches come in token order and never overlap: a phrase's inner tokens
+ * start no match of their own (the scan's second pass skips them; it walks
+ * a list of the tokens with candidates), and at most one starts at a token. */
+static void in_order_apart(const alq_match *m, long n) {
+  for (long i = 0; i < n; i++) {
+    assert_true(m[i].tok_first <= m[i].tok_last);
+    if (i) assert_true(m[i].tok_first > m[i - 1].tok_last);
+  }
+}
+
 /* Scans s without a cache and through c (twice: filling, then hitting). */
 static long check_text(alq_lex_cache *c, const char *s, size_t len) {
   alq_arena a;
@@ -87,6 +97,7 @@ static long check_text(alq_lex_cache *c, const char *s, size_t len) {
   same_matches(ref, nr, m1, n1);
   same_matches(ref, nr, m2, n2);
   starts_by_norm_src(&t, ref, nr);
+  in_order_apart(ref, nr);
   /* a window in the middle, as a caller may scan part of a text */
   if (t.ntoks > 10) {
     long w0 = alq_lex_scan(lex, &t, 3, t.ntoks - 5, &a, &ref);
