@@ -512,10 +512,33 @@ static void do_file(cli_inputs *r, const char *path, int fd, const struct stat *
   char idbuf[1024], msg[300];
   const struct stat st = *stp;
   char head[8];
-  ssize_t nh;
-  do nh = read(fd, head, sizeof head); while (nh < 0 && errno == EINTR);
-  if (nh < 0) nh = 0; /* a read error shows again below */
-  if (alq_archive_sniff(head, (size_t)nh)) { close(fd); do_archive(r, path, NULL, 0); return; }
+  ssize_t nh = -1;
+  alq_buf b = {0};
+  b.max = ALQ_READ_MAX_INPUT;
+  /* (speed) an ordinary file that is no JSON Lines is read whole by one
+     read(2) into a buffer of its size and more, its first bytes sniffed
+     there: a short read is its end (the general way below reads its first
+     bytes, then the rest) */
+  int whole = S_ISREG(st.st_mode) && !r->jsonl && !ends_with(path, ".jsonl") &&
+              (unsigned long long)st.st_size <= ALQ_READ_MAX_INPUT && !alq_buf_reserve(&b, (size_t)st.st_size + 2);
+  if (whole) {
+    do nh = read(fd, b.p, b.cap - 1); while (nh < 0 && errno == EINTR);
+    if (nh >= 0) {
+      b.len = (size_t)nh;
+      memcpy(head, b.p, b.len < sizeof head ? b.len : sizeof head);
+    } else {
+      whole = 0; /* the general way reads again and reports the error */
+    }
+  }
+  if (!whole) {
+    alq_buf_free(&b);
+    b = (alq_buf){0};
+    b.max = ALQ_READ_MAX_INPUT;
+    do nh = read(fd, head, sizeof head); while (nh < 0 && errno == EINTR);
+    if (nh < 0) nh = 0; /* a read error shows again below */
+  }
+  size_t hn = (size_t)nh < sizeof head ? (size_t)nh : sizeof head;
+  if (alq_archive_sniff(head, hn)) { close(fd); alq_buf_free(&b); do_archive(r, path, NULL, 0); return; }
   if (r->jsonl || ends_with(path, ".jsonl")) {
     FILE *f = lseek(fd, 0, SEEK_SET) == 0 ? fdopen(fd, "rb") : NULL;
     if (!f) {
@@ -536,11 +559,9 @@ static void do_file(cli_inputs *r, const char *path, int fd, const struct stat *
     fail_at(r, path, (long long)ALQ_READ_MAX_INPUT, msg);
     return;
   }
-  alq_buf b = {0};
-  b.max = ALQ_READ_MAX_INPUT;
-  int bad = alq_buf_reserve(&b, (S_ISREG(st.st_mode) ? (size_t)st.st_size : 65536) + 1) ||
-            alq_buf_append(&b, head, (size_t)nh);
-  while (!bad) {
+  int bad = !whole && (alq_buf_reserve(&b, (S_ISREG(st.st_mode) ? (size_t)st.st_size : 65536) + 1) ||
+                       alq_buf_append(&b, head, (size_t)nh));
+  while (!bad && !(whole && b.len < b.cap - 1)) {
     if (b.cap - b.len < 2 && alq_buf_reserve(&b, b.cap)) { bad = 1; break; }
     size_t want = b.cap - b.len - 1;
     ssize_t k = read(fd, b.p + b.len, want);

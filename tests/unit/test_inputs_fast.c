@@ -101,6 +101,54 @@ static void test_dir_walk_same(void **state) {
   alq_buf_free(&all.b);
   alq_buf_free(&each.b);
 
+  /* and a plain file's text is its bytes (read whole by one read(2)), also
+     one larger than the general way's first buffer */
+  snprintf(p, sizeof p, "%s/m_big.txt", dir);
+  {
+    alq_buf big = {0};
+    for (int i = 0; i < 40; i++) {
+      char *t;
+      size_t tn;
+      alq_error err = {0};
+      assert_int_equal(alq_read_file(seed, &t, &tn, 0, &err), 0);
+      assert_int_equal(alq_buf_append(&big, t, tn), 0);
+      free(t);
+    }
+    assert_true(big.len > 100000);
+    write_file(p, big.p, big.len);
+    alq_buf_free(&big);
+  }
+  static const char *const plain[] = {"a.txt", "b.TXT", "c_empty.txt", "d_bad.txt", "m_big.txt", NULL};
+  for (int i = 0; plain[i]; i++) {
+    snprintf(p, sizeof p, "%s/%s", dir, plain[i]);
+    seen one = {{0}, 0};
+    int f1 = 0;
+    read_all(p, &one, &f1);
+    char *t;
+    size_t tn;
+    alq_error err = {0};
+    assert_int_equal(alq_read_file(p, &t, &tn, 0, &err), 0);
+    alq_buf want = {0};
+    put_str(&want, p);
+    if (tn || strcmp(plain[i], "c_empty.txt")) {
+      char id[256];
+      snprintf(id, sizeof id, "%s", plain[i]);
+      *strrchr(id, '.') = 0;
+      put_str(&want, id);
+      put(&want, t, tn);
+      put_str(&want, NULL);
+      put_str(&want, NULL);
+      assert_int_equal(one.b.len, want.len);
+      assert_memory_equal(one.b.p, want.p, want.len);
+    } else {
+      assert_int_equal(one.ndocs, 0); /* (an empty file: reported, no document) */
+    }
+    free(t);
+    alq_buf_free(&want);
+    alq_buf_free(&one.b);
+  }
+  unlink(p);
+
   for (int i = 0; names[i]; i++) { snprintf(p, sizeof p, "%s/%s", dir, names[i]); unlink(p); }
   snprintf(p, sizeof p, "%s/l.dat", dir); unlink(p);
   snprintf(q, sizeof q, "%s/j_sub", dir); rmdir(q);
