@@ -160,8 +160,8 @@ static size_t date_candidate(const alq_token *toks, const int32_t *tmatch, const
 #endif
 
 #ifndef ALQ_EXTRACT_NO_FAST /* (tests/unit/test_dates_fast.c builds this file without) */
-static int date_start_match(const alq_match *m) {
-  return (m->kinds & (1u << ALQ_LK_MONTH)) || (m->cues & DATE_START_CUES);
+static inline int date_start_match(const alq_match *m) {
+  return (int)((m->kinds >> ALQ_LK_MONTH) & 1) | ((m->cues & DATE_START_CUES) != 0);
 }
 
 /* (speed) date_candidate from a list: the tokens it stops at when it steps
@@ -172,17 +172,14 @@ typedef struct date_stops { uint32_t *v; size_t n, c; } date_stops;
 
 static int date_stops_make(struct alq_extractor *x, date_stops *d) {
   const alq_token *toks = x->text.toks;
-  size_t nt = x->text.ntoks, nnum = 0, nq = 0;
+  size_t nt = x->text.ntoks, nnum = 0;
   uint32_t *num = alq_arena_alloc(&x->arena, (nt + 1) * sizeof *num);
-  if (!num) return ALQ_ENOMEM;
+  d->v = alq_arena_alloc(&x->arena, (nt + 1) * sizeof *d->v); /* (each token at most once) */
+  if (!num || !d->v) return ALQ_ENOMEM;
   for (size_t j = 0; j < nt; j++) { /* (no branch: numbers are few) */
     num[nnum] = (uint32_t)j;
     nnum += toks[j].kind == ALQ_TOK_NUMBER;
   }
-  for (size_t k = 0; k < x->nm; k++)
-    if (date_start_match(&x->m[k])) nq += (size_t)x->m[k].tok_last - x->m[k].tok_first + 1;
-  d->v = alq_arena_alloc(&x->arena, (nnum + nq + 1) * sizeof *d->v);
-  if (!d->v) return ALQ_ENOMEM;
   /* merge: the matches' tokens (in order, apart) with the numbers (a number
      inside such a match once) */
   size_t ia = 0, n = 0;
