@@ -96,7 +96,7 @@ static int militia_head(const struct alq_extractor *x, size_t i) {
   if (tk->kind != ALQ_TOK_ARABIC) return 0;
   for (size_t strip = 0; strip <= 2 && strip < tk->nlen; strip += 2) {
     const alq_lexent *e;
-    uint32_t n = alq_lex_word_entries(x->lex, x->text.norm + tk->nstart + strip, tk->nlen - strip, &e);
+    uint32_t n = x_word_entries(x, x->text.norm + tk->nstart + strip, tk->nlen - strip, &e);
     for (uint32_t k = 0; k < n; k++)
       if (e[k].kind == ALQ_LK_CUE && e[k].cls == ALQ_CUE_ORG_HEAD && e[k].value == 2) return 1;
   }
@@ -1862,7 +1862,7 @@ static int names_operations(const ctx *c) {
     const char *w = t->norm + t->toks[i].nstart;
     size_t n = t->toks[i].nlen;
     for (size_t off = 0; off + 4 < n && off <= 6; off += 2) {
-      uint32_t k = alq_lex_word_entries(x->lex, w + off, n - off, &e);
+      uint32_t k = x_word_entries(x, w + off, n - off, &e);
       for (uint32_t j = 0; j < k; j++)
         if (e[j].kind == ALQ_LK_CUE && e[j].cls == ALQ_CUE_OPERATIONS) return 1;
     }

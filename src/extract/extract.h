@@ -111,6 +111,13 @@ static inline const alq_lexent *x_tok_ent(const struct alq_extractor *x, size_t 
   return x_ent(x, k, kind, cls);
 }
 
+/* alq_lex_word_entries through the extractor's cache, which keeps recent
+ * answers (speed; the same entries). */
+static inline uint32_t x_word_entries(const struct alq_extractor *x, const char *norm, size_t n,
+                                      const alq_lexent **ents) {
+  return alq_lex_word_entries_c(x->lex, x->lcache, norm, n, ents);
+}
+
 int x_find_dates(struct alq_extractor *x);
 void x_resolve_dates(struct alq_extractor *x);
 int x_mentions(struct alq_extractor *x);

@@ -111,9 +111,15 @@ static uint32_t wtab_get(const alq_lexicon *lex, const alq_wslot *tab, size_t ca
   }
 }
 
+static uint32_t word_entries_h(const alq_lexicon *lex, const char *norm, size_t n, uint64_t h,
+                               const alq_lexent **ents);
 uint32_t alq_lex_word_entries(const alq_lexicon *lex, const char *norm, size_t n,
                               const alq_lexent **ents) {
-  uint32_t w = wtab_get(lex, lex->words, lex->wcap, norm, n, alq_hash_words(norm, n));
+  return word_entries_h(lex, norm, n, alq_hash_words(norm, n), ents);
+}
+static uint32_t word_entries_h(const alq_lexicon *lex, const char *norm, size_t n, uint64_t h,
+                               const alq_lexent **ents) {
+  uint32_t w = wtab_get(lex, lex->words, lex->wcap, norm, n, h);
   if (w == UINT32_MAX) return 0;
   uint64_t key = ((uint64_t)0 << 32) | w;
   size_t m = lex->ecap - 1, i = (size_t)(key * 0x9E3779B97F4A7C15ULL >> 20) & m;
@@ -355,9 +361,22 @@ typedef struct lc_slot {
   uint64_t cues;
   uint16_t kinds, rels, mflags, strip;
 } lc_slot;
+/* Recent answers of alq_lex_word_entries (the name rules ask about the
+ * same words again and again, and the word table's probes miss the cache):
+ * direct-mapped by the form's hash, forms of up to WM_KEY bytes. */
+#define WM_BITS 10
+#define WM_KEY 19
+typedef struct wm_slot {
+  uint64_t h;
+  const alq_lexent *ents;
+  uint32_t n;
+  uint8_t klen;           /* 0: empty */
+  char key[WM_KEY];
+} wm_slot;
 struct alq_lex_cache {
   const alq_lexicon *lex;
   void *mem;                           /* what calloc returned */
+  wm_slot wm[1u << WM_BITS];
   _Alignas(64) lc_slot slot[1u << LC_BITS]; /* a slot in two cache lines, not three */
 };
 
@@ -584,6 +603,26 @@ uint32_t alq_lex_edge(const alq_lexicon *lex, uint32_t node, uint32_t word, int 
   return edge_get_inner(lex, node, word);
 }
 
+uint32_t alq_lex_word_entries_c(const alq_lexicon *lex, alq_lex_cache *lc, const char *norm, size_t n,
+                                const alq_lexent **ents) {
+  if (!lc || lc->lex != lex || !n || n > WM_KEY) return alq_lex_word_entries(lex, norm, n, ents);
+  uint64_t h = alq_hash_words(norm, n);
+  wm_slot *w = &lc->wm[h >> (64 - WM_BITS)];
+  if (w->h == h && w->klen == n && form_eq(w->key, norm, n)) {
+    if (w->n) *ents = w->ents;   /* (as the table: *ents untouched when there is none) */
+    return w->n;
+  }
+  const alq_lexent *e = NULL;
+  uint32_t r = word_entries_h(lex, norm, n, h, &e);
+  w->h = h;
+  w->klen = (uint8_t)n;
+  copy_short(w->key, norm, n);
+  w->ents = e;
+  w->n = r;
+  if (r) *ents = e;
+  return r;
+}
+
 int alq_lex_cache_find(const alq_lex_cache *lc, const char *s, size_t n) {
   if (!lc_cacheable(n)) return -1;
   uint64_t h = form_hash(s, n);
@@ -696,7 +735,7 @@ long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t
                     alq_arena *a, alq_match **out) {
   *out = NULL;
   if (lc && lc->lex != lex) { /* a cache serves one lexicon (new: zeroed by calloc) */
-    if (lc->lex) memset(lc->slot, 0, sizeof lc->slot);
+    if (lc->lex) { memset(lc->slot, 0, sizeof lc->slot); memset(lc->wm, 0, sizeof lc->wm); }
     lc->lex = lex;
   }
   if (hi <= lo) return 0;

@@ -213,6 +213,10 @@ uint32_t alq_lex_edge(const alq_lexicon *lex, uint32_t node, uint32_t word, int 
  * of the one-word phrase, or 0. */
 uint32_t alq_lex_word_entries(const alq_lexicon *lex, const char *norm, size_t n,
                               const alq_lexent **ents);
+/* The same through the cache c of a scan of lex (its recent answers kept;
+ * without a cache, or one not bound to lex by a scan yet, as above). */
+uint32_t alq_lex_word_entries_c(const alq_lexicon *lex, alq_lex_cache *c, const char *norm, size_t n,
+                                const alq_lexent **ents);
 
 const char *alq_reltype_name(int t);
 int alq_reltype_directed(int t);

@@ -287,6 +287,57 @@ static void test_edge_filter(void **state) {
   (void)found;
 }
 
+/* alq_lex_word_entries_c (recent answers kept in the scan's cache) against
+ * alq_lex_word_entries: every word of the lexicon, and copies with a byte
+ * changed, asked three times over in a shuffled order (answers kept, then
+ * pushed out by other forms of the same slot) through a cache bound to the
+ * lexicon by a scan; also unbound and without a cache. */
+static void test_word_lookup_cached(void **state) {
+  (void)state;
+  const t_wslot *ws = (const t_wslot *)lex->words;
+  alq_lex_cache *c = alq_lex_cache_new();
+  assert_non_null(c);
+  const char *probe = "\xd9\x82\xd8\xa7\xd9\x84";
+  const alq_lexent *e0 = NULL, *e1 = NULL;
+  /* not bound to lex yet: the plain lookup */
+  assert_int_equal(alq_lex_word_entries_c(lex, c, probe, 6, &e1), alq_lex_word_entries(lex, probe, 6, &e0));
+  assert_int_equal(alq_lex_word_entries_c(lex, NULL, probe, 6, &e1), alq_lex_word_entries(lex, probe, 6, &e0));
+  alq_arena a;
+  alq_arena_init(&a, 1 << 16, 0);
+  alq_text t;
+  assert_int_equal(alq_text_analyze(&a, (const uint8_t *)probe, 6, &t), 0);
+  alq_match *m;
+  assert_true(alq_lex_scan_c(lex, c, &t, 0, t.ntoks, &a, &m) >= 0);
+  size_t asked = 0, found = 0;
+  uint32_t r = 5;
+  for (int round = 0; round < 3; round++)
+    for (size_t k = 0; k < lex->wcap; k++) {
+      r = r * 1103515245u + 12345u;
+      size_t i = (k * 7 + (size_t)round * 1231 + (r >> 20)) % lex->wcap;
+      if (!ws[i].len || ws[i].len > 40) continue;
+      size_t n = ws[i].len;
+      char *buf = malloc(n);
+      assert_non_null(buf);
+      memcpy(buf, lex->strings + ws[i].off, n);
+      for (size_t j = 0; j <= n; j += (j % 3) + 1) {
+        if (j < n) buf[j] ^= 0x01;
+        const alq_lexent *pa = NULL, *pb = NULL;
+        uint32_t na = alq_lex_word_entries_c(lex, c, buf, n, &pa);
+        uint32_t nb = alq_lex_word_entries(lex, buf, n, &pb);
+        assert_int_equal(na, nb);
+        if (na) assert_ptr_equal(pa, pb);
+        else assert_null(pa);
+        found += na > 0;
+        asked++;
+        if (j < n) buf[j] ^= 0x01;
+      }
+      free(buf);
+    }
+  assert_true(asked > 10000 && found > 1000);
+  alq_arena_free(&a);
+  alq_lex_cache_free(c);
+}
+
 static void test_actor_find(void **state) {
   (void)state;
   assert_true(lex->nactors > 100);
@@ -310,6 +361,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_actor_find),
     cmocka_unit_test(test_edge_filter),
+    cmocka_unit_test(test_word_lookup_cached),
     cmocka_unit_test(test_word_lookup),
     cmocka_unit_test(test_news_same),
     cmocka_unit_test(test_words_filed_by_own_hash),
