@@ -112,7 +112,7 @@ static int militia_head(const struct alq_extractor *x, size_t i) {
   if (tk->kind != ALQ_TOK_ARABIC) return 0;
   for (size_t strip = 0; strip <= 2 && strip < tk->nlen; strip += 2) {
     const alq_lexent *e;
-    uint32_t n = alq_lex_word_entries(x->lex, x->text.norm + tk->nstart + strip, tk->nlen - strip, &e);
+    uint32_t n = x_word_entries(x, x->text.norm + tk->nstart + strip, tk->nlen - strip, &e);
     for (uint32_t k = 0; k < n; k++)
       if (e[k].kind == ALQ_LK_CUE && e[k].cls == ALQ_CUE_ORG_HEAD && e[k].value == 2) return 1;
   }
@@ -191,7 +191,15 @@ static int descriptor_head(const ctx *c, size_t i) {
 /* A soldier noun and a nationality adjective (عسكري تركي، جنود أمريكيون)
  * starting at token i: the force of that state (or the state), else -1. Not
  * after a source or office word (مسؤول عسكري أمريكي is a speaker). */
-static int soldier_force(const ctx *c, size_t i, size_t *last) {
+static int soldier_force_at(const ctx *c, size_t i, size_t *last);
+static inline int soldier_force(const ctx *c, size_t i, size_t *last) {
+#ifndef ALQ_EXTRACT_NO_FAST
+  /* the usual "no soldier noun here" from the token's cue bits, inline (speed) */
+  if (i >= c->s_end || !((c->x->tok_cues[i] >> ALQ_CUE_SOLDIER) & 1)) return -1;
+#endif
+  return soldier_force_at(c, i, last);
+}
+static int soldier_force_at(const ctx *c, size_t i, size_t *last) {
   const struct alq_extractor *x = c->x;
   if (!tok_cue(c, i, ALQ_CUE_SOLDIER) || x->tok_ment[i] >= 0) return -1;
   int k = x->tok_match[i];
@@ -873,6 +881,28 @@ static const char *earlier_anon(ctx *c, size_t tok, size_t skip) {
   return NULL;
 }
 
+/* (speed) x->say_toks: the tokens whose match has a verb of saying or
+ * بحسب, in order, for find_source; left NULL (find_source then reads every
+ * token) when out of memory or built without shortcuts. */
+#ifndef ALQ_EXTRACT_NO_FAST
+static void say_index(struct alq_extractor *x) {
+  const uint64_t mask = (1ull << ALQ_CUE_SAY_VERB) | (1ull << ALQ_CUE_ACCORDING);
+  size_t n = 0;
+  x->say_toks = NULL;
+  x->nsay = 0;
+  for (size_t k = 0; k < x->nm; k++)
+    if (x->m[k].cues & mask) n += (size_t)x->m[k].tok_last - x->m[k].tok_first + 1;
+  uint32_t *v = alq_arena_alloc(&x->arena, (n + 1) * sizeof *v);
+  if (!v) return;
+  n = 0;
+  for (size_t k = 0; k < x->nm; k++)
+    if (x->m[k].cues & mask)
+      for (uint32_t i = x->m[k].tok_first; i <= x->m[k].tok_last; i++) v[n++] = i;
+  x->say_toks = v;
+  x->nsay = n;
+}
+#endif
+
 /* The source of a trigger at token ti: the nearest attribution before it in
  * the sentence (a verb of saying with its subject, بحسب/نقلا عن + source),
  * else a post-posed بحسب anywhere in the sentence. */
@@ -885,9 +915,23 @@ static source find_source(ctx *c, size_t ti) {
      unpunctuated text stay linear) */
   size_t from = ti > c->s_first + 400 ? ti - 400 : c->s_first;
   size_t to = ti + 400 < c->s_end ? ti + 400 : c->s_end;
+  const uint64_t say_mask = (1ull << ALQ_CUE_SAY_VERB) | (1ull << ALQ_CUE_ACCORDING);
+  /* (speed) the loop visits only the tokens with those cues (say_index):
+     the others do nothing but continue */
+  size_t sp = 0, sn = x->say_toks ? x->nsay : 0;
+  for (size_t lo = 0, hi = sn; lo < hi;) { /* sp: the first listed token >= from */
+    size_t mid = lo + (hi - lo) / 2;
+    if (x->say_toks[mid] < from) lo = mid + 1; else hi = mid;
+    sp = lo;
+  }
   for (size_t k = from; k < to; k++) {
+    if (x->say_toks) {
+      while (sp < sn && x->say_toks[sp] < k) sp++;
+      if (sp == sn || x->say_toks[sp] >= to) break;
+      k = x->say_toks[sp];
+    }
     if (k >= ti && have) break;
-    if (!(x->tok_cues[k] & ((1ull << ALQ_CUE_SAY_VERB) | (1ull << ALQ_CUE_ACCORDING)))) continue;
+    if (!(x->tok_cues[k] & say_mask)) continue;
     const alq_lexent *sv = x_tok_ent(x, k, ALQ_LK_CUE, ALQ_CUE_SAY_VERB);
     const alq_lexent *ac = x_tok_ent(x, k, ALQ_LK_CUE, ALQ_CUE_ACCORDING);
     if (!sv && !ac) continue;
@@ -2322,7 +2366,7 @@ static int names_operations(const ctx *c) {
     const char *w = t->norm + t->toks[i].nstart;
     size_t n = t->toks[i].nlen;
     for (size_t off = 0; off + 4 < n && off <= 6; off += 2) {
-      uint32_t k = alq_lex_word_entries(x->lex, w + off, n - off, &e);
+      uint32_t k = x_word_entries(x, w + off, n - off, &e);
       for (uint32_t j = 0; j < k; j++)
         if (e[j].kind == ALQ_LK_CUE && e[j].cls == ALQ_CUE_OPERATIONS) return 1;
     }
@@ -2370,6 +2414,23 @@ int x_claims(struct alq_extractor *x) {
   int rc;
   int lpair[2] = {-1, -1};       /* the pair of the list being read, if any */
   uint32_t lspan[2][2] = {{0, 0}, {0, 0}}, ltrig[2] = {0, 0};
+#ifndef ALQ_EXTRACT_NO_FAST
+  say_index(x);
+  /* (speed) ev[i]: token i starts a match the loop below acts on (one with
+     a relation entry other than a blocking one, or a single word with the
+     cue against), or a match with a mention after its first token (the
+     loop steps over such a match whole). The loop passes other tokens
+     that carry no mention at once: tested one by one, which test fails
+     came at random and its branch was mispredicted. */
+  uint8_t *ev = alq_arena_calloc(&x->arena, t->ntoks + 1, 1);
+  for (size_t k = 0; ev && k < x->nm; k++) {
+    const alq_match *m = &x->m[k];
+    int act = (m->rels & ~(1u << ALQ_REL_BLOCK)) ||
+              (m->tok_first == m->tok_last && ((m->cues >> ALQ_CUE_AGAINST) & 1));
+    for (uint32_t q = m->tok_first + 1; !act && q <= m->tok_last; q++) act = x->tok_ment[q] >= 0;
+    ev[m->tok_first] = (uint8_t)act;
+  }
+#endif
   for (size_t s = 0; s < t->nsents; s++) {
     const alq_sentence *se = &t->sents[s];
     if (x->si[s].chrome || !se->tok_count) continue;
@@ -2382,6 +2443,9 @@ int x_claims(struct alq_extractor *x) {
     }
     size_t nclaims_before = x->nclaims;
     for (size_t i = c.s_first; i < c.s_end; i++) {
+#ifndef ALQ_EXTRACT_NO_FAST
+      if (ev && !((x->tok_ment[i] >= 0) | ev[i])) continue;
+#endif
       int mi = x->tok_ment[i];
       if (mi >= 0) {
         const ment *m = &x->ments[mi];
@@ -2420,6 +2484,11 @@ int x_claims(struct alq_extractor *x) {
       if (k < 0 || x->m[k].tok_first != i) continue;
       const alq_match *m = &x->m[k];
       if (m->tok_first == m->tok_last && (rc = against_pair(&c, i))) return rc;
+#ifndef ALQ_EXTRACT_NO_FAST /* (tests/unit/test_claims_fast.c builds this file without) */
+      /* no relation entry (or only blocking ones): the steps below only read
+         and skip to the match's end (speed) */
+      if (!(m->rels & ~(1u << ALQ_REL_BLOCK))) { i = m->tok_last; continue; }
+#endif
       if (descriptor_head(&c, i)) { i = m->tok_last; continue; }
       const alq_lexent *nt = x_ent(x, k, ALQ_LK_CUE, ALQ_CUE_NOT_TRIGGER);
       /* (value 1: only opening a phrase, after a comma or at the start) */

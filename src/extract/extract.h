@@ -82,6 +82,9 @@ struct alq_extractor {
   uint32_t last_src_sent;       /* the sentence that named the last speaker */
   const char *last_anon, *last_outlet;   /* first unnamed source / outlet named */
   int32_t *first_ref;           /* per mention, the first mention it repeats as a source (-2: not known yet) */
+  /* (speed, claims.c) the tokens whose match has a verb of saying or بحسب,
+     in order, or NULL */
+  uint32_t *say_toks; size_t nsay;
   /* output */
   alq_claim *claims; size_t nclaims, capclaims;
   alq_mention *outm; size_t noutm;
@@ -109,6 +112,13 @@ static inline const alq_lexent *x_tok_ent(const struct alq_extractor *x, size_t 
   int32_t k = x->tok_match[tok];
   if (k < 0 || !alq_match_may_have(&x->m[k], kind, cls)) return NULL;
   return x_ent(x, k, kind, cls);
+}
+
+/* alq_lex_word_entries through the extractor's cache, which keeps recent
+ * answers (speed; the same entries). */
+static inline uint32_t x_word_entries(const struct alq_extractor *x, const char *norm, size_t n,
+                                      const alq_lexent **ents) {
+  return alq_lex_word_entries_c(x->lex, x->lcache, norm, n, ents);
 }
 
 int x_find_dates(struct alq_extractor *x);

@@ -171,7 +171,7 @@ static int force_named(const struct alq_extractor *x, const alq_match *m) {
       w = buf; wl += 2;
     }
     const alq_lexent *ents;
-    uint32_t n = alq_lex_word_entries(x->lex, w, wl, &ents);
+    uint32_t n = x_word_entries(x, w, wl, &ents);
     for (uint32_t k = 0; k < n; k++)
       if (ents[k].kind == ALQ_LK_CUE && ents[k].cls == ALQ_CUE_FORCE_HEAD) return 1;
   }
@@ -511,7 +511,7 @@ static const alq_lexent *word_cue(const struct alq_extractor *x, size_t j, size_
   const alq_token *tk = &x->text.toks[j];
   if (strip >= tk->nlen) return NULL;
   const alq_lexent *e;
-  uint32_t n = alq_lex_word_entries(x->lex, x->text.norm + tk->nstart + strip, tk->nlen - strip, &e);
+  uint32_t n = x_word_entries(x, x->text.norm + tk->nstart + strip, tk->nlen - strip, &e);
   for (uint32_t k = 0; k < n; k++)
     if (e[k].kind == ALQ_LK_CUE && e[k].cls == cls) return &e[k];
   return NULL;
@@ -523,7 +523,7 @@ static uint32_t word_ents(const struct alq_extractor *x, size_t j, const alq_lex
   const alq_token *tk = &x->text.toks[j];
   *e = NULL;
   if (!tk->nlen) return 0;
-  return alq_lex_word_entries(x->lex, x->text.norm + tk->nstart, tk->nlen, e);
+  return x_word_entries(x, x->text.norm + tk->nstart, tk->nlen, e);
 }
 static const alq_lexent *ents_cue(const alq_lexent *e, uint32_t n, int cls) {
   for (uint32_t k = 0; k < n; k++)

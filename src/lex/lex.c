@@ -111,9 +111,15 @@ static uint32_t wtab_get(const alq_lexicon *lex, const alq_wslot *tab, size_t ca
   }
 }
 
+static uint32_t word_entries_h(const alq_lexicon *lex, const char *norm, size_t n, uint64_t h,
+                               const alq_lexent **ents);
 uint32_t alq_lex_word_entries(const alq_lexicon *lex, const char *norm, size_t n,
                               const alq_lexent **ents) {
-  uint32_t w = wtab_get(lex, lex->words, lex->wcap, norm, n, alq_hash_words(norm, n));
+  return word_entries_h(lex, norm, n, alq_hash_words(norm, n), ents);
+}
+static uint32_t word_entries_h(const alq_lexicon *lex, const char *norm, size_t n, uint64_t h,
+                               const alq_lexent **ents) {
+  uint32_t w = wtab_get(lex, lex->words, lex->wcap, norm, n, h);
   if (w == UINT32_MAX) return 0;
   uint64_t key = ((uint64_t)0 << 32) | w;
   size_t m = lex->ecap - 1, i = (size_t)(key * 0x9E3779B97F4A7C15ULL >> 20) & m;
@@ -137,6 +143,17 @@ static inline uint32_t edge_get(const alq_lexicon *lex, uint32_t node, uint32_t 
     if (e->key == key) return e->child;
     i = (i + 1) & m;
   }
+}
+
+/* edge_get from a node other than the root, through the edge filter (built
+ * with the other filters: the scan's only): most words after one that may
+ * go on into a phrase do not go on, and the filter (16 KB) says so without
+ * a probe of the edge table (256 KB, out of cache). */
+static inline uint32_t edge_bit(uint64_t key) { return (uint32_t)((key * 0x9E3779B97F4A7C15ULL) >> 47); }
+static inline uint32_t edge_get_inner(const alq_lexicon *lex, uint32_t node, uint32_t word) {
+  uint64_t key = ((uint64_t)node << 32) | word;
+  if (!((lex->edge_bits[edge_bit(key) >> 6] >> (edge_bit(key) & 63)) & 1)) return 0;
+  return edge_get(lex, node, word);
 }
 
 /* ---- candidates for one token --------------------------------------- */
@@ -189,6 +206,7 @@ static void filters_build(alq_lexicon *lex) {
   memset(lex->exact_bits, 0, sizeof lex->exact_bits);
   memset(lex->stem_bits, 0, sizeof lex->stem_bits);
   memset(lex->stem_head_bits, 0, sizeof lex->stem_head_bits);
+  memset(lex->edge_bits, 0, sizeof lex->edge_bits);
   for (size_t i = 0; i < lex->wcap; i++) {
     const alq_wslot *w = &lex->words[i];
     if (!w->len) continue;
@@ -203,6 +221,8 @@ static void filters_build(alq_lexicon *lex) {
       uint64_t parent = lex->edges[i].key >> 32;
       if (parent <= lex->nnodes) bit_set(lex->node_inner, (uint32_t)parent);
     }
+  for (size_t i = 0; i < lex->ecap; i++)
+    if (lex->edges[i].child && lex->edges[i].key >> 32) bit_set(lex->edge_bits, edge_bit(lex->edges[i].key));
   for (size_t i = 0; i < lex->pcap; i++) {
     const alq_wslot *w = &lex->pfx[i];
     if (!w->len) continue;
@@ -341,9 +361,22 @@ typedef struct lc_slot {
   uint64_t cues;
   uint16_t kinds, rels, mflags, strip;
 } lc_slot;
+/* Recent answers of alq_lex_word_entries (the name rules ask about the
+ * same words again and again, and the word table's probes miss the cache):
+ * direct-mapped by the form's hash, forms of up to WM_KEY bytes. */
+#define WM_BITS 10
+#define WM_KEY 19
+typedef struct wm_slot {
+  uint64_t h;
+  const alq_lexent *ents;
+  uint32_t n;
+  uint8_t klen;           /* 0: empty */
+  char key[WM_KEY];
+} wm_slot;
 struct alq_lex_cache {
   const alq_lexicon *lex;
   void *mem;                           /* what calloc returned */
+  wm_slot wm[1u << WM_BITS];
   _Alignas(64) lc_slot slot[1u << LC_BITS]; /* a slot in two cache lines, not three */
 };
 
@@ -416,7 +449,7 @@ static void explore(scan_state *st, uint32_t node, uint32_t j, uint8_t pf, uint1
   const alq_cand *cs = st->cands + st->cfirst[k - st->lo];
   int nk = (int)(st->cfirst[k - st->lo + 1] - st->cfirst[k - st->lo]);
   for (int c = 0; c < nk; c++) {
-    uint32_t child = edge_get(lex, node, cs[c].word);
+    uint32_t child = edge_get_inner(lex, node, cs[c].word);
     if (!child) continue;
     uint8_t npf = pf;
     if (cs[c].flags & CF_ART) npf |= PF_ART;
@@ -515,7 +548,7 @@ static int may_extend(const scan_state *st, const lc_slot *e, size_t i) {
   int nk = (int)(st->cfirst[k - st->lo + 1] - st->cfirst[k - st->lo]);
   for (int c = 0; c < e->ninner; c++)
     for (int q = 0; q < nk; q++)
-      if (edge_get(st->lex, e->inner[c], cs[q].word)) return 1;
+      if (edge_get_inner(st->lex, e->inner[c], cs[q].word)) return 1;
   return 0;
 }
 
@@ -534,12 +567,15 @@ static inline int token_cands_c(const alq_lexicon *lex, alq_lex_cache *lc, const
      or filled last, the other is refilled on a miss */
   uint32_t si = (uint32_t)(h >> (64 - LC_BITS)) & ~1u;
   lc_slot *e0 = &lc->slot[si];
-  for (uint32_t w = 0; w < 2; w++) {
-    lc_slot *e = e0 + w;
+  /* the way whose hash matches is tried first (chosen without a branch: a
+     hit in either way is then one predictable test) */
+  uint32_t hw = e0->h != h;
+  for (int k = 0; k < 2; k++, hw ^= 1u) {
+    lc_slot *e = e0 + hw;
     if (e->h == h && e->klen == n && form_eq(e->key, s, n)) {
       memcpy(out, e->c, sizeof e->c); /* all LC_NC (out has MAXCAND): no call */
-      *slot = (uint64_t)e->epoch << 32 | (si + w);
-      e0->mru = (uint8_t)w;
+      *slot = (uint64_t)e->epoch << 32 | (si + hw);
+      e0->mru = (uint8_t)hw;
       return e->nc;
     }
   }
@@ -559,6 +595,32 @@ static inline int token_cands_c(const alq_lexicon *lex, alq_lex_cache *lc, const
     *slot = (uint64_t)e->epoch << 32 | si;
   }
   return nc;
+}
+
+uint32_t alq_lex_edge(const alq_lexicon *lex, uint32_t node, uint32_t word, int filtered) {
+  if (!filtered || !node) return edge_get(lex, node, word);
+  filters_ready(lex);
+  return edge_get_inner(lex, node, word);
+}
+
+uint32_t alq_lex_word_entries_c(const alq_lexicon *lex, alq_lex_cache *lc, const char *norm, size_t n,
+                                const alq_lexent **ents) {
+  if (!lc || lc->lex != lex || !n || n > WM_KEY) return alq_lex_word_entries(lex, norm, n, ents);
+  uint64_t h = alq_hash_words(norm, n);
+  wm_slot *w = &lc->wm[h >> (64 - WM_BITS)];
+  if (w->h == h && w->klen == n && form_eq(w->key, norm, n)) {
+    if (w->n) *ents = w->ents;   /* (as the table: *ents untouched when there is none) */
+    return w->n;
+  }
+  const alq_lexent *e = NULL;
+  uint32_t r = word_entries_h(lex, norm, n, h, &e);
+  w->h = h;
+  w->klen = (uint8_t)n;
+  copy_short(w->key, norm, n);
+  w->ents = e;
+  w->n = r;
+  if (r) *ents = e;
+  return r;
 }
 
 int alq_lex_cache_find(const alq_lex_cache *lc, const char *s, size_t n) {
@@ -623,7 +685,7 @@ __attribute__((noinline))
 #endif
 static long scan_cands(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t, size_t lo, size_t hi,
                        alq_arena *a, alq_cand **cands, size_t *ccapp, uint32_t *cfirst, uint64_t *sref,
-                       size_t *nwith) {
+                       uint32_t *with, size_t *nwith) {
   alq_cand *cs = *cands;
   size_t ccap = *ccapp, ncs = 0, nw = 0;
   const alq_token *toks = t->toks;
@@ -648,8 +710,10 @@ static long scan_cands(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text
     alq_cand tmp[MAXCAND];
     uint64_t sr;
     int nc = token_cands_c(lex, lc, norm + tk->nstart, tk->nlen, h, tmp, &sr);
-    if (!nc) continue;
-    nw++;
+    /* (no branch on nc: about half the words have no candidate, at random;
+       what is written for them is not read) */
+    with[nw] = (uint32_t)i;
+    nw += nc != 0;
     if (sref) sref[i - lo] = sr;
     if (ncs + MAXCAND > ccap) {
       if (ccap > (SIZE_MAX / sizeof *cs) / 2 || ncs + MAXCAND > UINT32_MAX) return ALQ_ENOMEM;
@@ -671,7 +735,7 @@ long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t
                     alq_arena *a, alq_match **out) {
   *out = NULL;
   if (lc && lc->lex != lex) { /* a cache serves one lexicon (new: zeroed by calloc) */
-    if (lc->lex) memset(lc->slot, 0, sizeof lc->slot);
+    if (lc->lex) { memset(lc->slot, 0, sizeof lc->slot); memset(lc->wm, 0, sizeof lc->wm); }
     lc->lex = lex;
   }
   if (hi <= lo) return 0;
@@ -687,7 +751,9 @@ long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t
   uint64_t *sref = lc ? alq_arena_alloc(a, n * sizeof *sref) : NULL; /* cache slot per token */
   if (!st.cands || !st.cfirst || (lc && !sref)) return ALQ_ENOMEM;
   size_t nwith = 0; /* tokens with candidates: at most one match starts at each */
-  long r1 = scan_cands(lex, lc, t, lo, hi, a, &st.cands, &ccap, st.cfirst, sref, &nwith);
+  uint32_t *with = alq_arena_alloc(a, (n + 1) * sizeof *with); /* they, in order */
+  if (!with) return ALQ_ENOMEM;
+  long r1 = scan_cands(lex, lc, t, lo, hi, a, &st.cands, &ccap, st.cfirst, sref, with, &nwith);
   if (r1 < 0) return r1;
   ncs = (size_t)r1;
   st.cfirst[n] = (uint32_t)ncs;
@@ -698,9 +764,15 @@ long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t
      not per match) */
   uint32_t *pool = NULL;
   size_t pool_left = 0;
-  for (size_t i = lo; i < hi; i++) {
+  /* the tokens with candidates from their list (whether a token has any
+     comes at random: a branch on it was mispredicted), those inside a
+     phrase matched before skipped */
+  size_t next = lo;
+  for (size_t q = 0; q < nwith; q++) {
+    size_t i = with[q];
+    if (i < next) continue;
+    next = i + 1;
     int nc = (int)(st.cfirst[i - lo + 1] - st.cfirst[i - lo]);
-    if (!nc) continue;
     const lc_slot *sl = NULL;
     if (sref && sref[i - lo] != UINT64_MAX) {
       sl = &lc->slot[(uint32_t)sref[i - lo]];
@@ -768,7 +840,7 @@ long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t
       if (t->toks[k].kind == ALQ_TOK_QUOTE && (sum.mflags & ALQ_MT_NAME)) { start = t->toks[k + 1].start; break; }
     m->start = start;
     m->end = t->toks[st.best_j].end;
-    i = st.best_j;
+    next = (size_t)st.best_j + 1;
   }
   *out = ms;
   return (long)nm;

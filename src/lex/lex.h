@@ -171,6 +171,10 @@ struct alq_lexicon {
   uint64_t stem_bits[128];             /* bloom bit of every stem's hash */
   uint64_t stem_head_bits[1024];       /* head_bits of the stems alone */
   uint64_t *node_inner;                /* bit per trie node: it has a child (NULL: unknown) */
+  uint64_t edge_bits[2048];            /* bloom bit of every edge from an inner node
+                                          (not the root): a phrase's next word is
+                                          looked for in the edge table only when its
+                                          bit is set */
 };
 
 /* Finds an actor index by id, or -1 (the first actor with that id). */
@@ -203,11 +207,18 @@ long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *c, const alq_text *t,
  * candidates, or -1 (for tests: the scan hashes each word one token ahead
  * and must file it under its own hash). */
 int alq_lex_cache_find(const alq_lex_cache *c, const char *s, size_t n);
+/* (tests) The child of trie node `node` by word id `word`, or 0: through the
+ * edge filter the scan uses for nodes other than the root when filtered. */
+uint32_t alq_lex_edge(const alq_lexicon *lex, uint32_t node, uint32_t word, int filtered);
 
 /* Looks up a single normalized word (no clitic stripping); returns the entries
  * of the one-word phrase, or 0. */
 uint32_t alq_lex_word_entries(const alq_lexicon *lex, const char *norm, size_t n,
                               const alq_lexent **ents);
+/* The same through the cache c of a scan of lex (its recent answers kept;
+ * without a cache, or one not bound to lex by a scan yet, as above). */
+uint32_t alq_lex_word_entries_c(const alq_lexicon *lex, alq_lex_cache *c, const char *norm, size_t n,
+                                const alq_lexent **ents);
 
 const char *alq_reltype_name(int t);
 int alq_reltype_directed(int t);

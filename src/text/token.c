@@ -243,9 +243,9 @@ static inline size_t word_letters(const uint8_t *s, size_t p, size_t end, size_t
 #if defined(__SSE2__) && !defined(ALQ_TEXT_NO_FAST)
     size_t p1 = p;
     while (p + 16 <= len && (!ncap || nn + 16 <= ncap)) {
-      __m128i v = _mm_loadu_si128((const __m128i *)(s + p));
-      unsigned m = alq_text_same_run(v);
-      _mm_storeu_si128((__m128i *)(o + nn), v);
+      __m128i v = _mm_loadu_si128((const __m128i *)(s + p)), w;
+      unsigned m = alq_text_norm_run(v, &w);
+      _mm_storeu_si128((__m128i *)(o + nn), w);
       nn += m;
       p += m;
       if (m < 16) break;

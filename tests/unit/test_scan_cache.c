@@ -73,6 +73,16 @@ static void starts_by_norm_src(const alq_text *t, const alq_match *m, long n) {
   }
 }
 
+/* Matches come in token order and never overlap: a phrase's inner tokens
+ * start no match of their own (the scan's second pass skips them; it walks
+ * a list of the tokens with candidates), and at most one starts at a token. */
+static void in_order_apart(const alq_match *m, long n) {
+  for (long i = 0; i < n; i++) {
+    assert_true(m[i].tok_first <= m[i].tok_last);
+    if (i) assert_true(m[i].tok_first > m[i - 1].tok_last);
+  }
+}
+
 /* Scans s without a cache and through c (twice: filling, then hitting). */
 static long check_text(alq_lex_cache *c, const char *s, size_t len) {
   alq_arena a;
@@ -87,6 +97,7 @@ static long check_text(alq_lex_cache *c, const char *s, size_t len) {
   same_matches(ref, nr, m1, n1);
   same_matches(ref, nr, m2, n2);
   starts_by_norm_src(&t, ref, nr);
+  in_order_apart(ref, nr);
   /* a window in the middle, as a caller may scan part of a text */
   if (t.ntoks > 10) {
     long w0 = alq_lex_scan(lex, &t, 3, t.ntoks - 5, &a, &ref);
@@ -247,6 +258,86 @@ static void test_word_lookup(void **state) {
   assert_true(words > 1000 && found > 100);
 }
 
+/* The edge filter of the scan (alq_lex_edge filtered, for nodes other than
+ * the root) against the plain edge table: every edge from an inner node is
+ * found, with its child, and random (node, word) pairs give what the table
+ * gives. */
+static void test_edge_filter(void **state) {
+  (void)state;
+  const t_eslot *es = (const t_eslot *)lex->edges;
+  size_t inner = 0, found = 0;
+  for (size_t i = 0; i < lex->ecap; i++) {
+    if (!es[i].child || !(es[i].key >> 32)) continue;
+    inner++;
+    uint32_t node = (uint32_t)(es[i].key >> 32), word = (uint32_t)es[i].key;
+    assert_int_equal(alq_lex_edge(lex, node, word, 1), es[i].child);
+    assert_int_equal(alq_lex_edge(lex, node, word, 0), es[i].child);
+  }
+  assert_true(inner > 1000);
+  uint32_t r = 99;
+  for (int k = 0; k < 200000; k++) {
+    r = r * 1103515245u + 12345u;
+    uint32_t node = 1 + (r >> 8) % lex->nnodes;
+    r = r * 1103515245u + 12345u;
+    uint32_t word = 1 + (r >> 8) % (lex->nwords + 1);
+    uint32_t want = alq_lex_edge(lex, node, word, 0);
+    assert_int_equal(alq_lex_edge(lex, node, word, 1), want);
+    found += want != 0;
+  }
+  (void)found;
+}
+
+/* alq_lex_word_entries_c (recent answers kept in the scan's cache) against
+ * alq_lex_word_entries: every word of the lexicon, and copies with a byte
+ * changed, asked three times over in a shuffled order (answers kept, then
+ * pushed out by other forms of the same slot) through a cache bound to the
+ * lexicon by a scan; also unbound and without a cache. */
+static void test_word_lookup_cached(void **state) {
+  (void)state;
+  const t_wslot *ws = (const t_wslot *)lex->words;
+  alq_lex_cache *c = alq_lex_cache_new();
+  assert_non_null(c);
+  const char *probe = "\xd9\x82\xd8\xa7\xd9\x84";
+  const alq_lexent *e0 = NULL, *e1 = NULL;
+  /* not bound to lex yet: the plain lookup */
+  assert_int_equal(alq_lex_word_entries_c(lex, c, probe, 6, &e1), alq_lex_word_entries(lex, probe, 6, &e0));
+  assert_int_equal(alq_lex_word_entries_c(lex, NULL, probe, 6, &e1), alq_lex_word_entries(lex, probe, 6, &e0));
+  alq_arena a;
+  alq_arena_init(&a, 1 << 16, 0);
+  alq_text t;
+  assert_int_equal(alq_text_analyze(&a, (const uint8_t *)probe, 6, &t), 0);
+  alq_match *m;
+  assert_true(alq_lex_scan_c(lex, c, &t, 0, t.ntoks, &a, &m) >= 0);
+  size_t asked = 0, found = 0;
+  uint32_t r = 5;
+  for (int round = 0; round < 3; round++)
+    for (size_t k = 0; k < lex->wcap; k++) {
+      r = r * 1103515245u + 12345u;
+      size_t i = (k * 7 + (size_t)round * 1231 + (r >> 20)) % lex->wcap;
+      if (!ws[i].len || ws[i].len > 40) continue;
+      size_t n = ws[i].len;
+      char *buf = malloc(n);
+      assert_non_null(buf);
+      memcpy(buf, lex->strings + ws[i].off, n);
+      for (size_t j = 0; j <= n; j += (j % 3) + 1) {
+        if (j < n) buf[j] ^= 0x01;
+        const alq_lexent *pa = NULL, *pb = NULL;
+        uint32_t na = alq_lex_word_entries_c(lex, c, buf, n, &pa);
+        uint32_t nb = alq_lex_word_entries(lex, buf, n, &pb);
+        assert_int_equal(na, nb);
+        if (na) assert_ptr_equal(pa, pb);
+        else assert_null(pa);
+        found += na > 0;
+        asked++;
+        if (j < n) buf[j] ^= 0x01;
+      }
+      free(buf);
+    }
+  assert_true(asked > 10000 && found > 1000);
+  alq_arena_free(&a);
+  alq_lex_cache_free(c);
+}
+
 static void test_actor_find(void **state) {
   (void)state;
   assert_true(lex->nactors > 100);
@@ -269,6 +360,8 @@ static void test_actor_find(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_actor_find),
+    cmocka_unit_test(test_edge_filter),
+    cmocka_unit_test(test_word_lookup_cached),
     cmocka_unit_test(test_word_lookup),
     cmocka_unit_test(test_news_same),
     cmocka_unit_test(test_words_filed_by_own_hash),

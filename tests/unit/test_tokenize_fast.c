@@ -6,7 +6,7 @@
  * with diacritics, tatweel, format characters, presentation forms, hamza
  * forms, Latin, digits, quotes, invalid bytes and NULs, cut at every length
  * near the end, and on runs of words broken by quotes and line breaks.
- * Also alq_text_same_run against the letter tables, and
+ * Also alq_text_same_run and alq_text_norm_run against the letter tables, and
  * alq_normalize's one-pass path against its general one. */
 #include <dirent.h>
 #include <setjmp.h>
@@ -246,6 +246,49 @@ static void test_same_run(void **state) {
     }
   }
 }
+
+/* alq_text_norm_run: the run of letters that normalize to a letter of two
+ * bytes of U+0600-06FF (themselves, or: آ أ إ -> ا, ؤ -> و, ئ ى -> ي,
+ * ة -> ه), their normalized bytes as the tables give them, and a stop only
+ * at something else. */
+static int norm_run_letter(const uint8_t *p) {
+  if (p[0] < 0xD8 || p[0] > 0xDB || (p[1] & 0xC0) != 0x80) return 0;
+  int cp = ((p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+  if (cp < 0x600 || cp > 0x6FF) return 0;
+  if (cp == 0x622 || cp == 0x623 || cp == 0x625 || cp == 0x624 || cp == 0x626 || cp == 0x649 || cp == 0x629) return 1;
+  return (cp >= 0x627 && cp <= 0x63F) || (cp >= 0x641 && cp <= 0x64A);
+}
+static void test_norm_run(void **state) {
+  (void)state;
+  static const uint8_t subs[][2] = {{0xD8, 0xA2}, {0xD8, 0xA3}, {0xD8, 0xA5}, {0xD8, 0xA4}, {0xD8, 0xA6},
+                                    {0xD9, 0x89}, {0xD8, 0xA9}, {0xD8, 0xA7}, {0xD9, 0x8A}, {0xD9, 0x8B}};
+  for (int round = 0; round < 400000; round++) {
+    uint8_t s[16];
+    for (int i = 0; i < 16; i += 2) {
+      uint32_t r = next_rand();
+      if (r % 3 == 0) { memcpy(s + i, subs[(r >> 2) % 10], 2); continue; }
+      r = next_rand();
+      s[i] = (r & 3) ? (uint8_t)(0xD8 + (r >> 2) % 4) : (uint8_t)(r >> 4);
+      r = next_rand();
+      s[i + 1] = (r & 3) ? (uint8_t)(0x80 + (r >> 2) % 64) : (uint8_t)(r >> 4);
+    }
+    __m128i w;
+    unsigned m = alq_text_norm_run(_mm_loadu_si128((const __m128i *)s), &w);
+    uint8_t o[16];
+    _mm_storeu_si128((__m128i *)o, w);
+    assert_true(m % 2 == 0 && m <= 16);
+    for (unsigned i = 0; i < m; i += 2) {
+      assert_true(norm_run_letter(s + i));
+      int cp = ((s[i] & 0x1F) << 6) | (s[i + 1] & 0x3F);
+      assert_int_equal(alq_ar_class[cp - 0x600], ALQ_CC_AR_LETTER);
+      int nc = alq_ar_norm[cp - 0x600];
+      assert_true(nc >= 0x600 && nc <= 0x6FF);
+      assert_int_equal(o[i], 0xC0 | (nc >> 6));
+      assert_int_equal(o[i + 1], 0x80 | (nc & 0x3F));
+    }
+    if (m < 16) assert_false(norm_run_letter(s + m));
+  }
+}
 #endif
 
 int main(void) {
@@ -257,6 +300,7 @@ int main(void) {
     cmocka_unit_test(test_normalize_fast),
 #ifdef __SSE2__
     cmocka_unit_test(test_same_run),
+    cmocka_unit_test(test_norm_run),
 #endif
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,171 @@
+/* The claims pass's shortcuts (src/extract/claims.c) against the same pass
+ * built without them (compiled here with ALQ_EXTRACT_NO_FAST, x_claims
+ * renamed): on the bundled news, the seeds and the dev2 articles, every
+ * document is analyzed, scanned and its mentions found once, and then both
+ * passes run from that same state; their claims (as JSON lines) and the
+ * state they leave for later sentences must be identical. */
+#include <dirent.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <jansson.h>
+#include "alaqat.h"
+#include "extract/extract.h"
+#include "util/util.h"
+
+/* the reference: claims.c without its shortcuts */
+#define ALQ_EXTRACT_NO_FAST 1
+#define x_claims ref_x_claims
+#include "../../src/extract/claims.c"
+#undef x_claims
+int x_claims(struct alq_extractor *x);
+
+static alq_lexicon *lex;
+static alq_extractor *ex;
+static size_t ndocs, nclaims_seen;
+
+/* alq_extract's steps before the claims pass (src/extract/extract.c) */
+static void before_claims(alq_extractor *x, const alq_doc *doc) {
+  alq_arena_reset(&x->arena);
+  struct alq_extractor keep = *x;
+  memset(x, 0, sizeof *x);
+  x->lex = keep.lex; x->arena = keep.arena; x->lcache = keep.lcache;
+  x->doc = doc;
+  x->focus[0] = x->focus[1] = -1;
+  x->strong[0] = x->strong[1] = -1;
+  x->head_pair[0] = x->head_pair[1] = -1;
+  x->last_actor = x->last_org = x->last_state = -1;
+  assert_int_equal(alq_text_analyze(&x->arena, (const uint8_t *)doc->text, doc->len, &x->text), 0);
+  long nm = alq_lex_scan_c(x->lex, x->lcache, &x->text, 0, x->text.ntoks, &x->arena, &x->m);
+  assert_true(nm >= 0);
+  x->nm = (size_t)nm;
+  size_t nt = x->text.ntoks;
+  x->tok_match = alq_arena_alloc(&x->arena, (nt + 1) * sizeof *x->tok_match);
+  x->tok_ment = alq_arena_alloc(&x->arena, (nt + 1) * sizeof *x->tok_ment);
+  x->tok_cues = alq_arena_alloc(&x->arena, (nt + 1) * sizeof *x->tok_cues);
+  x->si = alq_arena_calloc(&x->arena, x->text.nsents + 1, sizeof *x->si);
+  assert_true(x->tok_match && x->tok_ment && x->tok_cues && x->si);
+  for (size_t i = 0; i < nt; i++) { x->tok_match[i] = -1; x->tok_ment[i] = -1; x->tok_cues[i] = 0; }
+  for (size_t k = 0; k < x->nm; k++)
+    for (uint32_t i = x->m[k].tok_first; i <= x->m[k].tok_last; i++) {
+      x->tok_match[i] = (int32_t)k;
+      x->tok_cues[i] = x->m[k].cues;
+    }
+  assert_int_equal(x_chrome(x), 0);
+  assert_int_equal(x_mentions(x), 0);
+}
+
+static char *claims_json(const alq_extractor *x) {
+  alq_buf b = {0};
+  for (size_t i = 0; i < x->nclaims; i++) alq_claim_json_append(&b, x->doc->id, &x->claims[i]);
+  assert_int_equal(alq_buf_reserve(&b, 1), 0);
+  b.p[b.len] = 0;
+  return b.p;
+}
+
+/* the state x_claims leaves (read by nothing after it today, compared so
+   that a shortcut cannot change it unseen) */
+static void same_state(const alq_extractor *a, const alq_extractor *b) {
+  assert_memory_equal(a->focus, b->focus, sizeof a->focus);
+  assert_memory_equal(a->strong, b->strong, sizeof a->strong);
+  assert_memory_equal(a->head_pair, b->head_pair, sizeof a->head_pair);
+  assert_int_equal(a->last_actor, b->last_actor);
+  assert_int_equal(a->last_org, b->last_org);
+  assert_int_equal(a->last_state, b->last_state);
+  assert_int_equal(a->last_org_militia, b->last_org_militia);
+  assert_true(a->last_src == b->last_src || (a->last_src && b->last_src && !strcmp(a->last_src, b->last_src)));
+  assert_true(a->last_anon == b->last_anon || (a->last_anon && b->last_anon && !strcmp(a->last_anon, b->last_anon)));
+}
+
+static void check_doc(const char *id, const char *text, size_t len, const char *date) {
+  alq_doc d = {id, text, len, date, NULL};
+  before_claims(ex, &d);
+  struct alq_extractor snap = *ex;
+  assert_int_equal(x_claims(ex), 0);
+  struct alq_extractor fast = *ex;
+  char *fj = claims_json(ex);
+  snap.arena = ex->arena;   /* (it only grows until the next reset: the fast run's claims stay) */
+  *ex = snap;
+  assert_int_equal(ref_x_claims(ex), 0);
+  char *rj = claims_json(ex);
+  if (strcmp(fj, rj)) fprintf(stderr, "claims differ in %s:\n--- fast\n%s--- reference\n%s", id, fj, rj);
+  assert_string_equal(fj, rj);
+  same_state(&fast, ex);
+  nclaims_seen += ex->nclaims;
+  ndocs++;
+  free(fj);
+  free(rj);
+}
+
+static void check_dir(const char *dir) {
+  DIR *dd = opendir(dir);
+  assert_non_null(dd);
+  struct dirent *de;
+  while ((de = readdir(dd))) {
+    if (!strstr(de->d_name, ".txt")) continue;
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+    char *s;
+    size_t n;
+    alq_error err = {0};
+    assert_int_equal(alq_read_file(path, &s, &n, 0, &err), 0);
+    check_doc(de->d_name, s, n, NULL);
+    free(s);
+  }
+  closedir(dd);
+}
+
+static void check_jsonl(const char *path, size_t max) {
+  FILE *f = fopen(path, "r");
+  if (!f) { fprintf(stderr, "(not found, skipped: %s)\n", path); return; }
+  char *line = NULL;
+  size_t cap = 0, n = 0;
+  while (n < max && getline(&line, &cap, f) > 0) {
+    json_error_t je;
+    json_t *o = json_loads(line, 0, &je);
+    assert_non_null(o);
+    const char *text = json_string_value(json_object_get(o, "text"));
+    const char *date = json_string_value(json_object_get(o, "date"));
+    const char *id = json_string_value(json_object_get(o, "id"));
+    if (text) check_doc(id ? id : "?", text, strlen(text), date);
+    json_decref(o);
+    n++;
+  }
+  free(line);
+  fclose(f);
+}
+
+static void test_claims_same(void **state) {
+  (void)state;
+  check_dir(ALQ_TEST_SRCDIR "/examples/news");
+  check_dir(ALQ_TEST_SHARED "/seeds");
+  check_jsonl(ALQ_TEST_SHARED "/gold/dev2/articles.jsonl", 1000);
+  check_jsonl(ALQ_TEST_SHARED "/data/arabic-news-armed-groups/articles.jsonl", 400);
+  fprintf(stderr, "%zu documents, %zu claims compared\n", ndocs, nclaims_seen);
+  assert_true(ndocs >= 12 && nclaims_seen > 20);
+}
+
+static int setup(void **state) {
+  (void)state;
+  alq_error err = {0};
+  if (alq_lexicon_open(&lex, ALQ_TEST_DATADIR, &err)) return -1;
+  return alq_extractor_new(&ex, lex);
+}
+static int teardown(void **state) {
+  (void)state;
+  alq_extractor_free(ex);
+  alq_lexicon_free(lex);
+  return 0;
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_claims_same),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
