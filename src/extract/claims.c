@@ -66,6 +66,11 @@ static int tok_cue(const ctx *c, size_t i, int cls) {
  * together with بين or a dual head if that was in the last sentences, else
  * the last coordinated pair (CLAIMS.md rule 9). Returns 0 if none. */
 static int anaphor_pair_at(const ctx *c, size_t i, int out[2]);
+/* A copula pronoun (هي، هو، هم، هما), not one of the verbs of being. */
+static int copula_pronoun(const ctx *c, size_t i) {
+  const alq_lexent *e = tok_cue(c, i, ALQ_CUE_COPULA) ? x_tok_ent(c->x, i, ALQ_LK_CUE, ALQ_CUE_COPULA) : NULL;
+  return e && e->value == 0;
+}
 static int anaphor_pair(const ctx *c, int out[2]) {
   const struct alq_extractor *x = c->x;
   if (x->strong[0] >= 0 && c->sent - x->strong_sent <= 3) { out[0] = x->strong[0]; out[1] = x->strong[1]; return 1; }
@@ -460,7 +465,7 @@ static int scan_left_at(ctx *c, size_t to, size_t win, side *out, size_t *at) {
       while (h > c->s_first && (t->toks[h - 1].kind == ALQ_TOK_QUOTE || (t->toks[h - 1].kind == ALQ_TOK_PUNCT && !is_stop_punct(t, h - 1))))
         h--;
       /* a cleft: X هي التي ... */
-      if (h > c->s_first + 1 && tok_cue(c, h - 1, ALQ_CUE_COPULA)) h--;
+      if (h > c->s_first + 1 && copula_pronoun(c, h - 1)) h--;
       if (h > c->s_first) {
         int hm = x->tok_ment[h - 1];
         if (hm >= 0 && x->ments[hm].kind == MK_ACTOR) {
@@ -489,6 +494,44 @@ static int scan_left_at(ctx *c, size_t to, size_t win, side *out, size_t *at) {
 }
 
 static int scan_left(ctx *c, size_t to, size_t win, side *out) { return scan_left_at(c, to, win, out, NULL); }
+
+/* Does the word at token i start with the proclitic و، لـ or بـ (a
+ * conjunct, or a genitive or prepositional complement: تحالف لفصائل ...)?
+ * For a word no lexicon knows, by its first letter (at least 4 letters). */
+static int proclitic_word(const struct alq_extractor *x, size_t i) {
+  const alq_token *tk = &x->text.toks[i];
+  int k = x->tok_match[i];
+  if (k >= 0 ? !x->m[k].strip : tk->nlen < 8) return 0;
+  const char *w = x->text.norm + tk->nstart;
+  return !memcmp(w, X_WAW, 2) || !memcmp(w, X_LAM, 2) || !memcmp(w, X_BA, 2);
+}
+
+/* Is the word at token i definite by a possessive pronoun (بلاده، قواتها،
+ * مقاتليهم: an indefinite participle after it is no adjective of it, as in
+ * حققها الجيش في بلاده مدعوما من Y) or shaped like an elative (أفعل: أكبر
+ * داعم لـ Y, where the participle is the elative's genitive)? By the source
+ * letters: ـه (not ـة, which normalizes to it), ـها، ـهم، ـهما; an elative
+ * is four letters starting with أ. */
+static int possessed_or_elative(const struct alq_extractor *x, size_t i) {
+  const alq_token *tk = &x->text.toks[i];
+  const char *w = x->text.norm + tk->nstart;
+  size_t n = tk->nlen;
+  if (n == 8 && !memcmp(w, "\xd8\xa7", 2) && tk->end - tk->start >= 2 &&
+      !memcmp(x->doc->text + tk->start, "\xd8\xa3", 2))
+    return 1;
+  if (n < 8) return 0;
+  if (!memcmp(w + n - 4, "\xd9\x87\xd8\xa7", 4) || !memcmp(w + n - 4, "\xd9\x87\xd9\x85", 4)) return 1;
+  const char *e = x->doc->text + tk->end;
+  return tk->end - tk->start >= 2 && !memcmp(e - 2, "\xd9\x87", 2);
+}
+
+/* An examples cue (أبرزها، منها) after token i in the sentence: the members
+ * are named there. */
+static int examples_after(const ctx *c, size_t i) {
+  for (size_t k = i + 1; k < c->s_end; k++)
+    if (tok_cue(c, k, ALQ_CUE_EXAMPLES)) return 1;
+  return 0;
+}
 
 /* A name found at token at that is the complement of a participle modifying
  * the name before it (X الموالية لـ Y، X المدعومة من Y ... حررت): X is the
@@ -1930,8 +1973,11 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
               x->ments[x->tok_ment[tl + 1]].kind == MK_ACTOR;
     /* the second party needs a preposition: ضد / على / مع / بين, or the
        proclitic لـ (دعم X لـ Y); two names in a row are an apposition */
-    size_t obj_at = after;   /* where a VSO object would start */
+    size_t obj_at = after;   /* where a VSO object would start (past a date: قصفت X أمس مواقع Y) */
+    while (vso && obj_at && obj_at < c->s_end && x->tok_ment[obj_at] >= 0 && x->ments[x->tok_ment[obj_at]].kind == MK_DATE)
+      obj_at = x->ments[x->tok_ment[obj_at]].tl + 1;
     for (size_t k = after, w = 0; after && k < c->s_end && w < 4; k++) {
+      if (k < obj_at) continue;
       /* VSO: a relative clause on the subject (X، التي ...، Y) is skipped */
       if (vso && is_comma(&x->text, k) && tok_cue(c, k + 1, ALQ_CUE_RELATIVE)) {
         size_t q = k + 1;
@@ -1947,6 +1993,14 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
       }
       if (is_stop_punct(&x->text, k)) break;
       if (x->text.toks[k].kind == ALQ_TOK_PUNCT) break;
+      /* VSO: an object that belongs to Y (قصفت X مواقع تابعة لـ Y) is Y's */
+      if (vso && k == obj_at + 1 && k + 1 < c->s_end && x->tok_ment[obj_at] < 0 && x->tok_match[k] >= 0 &&
+          x_tok_ent(x, k, ALQ_LK_REL, ALQ_REL_AFFILIATION) && x->tok_ment[k + 1] >= 0 &&
+          x->ments[x->tok_ment[k + 1]].kind == MK_ACTOR && x->ments[x->tok_ment[k + 1]].tf == k + 1 &&
+          x_ment_has_clitic(x, &x->ments[x->tok_ment[k + 1]], X_LAM)) {
+        group_of(x, x->tok_ment[k + 1], &r2);
+        break;
+      }
       /* another relation's word (X التابعة لـ Y) starts its own phrase */
       if (x->tok_match[k] >= 0 && x_tok_ent(x, k, ALQ_LK_REL, -1)) break;
       /* VSO: an actor right after the subject of a verb is its direct object
@@ -2053,6 +2107,31 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
           return 0;
       }
     }
+    /* so does an indefinite one the indefinite noun before it (ميليشيات
+       كردية متحالفة مع Y), unless that noun is a predicate, after a copula
+       pronoun or a comma (X، وهي جماعة مرتبطة بـ Y), or the members are
+       named after (كتائب منضوية تحت راية Y، أبرزها X) */
+    if (re->value == 'a' && tf == tl && !x_definite(&x->text, tf) && !starts_with_waw(x, tf)) {
+      size_t p = tf;
+      for (int adj = 0; p > c->s_first && adj < 3 && adjective_like(x, p - 1) && x->tok_ment[p - 1] < 0 &&
+                        !possessed_or_elative(x, p - 1); adj++)
+        p--;
+      if (p > c->s_first + 1) {
+        size_t q = p - 1;
+        /* (a noun of three letters or more, not the genitive of a relation
+           noun: تحالف مقاتلين عرب وأكراد متحالف مع Y describes the alliance) */
+        if (x->text.toks[q].kind == ALQ_TOK_ARABIC && x->text.toks[q].nlen >= 6 && x->tok_ment[q] < 0 &&
+            !x_definite(&x->text, q) && !x_tok_ent(x, q - 1, ALQ_LK_REL, -1) &&
+            !proclitic_word(x, q) && !possessed_or_elative(x, q) &&
+            (x->tok_match[q] < 0 || (x->m[x->tok_match[q]].tok_first == q && x->m[x->tok_match[q]].tok_last == q &&
+                                     single_anaphor(c, q) < 0 && !x_tok_ent(x, q, ALQ_LK_REL, -1) &&
+                                     !tok_cue(c, q, ALQ_CUE_RELATIVE) && !tok_cue(c, q, ALQ_CUE_COPULA))) &&
+            !tok_cue(c, q, ALQ_CUE_NEG) && !tok_cue(c, q - 1, ALQ_CUE_COPULA) && !is_comma(&x->text, q - 1) &&
+            x->text.toks[q - 1].kind != ALQ_TOK_QUOTE && !tok_cue(c, q - 1, ALQ_CUE_RELATIVE) &&
+            !examples_after(c, tl))
+          return 0;
+      }
+    }
     size_t lat = tf;
     int found = scan_left_at(c, past_rather(c, tf, re), lwin, &l, &lat);
     if (found && type != ALQ_REL_AFFILIATION) participle_head(c, lat, &l, &lat);
@@ -2119,7 +2198,7 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
             tok_cue(c, k, ALQ_CUE_RELATIVE))
           break;
         if (x->tok_ment[k] >= 0 && x->ments[x->tok_ment[k]].kind == MK_ACTOR) break;
-        if (tok_cue(c, k, ALQ_CUE_COPULA) && x->m[x->tok_match[k]].tok_first == k) {
+        if (copula_pronoun(c, k) && x->m[x->tok_match[k]].tok_first == k) {
           /* an apposition (، وهي / وهو), not a predicate (X هو الأخطر) */
           int waw = !memcmp(x->text.norm + x->text.toks[k].nstart, X_WAW, 2);   /* no copula starts with و */
           if (!waw && !(k > c->s_first && is_comma(&x->text, k - 1))) break;

@@ -496,6 +496,7 @@ static int load_cues(alq_lexicon *lex, alq_arena *tmp, const char *dir, const ch
       e.value = !strcmp(v, "verb") ? 1 : !strcmp(v, "noun") ? 2 : !strcmp(v, "none") ? 3 : !strcmp(v, "adj") ? 4 : 0;
     else if (c == ALQ_CUE_HEDGE) e.value = !strcmp(v, "impf") ? 1 : !strcmp(v, "adj") ? 2 : !strcmp(v, "attempt") ? 3 : 0;
     else if (c == ALQ_CUE_CHROME) e.value = !strcmp(v, "lead") ? 1 : 0;
+    else if (c == ALQ_CUE_COPULA) e.value = !strcmp(v, "verb") ? 1 : 0;
     else e.value = atoi(v);
     if ((rc = phrase_add(lex, tmp, t.f[0], e, NULL))) { if (rc == ALQ_EFORMAT) rc = fail_line(err, &t, "empty form"); break; }
   }

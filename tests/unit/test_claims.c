@@ -540,6 +540,29 @@ static void test_participle_of_a_common_noun(void **state) {
   assert_string_equal(c->a, "iran");
 }
 
+static void test_indefinite_participle(void **state) {
+  (void)state;
+  /* an indefinite participle describes the indefinite noun before it
+     (past a nationality adjective): no name further back is the ally */
+  const alq_result *r = run("وتهاجم القوات الإيرانية جماعات مسلحة كردية متحالفة مع روسيا في الشمال.");
+  assert_null(find(r, "iran", "russia", "alliance"));
+  r = run("وقصفت روسيا أمس مواقع تابعة لتنظيم القاعدة قرب الحدود.");
+  assert_null(find(r, "russia", "al-qaeda", "affiliation"));
+  assert_non_null(find(r, "al-qaeda", "russia", "conflict"));
+  /* a predicate noun after a copula pronoun or a comma relates the name */
+  r = run("وتبنت حركة الشباب، وهي جماعة مرتبطة بتنظيم القاعدة، الهجوم.");
+  assert_non_null(find(r, "al-shabaab", "al-qaeda", "affiliation"));
+  r = run("وقاتلت قوات سوريا الديمقراطية، وهي تحالف مقاتلين عرب وأكراد متحالف مع الولايات المتحدة، في الرقة.");
+  assert_non_null(find(r, "sdf", "usa", "alliance"));
+  /* a noun with a possessive pronoun is definite: the participle is a
+     circumstantial of the name (X في بلاده مدعوما من Y) */
+  r = run("وتقدم الجيش اليمني في بلاده مدعوما بقوات التحالف العربي.");
+  assert_non_null(find(r, "arab-coalition", "yemeni-army", "support"));
+  /* an elative's genitive (أكبر داعم لـ Y) */
+  r = run("وأصبحت قطر أكبر داعم لإيران في المنطقة.");
+  assert_non_null(find(r, "qatar", "iran", "support"));
+}
+
 static void test_speaker_carried_over(void **state) {
   (void)state;
   /* a speaker named in a sentence without a claim is the one "he added"
@@ -1715,6 +1738,7 @@ int main(void) {
     cmocka_unit_test(test_relation_noun_in_a_name),
     cmocka_unit_test(test_pair_of_the_story),
     cmocka_unit_test(test_possessor_in_relative_clause),
+    cmocka_unit_test(test_indefinite_participle),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
