@@ -562,6 +562,37 @@ static int participle_head(ctx *c, size_t at, side *out, size_t *head_at) {
   return 1;
 }
 
+/* The subject of كان ... قد + verb across a relative clause on it (وكانت X
+ * التي تدربت على يد Y قد داهمت Z: X raided, not Y): when the name found at
+ * `at` is inside a relative clause whose head follows a verb of being, and
+ * قد stands right before the verb at tf, the head is the agent. */
+static void kana_subject(ctx *c, size_t tf, size_t at, side *out, size_t *head_at) {
+  struct alq_extractor *x = c->x;
+  const alq_text *t = &x->text;
+  if (tf <= c->s_first + 1) return;
+  const alq_lexent *h = x_tok_ent(x, tf - 1, ALQ_LK_CUE, ALQ_CUE_HEDGE);
+  if (!h || h->value != 1 || t->toks[tf - 1].nlen != 4) return;   /* قد */
+  for (size_t k = at; k-- > c->s_first;) {
+    if (is_stop_punct(t, k) || tok_cue(c, k, ALQ_CUE_CLAUSE)) return;
+    if (!tok_cue(c, k, ALQ_CUE_RELATIVE) || x->m[x->tok_match[k]].tok_first != k) continue;
+    size_t q = k;
+    while (q > c->s_first && (t->toks[q - 1].kind == ALQ_TOK_QUOTE || is_comma(t, q - 1))) q--;
+    if (q <= c->s_first + 1) return;
+    int hm = x->tok_ment[q - 1];
+    if (hm < 0 || x->ments[hm].kind != MK_ACTOR || x->ments[hm].tf <= c->s_first) return;
+    size_t v = x->ments[hm].tf - 1;
+    const alq_lexent *cv = tok_cue(c, v, ALQ_CUE_COPULA) ? x_tok_ent(x, v, ALQ_LK_CUE, ALQ_CUE_COPULA) : NULL;
+    if (!cv || cv->value != 1) return;
+    memset(out, 0, sizeof *out);
+    if (x_tok_ent(x, k, ALQ_LK_CUE, ALQ_CUE_RELATIVE)->value == 1)
+      side_add(out, x->ments[hm].actor, x->ments[hm].start, x->ments[hm].end);
+    else
+      group_of(x, hm, out);
+    *head_at = x->ments[hm].tf;
+    return;
+  }
+}
+
 /* Cue of class cls within `win` words before token i in the same clause. */
 static const alq_lexent *cue_before(ctx *c, size_t i, int cls, size_t win, size_t *where) {
   const alq_text *t = &c->x->text;
@@ -2135,6 +2166,7 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     size_t lat = tf;
     int found = scan_left_at(c, past_rather(c, tf, re), lwin, &l, &lat);
     if (found && type != ALQ_REL_AFFILIATION) participle_head(c, lat, &l, &lat);
+    if (found && re->value == 'v') kana_subject(c, tf, lat, &l, &lat);
     /* the target of another relation word right before (الانقلاب على X، ...
        عبر تدريب Y) is not this one's agent: the sentence's subject is */
     if (found && l.n == 1 && re->value != 'a' && type != ALQ_REL_AFFILIATION && lat >= c->s_first + 2 &&

@@ -563,6 +563,22 @@ static void test_indefinite_participle(void **state) {
   assert_non_null(find(r, "qatar", "iran", "support"));
 }
 
+static void test_kana_qad_subject(void **state) {
+  (void)state;
+  /* كان X الذي ... Y قد + verb: X is the verb's subject, not the name inside
+     the relative clause */
+  const alq_result *r = run("وكانت حركة حزم التي تلقت دعما من الولايات المتحدة قد قاتلت جبهة النصرة في إدلب.");
+  assert_non_null(find(r, "hazm", "nusra", "conflict"));
+  assert_null(find(r, "nusra", "usa", "conflict"));
+  assert_non_null(find(r, "usa", "hazm", "support"));
+  r = run("وكان الجيش السوري الذي يدعمه حزب الله قد هاجم مواقع داعش.");
+  assert_non_null(find(r, "isis", "syrian-army", "conflict"));
+  assert_null(find(r, "hezbollah", "isis", "conflict"));
+  /* without قد the verb may belong to the clause: left as it was */
+  r = run("وكان الجيش السوري الذي يدعمه حزب الله هاجم مواقع داعش.");
+  assert_null(find(r, "isis", "syrian-army", "conflict"));
+}
+
 static void test_speaker_carried_over(void **state) {
   (void)state;
   /* a speaker named in a sentence without a claim is the one "he added"
@@ -1739,6 +1755,7 @@ int main(void) {
     cmocka_unit_test(test_pair_of_the_story),
     cmocka_unit_test(test_possessor_in_relative_clause),
     cmocka_unit_test(test_indefinite_participle),
+    cmocka_unit_test(test_kana_qad_subject),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
