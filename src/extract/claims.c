@@ -243,9 +243,18 @@ static size_t scan_right(ctx *c, size_t from, size_t win, side *out, int *via_be
   const alq_text *t = &x->text;
   size_t words = 0;
   int noun = 0;   /* a word that is no adjective seen since `from` */
+  int plain = 0;  /* ... and one no lexicon knows (a common noun: استقرار) */
   for (size_t i = from; i < c->s_end && words <= win; i++) {
     if (is_stop_punct(t, i)) return 0;
     int mi = x->tok_ment[i];
+    /* help for a thing of its own (دعم استقرار المناطق المحررة من Y): a
+       name behind من after that noun phrase (a definite word right before
+       من; بدعم مباشر من Y is the giver), unless the help is received
+       (تتلقى دعما بملايين الدولارات من Y) */
+    if (mi >= 0 && x->ments[mi].kind == MK_ACTOR && plain && c->cur_type == ALQ_REL_SUPPORT && i > from + 1 &&
+        x->ments[mi].tf == i && tok_cue(c, i - 1, ALQ_CUE_FROM) && x_definite(t, i - 2) &&
+        !(from > c->s_first && tok_cue(c, from - 1, ALQ_CUE_FROM)) && !(from >= c->s_first + 2 && tok_cue(c, from - 2, ALQ_CUE_RECEIVE)))
+      return 0;
     if (mi >= 0 && x->ments[mi].kind == MK_ACTOR) {
       group_of(x, mi, out);
       size_t end = x->ments[mi].tl + 1;
@@ -323,7 +332,10 @@ static size_t scan_right(ctx *c, size_t from, size_t win, side *out, int *via_be
       return 0;
     /* (a noun of its own, not an adjective of the trigger: الدعم العسكري
        الذي تقدمه X لـ Y is the trigger's own relative clause) */
-    if (t->toks[i].kind == ALQ_TOK_ARABIC && !adjective_like(x, i)) noun = 1;
+    if (t->toks[i].kind == ALQ_TOK_ARABIC && !adjective_like(x, i)) {
+      noun = 1;
+      if (x->tok_match[i] < 0 && x->tok_ment[i] < 0 && t->toks[i].nlen >= 6) plain = 1;
+    }
     /* a comma and a new conjunct that is no name (الصراع في اليمن، ودور
        بلاده في قيادة Y) end the trigger's phrase */
     if (i > from && is_comma(t, i) && i + 1 < c->s_end && x->tok_ment[i + 1] < 0 &&

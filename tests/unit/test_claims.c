@@ -579,6 +579,30 @@ static void test_kana_qad_subject(void **state) {
   assert_null(find(r, "isis", "syrian-army", "conflict"));
 }
 
+static void test_help_for_a_thing_from(void **state) {
+  (void)state;
+  /* help for a thing (the stability of areas freed from Y): the name behind
+     من after that noun phrase is not the one helped */
+  const alq_result *r = run("تواصل الولايات المتحدة دعم استقرار المناطق المحررة من تنظيم الدولة.");
+  assert_null(find(r, "usa", "isis", "support"));
+  /* a giver after an adjective or a received help is still the giver */
+  r = run("وتقدمت القوات الحكومية السورية بدعم مباشر من روسيا.");
+  assert_non_null(find(r, "russia", "syrian-army", "support"));
+  r = run("وقال التقرير إن جبهة النصرة تتلقى دعما بعشرات الملايين من الدولارات من قطر.");
+  assert_non_null(find(r, "qatar", "nusra", "support"));
+}
+
+static void test_deescalation_not_escalation(void **state) {
+  (void)state;
+  /* خفض التصعيد is an agreement, not escalation between the names */
+  const alq_result *r = run("وتم التوصل إلى اتفاق خفض التصعيد بين روسيا وإيران وتركيا في أستانا.");
+  assert_null(find(r, "iran", "russia", "conflict"));
+  assert_non_null(find(r, "iran", "russia", "reconciliation"));
+  /* zones of conflict are places */
+  r = run("ويستغل حزب الله نفوذه لتسهيل سفر المقاتلين من مناطق الصراع مثل سوريا.");
+  assert_null(find(r, "hezbollah", "syria", "conflict"));
+}
+
 static void test_speaker_carried_over(void **state) {
   (void)state;
   /* a speaker named in a sentence without a claim is the one "he added"
@@ -1756,6 +1780,8 @@ int main(void) {
     cmocka_unit_test(test_possessor_in_relative_clause),
     cmocka_unit_test(test_indefinite_participle),
     cmocka_unit_test(test_kana_qad_subject),
+    cmocka_unit_test(test_help_for_a_thing_from),
+    cmocka_unit_test(test_deescalation_not_escalation),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
