@@ -71,16 +71,31 @@ static int copula_pronoun(const ctx *c, size_t i) {
   const alq_lexent *e = tok_cue(c, i, ALQ_CUE_COPULA) ? x_tok_ent(c->x, i, ALQ_LK_CUE, ALQ_CUE_COPULA) : NULL;
   return e && e->value == 0;
 }
-static int anaphor_pair(const ctx *c, int out[2]) {
+/* Do actors a and b fit a pair anaphor of kind `want` (pair_anaphor's
+ * value: 2 "the two countries", both states; 3 "the two organizations",
+ * neither a state; else any)? */
+static int pair_fits(const struct alq_extractor *x, int a, int b, int want) {
+  int sa = (x->lex->actors[a].tbits & ALQ_AT_STATE) != 0, sb = (x->lex->actors[b].tbits & ALQ_AT_STATE) != 0;
+  if (want == 2) return sa && sb;
+  if (want == 3) return !sa && !sb;
+  return 1;
+}
+
+static int anaphor_pair_of(const ctx *c, int out[2], int want) {
   const struct alq_extractor *x = c->x;
-  if (x->strong[0] >= 0 && c->sent - x->strong_sent <= 3) { out[0] = x->strong[0]; out[1] = x->strong[1]; return 1; }
-  if (x->focus[0] >= 0) { out[0] = x->focus[0]; out[1] = x->focus[1]; return 1; }
+  if (x->strong[0] >= 0 && c->sent - x->strong_sent <= 3 && pair_fits(x, x->strong[0], x->strong[1], want)) {
+    out[0] = x->strong[0]; out[1] = x->strong[1];
+    return 1;
+  }
+  if (x->focus[0] >= 0 && pair_fits(x, x->focus[0], x->focus[1], want)) { out[0] = x->focus[0]; out[1] = x->focus[1]; return 1; }
   return 0;
 }
+static int anaphor_pair(const ctx *c, int out[2]) { return anaphor_pair_of(c, out, 0); }
 
 /* The pair the pair anaphor at token i points to: "the two sides" (value 1)
  * right after two coordinated names fought a third together (X و Y هاجموا
- * Z ... بين الطرفين) are the first of them and the third. */
+ * Z ... بين الطرفين) are the first of them and the third; "the two
+ * countries" (2) and "the two organizations" (3) only a pair of their kind. */
 static int anaphor_pair_at(const ctx *c, size_t i, int out[2]) {
   const struct alq_extractor *x = c->x;
   const alq_lexent *e = x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_PAIR_ANAPHOR);
@@ -89,7 +104,7 @@ static int anaphor_pair_at(const ctx *c, size_t i, int out[2]) {
     out[0] = x->sides[0]; out[1] = x->sides[1];
     return 1;
   }
-  return anaphor_pair(c, out);
+  return anaphor_pair_of(c, out, e ? e->value : 0);
 }
 
 /* Was the coordinated pair ending at mention mi introduced by بين or a dual

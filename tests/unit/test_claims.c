@@ -603,6 +603,20 @@ static void test_deescalation_not_escalation(void **state) {
   assert_null(find(r, "hezbollah", "syria", "conflict"));
 }
 
+static void test_pair_anaphor_of_a_kind(void **state) {
+  (void)state;
+  /* "the two countries" is a pair of states, never two organizations */
+  const alq_result *r = run("واندلعت اشتباكات بين جبهة النصرة وتنظيم داعش في ريف حلب.\n"
+                            "وتعيش الجالية السورية في مصر بموجب اتفاقية سابقة موقعة بين البلدين.");
+  assert_null(find(r, "isis", "nusra", "reconciliation"));
+  r = run("وزار وزير الخارجية التركي موسكو حيث التقى نظيره الروسي.\n"
+          "ووقعت روسيا وتركيا اتفاقا.\nوقال إن الاتفاق بين البلدين يشمل التعاون العسكري.");
+  assert_non_null(find(r, "russia", "turkey", "reconciliation"));
+  /* "the two organizations" is no pair of states */
+  r = run("وتتفاوض روسيا وتركيا حول إدلب.\nوقال المصدر إن التنسيق بين التنظيمين مستمر.");
+  assert_null(find(r, "russia", "turkey", "cooperation"));
+}
+
 static void test_speaker_carried_over(void **state) {
   (void)state;
   /* a speaker named in a sentence without a claim is the one "he added"
@@ -1782,6 +1796,7 @@ int main(void) {
     cmocka_unit_test(test_kana_qad_subject),
     cmocka_unit_test(test_help_for_a_thing_from),
     cmocka_unit_test(test_deescalation_not_escalation),
+    cmocka_unit_test(test_pair_anaphor_of_a_kind),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
