@@ -1991,6 +1991,11 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     }
     if (carried) return pairs_across(c, &l, &r, type, neg, pos, &src, tf, tl, "carried-subject");
     if (across && l.n) {
+      /* (an agent that is also one of the group, ... بعد مواجهات خسرت فيها
+         X و Y after X was named: the group is one side, the other unnamed) */
+      for (int i = 0; i < l.n; i++)
+        for (int j = 0; j < r.n; j++)
+          if (l.actor[i] == r.actor[j]) return 0;
       if (re->rflags & ALQ_RF_PASSIVE) return pairs_across(c, &r, &l, type, neg, pos, &src, tf, tl, "passive-group");
       return pairs_across(c, &l, &r, type, neg, pos, &src, tf, tl, "left-right-group");
     }

@@ -617,6 +617,18 @@ static void test_pair_anaphor_of_a_kind(void **state) {
   assert_null(find(r, "russia", "turkey", "cooperation"));
 }
 
+static void test_agent_inside_the_group(void **state) {
+  (void)state;
+  /* an agent that is one of the group after the trigger: the group is one
+     side, not X against its own allies */
+  const alq_result *r = run("وحملت الحكومة اليمنية ميليشيات الحوثي مسؤولية الهجوم، ووصفت سقوط المدينة بأنه هزيمة للحوثيين وقوات صالح.");
+  assert_null(find(r, "houthis", "saleh-forces", "conflict"));
+  /* a group after a hostile verb with another agent is still its object */
+  r = run("وقصفت طائرات التحالف العربي مواقع للحوثيين وقوات صالح في تعز.");
+  assert_non_null(find(r, "arab-coalition", "houthis", "conflict"));
+  assert_non_null(find(r, "arab-coalition", "saleh-forces", "conflict"));
+}
+
 static void test_speaker_carried_over(void **state) {
   (void)state;
   /* a speaker named in a sentence without a claim is the one "he added"
@@ -1797,6 +1809,7 @@ int main(void) {
     cmocka_unit_test(test_help_for_a_thing_from),
     cmocka_unit_test(test_deescalation_not_escalation),
     cmocka_unit_test(test_pair_anaphor_of_a_kind),
+    cmocka_unit_test(test_agent_inside_the_group),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
