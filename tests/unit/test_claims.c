@@ -629,6 +629,15 @@ static void test_agent_inside_the_group(void **state) {
   assert_non_null(find(r, "arab-coalition", "saleh-forces", "conflict"));
 }
 
+static void test_people_of_a_country(void **state) {
+  (void)state;
+  /* the Kurds of Syria are not the Syrian state */
+  const alq_result *r = run("ويعارض المسؤولون الأتراك دعم واشنطن لأكراد سوريا.");
+  assert_null(find(r, "syria", "usa", "support"));
+  const alq_result *r2 = run("واتهمت تركيا أكراد العراق بدعم المتمردين.");
+  assert_null(find(r2, "iraq", "turkey", "rivalry"));
+}
+
 static void test_speaker_carried_over(void **state) {
   (void)state;
   /* a speaker named in a sentence without a claim is the one "he added"
@@ -1810,6 +1819,7 @@ int main(void) {
     cmocka_unit_test(test_deescalation_not_escalation),
     cmocka_unit_test(test_pair_anaphor_of_a_kind),
     cmocka_unit_test(test_agent_inside_the_group),
+    cmocka_unit_test(test_people_of_a_country),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
