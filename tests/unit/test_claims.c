@@ -638,6 +638,16 @@ static void test_people_of_a_country(void **state) {
   assert_null(find(r2, "iraq", "turkey", "rivalry"));
 }
 
+static void test_opposed_participle(void **state) {
+  (void)state;
+  /* coordinated participles describe the same name: loyal to X and opposed
+     to Y (المناهضة لـ Y), not X related to Y */
+  const alq_result *r = run("وقالت حركة حماس الموالية لإيران والمناهضة لإسرائيل إنها سترد.");
+  assert_null(find(r, "iran", "israel", "alliance"));
+  assert_null(find(r, "iran", "israel", "affiliation"));
+  assert_non_null(find(r, "hamas", "israel", "rivalry"));
+}
+
 static void test_speaker_carried_over(void **state) {
   (void)state;
   /* a speaker named in a sentence without a claim is the one "he added"
@@ -1820,6 +1830,7 @@ int main(void) {
     cmocka_unit_test(test_pair_anaphor_of_a_kind),
     cmocka_unit_test(test_agent_inside_the_group),
     cmocka_unit_test(test_people_of_a_country),
+    cmocka_unit_test(test_opposed_participle),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
