@@ -2087,8 +2087,11 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
         break;
       }
       /* ضد names the target of hostility only: support X ضد Y is help for X */
+      /* (a passive participle's helped one is the name before it: X
+         المسنود بـ Y مع Z fights Z with Y's help) */
+      int passive_adj = (re->rflags & ALQ_RF_PASSIVE) && re->value == 'a';
       int prep = (tok_cue(c, k, ALQ_CUE_AGAINST) && alq_reltype_class(type) == 1) ||
-                 tok_cue(c, k, ALQ_CUE_WITH) || tok_cue(c, k, ALQ_CUE_BETWEEN);
+                 (tok_cue(c, k, ALQ_CUE_WITH) && !passive_adj) || tok_cue(c, k, ALQ_CUE_BETWEEN);
       int lam = x->tok_ment[k] >= 0 && x->ments[x->tok_ment[k]].kind == MK_ACTOR &&
                 x_ment_has_clitic(x, &x->ments[x->tok_ment[k]], X_LAM);
       if (x->text.toks[k].flags & ALQ_TF_JOINER) lam = 1;

@@ -648,6 +648,16 @@ static void test_opposed_participle(void **state) {
   assert_non_null(find(r, "hamas", "israel", "rivalry"));
 }
 
+static void test_passive_participle_with(void **state) {
+  (void)state;
+  /* X المسنود بـ Y مع Z: Y helps X; Z after مع is whom they fight */
+  const alq_result *r = run("ودارت معارك بين الجيش الوطني المسنود بمقاتلي المقاومة الشعبية مع ميليشيات الحوثي في تعز.");
+  assert_null(find(r, "houthis", "yemen-popular-resistance", "support"));
+  const alq_claim *c = find(r, "yemen-popular-resistance", "yemeni-army", "support");
+  assert_non_null(c);
+  assert_string_equal(c->a, "yemen-popular-resistance");
+}
+
 static void test_speaker_carried_over(void **state) {
   (void)state;
   /* a speaker named in a sentence without a claim is the one "he added"
@@ -1831,6 +1841,7 @@ int main(void) {
     cmocka_unit_test(test_agent_inside_the_group),
     cmocka_unit_test(test_people_of_a_country),
     cmocka_unit_test(test_opposed_participle),
+    cmocka_unit_test(test_passive_participle_with),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
