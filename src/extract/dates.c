@@ -94,6 +94,7 @@ static int add_date(struct alq_extractor *x, size_t tf, size_t tl, const char *i
   memcpy(d->iso, iso, n);
   d->iso[n] = 0;
   d->relative = relative;
+  d->form = !strncmp(iso, "@day", 4) ? 'd' : !strncmp(iso, "@wd", 3) ? 'w' : 0;
   return 0;
 }
 

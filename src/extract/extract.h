@@ -33,6 +33,7 @@ typedef struct date_expr {
   int vague;                    /* recency/now words: a claim's time, not a DATE mention */
   char ival[32];                /* with the next date joined by و: the interval */
   int second;                   /* the second part of such an interval */
+  char form;                    /* 'd' a day word (أمس، اليوم), 'w' a weekday, else 0 */
 } date_expr;
 
 /* Per-sentence facts. */

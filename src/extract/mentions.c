@@ -282,6 +282,19 @@ static const char *slug_from(struct alq_extractor *x, const char *prefix, size_t
   return alq_arena_strndup(&x->arena, buf, n);
 }
 
+/* A direction right before a country's name (شمال سوريا، جنوب اليمن،
+ * بشمال سورية): the two name one place, a region of the country. Returns
+ * the direction's match index, or -1. */
+static int direction_before(const struct alq_extractor *x, const alq_match *m) {
+  const alq_text *t = &x->text;
+  size_t f = m->tok_first;
+  if (f == 0 || t->toks[f - 1].sent != t->toks[f].sent || !(t->toks[f].flags & ALQ_TF_SPACE_BEFORE)) return -1;
+  int32_t k = x->tok_match[f - 1];
+  if (k < 0 || x->m[k].tok_last != f - 1 || x->tok_ment[x->m[k].tok_first] >= 0) return -1;
+  const alq_lexent *e = x_ent(x, k, ALQ_LK_CUE, ALQ_CUE_PLACE_HEAD);
+  return e && e->value == 1 ? (int)k : -1;
+}
+
 static const char *slug(struct alq_extractor *x, const char *prefix, size_t tf, size_t tl) {
   return slug_from(x, prefix, tf, 0, tl);
 }
@@ -348,6 +361,33 @@ static int common_sense_named(const struct alq_extractor *x, const alq_match *m,
     if (pt->nlen == ps + wl && !memcmp(x->text.norm + pt->nstart + ps, w, wl)) return 1;
   }
   return 0;
+}
+
+/* The DATE mention of date *di (vague words, مؤخرا، الآن, are none), and
+ * *di past it. A day word and its weekday right after it (أمس الجمعة،
+ * اليوم (الثلاثاء)) are one mention with the weekday's value; the dates
+ * stay apart for the claims' time. */
+static int add_date_ment(struct alq_extractor *x, size_t *di) {
+  const alq_text *t = &x->text;
+  const date_expr *d = &x->dates[(*di)++];
+  if (d->vague) return 0;
+  ment dm = {d->start, d->end, d->tf, d->tl, MK_DATE, -1, -1, NULL, "DATE", -1, t->toks[d->tf].sent};
+  const date_expr *v = d;
+  if (*di < x->ndates && d->form == 'd') {
+    const date_expr *w = &x->dates[*di];
+    uint32_t tl = w->tl;
+    int paren = d->tl + 2 == w->tf && t->toks[d->tl + 1].kind == ALQ_TOK_PUNCT && t->norm[t->toks[d->tl + 1].nstart] == '(' &&
+                tl + 1 < t->ntoks && t->toks[tl + 1].kind == ALQ_TOK_PUNCT && t->norm[t->toks[tl + 1].nstart] == ')';
+    if (w->form == 'w' && (d->tl + 1 == w->tf || paren) && t->toks[w->tf].sent == t->toks[d->tl].sent) {
+      dm.tl = paren ? tl + 1 : tl;
+      dm.end = t->toks[dm.tl].end;
+      v = w;
+      (*di)++;
+    }
+  }
+  dm.id = v->iso[0] ? alq_arena_strndup(&x->arena, v->iso, strlen(v->iso)) : NULL;
+  if (x->tok_ment[d->tf] >= 0) return 0;
+  return add_ment(x, &dm);
 }
 
 /* Decides whether an actor match names an actor here; returns the actor
@@ -1208,15 +1248,8 @@ int x_mentions(struct alq_extractor *x) {
   for (size_t k = next_mention_match(x->m, 0, x->nm); k < x->nm; k = next_mention_match(x->m, k + 1, x->nm)) {
     const alq_match *m = &x->m[k];
     /* dates that start before this match */
-    while (di < x->ndates && x->dates[di].tf < m->tok_first) {
-      const date_expr *d = &x->dates[di++];
-      if (!d->vague) {   /* vague words (مؤخرا، الآن) are not DATE mentions */
-        ment dm = {d->start, d->end, d->tf, d->tl, MK_DATE, -1, -1,
-                   d->iso[0] ? alq_arena_strndup(&x->arena, d->iso, strlen(d->iso)) : NULL,
-                   "DATE", -1, t->toks[d->tf].sent};
-        if (x->tok_ment[d->tf] < 0 && (rc = add_ment(x, &dm))) return rc;
-      }
-    }
+    while (di < x->ndates && x->dates[di].tf < m->tok_first)
+      if ((rc = add_date_ment(x, &di))) return rc;
     if (x->tok_ment[m->tok_first] >= 0) continue;
     /* a match that is no actor or place and carries none of the cues the
        rules below read yields no mention (most matches: function words,
@@ -1260,6 +1293,12 @@ int x_mentions(struct alq_extractor *x) {
         mt.actor = a;
         mt.id = ac->id;
         mt.type = country_place ? "PLACE" : fnamed ? "FORCE" : ac->type;
+        int dk = country_place ? direction_before(x, m) : -1;
+        if (dk >= 0) {   /* (a region of the country: its own new: id) */
+          mt.start = x->m[dk].start;
+          mt.tf = x->m[dk].tok_first;
+          mt.id = slug_from(x, "new:", mt.tf, x->m[dk].strip, mt.tl);
+        }
         if ((rc = add_ment(x, &mt))) return rc;
         continue;
       }
@@ -1288,6 +1327,12 @@ int x_mentions(struct alq_extractor *x) {
       mt.type = "PLACE";
       mt.tl = place_extend(x, mt.tl);
       mt.end = t->toks[mt.tl].end;
+      int dk = pl->country ? direction_before(x, m) : -1;
+      if (dk >= 0) {
+        mt.start = x->m[dk].start;
+        mt.tf = x->m[dk].tok_first;
+        mt.id = slug_from(x, "new:", mt.tf, x->m[dk].strip, mt.tl);
+      }
       if ((rc = add_ment(x, &mt))) return rc;
       continue;
     }
@@ -1409,14 +1454,8 @@ int x_mentions(struct alq_extractor *x) {
       }
     }
   }
-  for (; di < x->ndates; di++) {
-    const date_expr *d = &x->dates[di];
-    if (d->vague) continue;
-    ment dm = {d->start, d->end, d->tf, d->tl, MK_DATE, -1, -1,
-               d->iso[0] ? alq_arena_strndup(&x->arena, d->iso, strlen(d->iso)) : NULL,
-               "DATE", -1, t->toks[d->tf].sent};
-    if (x->tok_ment[d->tf] < 0 && (rc = add_ment(x, &dm))) return rc;
-  }
+  while (di < x->ndates)
+    if ((rc = add_date_ment(x, &di))) return rc;
   if ((rc = surname_refs(x))) return rc;
   if ((rc = nested_persons(x))) return rc;
   /* mentions were appended in streams (matches, dates, surnames): sort by start */

@@ -42,6 +42,29 @@ static int any_at(const alq_result *r, const char *type, const char *s) {
   return 0;
 }
 
+static void test_region_of_a_country(void **state) {
+  (void)state;
+  /* a direction and a country name one place, a region of it */
+  const alq_result *r = run("وقصفت الطائرات مواقع في شمال سوريا وجنوب اليمن.");
+  assert_int_equal(count(r, "PLACE", "شمال سوريا"), 1);
+  assert_int_equal(count(r, "PLACE", "جنوب اليمن"), 1);
+  assert_int_equal(count(r, "PLACE", "سوريا"), 0);
+  /* north of a city is where, relative to it: the city alone */
+  r = run("وصلت القوات إلى مواقع شمال عدن.");
+  assert_int_equal(count(r, "PLACE", "عدن"), 1);
+  assert_int_equal(count(r, "PLACE", "شمال عدن"), 0);
+}
+
+static void test_day_word_and_weekday(void **state) {
+  (void)state;
+  /* أمس الجمعة، اليوم (الثلاثاء): one DATE mention */
+  const alq_result *r = run("وقال المتحدث أمس الجمعة إن القوات وصلت.");
+  assert_int_equal(count(r, "DATE", "أمس الجمعة"), 1);
+  assert_int_equal(count(r, "DATE", "الجمعة"), 0);
+  r = run("وقال المتحدث اليوم (الثلاثاء) إن القوات وصلت.");
+  assert_int_equal(count(r, "DATE", "اليوم (الثلاثاء)"), 1);
+}
+
 static void test_person_given_name(void **state) {
   (void)state;
   /* a given name opens the name; the surname with the article closes it */
@@ -225,6 +248,8 @@ static void test_person_stands_for(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_region_of_a_country),
+    cmocka_unit_test(test_day_word_and_weekday),
     cmocka_unit_test(test_person_given_name),
     cmocka_unit_test(test_person_known_and_surname),
     cmocka_unit_test(test_person_after_say_verb),
