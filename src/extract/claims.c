@@ -1940,6 +1940,24 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
       break;
     }
   }
+  /* the first side's marker before the names found (بين مسلحي التنظيم من
+     جهة، و X و Y من جهة أخرى): they are the other side, the first is no
+     name known here; nothing within them */
+  if (r.n && after && !alq_reltype_directed(type)) {
+    for (size_t k = tl + 1; k < after && k < c->s_end; k++) {
+      if (x->tok_ment[k] >= 0 && x->ments[x->tok_ment[k]].kind == MK_ACTOR) break;
+      const alq_lexent *sd = x_tok_ent(x, k, ALQ_LK_CUE, ALQ_CUE_SIDE);
+      if (sd && sd->value == 1) {
+        /* (only with the other side's marker after them: من جانب alone is
+           also "on the part of", من طرف واحد "unilateral") */
+        for (size_t q = after; q < c->s_end; q++) {
+          const alq_lexent *s2 = x_tok_ent(x, q, ALQ_LK_CUE, ALQ_CUE_SIDE);
+          if (s2 && s2->value == 2) return 0;
+        }
+        break;
+      }
+    }
+  }
   /* two sides (بين X و Y من جهة، و Z من جهة أخرى): across them only (a help
      word inside one side, X مدعمة بـ Y من جهة, relates within it) */
   if (r.n && after && after < c->s_end && !alq_reltype_directed(type)) {

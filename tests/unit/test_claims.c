@@ -658,6 +658,18 @@ static void test_passive_participle_with(void **state) {
   assert_string_equal(c->a, "yemen-popular-resistance");
 }
 
+static void test_other_side_only(void **state) {
+  (void)state;
+  /* the first side is no name known here: the names of the other side are
+     not each other's enemies */
+  const alq_result *r = run("وتواصلت الاشتباكات بين مسلحين مجهولين من جهة، وقوات التحالف الدولي وقوات سوريا الديمقراطية من جهة أخرى.");
+  assert_null(find(r, "international-coalition", "sdf", "conflict"));
+  /* with both sides named, across them */
+  r = run("وتواصلت الاشتباكات بين تنظيم داعش من جهة، وقوات التحالف الدولي وقوات سوريا الديمقراطية من جهة أخرى.");
+  assert_non_null(find(r, "isis", "sdf", "conflict"));
+  assert_null(find(r, "international-coalition", "sdf", "conflict"));
+}
+
 static void test_speaker_carried_over(void **state) {
   (void)state;
   /* a speaker named in a sentence without a claim is the one "he added"
@@ -1842,6 +1854,7 @@ int main(void) {
     cmocka_unit_test(test_people_of_a_country),
     cmocka_unit_test(test_opposed_participle),
     cmocka_unit_test(test_passive_participle_with),
+    cmocka_unit_test(test_other_side_only),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
