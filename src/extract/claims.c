@@ -1641,6 +1641,26 @@ static int received(ctx *c, size_t tf, size_t tl, side *recv_out, side *agent) {
     from = after;
   }
   int none = before ? -1 : 0;
+  /* the giver as the noun's genitive or nationality adjective (تحظى بدعم
+     الولايات المتحدة، تلقت دعما أمريكيا) */
+  if (before && tf == tl && from < c->s_end && recv->n) {
+    side g = {0};
+    int gm = x->tok_ment[from];
+    const alq_lexent *na = gm < 0 ? x_tok_ent(x, from, ALQ_LK_CUE, ALQ_CUE_NATIONALITY) : NULL;
+    if (gm >= 0 && x->ments[gm].kind == MK_ACTOR && x->ments[gm].tf == from &&
+        !x_ment_has_clitic(x, &x->ments[gm], X_LAM))
+      group_of(x, gm, &g);
+    else if (na && na->value >= 0 && (x->lex->actors[na->value].tbits & ALQ_AT_STATE))
+      side_add(&g, na->value, t->toks[from].start, t->toks[from].end);
+    for (int i = 0; i < g.n; i++)
+      for (int j = 0; j < recv->n; j++)
+        if (g.actor[i] == recv->actor[j]) g.n = 0;
+    if (g.n) {
+      *agent = g;
+      *recv_out = *recv;
+      return 1;
+    }
+  }
   for (size_t k = from, w = 0; k < c->s_end && w < 12; k++) {
     if (is_stop_punct(t, k) || tok_cue(c, k, ALQ_CUE_SAY_VERB) || tok_cue(c, k, ALQ_CUE_CLAUSE)) return none;
     size_t a = agent_prep(c, k, tl);

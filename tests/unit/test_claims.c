@@ -670,6 +670,19 @@ static void test_other_side_only(void **state) {
   assert_null(find(r, "international-coalition", "sdf", "conflict"));
 }
 
+static void test_enjoys_support(void **state) {
+  (void)state;
+  /* تحظى بدعم X: X gives, the subject receives */
+  const alq_result *r = run("وكانت حركة حزم وجبهة ثوار سوريا تحظيان بدعم الولايات المتحدة.");
+  const alq_claim *c = find(r, "hazm", "usa", "support");
+  assert_non_null(c);
+  assert_string_equal(c->a, "usa");
+  r = run("واستهدفت جبهة النصرة حركة حزم التي كانت تحظى بدعم أميركي.");
+  c = find(r, "hazm", "usa", "support");
+  assert_non_null(c);
+  assert_string_equal(c->a, "usa");
+}
+
 static void test_speaker_carried_over(void **state) {
   (void)state;
   /* a speaker named in a sentence without a claim is the one "he added"
@@ -1855,6 +1868,7 @@ int main(void) {
     cmocka_unit_test(test_opposed_participle),
     cmocka_unit_test(test_passive_participle_with),
     cmocka_unit_test(test_other_side_only),
+    cmocka_unit_test(test_enjoys_support),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
