@@ -142,6 +142,20 @@ static int militia_head(const struct alq_extractor *x, size_t i) {
 /* The actor a single anaphor at token i (التنظيم، الأخير، الحركة) stands for:
  * the last actor named that fits its kind (an organization, a state, any);
  * -1 when i is no anaphor, or a head followed by a name (التنظيم "داعش"). */
+/* Is the actor mention named by a coalition word (ائتلاف، تحالف, with or
+ * without the article: الائتلاف الوطني السوري)? */
+static int coalition_named(const struct alq_extractor *x, const ment *m) {
+  const alq_text *t = &x->text;
+  const alq_token *tk = &t->toks[m->tf];
+  size_t strip = m->match >= 0 ? x->m[m->match].strip : 0;
+  if (tk->nlen < strip + 10) return 0;
+  const char *w = t->norm + tk->nstart + strip;
+  size_t n = tk->nlen - strip;
+  if (n >= 14 && !memcmp(w, "\xd8\xa7\xd9\x84", 4)) { w += 4; n -= 4; }   /* ال */
+  return (n == 12 && !memcmp(w, "\xd8\xa7\xd9\x8a\xd8\xaa\xd9\x84\xd8\xa7\xd9\x81", 12)) ||   /* ايتلاف */
+         (n == 10 && !memcmp(w, "\xd8\xaa\xd8\xad\xd8\xa7\xd9\x84\xd9\x81", 10));              /* تحالف */
+}
+
 static int single_anaphor(const ctx *c, size_t i) {
   const struct alq_extractor *x = c->x;
   const alq_lexent *e = x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_SINGLE_ANAPHOR);
@@ -185,6 +199,7 @@ static int single_anaphor(const ctx *c, size_t i) {
   if (e->value == 1 && x->last_state >= 0 && tok_cue(c, i, ALQ_CUE_FORCE_HEAD) &&
       x->lex->state_force[x->last_state] >= 0)
     return x->lex->state_force[x->last_state];
+  if (e->value == 5) return x->last_coalition;   /* الائتلاف: the coalition last named */
   return e->value == 1 || e->value == 3 ? x->last_state : e->value == 2 ? x->last_actor : x->last_org;
 }
 
@@ -2636,6 +2651,7 @@ int x_claims(struct alq_extractor *x) {
         if (m->kind == MK_ACTOR) {
           x->last_actor = m->actor;
           uint8_t tb = x->lex->actors[m->actor].tbits;
+          if (coalition_named(x, m)) x->last_coalition = m->actor;
           if (tb & ALQ_AT_STATE) x->last_state = m->actor;
           else if (tb & ALQ_AT_ORG) {
             x->last_org = m->actor;   /* التنظيم، الجماعة: an organization, not a force or coalition */

@@ -87,7 +87,7 @@ int alq_extract(alq_extractor *x, const alq_doc *doc, const alq_result **out, al
   x->strong[0] = x->strong[1] = -1;
   x->sides[0] = x->sides[1] = -1;
   x->head_pair[0] = x->head_pair[1] = -1;
-  x->last_actor = x->last_org = x->last_state = -1;
+  x->last_actor = x->last_org = x->last_state = x->last_coalition = -1;
   x->last_org_militia = 0;
   int rc = alq_text_analyze(&x->arena, (const uint8_t *)doc->text, doc->len, &x->text);
   if (rc) goto fail;

@@ -74,6 +74,7 @@ struct alq_extractor {
   int last_actor;               /* last actor named (for single anaphors) */
   int last_org, last_state;     /* last organization / force / coalition, last state */
   int last_org_militia;         /* last_org was named with a militia head (ميليشيات X) */
+  int last_coalition;           /* the last actor named by a coalition word (ائتلاف، تحالف) */
   int coalition_default;        /* actor index for bare "the coalition" */
   int focus_state;              /* the state the story is about, or -1 */
   int yemen_story;              /* the story is about Yemen (its names outnumber Syria's and Iraq's) */

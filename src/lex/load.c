@@ -488,7 +488,7 @@ static int load_cues(alq_lexicon *lex, alq_arena *tmp, const char *dir, const ch
     else if (c == ALQ_CUE_NATIONALITY) e.value = strcmp(v, "-") ? alq_lex_actor_find(lex, v) : -1;
     else if (c == ALQ_CUE_ORG_HEAD) e.value = !strcmp(v, "unit") ? 1 : !strcmp(v, "militia") ? 2 : 0;
     else if (c == ALQ_CUE_SINGLE_ANAPHOR)
-      e.value = !strcmp(v, "state") ? 1 : !strcmp(v, "any") ? 2 : !strcmp(v, "country") ? 3 : !strcmp(v, "militia") ? 4 : 0;
+      e.value = !strcmp(v, "state") ? 1 : !strcmp(v, "any") ? 2 : !strcmp(v, "country") ? 3 : !strcmp(v, "militia") ? 4 : !strcmp(v, "coalition") ? 5 : 0;
     else if (c == ALQ_CUE_TIME_PART) e.value = !strcmp(v, "start") ? 1 : !strcmp(v, "mid") ? 2 : !strcmp(v, "end") ? 3 : 0;
     else if (c == ALQ_CUE_TIME_UNIT) e.value = !strcmp(v, "day") ? 1 : !strcmp(v, "week") ? 2 : !strcmp(v, "month") ? 3 : !strcmp(v, "year") ? 4 : 0;
     else if (c == ALQ_CUE_SAY_VERB) e.value = !strcmp(v, "deny") ? 1 : !strcmp(v, "report") ? 2 : 0;

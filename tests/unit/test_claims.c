@@ -683,6 +683,18 @@ static void test_enjoys_support(void **state) {
   assert_string_equal(c->a, "usa");
 }
 
+static void test_coalition_anaphor(void **state) {
+  (void)state;
+  /* الائتلاف is the coalition last named, not the last organization */
+  const alq_result *r = run("وقال الائتلاف الوطني السوري إن تنظيم داعش يهدد المدنيين.\n"
+                            "وأكدت السعودية دعمها الكامل للائتلاف في مواجهة النظام.");
+  assert_non_null(find(r, "saudi-arabia", "soc", "support"));
+  assert_null(find(r, "isis", "saudi-arabia", "support"));
+  /* with no coalition named, it is no one */
+  r = run("وقال تنظيم داعش إنه سيهاجم المدينة.\nوأكدت السعودية دعمها الكامل للائتلاف.");
+  assert_null(find(r, "isis", "saudi-arabia", "support"));
+}
+
 static void test_speaker_carried_over(void **state) {
   (void)state;
   /* a speaker named in a sentence without a claim is the one "he added"
@@ -1869,6 +1881,7 @@ int main(void) {
     cmocka_unit_test(test_passive_participle_with),
     cmocka_unit_test(test_other_side_only),
     cmocka_unit_test(test_enjoys_support),
+    cmocka_unit_test(test_coalition_anaphor),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
