@@ -104,7 +104,18 @@ static int anaphor_pair_at(const ctx *c, size_t i, int out[2]) {
     out[0] = x->sides[0]; out[1] = x->sides[1];
     return 1;
   }
-  return anaphor_pair_of(c, out, e ? e->value : 0);
+  if (!anaphor_pair_of(c, out, e ? e->value : 0)) return 0;
+  /* "the two sides" after a third actor named in the sentence (قتل تسعة من
+     X و Y واثنان من Z في مواجهات بين الطرفين): the pair in memory (X, Y)
+     may be one of the sides; no pair */
+  if (e && e->value == 1)
+    for (size_t k = c->s_first; k < i; k++) {
+      int mi = x->tok_ment[k];
+      if (mi < 0 || x->ments[mi].kind != MK_ACTOR) continue;
+      if (x->ments[mi].actor != out[0] && x->ments[mi].actor != out[1]) return 0;
+      k = x->ments[mi].tl;
+    }
+  return 1;
 }
 
 /* Was the coordinated pair ending at mention mi introduced by بين or a dual

@@ -695,6 +695,18 @@ static void test_coalition_anaphor(void **state) {
   assert_null(find(r, "isis", "saudi-arabia", "support"));
 }
 
+static void test_two_sides_after_a_third(void **state) {
+  (void)state;
+  /* "the two sides" after a third actor in the sentence: the pair in memory
+     (named together) may be one side */
+  const alq_result *r = run("وتقدمت ميليشيات الحوثي وقوات صالح نحو المدينة.\n"
+                            "وقتل تسعة من ميليشيات الحوثي وقوات صالح واثنان من المقاومة الشعبية في مواجهات بين الطرفين.");
+  assert_null(find(r, "houthis", "saleh-forces", "conflict"));
+  /* with no third actor, the pair named before */
+  r = run("واتفقت روسيا وتركيا على إنشاء المنطقة.\nوقال المسؤول إن التنسيق بين الطرفين مستمر.");
+  assert_non_null(find(r, "russia", "turkey", "cooperation"));
+}
+
 static void test_speaker_carried_over(void **state) {
   (void)state;
   /* a speaker named in a sentence without a claim is the one "he added"
@@ -1882,6 +1894,7 @@ int main(void) {
     cmocka_unit_test(test_other_side_only),
     cmocka_unit_test(test_enjoys_support),
     cmocka_unit_test(test_coalition_anaphor),
+    cmocka_unit_test(test_two_sides_after_a_third),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
