@@ -1755,6 +1755,21 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   if ((re->rflags & ALQ_RF_MEMBER_IN) && partner_in_coalition(c, tl)) { re = &member; type = re->cls; }
   c->cur_type = type;
   if (blocked(c, tf, tl)) return 0;
+  /* hostility that is someone's help (بمساعدة غارات Y، بدعم من ضربات Y،
+     المدعومة بغارات Y): the help word relates the names; the raids' own
+     target is not the one helped. The help word: a noun with the proclitic
+     ب (بدعم، بمساعدة) or a passive participle (مدعومة، مسنودة) */
+  if (alq_reltype_class(type) == 1 && re->value == 'n' && tf > c->s_first &&
+      memcmp(x->text.norm + x->text.toks[tf].nstart, X_LAM, 2)) {
+    size_t p = tf - 1;
+    if (p > c->s_first && (tok_cue(c, p, ALQ_CUE_FROM) || tok_cue(c, p, ALQ_CUE_BY))) p--;
+    int hm = x->tok_match[p];
+    const alq_lexent *he = hm >= 0 && x->m[hm].tok_last == p ? x_tok_ent(x, p, ALQ_LK_REL, ALQ_REL_SUPPORT) : NULL;
+    if (he && ((he->rflags & ALQ_RF_PASSIVE) ||
+               ((he->rflags & ALQ_RF_HELP) && x->m[hm].strip &&
+                !memcmp(x->text.norm + x->text.toks[x->m[hm].tok_first].nstart + (x->m[hm].strip >= 4 ? x->m[hm].strip - 2 : 0), X_BA, 2))))
+      return 0;
+  }
   /* a coordinated definite plural participle (والموالين لـ Y، والمساندين لـ Y)
      names people, "and those loyal to Y": no party of its own before it */
   if (re->value == 'a' && tf == tl && x->text.toks[tf].nlen >= 10 &&

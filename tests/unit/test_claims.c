@@ -707,6 +707,18 @@ static void test_two_sides_after_a_third(void **state) {
   assert_non_null(find(r, "russia", "turkey", "cooperation"));
 }
 
+static void test_raids_as_help(void **state) {
+  (void)state;
+  /* raids that are someone's help: no hostility between helper and helped */
+  const alq_result *r = run("وتقدمت قوات المقاومة الشعبية بدعم من غارات التحالف العربي نحو المدينة.");
+  assert_null(find(r, "arab-coalition", "yemen-popular-resistance", "conflict"));
+  r = run("وبدأت قوات الجيش اليمني المدعومة بغارات التحالف العربي التوسع شمالا.");
+  assert_null(find(r, "arab-coalition", "yemeni-army", "conflict"));
+  /* help for a fight is still a fight: دعما للتصدي لـ Y */
+  r = run("ونشرت الولايات المتحدة ست مقاتلات في تركيا دعما للتصدي لتنظيم داعش.");
+  assert_non_null(find(r, "isis", "usa", "conflict"));
+}
+
 static void test_speaker_carried_over(void **state) {
   (void)state;
   /* a speaker named in a sentence without a claim is the one "he added"
@@ -1895,6 +1907,7 @@ int main(void) {
     cmocka_unit_test(test_enjoys_support),
     cmocka_unit_test(test_coalition_anaphor),
     cmocka_unit_test(test_two_sides_after_a_third),
+    cmocka_unit_test(test_raids_as_help),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
