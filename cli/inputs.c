@@ -190,6 +190,28 @@ static int jsonl_plain_bytes(const unsigned char *s, size_t n) {
   }
 }
 
+/* Whether a member of the line has a number value, seen from the bytes: an
+ * unescaped quote (the end of the name), white space, ':', white space, '-'
+ * or a digit. Such a record (an integer id, a count) goes to jansson at
+ * once instead of being parsed by cJSON first to find the number. Only a
+ * shortcut, wrong either way without harm: a number in an array is left to
+ * cj_has_number, and a string value starting with ':' and a digit matches
+ * too (jansson then parses a record cJSON could have). */
+static int jsonl_number_member(const char *s, size_t n) {
+  const char *e = s + n;
+  for (const char *c = memchr(s, ':', n); c; c = memchr(c + 1, ':', (size_t)(e - c - 1))) {
+    const char *q = c, *v = c + 1;
+    while (q > s && (q[-1] == ' ' || q[-1] == '\t')) q--;
+    if (q == s || q[-1] != '"') continue;
+    size_t bs = 0;
+    for (const char *b = q - 1; b > s && b[-1] == '\\'; b--) bs++;
+    if (bs % 2) continue;
+    while (v < e && (*v == ' ' || *v == '\t')) v++;
+    if (v < e && (*v == '-' || (*v >= '0' && *v <= '9'))) return 1;
+  }
+  return 0;
+}
+
 static int cj_has_number(const cJSON *c) {
   for (; c; c = c->next)
     if (cJSON_IsNumber(c) || (c->child && cj_has_number(c->child))) return 1;
@@ -202,7 +224,8 @@ static int parse_cjson(const cli_inputs *r, const char *s, size_t n, const char 
                        char *msg, size_t msgcap, long long *msg_off) {
   while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r')) n--;
   const unsigned char *u = (const unsigned char *)s;
-  if (!n || s[0] != '{' || !jsonl_plain_bytes(u, n) || !alq_read_utf8_valid(u, n)) return -1;
+  if (!n || s[0] != '{' || jsonl_number_member(s, n) || !jsonl_plain_bytes(u, n) || !alq_read_utf8_valid(u, n))
+    return -1;
   const char *end = NULL;
   cJSON *o = cJSON_ParseWithLengthOpts(s, n, &end, 0);
   if (!o) return -1;
