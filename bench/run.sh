@@ -4,7 +4,8 @@
 # after the other in this run:
 #   alaqat extract (Release) on the documents as plain .txt files (one per
 #     document: exactly the bytes of the .txt the stemmers read) and as
-#     JSON Lines (the same texts plus JSON syntax, parsed by jansson), each
+#     JSON Lines (the same texts plus JSON syntax, parsed by cJSON, or
+#     jansson for records outside their common subset), each
 #     with one thread and with -j 2;
 #   Snowball's Arabic stemmer (libstemmer, bench/stem_snowball.c) stemming
 #     every Arabic token of the same texts, and its tokenizer alone;

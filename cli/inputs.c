@@ -4,6 +4,7 @@
  * records (libarchive) and stdin, each turned into an alq_doc handed to a
  * callback. Bad inputs are reported (file, line or record, byte offset) and
  * skipped; memory stays bounded by ALQ_READ_MAX_INPUT per document. */
+#include <cjson/cJSON.h>
 #include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
@@ -14,6 +15,9 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include "alaqat.h"
 #include "cli.h"
 #include "inputs.h"
@@ -102,11 +106,159 @@ static void emit(cli_inputs *r, const alq_doc *d, const char *where, const alq_r
   r->read = NULL; r->raw = NULL; r->rawlen = 0; r->url = NULL;
 }
 
-static json_t *field(json_t *o, const char *name, const char *def) { return json_object_get(o, name ? name : def); }
+/* ---- JSON Lines records ----------------------------------------------------
+ *
+ * A record is parsed by cJSON (~10x faster than jansson's json_loadb, whose
+ * lexer takes every byte through an indirect call and a one-byte copy:
+ * docs/PERFORMANCE.md, session 5) when it is in the subset of JSON on which
+ * cJSON and jansson (json_loadb, flags 0) give the same answer and the same
+ * values; anything else goes to jansson, whose results and error messages
+ * (text, byte offset) are therefore those of every earlier release. cJSON is
+ * laxer than jansson: it treats any byte <= 0x20 as white space and takes
+ * raw control characters, invalid UTF-8 and a \u0000 or \uXXXX with non-hex
+ * digits (decoded as a NUL) inside strings, skips a byte-order mark, ignores
+ * what follows the value, reads numbers with strtod (01, 1., -.5, integers
+ * beyond 64 bits, 1e999; every number a double, so 5 and 5.0 look the same)
+ * and keeps both members of a duplicated key (jansson keeps the last). The
+ * fast path therefore takes only a line that starts with '{', ends with the
+ * object (then jansson's white space), is valid UTF-8, has no byte below 0x20
+ * and no \u escape other than four hex digits not all zero, and whose tree
+ * holds no number; it reads the last member of each field name. Where cJSON
+ * is stricter (nesting deeper than 1,000, numbers longer than 63 bytes) it
+ * fails and jansson decides. cJSON is thread-safe as used here (no
+ * cJSON_GetErrorPtr, no cJSON_InitHooks, no setlocale). */
 
-int cli_jsonl_parse(const cli_inputs *r, const char *s, size_t n, const char *where, cli_jsonl_rec *rec,
-                    char *msg, size_t msgcap, long long *msg_off) {
-  memset(rec, 0, sizeof *rec);
+/* A field of the record as the document needs it. */
+typedef struct jsonl_val { const char *s; size_t len; int is_str, is_int; long long i; } jsonl_val;
+enum { F_ID, F_TEXT, F_TITLE, F_DATE, F_URL, F_N };
+
+static void field_names(const cli_inputs *r, const char *nm[F_N]) {
+  nm[F_ID] = r->id_field ? r->id_field : "id";
+  nm[F_TEXT] = r->text_field ? r->text_field : "text";
+  nm[F_TITLE] = r->title_field ? r->title_field : "title";
+  nm[F_DATE] = r->date_field ? r->date_field : "date";
+  nm[F_URL] = r->url_field ? r->url_field : "url";
+}
+
+/* Fills rec's document from the fields, or 1 with the message. */
+static int jsonl_doc(const cli_inputs *r, const jsonl_val f[F_N], const char *where, cli_jsonl_rec *rec, char *msg,
+                     size_t msgcap, long long *msg_off) {
+  if (!f[F_TEXT].is_str) {
+    snprintf(msg, msgcap, "record has no \"%.100s\" string; skipped", r->text_field ? r->text_field : "text");
+    *msg_off = 0;
+    return 1;
+  }
+  alq_doc *d = &rec->doc;
+  if (f[F_ID].is_str) d->id = f[F_ID].s;
+  else if (f[F_ID].is_int) { snprintf(rec->numid, sizeof rec->numid, "%lld", f[F_ID].i); d->id = rec->numid; }
+  else d->id = where;
+  d->text = f[F_TEXT].s;
+  d->len = f[F_TEXT].len;
+  d->date = f[F_DATE].is_str && f[F_DATE].len >= 10 ? f[F_DATE].s : NULL;
+  d->title = f[F_TITLE].is_str ? f[F_TITLE].s : NULL;
+  rec->url = f[F_URL].is_str ? f[F_URL].s : NULL;
+  return 0;
+}
+
+static int hex_digit(unsigned char c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'); }
+
+/* 1 when s[0..n) has no byte below 0x20 and every \u escape is four hex
+ * digits, not 0000. Escapes pair from the start of the line: backslashes
+ * outside strings make the line invalid for both parsers anyway. */
+static int jsonl_plain_bytes(const unsigned char *s, size_t n) {
+  size_t i = 0;
+  for (;;) {
+#ifdef __SSE2__
+    const __m128i c1f = _mm_set1_epi8(0x1F), bs = _mm_set1_epi8('\\');
+    while (i + 16 <= n) {
+      __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+      __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, c1f), v), _mm_cmpeq_epi8(v, bs));
+      unsigned m = (unsigned)_mm_movemask_epi8(hit);
+      if (m) { i += (size_t)__builtin_ctz(m); break; }
+      i += 16;
+    }
+#endif
+    if (i >= n) return 1;
+    if (s[i] < 0x20) return 0;
+    if (s[i] != '\\') { i++; continue; }
+    if (i + 1 >= n || s[i + 1] < 0x20) return 0;
+    if (s[i + 1] != 'u') { i += 2; continue; }
+    if (n - i < 6 || !hex_digit(s[i + 2]) || !hex_digit(s[i + 3]) || !hex_digit(s[i + 4]) || !hex_digit(s[i + 5]))
+      return 0;
+    if (s[i + 2] == '0' && s[i + 3] == '0' && s[i + 4] == '0' && s[i + 5] == '0') return 0;
+    i += 6;
+  }
+}
+
+/* Whether a member of the line has a number value, seen from the bytes: an
+ * unescaped quote (the end of the name), white space, ':', white space, '-'
+ * or a digit. Such a record (an integer id, a count) goes to jansson at
+ * once instead of being parsed by cJSON first to find the number. Only a
+ * shortcut, wrong either way without harm: a number in an array is left to
+ * cj_has_number, and a string value starting with ':' and a digit matches
+ * too (jansson then parses a record cJSON could have). */
+static int jsonl_number_member(const char *s, size_t n) {
+  const char *e = s + n;
+  for (const char *c = memchr(s, ':', n); c; c = memchr(c + 1, ':', (size_t)(e - c - 1))) {
+    const char *q = c, *v = c + 1;
+    while (q > s && (q[-1] == ' ' || q[-1] == '\t')) q--;
+    if (q == s || q[-1] != '"') continue;
+    size_t bs = 0;
+    for (const char *b = q - 1; b > s && b[-1] == '\\'; b--) bs++;
+    if (bs % 2) continue;
+    while (v < e && (*v == ' ' || *v == '\t')) v++;
+    if (v < e && (*v == '-' || (*v >= '0' && *v <= '9'))) return 1;
+  }
+  return 0;
+}
+
+static int cj_has_number(const cJSON *c) {
+  for (; c; c = c->next)
+    if (cJSON_IsNumber(c) || (c->child && cj_has_number(c->child))) return 1;
+  return 0;
+}
+
+/* The cJSON path: 0 with *rec filled, 1 with a message (a record jansson
+ * reads the same way: no "text" string), -1 when jansson must decide. */
+static int parse_cjson(const cli_inputs *r, const char *s, size_t n, const char *where, cli_jsonl_rec *rec,
+                       char *msg, size_t msgcap, long long *msg_off) {
+  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r')) n--;
+  const unsigned char *u = (const unsigned char *)s;
+  if (!n || s[0] != '{' || jsonl_number_member(s, n) || !jsonl_plain_bytes(u, n) || !alq_read_utf8_valid(u, n))
+    return -1;
+  const char *end = NULL;
+  cJSON *o = cJSON_ParseWithLengthOpts(s, n, &end, 0);
+  if (!o) return -1;
+  if (end != s + n || !cJSON_IsObject(o) || cj_has_number(o->child)) { cJSON_Delete(o); return -1; }
+  const char *nm[F_N];
+  field_names(r, nm);
+  jsonl_val f[F_N];
+  memset(f, 0, sizeof f);
+  for (const cJSON *c = o->child; c; c = c->next)
+    for (int k = 0; k < F_N; k++)
+      if (!strcmp(c->string, nm[k])) {
+        /* the last member of a name counts, as in jansson */
+        f[k].is_str = cJSON_IsString(c);
+        f[k].s = f[k].is_str ? c->valuestring : NULL;
+        f[k].len = f[k].is_str ? strlen(c->valuestring) : 0;
+      }
+  rec->cjson = o;
+  int rc = jsonl_doc(r, f, where, rec, msg, msgcap, msg_off);
+  if (rc) cli_jsonl_done(rec);
+  return rc;
+}
+
+static void jansson_val(json_t *o, const char *name, jsonl_val *v) {
+  json_t *j = json_object_get(o, name);
+  memset(v, 0, sizeof *v);
+  if (json_is_string(j)) { v->is_str = 1; v->s = json_string_value(j); v->len = json_string_length(j); }
+  else if (json_is_integer(j)) { v->is_int = 1; v->i = (long long)json_integer_value(j); }
+}
+
+/* The jansson path (every record before cJSON was used): 0 or 1 as
+ * cli_jsonl_parse. */
+static int parse_jansson(const cli_inputs *r, const char *s, size_t n, const char *where, cli_jsonl_rec *rec,
+                         char *msg, size_t msgcap, long long *msg_off) {
   json_error_t je;
   json_t *o = json_loadb(s, n, 0, &je);
   if (!o || !json_is_object(o)) {
@@ -115,31 +267,28 @@ int cli_jsonl_parse(const cli_inputs *r, const char *s, size_t n, const char *wh
     json_decref(o);
     return 1;
   }
-  json_t *id = field(o, r->id_field, "id"), *text = field(o, r->text_field, "text");
-  json_t *date = field(o, r->date_field, "date"), *title = field(o, r->title_field, "title");
-  json_t *url = field(o, r->url_field, "url");
-  if (!json_is_string(text)) {
-    snprintf(msg, msgcap, "record has no \"%.100s\" string; skipped", r->text_field ? r->text_field : "text");
-    *msg_off = 0;
-    json_decref(o);
-    return 1;
-  }
-  alq_doc *d = &rec->doc;
-  if (json_is_string(id)) d->id = json_string_value(id);
-  else if (json_is_integer(id)) { snprintf(rec->numid, sizeof rec->numid, "%lld", (long long)json_integer_value(id)); d->id = rec->numid; }
-  else d->id = where;
-  d->text = json_string_value(text);
-  d->len = json_string_length(text);
-  d->date = json_is_string(date) && json_string_length(date) >= 10 ? json_string_value(date) : NULL;
-  d->title = json_is_string(title) ? json_string_value(title) : NULL;
-  rec->url = json_is_string(url) ? json_string_value(url) : NULL;
+  const char *nm[F_N];
+  field_names(r, nm);
+  jsonl_val f[F_N];
+  for (int k = 0; k < F_N; k++) jansson_val(o, nm[k], &f[k]);
   rec->json = o;
-  return 0;
+  int rc = jsonl_doc(r, f, where, rec, msg, msgcap, msg_off);
+  if (rc) cli_jsonl_done(rec);
+  return rc;
+}
+
+int cli_jsonl_parse(const cli_inputs *r, const char *s, size_t n, const char *where, cli_jsonl_rec *rec,
+                    char *msg, size_t msgcap, long long *msg_off) {
+  memset(rec, 0, sizeof *rec);
+  int rc = parse_cjson(r, s, n, where, rec, msg, msgcap, msg_off);
+  return rc >= 0 ? rc : parse_jansson(r, s, n, where, rec, msg, msgcap, msg_off);
 }
 
 void cli_jsonl_done(cli_jsonl_rec *rec) {
   json_decref((json_t *)rec->json);
+  cJSON_Delete((cJSON *)rec->cjson);
   rec->json = NULL;
+  rec->cjson = NULL;
 }
 
 /* One JSON Lines record; `off` is the byte offset of the line. */

@@ -14,12 +14,13 @@ typedef int (*cli_doc_fn)(const alq_doc *doc, const char *where, void *payload);
  * thread) with cli_jsonl_parse. Returns nonzero if the record failed. */
 typedef int (*cli_line_fn)(const char *s, size_t n, const char *where, long long off, void *payload);
 
-/* One parsed JSON Lines record: doc borrows from json (release with
+/* One parsed JSON Lines record: doc borrows from the parsed tree, json
+ * (jansson) or cjson (cJSON), whichever parsed it (release with
  * cli_jsonl_done). */
 typedef struct cli_jsonl_rec {
   alq_doc doc;
   const char *url;
-  void *json;
+  void *json, *cjson;
   char numid[32];
 } cli_jsonl_rec;
 

@@ -17,7 +17,7 @@ B=build/fuzz
 mkdir -p "$B/obj" "$B/gen"
 sed -e "s|@PROJECT_VERSION@|fuzz|" -e "s|@CMAKE_SOURCE_DIR@|$(pwd)|" \
     -e "s|@ALQ_DATADIR_INSTALLED@|/usr/local/share/alaqat|" cmake/alq_config.h.in > "$B/gen/alq_config.h"
-PKGS="libutf8proc jansson gumbo libarchive"
+PKGS="libutf8proc jansson libcjson gumbo libarchive"
 CFLAGS="-std=c11 -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined
   -fno-sanitize-recover=all -D_POSIX_C_SOURCE=200809L -DALQ_BUILDING=1
   -Iinclude -Isrc -Icli -Ifuzz -I$B/gen $(pkg-config --cflags $PKGS)"

@@ -3,7 +3,7 @@
 # missing, so a second run is a no-op. Run as root (or with sudo available).
 set -eu
 PKGS="build-essential cmake ninja-build pkg-config python3
-libutf8proc-dev libjansson-dev libcmocka-dev libstemmer-dev libsqlite3-dev
+libutf8proc-dev libjansson-dev libcjson-dev libcmocka-dev libstemmer-dev libsqlite3-dev
 libpq-dev libgumbo-dev libxml2-dev libarchive-dev libmicrohttpd-dev
 python3-pytest python3-pip python3-venv python3-setuptools python3-wheel
 python3-networkx python3-pandas curl postgresql"

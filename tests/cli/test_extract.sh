@@ -157,4 +157,26 @@ printf '%s\n' '{"k":"z","body":"تحالف بين \"داعش\" و\"النصرة\
 "$ALAQAT" extract --stream --id-field k --text-field body < "$T/f.jsonl" > "$T/f2" 2>/dev/null
 check "--id-field/--text-field for files and --stream" 'grep -q "\"doc\":\"z\".*alliance" "$T/f1" && cmp -s "$T/f1" "$T/f2"'
 
+# JSON Lines edge cases (cJSON reads the records jansson reads alike,
+# jansson the others): the messages are jansson's, with the byte offset in
+# the file; the good records are read by every path alike
+TA='تحالف بين \"داعش\" و\"النصرة\".'
+TE='\u062a\u062d\u0627\u0644\u0641 \u0628\u064a\u0646 \"\u062f\u0627\u0639\u0634\" \u0648\"\u0627\u0644\u0646\u0635\u0631\u0629\".'
+{ printf '{"id":"e1","text":"%s"}\n' "$TA"; printf '{"id":"e2","text":"a\\u0000b"}\n'
+  printf '{"id":"e3","text":"ab\377cd"}\n'; printf '{"id":12345678901234567,"text":"%s"}\n' "$TA"
+  printf '{"id":"e5"}\n'; printf '{"id":"e6","text":"%s","n":[1,{"x":null}]}\n' "$TE"
+  printf '{"id":"e7","text":"x","text":"%s"}\r\n' "$TA"; printf '{"id": oops\n'; printf '{"id":"e9","text":"%s"}\n' "$TA"
+} > "$T/e.jsonl"
+"$ALAQAT" extract "$T/e.jsonl" >"$T/e1" 2>"$T/err"; rc=$?
+o2=$(($(head -n 1 "$T/e.jsonl" | wc -c) + 28)); o3=$(($(head -n 2 "$T/e.jsonl" | wc -c) + 21))
+check "jsonl edge cases: exit 1" '[ $rc -eq 1 ]'
+check "jsonl: \\u0000 refused (jansson's message and offset: after the string)" 'grep -qF "e.jsonl:2: byte $o2: malformed JSON: \\u0000 is not allowed without JSON_ALLOW_NUL" "$T/err"'
+check "jsonl: invalid UTF-8 in a string refused" 'grep -qF "e.jsonl:3: byte $o3: malformed JSON: unable to decode byte 0xff" "$T/err"'
+check "jsonl: record without text, malformed line named" 'grep -q "e.jsonl:5: byte [0-9]*: record has no \"text\" string; skipped" "$T/err" && grep -q "e.jsonl:8: byte [0-9]*: malformed JSON: " "$T/err" && [ "$(wc -l < "$T/err")" = 4 ]'
+for d in e1 12345678901234567 e6 e7 e9; do grep "\"doc\":\"$d\"" "$T/e1" | sed "s/\"doc\":\"$d\"/\"doc\":\"X\"/" > "$T/c.$d"; done
+check "jsonl: integer id beyond 2^53, escaped text, duplicate key (last), CRLF: the same claims" '[ -s "$T/c.e1" ] && cmp -s "$T/c.e1" "$T/c.12345678901234567" && cmp -s "$T/c.e1" "$T/c.e6" && cmp -s "$T/c.e1" "$T/c.e7" && cmp -s "$T/c.e1" "$T/c.e9"'
+"$ALAQAT" extract -j 2 "$T/e.jsonl" >"$T/e2" 2>"$T/err2"
+"$ALAQAT" extract --stream < "$T/e.jsonl" >"$T/e3" 2>/dev/null
+check "jsonl edge cases: -j 2 and --stream the same" 'cmp -s "$T/e1" "$T/e2" && cmp -s "$T/err" "$T/err2" && cmp -s "$T/e1" "$T/e3"'
+
 [ $fails -eq 0 ] || { echo "$fails failures"; exit 1; }
