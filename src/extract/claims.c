@@ -1755,6 +1755,17 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   if ((re->rflags & ALQ_RF_MEMBER_IN) && partner_in_coalition(c, tl)) { re = &member; type = re->cls; }
   c->cur_type = type;
   if (blocked(c, tf, tl)) return 0;
+  /* joining (انضمام X إلى Y، انضم X إلى Y): a genitive or subject right
+     after that names no actor (انضمام التوانسة لـ Y، انضمام بعض المقاتلين)
+     is a person or people joining */
+  if ((re->rflags & ALQ_RF_JOINER) && tl + 1 < c->s_end) {
+    size_t g = tl + 1;
+    int gm = x->tok_ment[g];
+    if (x->text.toks[g].kind == ALQ_TOK_ARABIC && gm < 0 && !tok_cue(c, g, ALQ_CUE_PLACE_PREP) &&
+        !(x->tok_match[g] >= 0 && (single_anaphor(c, g) >= 0 || tok_cue(c, g, ALQ_CUE_PAIR_ANAPHOR))) &&
+        x->text.toks[g].nlen >= 6 && !proclitic_word(x, g))
+      return 0;
+  }
   /* hostility that is someone's help (بمساعدة غارات Y، بدعم من ضربات Y،
      المدعومة بغارات Y): the help word relates the names; the raids' own
      target is not the one helped. The help word: a noun with the proclitic
@@ -1830,6 +1841,32 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   if (named_in_recon) pos = 0;
   source src = find_source(c, tf);
   side l = {0}, r = {0};
+  /* X joining Y (انضمام X إلى Y، انضمت X إلى Y، انضمام X لـ Y): the name
+     right after is the joiner, the name after إلى / لـ the one joined */
+  if ((re->rflags & ALQ_RF_JOINER) && tl + 1 < c->s_end && x->tok_ment[tl + 1] >= 0 &&
+      x->ments[x->tok_ment[tl + 1]].kind == MK_ACTOR && x->ments[x->tok_ment[tl + 1]].tf == tl + 1) {
+    side j = {0}, y = {0};
+    group_of(x, x->tok_ment[tl + 1], &j);
+    size_t k = x->ments[x->tok_ment[tl + 1]].tl + 1;
+    for (int gi = 0; k < c->s_end && x->tok_ment[k] >= 0 && x->ments[x->tok_ment[k]].group >= 0 &&
+                     x->ments[x->tok_ment[k]].group == x->ments[x->tok_ment[tl + 1]].group && gi < 8; gi++)
+      k = x->ments[x->tok_ment[k]].tl + 1;
+    int to = 0;
+    if (k < c->s_end) {
+      const alq_lexent *pp = x_tok_ent(x, k, ALQ_LK_CUE, ALQ_CUE_PLACE_PREP);
+      if (pp && pp->value == 2 && x->m[x->tok_match[k]].tok_first == k) { to = 1; k = x->m[x->tok_match[k]].tok_last + 1; }
+      else if (x->tok_ment[k] >= 0 && x_ment_has_clitic(x, &x->ments[x->tok_ment[k]], X_LAM)) to = 1;
+    }
+    while (to && k < c->s_end && x->text.toks[k].kind == ALQ_TOK_QUOTE) k++;
+    if (to && k < c->s_end && x->tok_ment[k] >= 0 && x->ments[x->tok_ment[k]].kind == MK_ACTOR &&
+        x->ments[x->tok_ment[k]].tf == k) {
+      group_of(x, x->tok_ment[k], &y);
+      int same = 0;
+      for (int a = 0; a < j.n; a++)
+        for (int b = 0; b < y.n; b++) same |= j.actor[a] == y.actor[b];
+      if (!same) return pairs_across(c, &j, &y, type, neg, pos, &src, tf, tl, "joiner");
+    }
+  }
   /* between us (الخلافات العميقة بيننا): the speaker's own relation */
   for (size_t k = tl + 1; k < c->s_end && k <= tl + 3; k++) {
     const alq_lexent *bw = x_tok_ent(x, k, ALQ_LK_CUE, ALQ_CUE_BETWEEN);

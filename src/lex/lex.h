@@ -37,7 +37,8 @@ enum {
   ALQ_RF_PERMISSION = 256, /* allowing: a relation only with a `use` cue after it (سمحت X لـ Y باستخدام)*/
   ALQ_RF_HELP = 512,       /* help that can name its giver after ب (X بمساندة Y: Y helps X) */
   ALQ_RF_MEMBER_IN = 1024, /* a partner noun: a partner *in* a coalition (شريك في التحالف) is its member */
-  ALQ_RF_ONE_SIDED = 2048  /* an attack word: nationality adjectives after it are its agents together */
+  ALQ_RF_ONE_SIDED = 2048, /* an attack word: nationality adjectives after it are its agents together */
+  ALQ_RF_JOINER = 4096     /* joining (انضمام X إلى Y): the joiner is the noun's genitive */
 };
 
 /* Cue classes (cues.tsv column 2). Keep in sync with cue_names in lex.c. */

@@ -719,6 +719,16 @@ static void test_raids_as_help(void **state) {
   assert_non_null(find(r, "isis", "usa", "conflict"));
 }
 
+static void test_people_joining(void **state) {
+  (void)state;
+  /* people joining a group are no merger of the names around */
+  const alq_result *r = run("وتخشى الولايات المتحدة انضمام بعض المقاتلين إلى جبهة النصرة.");
+  assert_null(find(r, "nusra", "usa", "merger"));
+  /* a group joining another is */
+  r = run("وأعلنت الفصائل انضمام حركة أحرار الشام إلى هيئة تحرير الشام.");
+  assert_non_null(find(r, "ahrar-al-sham", "hts", "merger"));
+}
+
 static void test_speaker_carried_over(void **state) {
   (void)state;
   /* a speaker named in a sentence without a claim is the one "he added"
@@ -1908,6 +1918,7 @@ int main(void) {
     cmocka_unit_test(test_coalition_anaphor),
     cmocka_unit_test(test_two_sides_after_a_third),
     cmocka_unit_test(test_raids_as_help),
+    cmocka_unit_test(test_people_joining),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
