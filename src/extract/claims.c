@@ -2140,6 +2140,28 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
         break;
       }
     }
+    /* the partners of X in apposition (حليفتا دمشق، روسيا وإيران): X and
+       each of them, not them with each other */
+    if (!between && re->value == 'n' && (re->rflags & ALQ_RF_PARTNER) && tl + 1 < c->s_end) {
+      int g0 = x->tok_ment[tl + 1];
+      if (g0 >= 0 && x->ments[g0].kind == MK_ACTOR && x->ments[g0].tf == tl + 1 && x->ments[g0].tl + 1 < c->s_end &&
+          is_comma(&x->text, x->ments[g0].tl + 1)) {
+        side own = {0}, rest = {0};
+        side_add(&own, x->ments[g0].actor, x->ments[g0].start, x->ments[g0].end);
+        /* (itself in apposition to the name before it, روسيا، حليفة دمشق،
+           وتركيا: that name is the partner, the names after go on a list) */
+        if (tf >= c->s_first + 2 && is_comma(&x->text, tf - 1) && x->tok_ment[tf - 2] >= 0 &&
+            x->ments[x->tok_ment[tf - 2]].kind == MK_ACTOR) {
+          const ment *pm = &x->ments[x->tok_ment[tf - 2]];
+          if (pm->actor == own.actor[0]) return 0;
+          side_add(&rest, pm->actor, pm->start, pm->end);
+          return pairs_across(c, &own, &rest, type, neg, pos, &src, tf, tl, "partners-of");
+        }
+        for (int i = 0; i < r.n; i++)
+          if (r.actor[i] != own.actor[0]) side_add(&rest, r.actor[i], r.span[i][0], r.span[i][1]);
+        if (rest.n) return pairs_across(c, &own, &rest, type, neg, pos, &src, tf, tl, "partners-of");
+      }
+    }
     return pairs_within(c, &r, type, neg, pos, &src, tf, tl, between ? "between" : "group-after");
   }
   if (r.n == 1) {

@@ -38,7 +38,8 @@ enum {
   ALQ_RF_HELP = 512,       /* help that can name its giver after ب (X بمساندة Y: Y helps X) */
   ALQ_RF_MEMBER_IN = 1024, /* a partner noun: a partner *in* a coalition (شريك في التحالف) is its member */
   ALQ_RF_ONE_SIDED = 2048, /* an attack word: nationality adjectives after it are its agents together */
-  ALQ_RF_JOINER = 4096     /* joining (انضمام X إلى Y): the joiner is the noun's genitive */
+  ALQ_RF_JOINER = 4096,    /* joining (انضمام X إلى Y): the joiner is the noun's genitive */
+  ALQ_RF_PARTNER = 8192    /* a partner noun (حليف، شريك): حليفتا X، Y و Z relates X to Y and to Z */
 };
 
 /* Cue classes (cues.tsv column 2). Keep in sync with cue_names in lex.c. */

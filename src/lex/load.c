@@ -467,6 +467,7 @@ static int load_relations(alq_lexicon *lex, alq_arena *tmp, const char *dir, alq
     if (strstr(fl, "member_in")) e.rflags |= ALQ_RF_MEMBER_IN;
     if (strstr(fl, "one_sided")) e.rflags |= ALQ_RF_ONE_SIDED;
     if (strstr(fl, "joiner")) e.rflags |= ALQ_RF_JOINER;
+    if (strstr(fl, "partner")) e.rflags |= ALQ_RF_PARTNER;
     if ((rc = phrase_add(lex, tmp, t.f[0], e, NULL))) { if (rc == ALQ_EFORMAT) rc = fail_line(err, &t, "empty form"); break; }
   }
   free(t.buf);

@@ -729,6 +729,19 @@ static void test_people_joining(void **state) {
   assert_non_null(find(r, "ahrar-al-sham", "hts", "merger"));
 }
 
+static void test_partners_of(void **state) {
+  (void)state;
+  /* the allies of X in apposition: X with each of them, not each other */
+  const alq_result *r = run("وتدعم حليفتا النظام السوري، روسيا وإيران، الهجوم.");
+  assert_non_null(find(r, "russia", "syria", "alliance"));
+  assert_non_null(find(r, "iran", "syria", "alliance"));
+  assert_null(find(r, "iran", "russia", "alliance"));
+  /* the ally noun itself in apposition to the name before it */
+  r = run("ويقضي الاتفاق بين روسيا، حليفة دمشق، وتركيا الداعمة للمعارضة بإطلاق المعتقلين.");
+  assert_non_null(find(r, "russia", "syria", "alliance"));
+  assert_null(find(r, "syria", "turkey", "alliance"));
+}
+
 static void test_speaker_carried_over(void **state) {
   (void)state;
   /* a speaker named in a sentence without a claim is the one "he added"
@@ -1919,6 +1932,7 @@ int main(void) {
     cmocka_unit_test(test_two_sides_after_a_third),
     cmocka_unit_test(test_raids_as_help),
     cmocka_unit_test(test_people_joining),
+    cmocka_unit_test(test_partners_of),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
