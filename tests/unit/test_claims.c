@@ -598,6 +598,10 @@ static void test_deescalation_not_escalation(void **state) {
   const alq_result *r = run("وتم التوصل إلى اتفاق خفض التصعيد بين روسيا وإيران وتركيا في أستانا.");
   assert_null(find(r, "iran", "russia", "conflict"));
   assert_non_null(find(r, "iran", "russia", "reconciliation"));
+  /* breaking a truce is no truce between those who break it */
+  r = run("وقال الوزير إن روسيا وإيران تتحملان المسؤولية عن انتهاك وقف إطلاق النار في درعا.");
+  assert_null(find(r, "iran", "russia", "reconciliation"));
+  assert_null(find(r, "iran", "russia", "conflict"));
   /* zones of conflict are places */
   r = run("ويستغل حزب الله نفوذه لتسهيل سفر المقاتلين من مناطق الصراع مثل سوريا.");
   assert_null(find(r, "hezbollah", "syria", "conflict"));
