@@ -1352,6 +1352,10 @@ static int pairs_within(ctx *c, const side *s, int type, int neg, int pos, const
          conjunct that is a name only by its coordination is one side with
          the name right before it */
       if (s->n >= 3 && j == i + 1 && alq_reltype_class(type) == 1 && bare_conjunct(c, s->span[j][0])) continue;
+      /* ... and of three or more, the first against each of the others
+         (اشتباكات بين المقاومة والمسلحين الحوثيين وأنصار صالح): news names
+         the side it reports from first, its enemies after */
+      if (s->n >= 3 && i > 0 && alq_reltype_class(type) == 1) continue;
       rc = emit(c, s->actor[i], s->span[i], s->actor[j], s->span[j], type, neg, pos, src, tf, tl, rule);
       if (!rc && alq_reltype_directed(type))
         rc = emit(c, s->actor[j], s->span[j], s->actor[i], s->span[i], type, neg, pos, src, tf, tl, rule);

@@ -746,6 +746,18 @@ static void test_partners_of(void **state) {
   assert_null(find(r, "syria", "turkey", "alliance"));
 }
 
+static void test_fight_among_three(void **state) {
+  (void)state;
+  /* hostility between three: the first against each of the others */
+  const alq_result *r = run("واندلعت اشتباكات بين المقاومة الشعبية وميليشيات الحوثي وقوات صالح في مأرب.");
+  assert_non_null(find(r, "houthis", "yemen-popular-resistance", "conflict"));
+  assert_non_null(find(r, "saleh-forces", "yemen-popular-resistance", "conflict"));
+  assert_null(find(r, "houthis", "saleh-forces", "conflict"));
+  /* cooperation among three is among all */
+  r = run("وتعزز التعاون بين روسيا وإيران وتركيا.");
+  assert_non_null(find(r, "iran", "turkey", "cooperation"));
+}
+
 static void test_speaker_carried_over(void **state) {
   (void)state;
   /* a speaker named in a sentence without a claim is the one "he added"
@@ -1937,6 +1949,7 @@ int main(void) {
     cmocka_unit_test(test_raids_as_help),
     cmocka_unit_test(test_people_joining),
     cmocka_unit_test(test_partners_of),
+    cmocka_unit_test(test_fight_among_three),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
