@@ -83,7 +83,7 @@ static void test_dir_walk_same(void **state) {
   snprintf(p, sizeof p, "%s/j_sub", dir); assert_int_equal(mkdir(p, 0755), 0);
   snprintf(p, sizeof p, "%s/j_sub/k.txt", dir); copy_file(seed, p);
   snprintf(p, sizeof p, "%s/l.dat", dir); copy_file(seed, p);   /* no document: skipped in a walk */
-  /* around the size a directory walk reads before a file's status (64 KiB:
+  /* around the size a directory walk reads before a file's status (32 KiB:
      one byte under, at, over), and a compressed document */
   {
     char *t;
@@ -93,7 +93,7 @@ static void test_dir_walk_same(void **state) {
     alq_buf fill = {0};
     while (fill.len < 70000) assert_int_equal(alq_buf_append(&fill, t, tn), 0);
     free(t);
-    static const size_t sizes[] = {65534, 65535, 65536, 65537};
+    static const size_t sizes[] = {32766, 32767, 32768, 32769};
     for (int i = 0; i < 4; i++) {
       size_t n = sizes[i];
       while (n && ((unsigned char)fill.p[n] & 0xC0) == 0x80) n--; /* (whole code points) */
