@@ -538,6 +538,36 @@ static int name_cmp(const struct dirent **a, const struct dirent **b) {
   return strcmp((*a)->d_name, (*b)->d_name);
 }
 
+/* (speed) A file of a directory that its entry calls regular, open as fd
+ * and no JSON Lines: read by one read(2) into a buffer of SMALL_FILE bytes,
+ * before and instead of its status. When that read comes short (the file's
+ * end: a regular file's read stops short only there) and the bytes are no
+ * archive, the document is handed on and 1 returned, as do_file would
+ * (its whole read, of a buffer of the file's size, returns the same bytes).
+ * Otherwise fd is put back at its start and 0 returned: the caller takes
+ * the general way. One system call per file fewer (fstat). 32 KiB: news
+ * articles are shorter, and freeing 64 KiB would make malloc consolidate
+ * its fast bins every time. */
+#define SMALL_FILE 32768
+static int small_file(cli_inputs *r, const char *path, int fd) {
+  alq_buf b = {0};
+  b.max = ALQ_READ_MAX_INPUT;
+  if (alq_buf_reserve(&b, SMALL_FILE)) return lseek(fd, 0, SEEK_SET) == 0 ? 0 : -1;
+  ssize_t nh;
+  do nh = read(fd, b.p, b.cap - 1); while (nh < 0 && errno == EINTR);
+  if (nh < 0 || (size_t)nh >= b.cap - 1 || alq_archive_sniff(b.p, (size_t)nh < 8 ? (size_t)nh : 8)) {
+    alq_buf_free(&b);
+    return lseek(fd, 0, SEEK_SET) == 0 ? 0 : -1;
+  }
+  close(fd);
+  b.len = (size_t)nh;
+  b.p[b.len] = 0;
+  char idbuf[1024];
+  do_buffer(r, path, base_id(path, idbuf, sizeof idbuf), b.p, b.len, 0);
+  alq_buf_free(&b);
+  return 1;
+}
+
 static void do_dir(cli_inputs *r, const char *path, int depth, const struct stat *st, walk *w) {
   for (int i = 0; i < w->n; i++)
     if (w->dev[i] == st->st_dev && w->ino[i] == st->st_ino) {
@@ -571,10 +601,13 @@ static void do_dir(cli_inputs *r, const char *path, int depth, const struct stat
            its status read from the descriptor: stat and open by the whole
            path walked it twice. Anything unusual goes the general way,
            which reports errors as before. */
-        int fd = -1;
+        int fd = -1, small = 0;
         struct stat cst;
         if (dfd >= 0 && list[i]->d_type == DT_REG && is_doc_name(child) &&
-            (fd = openat(dfd, nm, O_RDONLY | O_CLOEXEC)) >= 0 && fstat(fd, &cst) == 0 && S_ISREG(cst.st_mode)) {
+            (fd = openat(dfd, nm, O_RDONLY | O_CLOEXEC)) >= 0 && !r->jsonl && !ends_with(child, ".jsonl") &&
+            (small = small_file(r, child, fd)) == 1) {
+          /* (read and handed on) */
+        } else if (fd >= 0 && small == 0 && fstat(fd, &cst) == 0 && S_ISREG(cst.st_mode)) {
           do_file(r, child, fd, &cst);
         } else {
           if (fd >= 0) close(fd);

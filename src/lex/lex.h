@@ -173,6 +173,10 @@ struct alq_lexicon {
   uint64_t stem_bits[128];             /* bloom bit of every stem's hash */
   uint64_t stem_head_bits[1024];       /* head_bits of the stems alone */
   uint64_t *node_inner;                /* bit per trie node: it has a child (NULL: unknown) */
+  uint64_t *node_acc;                  /* two bits per trie node (2n: it has entries; 2n + 1:
+                                          one of them is no name (ALQ_EF_NAME), so it accepts
+                                          a match whatever proclitics or article came before),
+                                          NULL: unknown */
   uint64_t edge_bits[2048];            /* bloom bit of every edge from an inner node
                                           (not the root): a phrase's next word is
                                           looked for in the edge table only when its

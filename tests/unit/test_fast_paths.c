@@ -2,9 +2,11 @@
  * inputs: charset detection (the SSE2/word-at-a-time validity pass must
  * decide exactly as the byte-by-byte counting it short-cuts) and
  * alq_text_norm_src (the map from normalized bytes back to the original,
- * replayed per token instead of stored per byte). */
+ * replayed per token instead of stored per byte), and the claim JSON writer
+ * (short values copied while tested) against a plain one. */
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -14,6 +16,7 @@
 #include "read/read.h"
 #include "text/text.h"
 #include "util/arena.h"
+#include "util/util.h"
 
 static uint32_t rng = 12345;
 static uint32_t next_rand(void) {
@@ -179,10 +182,72 @@ static void test_norm_src_properties(void **state) {
   }
 }
 
+/* ---- claim JSON lines: the writer of src/util/json_out.c, plainly ---- */
+
+static void ref_str(alq_buf *b, const char *s) {
+  if (!s) { alq_buf_append(b, "null", 4); return; }
+  alq_buf_append(b, "\"", 1);
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    char e[8];
+    if (*p == '"') alq_buf_append(b, "\\\"", 2);
+    else if (*p == '\\') alq_buf_append(b, "\\\\", 2);
+    else if (*p == '\n') alq_buf_append(b, "\\n", 2);
+    else if (*p == '\r') alq_buf_append(b, "\\r", 2);
+    else if (*p == '\t') alq_buf_append(b, "\\t", 2);
+    else if (*p < 0x20) { snprintf(e, sizeof e, "\\u%04x", *p); alq_buf_append(b, e, 6); }
+    else alq_buf_append(b, (const char *)p, 1);
+  }
+  alq_buf_append(b, "\"", 1);
+}
+static void ref_claim(alq_buf *b, const char *doc, const alq_claim *c) {
+  char t[64];
+  alq_buf_append(b, "{\"doc\":", 7); ref_str(b, doc);
+  snprintf(t, sizeof t, ",\"span\":[%u,%u]", c->span[0], c->span[1]); alq_buf_append(b, t, strlen(t));
+  const char *k[] = {"a", "b", "type", "polarity", "modality", "source", "source_kind", "when", "where", "via"};
+  const char *v[] = {c->a, c->b, c->type, c->polarity, c->modality, c->source, c->source_kind, c->when, c->where, c->via};
+  for (int i = 0; i < 10; i++) {
+    snprintf(t, sizeof t, ",\"%s\":", k[i]); alq_buf_append(b, t, strlen(t)); ref_str(b, v[i]);
+  }
+  snprintf(t, sizeof t, ",\"trigger\":[%u,%u]", c->trigger[0], c->trigger[1]); alq_buf_append(b, t, strlen(t));
+  alq_buf_append(b, ",\"rule\":", 8); ref_str(b, c->rule);
+  alq_buf_append(b, "}\n", 2);
+}
+
+static void test_claim_json_reference(void **state) {
+  (void)state;
+  static const char *const pool[] = {NULL, "", "isis", "new:\xd8\xac\xd9\x8a\xd8\xb4", "a\"b", "back\\slash",
+                                     "line\nbreak\r\ttab", "\x01\x1f ctl", "\"", "\\", "\x7f\xff\xfe invalid",
+                                     "\xd9\x85\xd8\xb5\xd8\xa7\xd8\xaf\xd8\xb1 \xd8\xb9\xd8\xb3\xd9\x83\xd8\xb1\xd9\x8a\xd8\xa9 "
+                                     "\xd9\x84\xd9\x80\"\xd8\xa7\xd9\x84\xd8\xb4\xd8\xb1\xd9\x82\"",
+                                     "2015-06-27/2015-07-01", "x\"", "\"x", "0123456789abcdefghijklmnopqrstuvwxyz\t"};
+  const size_t np = sizeof pool / sizeof pool[0];
+  for (int it = 0; it < 20000; it++) {
+    alq_claim c;
+    memset(&c, 0, sizeof c);
+    const char **f[] = {&c.a, &c.b, &c.type, &c.polarity, &c.modality, &c.source, &c.source_kind, &c.when,
+                        &c.where, &c.via, &c.rule};
+    for (int i = 0; i < 11; i++) *f[i] = pool[next_rand() % np];
+    c.span[0] = next_rand(); c.span[1] = next_rand() % 10;
+    c.trigger[0] = next_rand() % 100000; c.trigger[1] = it ? next_rand() : UINT32_MAX;
+    const char *doc = pool[1 + next_rand() % (np - 1)];
+    alq_buf got = {0}, want = {0};
+    assert_int_equal(alq_buf_append(&got, "prefix", 6), 0);
+    assert_int_equal(alq_buf_append(&want, "prefix", 6), 0);
+    assert_int_equal(alq_claim_json_append(&got, doc, &c), 0);
+    ref_claim(&want, doc, &c);
+    assert_int_equal(got.len, want.len);
+    assert_memory_equal(got.p, want.p, want.len);
+    assert_int_equal(got.p[got.len], 0);
+    alq_buf_free(&got);
+    alq_buf_free(&want);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_detect_matches_reference),
     cmocka_unit_test(test_norm_src_properties),
+    cmocka_unit_test(test_claim_json_reference),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -83,17 +83,41 @@ static void test_dir_walk_same(void **state) {
   snprintf(p, sizeof p, "%s/j_sub", dir); assert_int_equal(mkdir(p, 0755), 0);
   snprintf(p, sizeof p, "%s/j_sub/k.txt", dir); copy_file(seed, p);
   snprintf(p, sizeof p, "%s/l.dat", dir); copy_file(seed, p);   /* no document: skipped in a walk */
+  /* around the size a directory walk reads before a file's status (32 KiB:
+     one byte under, at, over), and a compressed document */
+  {
+    char *t;
+    size_t tn;
+    alq_error err = {0};
+    assert_int_equal(alq_read_file(seed, &t, &tn, 0, &err), 0);
+    alq_buf fill = {0};
+    while (fill.len < 70000) assert_int_equal(alq_buf_append(&fill, t, tn), 0);
+    free(t);
+    static const size_t sizes[] = {32766, 32767, 32768, 32769};
+    for (int i = 0; i < 4; i++) {
+      size_t n = sizes[i];
+      while (n && ((unsigned char)fill.p[n] & 0xC0) == 0x80) n--; /* (whole code points) */
+      snprintf(p, sizeof p, "%s/n%d.txt", dir, i); write_file(p, fill.p, n);
+    }
+    alq_buf_free(&fill);
+    static const char gz[] =
+        "\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\x03\xbb\xd9\x74\x63\xf9\xcd\x16\x05\x10\x71\x63\xcd\xcd\xae"
+        "\x1b\x5b\x14\x6e\x2c\xbd\xd9\xa6\x70\x63\xfd\x8d\xe5\x37\x76\x02\x79\x37\xdb\x81\x8c\x35\x37\x5b"
+        "\xc1\x2a\x6e\xb6\xdd\xd8\x7a\x63\xe3\x8d\x95\x5c\x00\x7c\xca\x41\x9a\x36\x00\x00\x00";
+    snprintf(p, sizeof p, "%s/o.txt.gz", dir); write_file(p, gz, sizeof gz - 1);
+  }
 
   seen all = {{0}, 0}, each = {{0}, 0};
   int fa = 0, fe = 0;
   read_all(dir, &all, &fa);
   static const char *const names[] = {"a.txt", "b.TXT", "c_empty.txt", "d_bad.txt", "e_cp1256.txt", "f_utf16.txt",
-                                      "g.html", "h.jsonl", "i_link.txt", "j_sub/k.txt", NULL};
+                                      "g.html", "h.jsonl", "i_link.txt", "j_sub/k.txt", "n0.txt", "n1.txt",
+                                      "n2.txt", "n3.txt", "o.txt.gz", NULL};
   for (int i = 0; names[i]; i++) {
     snprintf(p, sizeof p, "%s/%s", dir, names[i]);
     read_all(p, &each, &fe);
   }
-  assert_true(all.ndocs >= 10);
+  assert_true(all.ndocs >= 15);
   assert_int_equal(all.ndocs, each.ndocs);
   assert_int_equal(fa, fe);
   assert_int_equal(all.b.len, each.b.len);
