@@ -1751,6 +1751,19 @@ static void note_sides(struct alq_extractor *x, size_t from, uint32_t s) {
   }
 }
 
+/* The sentence's subject (a name before token lat, not the patient r) in
+ * place of an agent found at lat; *l is emptied when there is none. Returns
+ * whether one was found; *at (if not NULL) gets its first token. */
+static int subject_instead(ctx *c, size_t lat, const side *r, side *l, size_t *at) {
+  struct alq_extractor *x = c->x;
+  int sm = sentence_subject(c, lat);
+  memset(l, 0, sizeof *l);
+  if (sm < 0 || x->ments[sm].actor == r->actor[0] || x->ments[sm].tl >= lat) return 0;
+  group_of(x, sm, l);
+  if (at) *at = x->ments[sm].tf;
+  return 1;
+}
+
 static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   struct alq_extractor *x = c->x;
   int type = re->cls;
@@ -2349,14 +2362,7 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     if (found && l.n == 1 && re->value != 'a' && type != ALQ_REL_AFFILIATION && lat >= c->s_first + 2 &&
         tok_cue(c, lat - 1, ALQ_CUE_AGAINST) &&
         x->tok_match[lat - 2] >= 0 && x_tok_ent(x, lat - 2, ALQ_LK_REL, -1) && lat - 2 != tf) {
-      int sm = sentence_subject(c, lat);
-      memset(&l, 0, sizeof l);
-      found = 0;
-      if (sm >= 0 && x->ments[sm].actor != r.actor[0] && x->ments[sm].tl < lat) {
-        group_of(x, sm, &l);
-        found = 1;
-        lat = x->ments[sm].tf;
-      }
+      found = subject_instead(c, lat, &r, &l, &lat);
     }
     /* a coordinated verb (وهاجم) shares the subject of the verb before it:
        a name in a prepositional phrase, directly or as a genitive (الآلاف من
@@ -2386,13 +2392,7 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
         /* nothing further back in reach: the sentence's subject, as for a
            coordinated verb or noun of the main clause (وكانت X ... والتحريض
            على Z، ومهاجمة Y) */
-        int sm = sentence_subject(c, lat);
-        memset(&l, 0, sizeof l);
-        found = 0;
-        if (sm >= 0 && x->ments[sm].actor != r.actor[0] && x->ments[sm].tl < lat) {
-          group_of(x, sm, &l);
-          found = 1;
-        }
+        found = subject_instead(c, lat, &r, &l, NULL);
         break;
       }
       l = l2;
