@@ -25,8 +25,7 @@
 #undef x_claims
 int x_claims(struct alq_extractor *x);
 
-static alq_lexicon *lex;
-static alq_extractor *ex;
+#include "extract_fixture.h"   /* lex, ex, setup, teardown */
 static size_t ndocs, nclaims_seen;
 
 /* alq_extract's steps before the claims pass (src/extract/extract.c) */
@@ -148,19 +147,6 @@ static void test_claims_same(void **state) {
   check_jsonl(ALQ_TEST_SHARED "/data/arabic-news-armed-groups/articles.jsonl", 400);
   fprintf(stderr, "%zu documents, %zu claims compared\n", ndocs, nclaims_seen);
   assert_true(ndocs >= 12 && nclaims_seen > 20);
-}
-
-static int setup(void **state) {
-  (void)state;
-  alq_error err = {0};
-  if (alq_lexicon_open(&lex, ALQ_TEST_DATADIR, &err)) return -1;
-  return alq_extractor_new(&ex, lex);
-}
-static int teardown(void **state) {
-  (void)state;
-  alq_extractor_free(ex);
-  alq_lexicon_free(lex);
-  return 0;
 }
 
 int main(void) {
