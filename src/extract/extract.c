@@ -72,12 +72,10 @@ static int build_outputs(alq_extractor *x) {
   return 0;
 }
 
-int alq_extract(alq_extractor *x, const alq_doc *doc, const alq_result **out, alq_error *err) {
-  *out = NULL;
-  if (!x || !doc || (!doc->text && doc->len))
-    return alq_error_set(err, ALQ_EINVAL, doc && doc->id ? doc->id : "", -1, "bad argument");
-  if (doc->len > UINT32_MAX - 16)
-    return alq_error_set(err, ALQ_EINVAL, doc->id, -1, "document larger than 4 GB");
+/* The per-document state before the passes: a fresh extractor state (the
+ * lexicon, arena and cache kept), the text analyzed, the lexicon scanned and
+ * the per-token indexes. Used by alq_extract and by the fast-path tests. */
+int x_begin(struct alq_extractor *x, const alq_doc *doc) {
   alq_arena_reset(&x->arena);
   struct alq_extractor keep = *x;
   memset(x, 0, sizeof *x);
@@ -90,22 +88,33 @@ int alq_extract(alq_extractor *x, const alq_doc *doc, const alq_result **out, al
   x->last_actor = x->last_org = x->last_state = x->last_coalition = -1;
   x->last_org_militia = 0;
   int rc = alq_text_analyze(&x->arena, (const uint8_t *)doc->text, doc->len, &x->text);
-  if (rc) goto fail;
+  if (rc) return rc;
   long nm = alq_lex_scan_c(x->lex, x->lcache, &x->text, 0, x->text.ntoks, &x->arena, &x->m);
-  if (nm < 0) { rc = (int)nm; goto fail; }
+  if (nm < 0) return (int)nm;
   x->nm = (size_t)nm;
   size_t nt = x->text.ntoks;
   x->tok_match = alq_arena_alloc(&x->arena, (nt + 1) * sizeof *x->tok_match);
   x->tok_ment = alq_arena_alloc(&x->arena, (nt + 1) * sizeof *x->tok_ment);
   x->tok_cues = alq_arena_alloc(&x->arena, (nt + 1) * sizeof *x->tok_cues);
   x->si = alq_arena_calloc(&x->arena, x->text.nsents + 1, sizeof *x->si);
-  if (!x->tok_match || !x->tok_ment || !x->tok_cues || !x->si) { rc = ALQ_ENOMEM; goto fail; }
+  if (!x->tok_match || !x->tok_ment || !x->tok_cues || !x->si) return ALQ_ENOMEM;
   for (size_t i = 0; i < nt; i++) { x->tok_match[i] = -1; x->tok_ment[i] = -1; x->tok_cues[i] = 0; }
   for (size_t k = 0; k < x->nm; k++)
     for (uint32_t i = x->m[k].tok_first; i <= x->m[k].tok_last; i++) {
       x->tok_match[i] = (int32_t)k;
       x->tok_cues[i] = x->m[k].cues;
     }
+  return 0;
+}
+
+int alq_extract(alq_extractor *x, const alq_doc *doc, const alq_result **out, alq_error *err) {
+  *out = NULL;
+  if (!x || !doc || (!doc->text && doc->len))
+    return alq_error_set(err, ALQ_EINVAL, doc && doc->id ? doc->id : "", -1, "bad argument");
+  if (doc->len > UINT32_MAX - 16)
+    return alq_error_set(err, ALQ_EINVAL, doc->id, -1, "document larger than 4 GB");
+  int rc = x_begin(x, doc);
+  if (rc) goto fail;
   if ((rc = x_chrome(x))) goto fail;
   if ((rc = x_mentions(x))) goto fail;
   if ((rc = x_claims(x))) goto fail;

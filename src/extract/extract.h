@@ -125,6 +125,7 @@ static inline uint32_t x_word_entries(const struct alq_extractor *x, const char 
 
 int x_find_dates(struct alq_extractor *x);
 void x_resolve_dates(struct alq_extractor *x);
+int x_begin(struct alq_extractor *x, const alq_doc *doc);   /* state, text, scan, token indexes */
 int x_mentions(struct alq_extractor *x);
 int x_claims(struct alq_extractor *x);
 int x_chrome(struct alq_extractor *x);

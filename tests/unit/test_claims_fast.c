@@ -26,35 +26,12 @@
 int x_claims(struct alq_extractor *x);
 
 #include "extract_fixture.h"   /* lex, ex, setup, teardown */
+#include "corpus_walk.h"
 static size_t ndocs, nclaims_seen;
 
 /* alq_extract's steps before the claims pass (src/extract/extract.c) */
 static void before_claims(alq_extractor *x, const alq_doc *doc) {
-  alq_arena_reset(&x->arena);
-  struct alq_extractor keep = *x;
-  memset(x, 0, sizeof *x);
-  x->lex = keep.lex; x->arena = keep.arena; x->lcache = keep.lcache;
-  x->doc = doc;
-  x->focus[0] = x->focus[1] = -1;
-  x->strong[0] = x->strong[1] = -1;
-  x->head_pair[0] = x->head_pair[1] = -1;
-  x->last_actor = x->last_org = x->last_state = -1;
-  assert_int_equal(alq_text_analyze(&x->arena, (const uint8_t *)doc->text, doc->len, &x->text), 0);
-  long nm = alq_lex_scan_c(x->lex, x->lcache, &x->text, 0, x->text.ntoks, &x->arena, &x->m);
-  assert_true(nm >= 0);
-  x->nm = (size_t)nm;
-  size_t nt = x->text.ntoks;
-  x->tok_match = alq_arena_alloc(&x->arena, (nt + 1) * sizeof *x->tok_match);
-  x->tok_ment = alq_arena_alloc(&x->arena, (nt + 1) * sizeof *x->tok_ment);
-  x->tok_cues = alq_arena_alloc(&x->arena, (nt + 1) * sizeof *x->tok_cues);
-  x->si = alq_arena_calloc(&x->arena, x->text.nsents + 1, sizeof *x->si);
-  assert_true(x->tok_match && x->tok_ment && x->tok_cues && x->si);
-  for (size_t i = 0; i < nt; i++) { x->tok_match[i] = -1; x->tok_ment[i] = -1; x->tok_cues[i] = 0; }
-  for (size_t k = 0; k < x->nm; k++)
-    for (uint32_t i = x->m[k].tok_first; i <= x->m[k].tok_last; i++) {
-      x->tok_match[i] = (int32_t)k;
-      x->tok_cues[i] = x->m[k].cues;
-    }
+  assert_int_equal(x_begin(x, doc), 0);
   assert_int_equal(x_chrome(x), 0);
   assert_int_equal(x_mentions(x), 0);
 }
@@ -101,50 +78,9 @@ static void check_doc(const char *id, const char *text, size_t len, const char *
   free(rj);
 }
 
-static void check_dir(const char *dir) {
-  DIR *dd = opendir(dir);
-  assert_non_null(dd);
-  struct dirent *de;
-  while ((de = readdir(dd))) {
-    if (!strstr(de->d_name, ".txt")) continue;
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
-    char *s;
-    size_t n;
-    alq_error err = {0};
-    assert_int_equal(alq_read_file(path, &s, &n, 0, &err), 0);
-    check_doc(de->d_name, s, n, NULL);
-    free(s);
-  }
-  closedir(dd);
-}
-
-static void check_jsonl(const char *path, size_t max) {
-  FILE *f = fopen(path, "r");
-  if (!f) { fprintf(stderr, "(not found, skipped: %s)\n", path); return; }
-  char *line = NULL;
-  size_t cap = 0, n = 0;
-  while (n < max && getline(&line, &cap, f) > 0) {
-    json_error_t je;
-    json_t *o = json_loads(line, 0, &je);
-    assert_non_null(o);
-    const char *text = json_string_value(json_object_get(o, "text"));
-    const char *date = json_string_value(json_object_get(o, "date"));
-    const char *id = json_string_value(json_object_get(o, "id"));
-    if (text) check_doc(id ? id : "?", text, strlen(text), date);
-    json_decref(o);
-    n++;
-  }
-  free(line);
-  fclose(f);
-}
-
 static void test_claims_same(void **state) {
   (void)state;
-  check_dir(ALQ_TEST_SRCDIR "/examples/news");
-  check_dir(ALQ_TEST_SHARED "/seeds");
-  check_jsonl(ALQ_TEST_SHARED "/gold/dev2/articles.jsonl", 1000);
-  check_jsonl(ALQ_TEST_SHARED "/data/arabic-news-armed-groups/articles.jsonl", 400);
+  walk_corpora(check_doc);
   fprintf(stderr, "%zu documents, %zu claims compared\n", ndocs, nclaims_seen);
   assert_true(ndocs >= 12 && nclaims_seen > 20);
 }
