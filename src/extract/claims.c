@@ -286,6 +286,18 @@ static size_t scan_right(ctx *c, size_t from, size_t win, side *out, int *via_be
   int noun = 0;   /* a word that is no adjective seen since `from` */
   int plain = 0;  /* ... and one no lexicon knows (a common noun: استقرار) */
   for (size_t i = from; i < c->s_end && words <= win; i++) {
+#ifndef ALQ_EXTRACT_NO_FAST
+    /* (speed) a word with no match and no mention (no cue either): of the
+       steps below only the noun test and the word count act on it */
+    if (t->toks[i].kind != ALQ_TOK_PUNCT && x->tok_match[i] < 0 && x->tok_ment[i] < 0) {
+      if (t->toks[i].kind == ALQ_TOK_ARABIC && !adjective_like(x, i)) {
+        noun = 1;
+        if (t->toks[i].nlen >= 6) plain = 1;
+      }
+      if (x_is_word(t, i)) words++;
+      continue;
+    }
+#endif
     if (is_stop_punct(t, i)) return 0;
     int mi = x->tok_ment[i];
     /* help for a thing of its own (دعم استقرار المناطق المحررة من Y): a
@@ -464,6 +476,15 @@ static int scan_left_at(ctx *c, size_t to, size_t win, side *out, size_t *at) {
   const alq_text *t = &x->text;
   size_t words = 0;
   for (size_t i = to; i-- > c->s_first && words <= win;) {
+#ifndef ALQ_EXTRACT_NO_FAST
+    /* (speed) a word with no match and no mention, after no soldier word:
+       of the steps below only the word count acts on it */
+    if (t->toks[i].kind != ALQ_TOK_PUNCT && x->tok_match[i] < 0 && x->tok_ment[i] < 0 &&
+        !(i > c->s_first && ((x->tok_cues[i - 1] >> ALQ_CUE_SOLDIER) & 1))) {
+      if (x_is_word(t, i)) words++;
+      continue;
+    }
+#endif
     if (is_stop_punct(t, i)) return 0;
     int mi = x->tok_ment[i];
     /* the helper of the agent is not the agent (X بالتعاون مع ... وبغطاء من
