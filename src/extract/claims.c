@@ -58,8 +58,15 @@ typedef struct ctx {
   int src_looked;                /* find_source ran for this sentence */
 } ctx;
 
-static int tok_cue(const ctx *c, size_t i, int cls) {
+static int tok_cue_at(const ctx *c, size_t i, int cls) {
   return i < c->s_end && x_tok_ent(c->x, i, ALQ_LK_CUE, cls) != NULL;
+}
+static inline int tok_cue(const ctx *c, size_t i, int cls) {
+#ifndef ALQ_EXTRACT_NO_FAST
+  /* the usual "no" from the token's cue bits, inline (speed) */
+  if (i >= c->s_end || !((c->x->tok_cues[i] >> cls) & 1)) return 0;
+#endif
+  return tok_cue_at(c, i, cls);
 }
 
 /* The pair a pair anaphor (التنظيمين، بينهما) points to: the last pair named
@@ -167,7 +174,15 @@ static int coalition_named(const struct alq_extractor *x, const ment *m) {
          (n == 10 && !memcmp(w, "\xd8\xaa\xd8\xad\xd8\xa7\xd9\x84\xd9\x81", 10));              /* تحالف */
 }
 
-static int single_anaphor(const ctx *c, size_t i) {
+static int single_anaphor_at(const ctx *c, size_t i);
+static inline int single_anaphor(const ctx *c, size_t i) {
+#ifndef ALQ_EXTRACT_NO_FAST
+  /* the usual "no anaphor here" from the token's cue bits, inline (speed) */
+  if (i >= c->x->text.ntoks || !((c->x->tok_cues[i] >> ALQ_CUE_SINGLE_ANAPHOR) & 1)) return -1;
+#endif
+  return single_anaphor_at(c, i);
+}
+static int single_anaphor_at(const ctx *c, size_t i) {
   const struct alq_extractor *x = c->x;
   const alq_lexent *e = x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_SINGLE_ANAPHOR);
   if (!e || x->m[x->tok_match[i]].tok_first != i) return -1;
