@@ -1054,12 +1054,33 @@ static int speaker_before(ctx *c, size_t k, source *out) {
 /* A definite unnamed source (وقال المسؤول) refers back to the last one
  * introduced with the same noun (أعلن مسؤول عسكري أمريكي ...): that phrase,
  * from an earlier sentence (rule 19); NULL if none. */
+#ifndef ALQ_EXTRACT_NO_FAST
+static void anon_index(struct alq_extractor *x);
+#endif
 static const char *earlier_anon(ctx *c, size_t tok, size_t skip) {
   struct alq_extractor *x = c->x;
   const alq_text *t = &x->text;
   const char *w = t->norm + t->toks[tok].nstart + skip + 4;   /* after و/ف and ال */
   size_t wl = t->toks[tok].nlen - skip - 4;
+#ifndef ALQ_EXTRACT_NO_FAST
+  /* (speed) only the listed tokens (say_index), from the last one before
+     the sentence back to 3,000 tokens before it */
+  if (!x->anon_ready) anon_index(x);
+  size_t q = 0;
+  for (size_t lo = 0, hi = x->anon_toks ? x->nanon : 0; lo < hi;) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (x->anon_toks[mid] < c->s_first) lo = mid + 1; else hi = mid;
+    q = lo;
+  }
+#endif
   for (size_t j = c->s_first, n = 0; j-- > 0 && n < 3000; n++) {
+#ifndef ALQ_EXTRACT_NO_FAST
+    if (x->anon_toks) {
+      if (!q || x->anon_toks[q - 1] + 3000 < c->s_first) break;
+      j = x->anon_toks[--q];
+      n = c->s_first - 1 - j;
+    }
+#endif
     if (!((x->tok_cues[j] >> ALQ_CUE_ANON_SOURCE) & 1)) continue;   /* (the common case, one load) */
     int k = x->tok_match[j];
     if (k < 0 || x->m[k].tok_first != j || !x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_ANON_SOURCE)) continue;
@@ -1094,6 +1115,27 @@ static void say_index(struct alq_extractor *x) {
       for (uint32_t i = x->m[k].tok_first; i <= x->m[k].tok_last; i++) v[n++] = i;
   x->say_toks = v;
   x->nsay = n;
+}
+
+/* (speed) x->anon_toks: the tokens with the unnamed-source cue, in order,
+ * for earlier_anon; made on its first call in a document (few need it);
+ * left NULL (every token is read) when out of memory. */
+static void anon_index(struct alq_extractor *x) {
+  x->anon_ready = 1;
+  x->anon_toks = NULL;
+  x->nanon = 0;
+  size_t n = 0;
+  uint32_t *v;
+  for (size_t k = 0; k < x->nm; k++)
+    if ((x->m[k].cues >> ALQ_CUE_ANON_SOURCE) & 1) n += (size_t)x->m[k].tok_last - x->m[k].tok_first + 1;
+  v = alq_arena_alloc(&x->arena, (n + 1) * sizeof *v);
+  if (!v) return;
+  n = 0;
+  for (size_t k = 0; k < x->nm; k++)
+    if ((x->m[k].cues >> ALQ_CUE_ANON_SOURCE) & 1)
+      for (uint32_t i = x->m[k].tok_first; i <= x->m[k].tok_last; i++) v[n++] = i;
+  x->anon_toks = v;
+  x->nanon = n;
 }
 #endif
 

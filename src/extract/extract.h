@@ -87,6 +87,8 @@ struct alq_extractor {
   /* (speed, claims.c) the tokens whose match has a verb of saying or بحسب,
      in order, or NULL */
   uint32_t *say_toks; size_t nsay;
+  uint32_t *anon_toks; size_t nanon;   /* (speed) the tokens with the unnamed-source cue, in order */
+  int anon_ready;                      /* anon_toks made (on the first need) */
   /* output */
   alq_claim *claims; size_t nclaims, capclaims;
   alq_mention *outm; size_t noutm;
