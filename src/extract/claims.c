@@ -36,7 +36,12 @@ static int is_comma(const alq_text *t, size_t i) {
   return (tk->nlen == 2 && !memcmp(s, "\xd8\x8c", 2)) || (tk->nlen == 1 && *s == ',');
 }
 
-static int is_stop_punct(const alq_text *t, size_t i) {
+static int is_stop_punct_at(const alq_text *t, size_t i);
+static inline int is_stop_punct(const alq_text *t, size_t i) {
+  if (t->toks[i].kind != ALQ_TOK_PUNCT) return 0;   /* (the usual answer, inline) */
+  return is_stop_punct_at(t, i);
+}
+static int is_stop_punct_at(const alq_text *t, size_t i) {
   const alq_token *tk = &t->toks[i];
   if (tk->kind != ALQ_TOK_PUNCT || is_comma(t, i)) return 0;
   const char *s = t->norm + tk->nstart;
@@ -711,17 +716,23 @@ static void cues_before(ctx *c, size_t i, int n, const int *cls, const size_t *w
   uint64_t want = 0;   /* the classes still looking, by bit j */
   uint64_t any = 1ull << ALQ_CUE_CLAUSE;
   for (int j = 0; j < n; j++) { out[j] = NULL; want |= 1ull << j; any |= 1ull << cls[j]; }
+  size_t expiry = 0;   /* the smallest window of a class still looking */
   for (size_t k = i; k-- > c->s_first;) {
-    for (int j = 0; j < n; j++)
-      if (words >= win[j]) want &= ~(1ull << j);
-    if (!want) return;
+    if (words >= expiry) {   /* (a window ends, or a class found its cue) */
+      expiry = SIZE_MAX;
+      for (int j = 0; j < n; j++) {
+        if (words >= win[j]) want &= ~(1ull << j);
+        if (((want >> j) & 1) && win[j] < expiry) expiry = win[j];
+      }
+      if (!want) return;
+    }
     if (t->toks[k].kind == ALQ_TOK_PUNCT && is_stop_punct(t, k)) return;
     uint64_t tc = c->x->tok_cues[k];
     if (tc & any) {
       for (int j = 0; j < n; j++) {
         if (!((want >> j) & 1) || !((tc >> cls[j]) & 1)) continue;
         const alq_lexent *e = x_tok_ent(c->x, k, ALQ_LK_CUE, cls[j]);
-        if (e) { out[j] = e; where[j] = k; want &= ~(1ull << j); }
+        if (e) { out[j] = e; where[j] = k; want &= ~(1ull << j); expiry = 0; }
       }
       if (want && tok_cue(c, k, ALQ_CUE_CLAUSE)) return;
     }
