@@ -31,6 +31,8 @@ static uint64_t words_hash(const alq_text *t, uint32_t a, uint32_t b) {
  * share (their count, their bytes, the first and the last word), cheaper
  * than words_hash: the repeated-line test hashes a line's words only when
  * an earlier line has its signature. *nwords counts the words. */
+static uint64_t words_sig_of(const alq_text *t, uint32_t n, uint64_t bytes, uint32_t first, uint32_t last);
+#ifdef ALQ_EXTRACT_NO_FAST
 static uint64_t words_sig(const alq_text *t, uint32_t a, uint32_t b, uint32_t *nwords) {
   uint32_t n = 0, first = UINT32_MAX, last = 0;
   uint64_t bytes = 0;
@@ -42,6 +44,39 @@ static uint64_t words_sig(const alq_text *t, uint32_t a, uint32_t b, uint32_t *n
     bytes += t->toks[i].nlen;
   }
   *nwords = n;
+  return words_sig_of(t, n, bytes, first, last);
+}
+#else
+/* (speed) words_sig of line l, and the number tokens of the line appended
+ * to num[*nnum...] for the date pass (x->num_toks): the one pass over the
+ * tokens of both, without a branch per token. */
+static uint64_t words_sig_nums(const alq_text *t, uint32_t a, uint32_t b, uint32_t *nwords, uint32_t *num,
+                               size_t *nnum) {
+  /* all ones for a word's kind (x_is_word: Arabic, Latin, number) */
+  static const uint32_t word_mask[8] = {0, ~0u, ~0u, ~0u, 0, 0, 0, 0};
+  _Static_assert(ALQ_TOK_ARABIC == 1 && ALQ_TOK_LATIN == 2 && ALQ_TOK_NUMBER == 3 && ALQ_TOK_INVALID < 8,
+                 "word_mask follows alq_tok_kind");
+  uint32_t n = 0;
+  uint64_t bytes = 0;
+  size_t nn = *nnum;
+  const alq_token *toks = t->toks;
+  for (const alq_token *p = toks + a, *e = toks + b + 1; p < e; p++) {
+    uint32_t kind = p->kind, w = word_mask[kind & 7];
+    bytes += p->nlen & w;
+    n -= w;                                               /* (+1 for a word) */
+    if (kind == ALQ_TOK_NUMBER) num[nn++] = (uint32_t)(p - toks);   /* (numbers are few) */
+  }
+  *nnum = nn;
+  *nwords = n;
+  if (!n) return 1;
+  uint32_t first = a, last = b;   /* (the first and the last word) */
+  while (!x_is_word(t, first)) first++;
+  while (!x_is_word(t, last)) last--;
+  return words_sig_of(t, n, bytes, first, last);
+}
+#endif
+
+static uint64_t words_sig_of(const alq_text *t, uint32_t n, uint64_t bytes, uint32_t first, uint32_t last) {
   if (!n) return 1;
   uint64_t h = ((uint64_t)n << 32 | bytes) * 0x9E3779B97F4A7C15ULL;
   h ^= alq_hash_words(t->norm + t->toks[first].nstart, t->toks[first].nlen);
@@ -122,9 +157,12 @@ static void parse_doc_date(struct alq_extractor *x, const char *iso) {
 int x_chrome(struct alq_extractor *x) {
   const alq_text *t = &x->text;
   size_t ns = t->nsents;
-  int rc = x_find_dates(x);
-  if (rc) return rc;
-  if (!ns) { x_resolve_dates(x); return 0; }
+  int rc;
+  if (!ns) {
+    if ((rc = x_find_dates(x))) return rc;
+    x_resolve_dates(x);
+    return 0;
+  }
   line *ls = alq_arena_calloc(&x->arena, ns, sizeof *ls);
   if (!ls) return ALQ_ENOMEM;
   size_t nl = 0;
@@ -141,10 +179,22 @@ int x_chrome(struct alq_extractor *x) {
     l->t_last = se->tok_first + se->tok_count - 1;
     x->si[s].line = (uint32_t)(nl - 1);
   }
-  size_t di = 0;
+#ifndef ALQ_EXTRACT_NO_FAST
+  /* the number tokens for the date pass, from the lines' pass (tokens
+     outside every line, if any, tested on their own) */
+  uint32_t *num = alq_arena_alloc(&x->arena, (t->ntoks + 1) * sizeof *num);
+  if (!num) return ALQ_ENOMEM;
+  size_t nnum = 0, tnext = 0;
+#endif
   for (size_t k = 0; k < nl; k++) {
     line *l = &ls[k];
+#ifndef ALQ_EXTRACT_NO_FAST
+    for (; tnext < l->t_first; tnext++) { num[nnum] = (uint32_t)tnext; nnum += t->toks[tnext].kind == ALQ_TOK_NUMBER; }
+    l->sig = words_sig_nums(t, l->t_first, l->t_last, &l->nwords, num, &nnum);
+    tnext = (size_t)l->t_last + 1;
+#else
     l->sig = words_sig(t, l->t_first, l->t_last, &l->nwords);
+#endif
     /* the stop may stand before closing quotes (قال: "... .") */
     uint32_t lt = l->t_last;
     while (lt > l->t_first && t->toks[lt].kind == ALQ_TOK_QUOTE) lt--;
@@ -152,6 +202,16 @@ int x_chrome(struct alq_extractor *x) {
     const char *ls_ = t->norm + last->nstart;
     l->ends_stop = last->kind == ALQ_TOK_PUNCT && (*ls_ == '.' || *ls_ == '!' || *ls_ == '?' ||
                                                    (last->nlen == 2 && !memcmp(ls_, "\xd8\x9f", 2)));
+  }
+#ifndef ALQ_EXTRACT_NO_FAST
+  for (; tnext < t->ntoks; tnext++) { num[nnum] = (uint32_t)tnext; nnum += t->toks[tnext].kind == ALQ_TOK_NUMBER; }
+  x->num_toks = num;
+  x->nnum = nnum;
+#endif
+  if ((rc = x_find_dates(x))) return rc;
+  size_t di = 0;
+  for (size_t k = 0; k < nl; k++) {
+    line *l = &ls[k];
     /* date-only: a date expression covers most of the line's words */
     while (di < x->ndates && x->dates[di].tl < l->t_first) di++;
     uint32_t covered = 0;

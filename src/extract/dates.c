@@ -174,12 +174,17 @@ typedef struct date_stops { uint32_t *v; size_t n, c; } date_stops;
 static int date_stops_make(struct alq_extractor *x, date_stops *d) {
   const alq_token *toks = x->text.toks;
   size_t nt = x->text.ntoks, nnum = 0;
-  uint32_t *num = alq_arena_alloc(&x->arena, (nt + 1) * sizeof *num);
+  uint32_t *num = x->num_toks;   /* (made by x_chrome's walk over the lines) */
   d->v = alq_arena_alloc(&x->arena, (nt + 1) * sizeof *d->v); /* (each token at most once) */
-  if (!num || !d->v) return ALQ_ENOMEM;
-  for (size_t j = 0; j < nt; j++) { /* (no branch: numbers are few) */
-    num[nnum] = (uint32_t)j;
-    nnum += toks[j].kind == ALQ_TOK_NUMBER;
+  if (!d->v) return ALQ_ENOMEM;
+  if (num) nnum = x->nnum;
+  else {
+    num = alq_arena_alloc(&x->arena, (nt + 1) * sizeof *num);
+    if (!num) return ALQ_ENOMEM;
+    for (size_t j = 0; j < nt; j++) { /* (no branch: numbers are few) */
+      num[nnum] = (uint32_t)j;
+      nnum += toks[j].kind == ALQ_TOK_NUMBER;
+    }
   }
   /* merge: the matches' tokens (in order, apart) with the numbers (a number
      inside such a match once) */

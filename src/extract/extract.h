@@ -87,6 +87,9 @@ struct alq_extractor {
   /* (speed, claims.c) the tokens whose match has a verb of saying or بحسب,
      in order, or NULL */
   uint32_t *say_toks; size_t nsay;
+  /* (speed, chrome.c for dates.c) the number tokens, in order, found by
+     the chrome pass's walk over the lines; NULL: dates.c finds them */
+  uint32_t *num_toks; size_t nnum;
   /* output */
   alq_claim *claims; size_t nclaims, capclaims;
   alq_mention *outm; size_t noutm;
