@@ -10,6 +10,37 @@
 #include <stdlib.h>
 #include <string.h>
 #include "extract/extract.h"
+#if defined(__SSE2__) && !defined(ALQ_EXTRACT_NO_FAST)
+#include <emmintrin.h>
+#endif
+
+/* Are there at least `need` (1 or 2) Arabic marks U+064B..U+06hi (bytes
+ * d9 8b .. d9 hi: from the tanween, 8b-8d, to the sukun, 92) starting in
+ * src[b, e-1), their second byte before e? The byte-pair test of the
+ * tanween and vocalization rules. */
+static int marks_in(const alq_text *t, uint32_t b, uint32_t e, uint8_t hi, unsigned need) {
+  unsigned n = 0;
+#if defined(__SSE2__) && !defined(ALQ_EXTRACT_NO_FAST)
+  /* (speed) sixteen pairs at a time while 17 bytes from b are in the text */
+  while (b + 1 < e && (size_t)b + 17 <= t->len) {
+    __m128i v0 = _mm_loadu_si128((const __m128i *)(t->src + b));
+    __m128i v1 = _mm_loadu_si128((const __m128i *)(t->src + b + 1));
+    /* second byte - 8b (mod 256) at most hi - 8b: in range */
+    __m128i r = _mm_cmpeq_epi8(_mm_subs_epu8(_mm_sub_epi8(v1, _mm_set1_epi8((char)0x8b)),
+                                             _mm_set1_epi8((char)(hi - 0x8b))),
+                               _mm_setzero_si128());
+    unsigned mask = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xd9)), r));
+    uint32_t pairs = e - 1 - b;   /* pairs left: positions b .. e-2 */
+    if (pairs < 16) mask &= (1u << pairs) - 1;
+    n += (mask != 0) + ((mask & (mask - 1)) != 0);   /* (up to two) */
+    if (n >= need) return 1;
+    b += 16;
+  }
+#endif
+  for (; b + 1 < e; b++)
+    if (t->src[b] == 0xd9 && t->src[b + 1] >= 0x8b && t->src[b + 1] <= hi && ++n >= need) return 1;
+  return 0;
+}
 
 static int add_ment(struct alq_extractor *x, const ment *m) {
   if (x->nments == x->capments) {
@@ -229,9 +260,7 @@ static int nationality_force(const struct alq_extractor *x, const alq_match *m, 
  * adjective "Syrian", not the country? */
 static int has_tanween(const struct alq_extractor *x, const alq_match *m) {
   const alq_text *t = &x->text;
-  for (uint32_t b = t->toks[m->tok_last].start; b + 1 < t->toks[m->tok_last].end; b++)
-    if (t->src[b] == 0xd9 && t->src[b + 1] >= 0x8b && t->src[b + 1] <= 0x8d) return 1;
-  return 0;
+  return marks_in(t, t->toks[m->tok_last].start, t->toks[m->tok_last].end, 0x8d, 1);
 }
 
 /* A country that "witnessed" events (شهدت سوريا، ليبيا شهدت): the scene of
@@ -494,8 +523,7 @@ static int resolve_actor(struct alq_extractor *x, const alq_match *m, const alq_
  * excepted: ه is also ة) is no part of a name. */
 static int tanween_or_suffix(const alq_text *t, size_t j) {
   const alq_token *tk = &t->toks[j];
-  for (uint32_t b = tk->start; b + 1 < tk->end; b++)
-    if (t->src[b] == 0xd9 && t->src[b + 1] >= 0x8b && t->src[b + 1] <= 0x8d) return 1;
+  if (marks_in(t, tk->start, tk->end, 0x8d, 1)) return 1;
   const char *w = t->norm + tk->nstart;
   size_t n = tk->nlen;
   return n >= 8 && (!memcmp(w + n - 4, "\xd9\x87\xd8\xa7", 4) || !memcmp(w + n - 4, "\xd9\x87\xd9\x85", 4));
@@ -637,8 +665,7 @@ static int name_unit(const struct alq_extractor *x, size_t j, int inner, size_t 
     if (tk->nlen < 4) return NW_NONE;
     if (x->tok_ment[j] >= 0) return NW_NONE;
     /* a word with tanween (ردًا، أيضاً) is no name */
-    for (uint32_t b = tk->start; b + 1 < tk->end; b++)
-      if (t->src[b] == 0xd9 && t->src[b + 1] >= 0x8b && t->src[b + 1] <= 0x8d) return NW_NONE;
+    if (marks_in(t, tk->start, tk->end, 0x8d, 1)) return NW_NONE;
     const char *w = t->norm + tk->nstart;
     /* a proclitic on the article (والعالم، بالمدينة، للحرب): no name word;
        ك and ف are left out, foreign names start so (كالفن، فالنتين) */
@@ -778,10 +805,7 @@ static int name_announced(const struct alq_extractor *x, size_t i) {
 
 /* A person's name starting at token s, or 0. */
 static int vocalized(const alq_text *t, size_t tf, size_t tl) {
-  int n = 0;
-  for (uint32_t b = t->toks[tf].start; b + 1 < t->toks[tl].end; b++)
-    if (t->src[b] == 0xd9 && t->src[b + 1] >= 0x8b && t->src[b + 1] <= 0x92) n++;
-  return n >= 2;
+  return marks_in(t, t->toks[tf].start, t->toks[tl].end, 0x92, 2);
 }
 
 static int person_at(const struct alq_extractor *x, size_t s, size_t *tl) {
