@@ -238,8 +238,9 @@ static int force_named(const struct alq_extractor *x, const alq_match *m) {
  * returns the force's actor (the state's FORCE id, else the state) and the
  * adjective's token in *tl, or -1. */
 static int nationality_force(const struct alq_extractor *x, const alq_match *m, size_t *tl) {
-  if (m->tok_first != m->tok_last || x_ent(x, (int)(m - x->m), ALQ_LK_ACTOR, -1) ||
-      !x_ent(x, (int)(m - x->m), ALQ_LK_CUE, ALQ_CUE_FORCE_HEAD))
+  /* (the force-head cue's bit first: most matches have none) */
+  if (!alq_match_may_have(m, ALQ_LK_CUE, ALQ_CUE_FORCE_HEAD) || m->tok_first != m->tok_last ||
+      x_ent(x, (int)(m - x->m), ALQ_LK_ACTOR, -1) || !x_ent(x, (int)(m - x->m), ALQ_LK_CUE, ALQ_CUE_FORCE_HEAD))
     return -1;
   size_t j = next_word(&x->text, m->tok_last);
   for (int hop = 0; hop < 2 && j != SIZE_MAX; hop++) {
@@ -625,7 +626,13 @@ static const alq_lexent *ents_cue(const alq_lexent *e, uint32_t n, int cls) {
 
 /* The entry of cue class cls on match k, read as a name: the article of
  * the text is never stripped to reach it (السفير is not سفير here). */
-static const alq_lexent *name_cue(const struct alq_extractor *x, int k, int cls) {
+static const alq_lexent *name_cue_at(const struct alq_extractor *x, int k, int cls);
+static inline const alq_lexent *name_cue(const struct alq_extractor *x, int k, int cls) {
+  /* (the usual answer, no such cue on the match, inline) */
+  if (!alq_match_may_have(&x->m[k], ALQ_LK_CUE, cls)) return NULL;
+  return name_cue_at(x, k, cls);
+}
+static const alq_lexent *name_cue_at(const struct alq_extractor *x, int k, int cls) {
   const alq_match *m = &x->m[k];
   if (!x_ent(x, k, ALQ_LK_CUE, cls)) return NULL;
   if (m->tok_first == m->tok_last) {
