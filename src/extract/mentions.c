@@ -1247,6 +1247,7 @@ int x_person_org(const struct alq_extractor *x, const ment *p) {
  * only moves the dates before them to the next match kept (or to the loop
  * after the last), which adds them in the same order, as nothing else is
  * added in between. */
+#ifdef ALQ_EXTRACT_NO_FAST
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
@@ -1254,6 +1255,7 @@ static size_t next_mention_match(const alq_match *ms, size_t k, size_t nm) {
   while (k < nm && !(ms[k].kinds & ((1u << ALQ_LK_ACTOR) | (1u << ALQ_LK_PLACE))) && !(ms[k].cues & MENTION_CUES)) k++;
   return k;
 }
+#endif
 
 int x_mentions(struct alq_extractor *x) {
   const alq_text *t = &x->text;
@@ -1268,13 +1270,28 @@ int x_mentions(struct alq_extractor *x) {
   int yem = 0, syr = 0;
   x->focus_state = -1;
   x->ncommon = 0;
+#ifndef ALQ_EXTRACT_NO_FAST
+  uint32_t *mcand;
+  size_t nmc;
+#endif
   {
     int *st_id = alq_arena_alloc(&x->arena, (x->nm + 1) * sizeof *st_id);
     int *st_n = alq_arena_alloc(&x->arena, (x->nm + 1) * sizeof *st_n);
     if (!st_id || !st_n) return ALQ_ENOMEM;
     size_t nst = 0;
     int best = 0;
+#ifndef ALQ_EXTRACT_NO_FAST
+    /* (speed) and the matches next_mention_match stops at, in order, listed
+       without a branch (mcand[0..nmc)) */
+    nmc = 0;
+    mcand = alq_arena_alloc(&x->arena, (x->nm + 1) * sizeof *mcand);
+    if (!mcand) return ALQ_ENOMEM;
+#endif
     for (size_t k = 0; k < x->nm; k++) {
+#ifndef ALQ_EXTRACT_NO_FAST
+      mcand[nmc] = (uint32_t)k;
+      nmc += (x->m[k].kinds & ((1u << ALQ_LK_ACTOR) | (1u << ALQ_LK_PLACE))) || (x->m[k].cues & MENTION_CUES);
+#endif
       if (!(x->m[k].kinds & ((1u << ALQ_LK_ACTOR) | (1u << ALQ_LK_PLACE)))) continue;
       const alq_lexent *ae = x_ent(x, (int)k, ALQ_LK_ACTOR, -1);
       const alq_lexent *pe = x_ent(x, (int)k, ALQ_LK_PLACE, -1);
@@ -1300,7 +1317,12 @@ int x_mentions(struct alq_extractor *x) {
   x->yemen_story = yem >= 2 && yem > syr;
 
   size_t di = 0;
+#ifndef ALQ_EXTRACT_NO_FAST
+  for (size_t c = 0; c < nmc; c++) {
+    size_t k = mcand[c];
+#else
   for (size_t k = next_mention_match(x->m, 0, x->nm); k < x->nm; k = next_mention_match(x->m, k + 1, x->nm)) {
+#endif
     const alq_match *m = &x->m[k];
     /* dates that start before this match */
     while (di < x->ndates && x->dates[di].tf < m->tok_first)
