@@ -1257,6 +1257,12 @@ static size_t next_mention_match(const alq_match *ms, size_t k, size_t nm) {
 }
 #endif
 
+/* The mention of match k with its span, kind and ids still to set. */
+static inline ment match_ment(const alq_text *t, const alq_match *m, size_t k) {
+  ment mt = {m->start, m->end, m->tok_first, m->tok_last, 0, -1, (int)k, NULL, NULL, -1, t->toks[m->tok_first].sent};
+  return mt;
+}
+
 int x_mentions(struct alq_extractor *x) {
   const alq_text *t = &x->text;
   int rc;
@@ -1353,13 +1359,13 @@ int x_mentions(struct alq_extractor *x) {
     }
     const alq_lexent *ae = x_ent(x, (int)k, ALQ_LK_ACTOR, -1);
     const alq_lexent *pe = x_ent(x, (int)k, ALQ_LK_PLACE, -1);
-    ment mt = {m->start, m->end, m->tok_first, m->tok_last, 0, -1, (int)k, NULL, NULL, -1,
-               t->toks[m->tok_first].sent};
+    ment mt;   /* (made where an actor or a place is found: match_ment) */
     /* a country's name with tanween is the adjective (جنديا سوريًا) */
     if ((ae || pe) && m->tok_first == m->tok_last && has_tanween(x, m)) continue;
     if (ae) {
       int a = resolve_actor(x, m, ae);
       if (a >= 0) {
+        mt = match_ment(t, m, k);
         const alq_actor *ac = &x->lex->actors[a];
         /* a name of the gazetteer, or a one-word name (في المملكة), is a
            place after في; a force is not (مصادر في البنتاغون) */
@@ -1385,6 +1391,7 @@ int x_mentions(struct alq_extractor *x) {
         !prev_has(x, m->tok_first, ALQ_CUE_PLACE_HEAD) && x->lex->places[pe->value].country)
       continue;
     if (pe) {
+      mt = match_ment(t, m, k);
       const alq_place *pl = &x->lex->places[pe->value];
       /* a country with no id of its own acting, as a state does (أعلنت
          النرويج، وفد من البرازيل): a STATE with a new: id; a place after
