@@ -6,7 +6,7 @@
 #include "extract/extract.h"
 #include "util/util.h"
 
-typedef struct line {
+typedef struct chrome_line {
   uint32_t s_first, s_count;   /* sentences */
   uint32_t t_first, t_last;    /* tokens (inclusive) */
   uint32_t nwords;
@@ -14,7 +14,7 @@ typedef struct line {
   uint64_t hash;               /* of the normalized words (words_hash; 0 until needed) */
   int ends_stop;               /* ends with . ! ? ؟ */
   int date_only;               /* mostly a date (and a time) */
-} line;
+} chrome_line;
 
 /* The hash of the normalized words of tokens [a, b] (never 0). */
 static uint64_t words_hash(const alq_text *t, uint32_t a, uint32_t b) {
@@ -32,8 +32,13 @@ static uint64_t words_hash(const alq_text *t, uint32_t a, uint32_t b) {
  * than words_hash: the repeated-line test hashes a line's words only when
  * an earlier line has its signature. *nwords counts the words. */
 static uint64_t words_sig_of(const alq_text *t, uint32_t n, uint64_t bytes, uint32_t first, uint32_t last);
-#ifdef ALQ_EXTRACT_NO_FAST
-static uint64_t words_sig(const alq_text *t, uint32_t a, uint32_t b, uint32_t *nwords) {
+/* (each of the two is used by one build, both by tests/unit/test_chrome_fast.c) */
+#if defined(__GNUC__)
+#define CHROME_MAYBE_UNUSED __attribute__((unused))
+#else
+#define CHROME_MAYBE_UNUSED
+#endif
+CHROME_MAYBE_UNUSED static uint64_t words_sig(const alq_text *t, uint32_t a, uint32_t b, uint32_t *nwords) {
   uint32_t n = 0, first = UINT32_MAX, last = 0;
   uint64_t bytes = 0;
   for (uint32_t i = a; i <= b; i++) {
@@ -46,11 +51,11 @@ static uint64_t words_sig(const alq_text *t, uint32_t a, uint32_t b, uint32_t *n
   *nwords = n;
   return words_sig_of(t, n, bytes, first, last);
 }
-#else
+
 /* (speed) words_sig of line l, and the number tokens of the line appended
  * to num[*nnum...] for the date pass (x->num_toks): the one pass over the
  * tokens of both, without a branch per token. */
-static uint64_t words_sig_nums(const alq_text *t, uint32_t a, uint32_t b, uint32_t *nwords, uint32_t *num,
+CHROME_MAYBE_UNUSED static uint64_t words_sig_nums(const alq_text *t, uint32_t a, uint32_t b, uint32_t *nwords, uint32_t *num,
                                size_t *nnum) {
   /* all ones for a word's kind (x_is_word: Arabic, Latin, number) */
   static const uint32_t word_mask[8] = {0, ~0u, ~0u, ~0u, 0, 0, 0, 0};
@@ -74,7 +79,6 @@ static uint64_t words_sig_nums(const alq_text *t, uint32_t a, uint32_t b, uint32
   while (!x_is_word(t, last)) last--;
   return words_sig_of(t, n, bytes, first, last);
 }
-#endif
 
 static uint64_t words_sig_of(const alq_text *t, uint32_t n, uint64_t bytes, uint32_t first, uint32_t last) {
   if (!n) return 1;
@@ -87,7 +91,7 @@ static uint64_t words_sig_of(const alq_text *t, uint32_t n, uint64_t bytes, uint
 }
 
 /* Are the words of line l a contiguous run of the words of line ref? */
-static int echoes(const alq_text *t, const line *l, const line *ref) {
+static int echoes(const alq_text *t, const chrome_line *l, const chrome_line *ref) {
   if (!l->nwords || l->nwords > ref->nwords) return 0;
   uint32_t lw[64], rw[256], nl = 0, nr = 0;
   for (uint32_t i = l->t_first; i <= l->t_last && nl < 64; i++) if (x_is_word(t, i)) lw[nl++] = i;
@@ -107,12 +111,12 @@ static int echoes(const alq_text *t, const line *l, const line *ref) {
  * If not, line k joins the set. The set holds lines by signature (sig, and
  * the line index + 1 in idx); words_hash is computed, once per line, only
  * for lines whose signatures meet. */
-static int seen_before(const alq_text *t, line *ls, uint64_t *sig, uint32_t *idx, size_t cap, size_t k) {
-  line *l = &ls[k];
+static int seen_before(const alq_text *t, chrome_line *ls, uint64_t *sig, uint32_t *idx, size_t cap, size_t k) {
+  chrome_line *l = &ls[k];
   size_t i = (size_t)l->sig & (cap - 1);
   while (idx[i]) {
     if (sig[i] == l->sig) {
-      line *o = &ls[idx[i] - 1];
+      chrome_line *o = &ls[idx[i] - 1];
       if (!o->hash) o->hash = words_hash(t, o->t_first, o->t_last);
       if (!l->hash) l->hash = words_hash(t, l->t_first, l->t_last);
       if (o->hash == l->hash) return 1;
@@ -134,7 +138,7 @@ static int button_word(const struct alq_extractor *x, size_t i) {
 /* Does line l open like a news lead: a perfect verb from the lead list as
  * its first word, without a proclitic (وقال continues the story), and a
  * sentence's length? */
-static int lead_line(const struct alq_extractor *x, const line *l) {
+static int lead_line(const struct alq_extractor *x, const chrome_line *l) {
   if (l->nwords < 8) return 0;
   const alq_lexent *e = x_tok_ent(x, l->t_first, ALQ_LK_CUE, ALQ_CUE_CHROME);
   return e && e->value == 1 && !x->m[x->tok_match[l->t_first]].strip;
@@ -163,7 +167,7 @@ int x_chrome(struct alq_extractor *x) {
     x_resolve_dates(x);
     return 0;
   }
-  line *ls = alq_arena_calloc(&x->arena, ns, sizeof *ls);
+  chrome_line *ls = alq_arena_calloc(&x->arena, ns, sizeof *ls);
   if (!ls) return ALQ_ENOMEM;
   size_t nl = 0;
   for (size_t s = 0; s < ns; s++) {
@@ -171,10 +175,10 @@ int x_chrome(struct alq_extractor *x) {
     if (!se->tok_count) continue;
     int newline = s == 0 || (t->toks[se->tok_first].flags & ALQ_TF_NEWLINE_BEFORE);
     if (newline || !nl) {
-      line *l = &ls[nl++];
+      chrome_line *l = &ls[nl++];
       l->s_first = (uint32_t)s; l->t_first = se->tok_first;
     }
-    line *l = &ls[nl - 1];
+    chrome_line *l = &ls[nl - 1];
     l->s_count = (uint32_t)s - l->s_first + 1;
     l->t_last = se->tok_first + se->tok_count - 1;
     x->si[s].line = (uint32_t)(nl - 1);
@@ -187,7 +191,7 @@ int x_chrome(struct alq_extractor *x) {
   size_t nnum = 0, tnext = 0;
 #endif
   for (size_t k = 0; k < nl; k++) {
-    line *l = &ls[k];
+    chrome_line *l = &ls[k];
 #ifndef ALQ_EXTRACT_NO_FAST
     for (; tnext < l->t_first; tnext++) { num[nnum] = (uint32_t)tnext; nnum += t->toks[tnext].kind == ALQ_TOK_NUMBER; }
     l->sig = words_sig_nums(t, l->t_first, l->t_last, &l->nwords, num, &nnum);
@@ -211,7 +215,7 @@ int x_chrome(struct alq_extractor *x) {
   if ((rc = x_find_dates(x))) return rc;
   size_t di = 0;
   for (size_t k = 0; k < nl; k++) {
-    line *l = &ls[k];
+    chrome_line *l = &ls[k];
     /* date-only: a date expression covers most of the line's words */
     while (di < x->ndates && x->dates[di].tl < l->t_first) di++;
     uint32_t covered = 0;
@@ -221,10 +225,10 @@ int x_chrome(struct alq_extractor *x) {
   }
   /* the title: the first headline-sized line (5 to 60 words, no date, no
      button word) before the body; masthead lines above it are short; else
-     the longest short line */
+     the longest short chrome_line */
   int title = -1, longest = -1;
   for (size_t k = 0, seen = 0; k < nl && seen < 8; k++) {
-    line *l = &ls[k];
+    chrome_line *l = &ls[k];
     if (l->nwords < 3 || l->date_only) continue;
     if (button_word(x, l->t_first)) continue;
     seen++;
@@ -271,7 +275,7 @@ int x_chrome(struct alq_extractor *x) {
   }
   int prev = -1;                 /* the last line with words */
   for (size_t k = 0; k < nl; k++) {
-    line *l = &ls[k];
+    chrome_line *l = &ls[k];
     int chrome = k >= teasers;
     if (button_word(x, l->t_first) && !l->ends_stop) chrome = 1;
     /* a date line yields no claim; the dateline below the headline is still
@@ -280,7 +284,7 @@ int x_chrome(struct alq_extractor *x) {
     if (l->nwords <= 6 && !l->ends_stop)
       for (size_t i = l->t_first; i <= l->t_last; i++)
         if (button_word(x, i)) chrome = 1;
-    if (!chrome && l->nwords && seen_before(t, ls, seen, seen_idx, scap, k)) chrome = 1;  /* repeated line */
+    if (!chrome && l->nwords && seen_before(t, ls, seen, seen_idx, scap, k)) chrome = 1;  /* repeated chrome_line */
     if (!chrome && title >= 0 && (int)k != title && !l->ends_stop && l->nwords <= 8 &&
         echoes(t, l, &ls[title]))
       chrome = 1;                                            /* caption echoing the headline */

@@ -1540,7 +1540,9 @@ int x_mentions(struct alq_extractor *x) {
   }
   while (di < x->ndates)
     if ((rc = add_date_ment(x, &di))) return rc;
+#ifndef ALQ_EXTRACT_NO_FAST
   size_t nmatch = x->nments;   /* the mentions of the matches and the dates */
+#endif
   if ((rc = surname_refs(x))) return rc;
   if ((rc = nested_persons(x))) return rc;
   /* mentions were appended in streams (matches, dates, surnames): sort by start */
