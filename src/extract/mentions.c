@@ -731,11 +731,12 @@ static int pronoun_suffix(const alq_text *t, size_t j) {
 /* Extends a name from the unit at token s (of class c0); returns the number
  * of units taken and sets *tl. `plain_start`: s may be a word no lexicon
  * knows (after a title or a role). */
-static int name_extend(const struct alq_extractor *x, size_t s, int c0, size_t *tl) {
+static int name_extend(const struct alq_extractor *x, size_t s, int c0, size_t last0, size_t *tl) {
   const alq_text *t = &x->text;
-  size_t last, j;
+  size_t last = last0, j;   /* (name_unit(x, s, 0, &last0) gave c0: the callers' test) */
   int units = 1, plain = c0 == NW_PLAIN, kunya = c0 == NW_KUNYA, prev = c0;
-  name_unit(x, s, 0, &last);
+  size_t j_last = SIZE_MAX;   /* the last unit looked at (inner), and its class */
+  int c_last = NW_NONE;
   *tl = last;
   size_t sent = t->toks[s].sent;
   if (c0 == NW_KNOWN || c0 == NW_SURNAME) return 1;
@@ -744,6 +745,8 @@ static int name_extend(const struct alq_extractor *x, size_t s, int c0, size_t *
     if (j >= t->ntoks || t->toks[j].sent != sent) break;
     size_t l2;
     int c = name_unit(x, j, 1, &l2);
+    j_last = j;
+    c_last = c;
     if (prev == NW_LINK || prev == NW_KUNYA) {
       /* the word a link or kunya takes: any name word, with the article
          too (عبد الرحيم، عبد الله، أبو الوليد), and the name goes on */
@@ -774,7 +777,9 @@ static int name_extend(const struct alq_extractor *x, size_t s, int c0, size_t *
     size_t l3;
     size_t f = last;
     while (f > s && x->tok_match[f] >= 0 && x->m[x->tok_match[f]].tok_first != f) f--;
-    if (name_unit(x, f, f != s, &l3) != NW_LINK) break;
+    /* (the last unit's class once more: the loop's answer when it looked there) */
+    int cf = f == j_last ? c_last : name_unit(x, f, f != s, &l3);
+    if (cf != NW_LINK) break;
     last = f - 1; units--;
   }
   *tl = last;
@@ -819,7 +824,7 @@ static int person_at(const struct alq_extractor *x, size_t s, size_t *tl) {
   size_t last;
   int c = name_unit(x, s, 0, &last);
   if (c == NW_NONE || c == NW_PLAIN || c == NW_SURNAME || c == NW_NISBA) return 0;
-  int units = name_extend(x, s, c, tl);
+  int units = name_extend(x, s, c, last, tl);
   /* fully vocalized text is scripture or verse (نَصْرُ اللهِ), not news names */
   if (vocalized(&x->text, s, *tl)) return 0;
   if (c == NW_KNOWN) return 1;
@@ -883,7 +888,7 @@ static int plain_name_after(const struct alq_extractor *x, size_t i, int closed,
   if (j >= t->ntoks || t->toks[j].sent != s) return 0;
   size_t last;
   if (name_unit(x, j, 0, &last) != NW_PLAIN || t->toks[j].nlen < 6) return 0;
-  if (name_extend(x, j, NW_PLAIN, tl) < 2) return 0;
+  if (name_extend(x, j, NW_PLAIN, last, tl) < 2) return 0;
   if (closed && !name_closed(x, *tl)) return 0;
   *tf = j;
   return 1;
@@ -914,7 +919,7 @@ static int appos_name_after(const struct alq_extractor *x, size_t i, size_t *tf,
       }
       int c = name_unit(x, n, 0, &last);
       if (c != NW_PLAIN || t->toks[n].nlen < 6) return 0;
-      if (name_extend(x, n, NW_PLAIN, tl) < 2 || !name_closed(x, *tl)) return 0;
+      if (name_extend(x, n, NW_PLAIN, last, tl) < 2 || !name_closed(x, *tl)) return 0;
       *tf = n;
       return 1;
     }
@@ -1004,8 +1009,9 @@ static int surname_refs(struct alq_extractor *x) {
   size_t *lend = alq_arena_alloc(&x->arena, (n0 + 1) * sizeof *lend), nlend = 0;
   if (!lend) return ALQ_ENOMEM;
   for (size_t i = 0; i < n0; i++) {
-    const ment p = x->ments[i];
-    if (p.kind != MK_PERSON || p.tl == p.tf) continue;
+    const ment *pp = &x->ments[i];
+    if (pp->kind != MK_PERSON || pp->tl == pp->tf) continue;
+    const ment p = *pp;
     size_t sl = p.tl;
     if (x->tok_match[sl] >= 0 || t->toks[sl].kind != ALQ_TOK_ARABIC || t->toks[sl].nlen < 6) continue;
     /* only a name whose words are known but for the surname, or a closed
@@ -1296,7 +1302,7 @@ int x_mentions(struct alq_extractor *x) {
     for (size_t k = 0; k < x->nm; k++) {
 #ifndef ALQ_EXTRACT_NO_FAST
       mcand[nmc] = (uint32_t)k;
-      nmc += (x->m[k].kinds & ((1u << ALQ_LK_ACTOR) | (1u << ALQ_LK_PLACE))) || (x->m[k].cues & MENTION_CUES);
+      nmc += ((x->m[k].kinds & ((1u << ALQ_LK_ACTOR) | (1u << ALQ_LK_PLACE))) != 0) | ((x->m[k].cues & MENTION_CUES) != 0);
 #endif
       if (!(x->m[k].kinds & ((1u << ALQ_LK_ACTOR) | (1u << ALQ_LK_PLACE)))) continue;
       const alq_lexent *ae = x_ent(x, (int)k, ALQ_LK_ACTOR, -1);
