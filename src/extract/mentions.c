@@ -322,12 +322,13 @@ static uint32_t place_extend(const struct alq_extractor *x, uint32_t tl) {
 static const char *slug_from(struct alq_extractor *x, const char *prefix, size_t tf, size_t strip, size_t tl) {
   alq_text *t = &x->text;
   char buf[256];
-  size_t n = (size_t)snprintf(buf, sizeof buf, "%s", prefix);
+  size_t np = strlen(prefix), n = np < sizeof buf - 1 ? np : sizeof buf - 1;   /* (snprintf "%s") */
+  memcpy(buf, prefix, n);
   for (size_t i = tf; i <= tl && i < t->ntoks && n < sizeof buf - 8; i++) {
     const alq_token *tk = &t->toks[i];
     if (!x_is_word(t, i)) continue;
     size_t off = (i == tf && strip < tk->nlen) ? strip : 0;
-    if (n > strlen(prefix) && n < sizeof buf - 1) buf[n++] = '-';
+    if (n > np && n < sizeof buf - 1) buf[n++] = '-';
     size_t c = tk->nlen - off < sizeof buf - 1 - n ? tk->nlen - off : sizeof buf - 1 - n;
     memcpy(buf + n, t->norm + tk->nstart + off, c);
     n += c;
@@ -447,7 +448,7 @@ static int add_date_ment(struct alq_extractor *x, size_t *di) {
 /* Decides whether an actor match names an actor here; returns the actor
  * index or -1. */
 static int resolve_actor(struct alq_extractor *x, const alq_match *m, const alq_lexent *e) {
-  size_t nw = next_word(&x->text, m->tok_last);
+  size_t nw;   /* the next word, for the two ambiguous kinds (next_word) */
   if ((e->flags & ALQ_EF_YEMEN_STORY) && !x->yemen_story) return -1;
   if (e->flags & ALQ_EF_GOV_STATE) return x->focus_state;
   /* "the national army": the one of the story's country where forces.tsv
@@ -476,6 +477,7 @@ static int resolve_actor(struct alq_extractor *x, const alq_match *m, const alq_
     return x->coalition_default >= 0 ? x->coalition_default : e->value;
   }
   if (e->flags & ALQ_EF_AMBIG_CONTEXT) {
+    nw = next_word(&x->text, m->tok_last);
     if (nw != SIZE_MAX && x_tok_ent(x, nw, ALQ_LK_CUE, ALQ_CUE_AMBIG_BLOCK_AFTER)) {
       common_sense_add(x, e->value);
       return -1;
@@ -513,6 +515,7 @@ static int resolve_actor(struct alq_extractor *x, const alq_match *m, const alq_
       return -1;
     /* a place right after it makes it a common word with its object (غرفة
        عمليات فتح حلب "the conquest of Aleppo") */
+    nw = next_word(&x->text, m->tok_last);
     if (nw != SIZE_MAX && nw == m->tok_last + 1 && x_tok_ent(x, nw, ALQ_LK_PLACE, -1) &&
         !x->m[x->tok_match[nw]].strip)
       return -1;
