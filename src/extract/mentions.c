@@ -1305,9 +1305,14 @@ int x_mentions(struct alq_extractor *x) {
     for (size_t k = 0; k < x->nm; k++) {
 #ifndef ALQ_EXTRACT_NO_FAST
       mcand[nmc] = (uint32_t)k;
-      nmc += ((x->m[k].kinds & ((1u << ALQ_LK_ACTOR) | (1u << ALQ_LK_PLACE))) != 0) | ((x->m[k].cues & MENTION_CUES) != 0);
-#endif
+      if (!(x->m[k].kinds & ((1u << ALQ_LK_ACTOR) | (1u << ALQ_LK_PLACE)))) {
+        nmc += (x->m[k].cues & MENTION_CUES) != 0;
+        continue;
+      }
+      nmc++;
+#else
       if (!(x->m[k].kinds & ((1u << ALQ_LK_ACTOR) | (1u << ALQ_LK_PLACE)))) continue;
+#endif
       const alq_lexent *ae = x_ent(x, (int)k, ALQ_LK_ACTOR, -1);
       const alq_lexent *pe = x_ent(x, (int)k, ALQ_LK_PLACE, -1);
       const alq_lexent *e = ae ? ae : pe;
