@@ -1338,6 +1338,7 @@ int x_mentions(struct alq_extractor *x) {
 
   size_t di = 0;
 #ifndef ALQ_EXTRACT_NO_FAST
+  uint32_t date_tf = x->ndates ? x->dates[0].tf : UINT32_MAX;
   for (size_t c = 0; c < nmc; c++) {
     size_t k = mcand[c];
 #else
@@ -1345,13 +1346,25 @@ int x_mentions(struct alq_extractor *x) {
 #endif
     const alq_match *m = &x->m[k];
     /* dates that start before this match */
+#ifndef ALQ_EXTRACT_NO_FAST
+    /* (the next date's first token kept at hand: add_ment's stores may
+       alias x->dates for the compiler) */
+    if (m->tok_first > date_tf) {
+      while (di < x->ndates && x->dates[di].tf < m->tok_first)
+        if ((rc = add_date_ment(x, &di))) return rc;
+      date_tf = di < x->ndates ? x->dates[di].tf : UINT32_MAX;
+    }
+#else
     while (di < x->ndates && x->dates[di].tf < m->tok_first)
       if ((rc = add_date_ment(x, &di))) return rc;
+#endif
     if (x->tok_ment[m->tok_first] >= 0) continue;
+#ifdef ALQ_EXTRACT_NO_FAST
     /* a match that is no actor or place and carries none of the cues the
        rules below read yields no mention (most matches: function words,
-       triggers, time words) */
+       triggers, time words; the list holds no other) */
     if (!(m->kinds & ((1u << ALQ_LK_ACTOR) | (1u << ALQ_LK_PLACE))) && !(m->cues & MENTION_CUES)) continue;
+#endif
     /* a news outlet by name (رويترز، صحيفة "السفير") */
     const alq_lexent *on = name_cue(x, (int)k, ALQ_CUE_OUTLET_NAME);
     if (on && outlet_here(x, (int)k, on)) {
