@@ -65,11 +65,19 @@ CHROME_MAYBE_UNUSED static uint64_t words_sig_nums(const alq_text *t, uint32_t a
   uint64_t bytes = 0;
   size_t nn = *nnum;
   const alq_token *toks = t->toks;
-  for (const alq_token *p = toks + a, *e = toks + b + 1; p < e; p++) {
+  const alq_token *p = toks + a, *e = toks + b + 1;
+  for (; p + 1 < e; p += 2) {   /* (two tokens a round) */
+    uint32_t k0 = p[0].kind, k1 = p[1].kind, w0 = word_mask[k0 & 7], w1 = word_mask[k1 & 7];
+    bytes += (p[0].nlen & w0) + (uint64_t)(p[1].nlen & w1);
+    n -= w0 + w1;                                         /* (+1 for a word) */
+    if (k0 == ALQ_TOK_NUMBER) num[nn++] = (uint32_t)(p - toks);   /* (numbers are few) */
+    if (k1 == ALQ_TOK_NUMBER) num[nn++] = (uint32_t)(p + 1 - toks);
+  }
+  if (p < e) {
     uint32_t kind = p->kind, w = word_mask[kind & 7];
     bytes += p->nlen & w;
-    n -= w;                                               /* (+1 for a word) */
-    if (kind == ALQ_TOK_NUMBER) num[nn++] = (uint32_t)(p - toks);   /* (numbers are few) */
+    n -= w;
+    if (kind == ALQ_TOK_NUMBER) num[nn++] = (uint32_t)(p - toks);
   }
   *nnum = nn;
   *nwords = n;
