@@ -1517,7 +1517,14 @@ int x_mentions(struct alq_extractor *x) {
        figure (محمد النص، أبو محمد الجولاني، أوباما) */
     {
       size_t tl;
-      if (person_at(x, m->tok_first, &tl)) {
+#ifndef ALQ_EXTRACT_NO_FAST
+      /* (speed) name_unit's first answer on a match with no actor and no
+         name cue is NW_NONE, and person_at's then 0 */
+      int may_name = (m->kinds & (1u << ALQ_LK_ACTOR)) || (m->cues & NAME_CUES);
+#else
+      int may_name = 1;
+#endif
+      if (may_name && person_at(x, m->tok_first, &tl)) {
         if ((rc = add_person(x, m->tok_first, m->strip, tl, m->start))) return rc;
         continue;
       }
