@@ -179,11 +179,7 @@ static void hijri_to_gregorian(int hy, int hm, int hd, int *y, int *m, int *d) {
   civil_from_days(days, y, m, d);
 }
 
-/* The cue classes that can start a date expression on a word (a weekday,
- * recency and now words, a named day, since, a time unit). */
-#define DATE_START_CUES                                                                          \
-  ((1ull << ALQ_CUE_WEEKDAY) | (1ull << ALQ_CUE_TIME_RECENT) | (1ull << ALQ_CUE_TIME_NOW) |      \
-   (1ull << ALQ_CUE_TIME_DAY) | (1ull << ALQ_CUE_TIME_SINCE) | (1ull << ALQ_CUE_TIME_UNIT))
+/* (DATE_START_CUES, the cue classes that can start a date: extract.h) */
 
 /* The first token from i on that may start a date: most tokens start none,
  * a word that no match with a month or a cue that starts a date covers (the
@@ -234,11 +230,10 @@ static int date_stops_make(struct alq_extractor *x, date_stops *d) {
     }
   }
   /* merge: the matches' tokens (in order, apart) with the numbers (a number
-     inside such a match once) */
+     inside such a match once); the matches listed by x_begin */
   size_t ia = 0, n = 0;
-  for (size_t k = 0; k < x->nm; k++) {
-    const alq_match *m = &x->m[k];
-    if (!date_start_match(m)) continue;
+  for (size_t c = 0; c < x->ndate_ms; c++) {
+    const alq_match *m = &x->m[x->date_ms[c]];
     while (ia < nnum && num[ia] < m->tok_first) d->v[n++] = num[ia++];
     for (uint32_t q = m->tok_first; q <= m->tok_last; q++) d->v[n++] = q;
     while (ia < nnum && num[ia] <= m->tok_last) ia++;

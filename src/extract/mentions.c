@@ -653,11 +653,7 @@ static const alq_lexent *name_cue_at(const struct alq_extractor *x, int k, int c
  * بن، آل), a known public figure (person_name), then further given names,
  * up to two words no lexicon knows (foreign and rare names: كلابر، نويرت),
  * ending at a surname with the article (البرغثي) or a known surname. */
-/* The cue classes that can make a match a name unit (not_name only ever
- * unmakes one, so a match without these is none whatever it says). */
-#define NAME_CUES                                                                                    \
-  ((1ull << ALQ_CUE_PERSON_NAME) | (1ull << ALQ_CUE_GIVEN_NAME) | (1ull << ALQ_CUE_NAME_LINK) |         \
-   (1ull << ALQ_CUE_KUNYA) | (1ull << ALQ_CUE_NATIONALITY))
+/* (NAME_CUES, the cue classes that can make a match a name unit: extract.h) */
 enum { NW_NONE, NW_GIVEN, NW_GIVEN_AMBIG, NW_LINK, NW_KUNYA, NW_KNOWN, NW_PLAIN, NW_SURNAME, NW_NISBA };
 
 /* The name class of the unit (match or plain token) that starts at token j;
@@ -1243,12 +1239,7 @@ int x_person_org(const struct alq_extractor *x, const ment *p) {
   return -1;
 }
 
-/* The cue classes x_mentions' rules read on a match (name_unit's too). */
-#define MENTION_CUES                                                                                       \
-  (NAME_CUES | (1ull << ALQ_CUE_OUTLET_NAME) | (1ull << ALQ_CUE_FORCE_HEAD) | (1ull << ALQ_CUE_STATE_HEAD) | \
-   (1ull << ALQ_CUE_PLACE_NAME_HEAD) | (1ull << ALQ_CUE_ORG_HEAD) | (1ull << ALQ_CUE_OFFICIAL_ROLE) |      \
-   (1ull << ALQ_CUE_PERSON_ROLE) | (1ull << ALQ_CUE_TITLE_WORD) | (1ull << ALQ_CUE_SAY_VERB) |             \
-   (1ull << ALQ_CUE_OUTLET_HEAD))
+/* (MENTION_CUES, the cue classes x_mentions' rules read on a match: extract.h) */
 
 /* The first match from k on that is an actor or a place or carries one of
  * the cues the mention rules read, or nm: the rest (most matches: function
@@ -1296,23 +1287,16 @@ int x_mentions(struct alq_extractor *x) {
     size_t nst = 0;
     int best = 0;
 #ifndef ALQ_EXTRACT_NO_FAST
-    /* (speed) and the matches next_mention_match stops at, in order, listed
-       without a branch (mcand[0..nmc)) */
-    nmc = 0;
-    mcand = alq_arena_alloc(&x->arena, (x->nm + 1) * sizeof *mcand);
-    if (!mcand) return ALQ_ENOMEM;
-#endif
-    for (size_t k = 0; k < x->nm; k++) {
-#ifndef ALQ_EXTRACT_NO_FAST
-      mcand[nmc] = (uint32_t)k;
-      if (!(x->m[k].kinds & ((1u << ALQ_LK_ACTOR) | (1u << ALQ_LK_PLACE)))) {
-        nmc += (x->m[k].cues & MENTION_CUES) != 0;
-        continue;
-      }
-      nmc++;
+    /* (speed) the matches next_mention_match stops at, listed by x_begin:
+       the actors and places are among them */
+    mcand = x->ment_ms;
+    nmc = x->nment_ms;
+    for (size_t c = 0; c < nmc; c++) {
+      size_t k = mcand[c];
 #else
-      if (!(x->m[k].kinds & ((1u << ALQ_LK_ACTOR) | (1u << ALQ_LK_PLACE)))) continue;
+    for (size_t k = 0; k < x->nm; k++) {
 #endif
+      if (!(x->m[k].kinds & ((1u << ALQ_LK_ACTOR) | (1u << ALQ_LK_PLACE)))) continue;
       const alq_lexent *ae = x_ent(x, (int)k, ALQ_LK_ACTOR, -1);
       const alq_lexent *pe = x_ent(x, (int)k, ALQ_LK_PLACE, -1);
       const alq_lexent *e = ae ? ae : pe;
