@@ -179,18 +179,19 @@ static int locative(const struct alq_extractor *x, const alq_match *m) {
                                       (nt->nlen == 1 && t->norm[nt->nstart] == ',')))
       return 1;
   }
+  /* (the word before, asked once: prev_word(t, m->tok_first)) */
+  size_t pw = prev_word(t, m->tok_first);
   /* ما بين سوريا والعراق: a stretch of land */
   {
-    size_t p = prev_word(t, m->tok_first);
+    size_t p = pw;
     if (p != SIZE_MAX && x->tok_match[p] >= 0) {
       const alq_match *pm = &x->m[x->tok_match[p]];
       if (pm->tok_last > pm->tok_first && x_ent(x, x->tok_match[p], ALQ_LK_CUE, ALQ_CUE_BETWEEN)) return 1;
     }
   }
   /* (a preposition of value 1, على, is the target's, not a place's: عقوبات على إيران) */
-  size_t pw = prev_word(t, m->tok_first);
   const alq_lexent *pp = pw != SIZE_MAX ? x_tok_ent(x, pw, ALQ_LK_CUE, ALQ_CUE_PLACE_PREP) : NULL;
-  if ((pp && pp->value != 1) || prev_has(x, m->tok_first, ALQ_CUE_PLACE_HEAD)) return 1;
+  if ((pp && pp->value != 1) || (pw != SIZE_MAX && x_tok_ent(x, pw, ALQ_LK_CUE, ALQ_CUE_PLACE_HEAD))) return 1;
   /* من الصين إلى سوريا: the start of a route */
   if (pw != SIZE_MAX && x_tok_ent(x, pw, ALQ_LK_CUE, ALQ_CUE_FROM)) {
     size_t nw = next_word(t, m->tok_last);
@@ -198,7 +199,7 @@ static int locative(const struct alq_extractor *x, const alq_match *m) {
     if (np && np->value == 2 && x->m[x->tok_match[nw]].tok_first == nw) return 1;
   }
   /* في كل العراق، في مختلف أنحاء سوريا: quantifiers in between */
-  size_t p = prev_word(&x->text, m->tok_first);
+  size_t p = pw;
   for (int k = 0; k < 2 && p != SIZE_MAX && x_tok_ent(x, p, ALQ_LK_CUE, ALQ_CUE_QUANTIFIER); k++) {
     size_t first = x->m[x->tok_match[p]].tok_first;
     if (prev_has(x, first, ALQ_CUE_PLACE_PREP)) return 1;
@@ -1279,6 +1280,7 @@ int x_mentions(struct alq_extractor *x) {
 #ifndef ALQ_EXTRACT_NO_FAST
   uint32_t *mcand;
   size_t nmc;
+  const alq_lexent **cand_ae, **cand_pe;
 #endif
   {
     int *st_id = alq_arena_alloc(&x->arena, (x->nm + 1) * sizeof *st_id);
@@ -1291,14 +1293,23 @@ int x_mentions(struct alq_extractor *x) {
        the actors and places are among them */
     mcand = x->ment_ms;
     nmc = x->nment_ms;
+    /* (and each one's actor and place entries, for the loop below) */
+    cand_ae = alq_arena_alloc(&x->arena, (nmc + 1) * sizeof *cand_ae);
+    cand_pe = alq_arena_alloc(&x->arena, (nmc + 1) * sizeof *cand_pe);
+    if (!cand_ae || !cand_pe) return ALQ_ENOMEM;
     for (size_t c = 0; c < nmc; c++) {
       size_t k = mcand[c];
+      cand_ae[c] = cand_pe[c] = NULL;   /* (x_ent's answer without either kind) */
 #else
     for (size_t k = 0; k < x->nm; k++) {
 #endif
       if (!(x->m[k].kinds & ((1u << ALQ_LK_ACTOR) | (1u << ALQ_LK_PLACE)))) continue;
       const alq_lexent *ae = x_ent(x, (int)k, ALQ_LK_ACTOR, -1);
       const alq_lexent *pe = x_ent(x, (int)k, ALQ_LK_PLACE, -1);
+#ifndef ALQ_EXTRACT_NO_FAST
+      cand_ae[c] = ae;
+      cand_pe[c] = pe;
+#endif
       const alq_lexent *e = ae ? ae : pe;
       if (e && e->value >= 0) {
         int a = e->kind == ALQ_LK_ACTOR ? e->value : x->lex->places[e->value].state;
@@ -1368,8 +1379,12 @@ int x_mentions(struct alq_extractor *x) {
         continue;
       }
     }
+#ifndef ALQ_EXTRACT_NO_FAST
+    const alq_lexent *ae = cand_ae[c], *pe = cand_pe[c];   /* (found by the story-country pass) */
+#else
     const alq_lexent *ae = x_ent(x, (int)k, ALQ_LK_ACTOR, -1);
     const alq_lexent *pe = x_ent(x, (int)k, ALQ_LK_PLACE, -1);
+#endif
     ment mt;   /* (made where an actor or a place is found: match_ment) */
     /* a country's name with tanween is the adjective (جنديا سوريًا) */
     if ((ae || pe) && m->tok_first == m->tok_last && has_tanween(x, m)) continue;
