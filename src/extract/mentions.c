@@ -981,7 +981,8 @@ static size_t next_surname_word(const alq_token *toks, const int32_t *tmatch, co
                                 const char *norm, uint64_t tailbits, size_t j, size_t n) {
   for (; j < n; j++) {
     const alq_token *wt = &toks[j];
-    if (wt->kind != ALQ_TOK_ARABIC || wt->nlen < 4 || tmatch[j] >= 0 || tment[j] >= 0) continue;
+    /* (both indexes -1 in one test: their AND has the sign bit) */
+    if ((tmatch[j] & tment[j]) >= 0 || wt->kind != ALQ_TOK_ARABIC || wt->nlen < 4) continue;
     uint32_t wtail;
     memcpy(&wtail, norm + wt->nstart + wt->nlen - 4, 4);
     if ((tailbits >> ((wtail * 0x9E3779B1u) >> 26)) & 1) return j;
