@@ -78,7 +78,7 @@ static void check_doc(const char *id, const char *text, size_t len, const char *
   memcpy(si0, ex->si, (ns + 1) * sizeof *si0);
   struct alq_extractor snap = *ex;
   assert_int_equal(x_chrome(ex), 0);
-  assert_non_null(ex->num_toks);
+  if (ns) assert_non_null(ex->num_toks);   /* (a text of no sentence takes the date pass's own walk) */
   struct alq_extractor fast = *ex;
   memcpy(si1, ex->si, (ns + 1) * sizeof *si1);
   snap.arena = ex->arena;   /* (it only grows until the next reset) */
@@ -116,6 +116,8 @@ static void check_doc(const char *id, const char *text, size_t len, const char *
 static void test_chrome_same(void **state) {
   (void)state;
   walk_corpora(check_doc);
+  static const char *const tiny[] = {"", " ", "\n\n", "2015", "1/2/2015", "قال", "«", "في 3 آذار 2015"};
+  for (size_t i = 0; i < sizeof tiny / sizeof *tiny; i++) check_doc("tiny", tiny[i], strlen(tiny[i]), NULL);
   fprintf(stderr, "%zu documents, %zu dates, %zu chrome sentences, %zu signatures compared\n", ndocs, ndates_seen,
           nchrome_seen, nranges_seen);
   assert_true(ndocs >= 100 && ndates_seen > 1000 && nchrome_seen > 50 && nranges_seen > 10000);

@@ -99,6 +99,8 @@ static void check_doc(const char *id, const char *text, size_t len, const char *
 static void test_mentions_same(void **state) {
   (void)state;
   walk_corpora(check_doc);
+  static const char *const tiny[] = {"", " ", "\n", "قال", "الرئيس", "قال محمد", "ً", "سوريًا"};
+  for (size_t i = 0; i < sizeof tiny / sizeof *tiny; i++) check_doc("tiny", tiny[i], strlen(tiny[i]), NULL);
   fprintf(stderr, "%zu documents, %zu mentions (%zu one-word persons) compared\n", ndocs, nments_seen,
           nsurnames_seen);
   assert_true(ndocs >= 100 && nments_seen > 10000 && nsurnames_seen > 100);
