@@ -6,7 +6,7 @@
 #include "extract/extract.h"
 #include "util/util.h"
 
-typedef struct line {
+typedef struct chrome_line {
   uint32_t s_first, s_count;   /* sentences */
   uint32_t t_first, t_last;    /* tokens (inclusive) */
   uint32_t nwords;
@@ -14,7 +14,7 @@ typedef struct line {
   uint64_t hash;               /* of the normalized words (words_hash; 0 until needed) */
   int ends_stop;               /* ends with . ! ? ؟ */
   int date_only;               /* mostly a date (and a time) */
-} line;
+} chrome_line;
 
 /* The hash of the normalized words of tokens [a, b] (never 0). */
 static uint64_t words_hash(const alq_text *t, uint32_t a, uint32_t b) {
@@ -31,7 +31,14 @@ static uint64_t words_hash(const alq_text *t, uint32_t a, uint32_t b) {
  * share (their count, their bytes, the first and the last word), cheaper
  * than words_hash: the repeated-line test hashes a line's words only when
  * an earlier line has its signature. *nwords counts the words. */
-static uint64_t words_sig(const alq_text *t, uint32_t a, uint32_t b, uint32_t *nwords) {
+static uint64_t words_sig_of(const alq_text *t, uint32_t n, uint64_t bytes, uint32_t first, uint32_t last);
+/* (each of the two is used by one build, both by tests/unit/test_chrome_fast.c) */
+#if defined(__GNUC__)
+#define CHROME_MAYBE_UNUSED __attribute__((unused))
+#else
+#define CHROME_MAYBE_UNUSED
+#endif
+CHROME_MAYBE_UNUSED static uint64_t words_sig(const alq_text *t, uint32_t a, uint32_t b, uint32_t *nwords) {
   uint32_t n = 0, first = UINT32_MAX, last = 0;
   uint64_t bytes = 0;
   for (uint32_t i = a; i <= b; i++) {
@@ -42,6 +49,46 @@ static uint64_t words_sig(const alq_text *t, uint32_t a, uint32_t b, uint32_t *n
     bytes += t->toks[i].nlen;
   }
   *nwords = n;
+  return words_sig_of(t, n, bytes, first, last);
+}
+
+/* (speed) words_sig of line l, and the number tokens of the line appended
+ * to num[*nnum...] for the date pass (x->num_toks): the one pass over the
+ * tokens of both, without a branch per token. */
+CHROME_MAYBE_UNUSED static uint64_t words_sig_nums(const alq_text *t, uint32_t a, uint32_t b, uint32_t *nwords, uint32_t *num,
+                               size_t *nnum) {
+  /* all ones for a word's kind (x_is_word: Arabic, Latin, number) */
+  static const uint32_t word_mask[8] = {0, ~0u, ~0u, ~0u, 0, 0, 0, 0};
+  _Static_assert(ALQ_TOK_ARABIC == 1 && ALQ_TOK_LATIN == 2 && ALQ_TOK_NUMBER == 3 && ALQ_TOK_INVALID < 8,
+                 "word_mask follows alq_tok_kind");
+  uint32_t n = 0;
+  uint64_t bytes = 0;
+  size_t nn = *nnum;
+  const alq_token *toks = t->toks;
+  const alq_token *p = toks + a, *e = toks + b + 1;
+  for (; p + 1 < e; p += 2) {   /* (two tokens a round) */
+    uint32_t k0 = p[0].kind, k1 = p[1].kind, w0 = word_mask[k0 & 7], w1 = word_mask[k1 & 7];
+    bytes += (p[0].nlen & w0) + (uint64_t)(p[1].nlen & w1);
+    n -= w0 + w1;                                         /* (+1 for a word) */
+    if (k0 == ALQ_TOK_NUMBER) num[nn++] = (uint32_t)(p - toks);   /* (numbers are few) */
+    if (k1 == ALQ_TOK_NUMBER) num[nn++] = (uint32_t)(p + 1 - toks);
+  }
+  if (p < e) {
+    uint32_t kind = p->kind, w = word_mask[kind & 7];
+    bytes += p->nlen & w;
+    n -= w;
+    if (kind == ALQ_TOK_NUMBER) num[nn++] = (uint32_t)(p - toks);
+  }
+  *nnum = nn;
+  *nwords = n;
+  if (!n) return 1;
+  uint32_t first = a, last = b;   /* (the first and the last word) */
+  while (!x_is_word(t, first)) first++;
+  while (!x_is_word(t, last)) last--;
+  return words_sig_of(t, n, bytes, first, last);
+}
+
+static uint64_t words_sig_of(const alq_text *t, uint32_t n, uint64_t bytes, uint32_t first, uint32_t last) {
   if (!n) return 1;
   uint64_t h = ((uint64_t)n << 32 | bytes) * 0x9E3779B97F4A7C15ULL;
   h ^= alq_hash_words(t->norm + t->toks[first].nstart, t->toks[first].nlen);
@@ -52,7 +99,7 @@ static uint64_t words_sig(const alq_text *t, uint32_t a, uint32_t b, uint32_t *n
 }
 
 /* Are the words of line l a contiguous run of the words of line ref? */
-static int echoes(const alq_text *t, const line *l, const line *ref) {
+static int echoes(const alq_text *t, const chrome_line *l, const chrome_line *ref) {
   if (!l->nwords || l->nwords > ref->nwords) return 0;
   uint32_t lw[64], rw[256], nl = 0, nr = 0;
   for (uint32_t i = l->t_first; i <= l->t_last && nl < 64; i++) if (x_is_word(t, i)) lw[nl++] = i;
@@ -72,12 +119,12 @@ static int echoes(const alq_text *t, const line *l, const line *ref) {
  * If not, line k joins the set. The set holds lines by signature (sig, and
  * the line index + 1 in idx); words_hash is computed, once per line, only
  * for lines whose signatures meet. */
-static int seen_before(const alq_text *t, line *ls, uint64_t *sig, uint32_t *idx, size_t cap, size_t k) {
-  line *l = &ls[k];
+static int seen_before(const alq_text *t, chrome_line *ls, uint64_t *sig, uint32_t *idx, size_t cap, size_t k) {
+  chrome_line *l = &ls[k];
   size_t i = (size_t)l->sig & (cap - 1);
   while (idx[i]) {
     if (sig[i] == l->sig) {
-      line *o = &ls[idx[i] - 1];
+      chrome_line *o = &ls[idx[i] - 1];
       if (!o->hash) o->hash = words_hash(t, o->t_first, o->t_last);
       if (!l->hash) l->hash = words_hash(t, l->t_first, l->t_last);
       if (o->hash == l->hash) return 1;
@@ -99,7 +146,7 @@ static int button_word(const struct alq_extractor *x, size_t i) {
 /* Does line l open like a news lead: a perfect verb from the lead list as
  * its first word, without a proclitic (وقال continues the story), and a
  * sentence's length? */
-static int lead_line(const struct alq_extractor *x, const line *l) {
+static int lead_line(const struct alq_extractor *x, const chrome_line *l) {
   if (l->nwords < 8) return 0;
   const alq_lexent *e = x_tok_ent(x, l->t_first, ALQ_LK_CUE, ALQ_CUE_CHROME);
   return e && e->value == 1 && !x->m[x->tok_match[l->t_first]].strip;
@@ -122,10 +169,13 @@ static void parse_doc_date(struct alq_extractor *x, const char *iso) {
 int x_chrome(struct alq_extractor *x) {
   const alq_text *t = &x->text;
   size_t ns = t->nsents;
-  int rc = x_find_dates(x);
-  if (rc) return rc;
-  if (!ns) { x_resolve_dates(x); return 0; }
-  line *ls = alq_arena_calloc(&x->arena, ns, sizeof *ls);
+  int rc;
+  if (!ns) {
+    if ((rc = x_find_dates(x))) return rc;
+    x_resolve_dates(x);
+    return 0;
+  }
+  chrome_line *ls = alq_arena_calloc(&x->arena, ns, sizeof *ls);
   if (!ls) return ALQ_ENOMEM;
   size_t nl = 0;
   for (size_t s = 0; s < ns; s++) {
@@ -133,18 +183,30 @@ int x_chrome(struct alq_extractor *x) {
     if (!se->tok_count) continue;
     int newline = s == 0 || (t->toks[se->tok_first].flags & ALQ_TF_NEWLINE_BEFORE);
     if (newline || !nl) {
-      line *l = &ls[nl++];
+      chrome_line *l = &ls[nl++];
       l->s_first = (uint32_t)s; l->t_first = se->tok_first;
     }
-    line *l = &ls[nl - 1];
+    chrome_line *l = &ls[nl - 1];
     l->s_count = (uint32_t)s - l->s_first + 1;
     l->t_last = se->tok_first + se->tok_count - 1;
     x->si[s].line = (uint32_t)(nl - 1);
   }
-  size_t di = 0;
+#ifndef ALQ_EXTRACT_NO_FAST
+  /* the number tokens for the date pass, from the lines' pass (tokens
+     outside every line, if any, tested on their own) */
+  uint32_t *num = alq_arena_alloc(&x->arena, (t->ntoks + 1) * sizeof *num);
+  if (!num) return ALQ_ENOMEM;
+  size_t nnum = 0, tnext = 0;
+#endif
   for (size_t k = 0; k < nl; k++) {
-    line *l = &ls[k];
+    chrome_line *l = &ls[k];
+#ifndef ALQ_EXTRACT_NO_FAST
+    for (; tnext < l->t_first; tnext++) { num[nnum] = (uint32_t)tnext; nnum += t->toks[tnext].kind == ALQ_TOK_NUMBER; }
+    l->sig = words_sig_nums(t, l->t_first, l->t_last, &l->nwords, num, &nnum);
+    tnext = (size_t)l->t_last + 1;
+#else
     l->sig = words_sig(t, l->t_first, l->t_last, &l->nwords);
+#endif
     /* the stop may stand before closing quotes (قال: "... .") */
     uint32_t lt = l->t_last;
     while (lt > l->t_first && t->toks[lt].kind == ALQ_TOK_QUOTE) lt--;
@@ -152,6 +214,16 @@ int x_chrome(struct alq_extractor *x) {
     const char *ls_ = t->norm + last->nstart;
     l->ends_stop = last->kind == ALQ_TOK_PUNCT && (*ls_ == '.' || *ls_ == '!' || *ls_ == '?' ||
                                                    (last->nlen == 2 && !memcmp(ls_, "\xd8\x9f", 2)));
+  }
+#ifndef ALQ_EXTRACT_NO_FAST
+  for (; tnext < t->ntoks; tnext++) { num[nnum] = (uint32_t)tnext; nnum += t->toks[tnext].kind == ALQ_TOK_NUMBER; }
+  x->num_toks = num;
+  x->nnum = nnum;
+#endif
+  if ((rc = x_find_dates(x))) return rc;
+  size_t di = 0;
+  for (size_t k = 0; k < nl; k++) {
+    chrome_line *l = &ls[k];
     /* date-only: a date expression covers most of the line's words */
     while (di < x->ndates && x->dates[di].tl < l->t_first) di++;
     uint32_t covered = 0;
@@ -161,10 +233,10 @@ int x_chrome(struct alq_extractor *x) {
   }
   /* the title: the first headline-sized line (5 to 60 words, no date, no
      button word) before the body; masthead lines above it are short; else
-     the longest short line */
+     the longest short chrome_line */
   int title = -1, longest = -1;
   for (size_t k = 0, seen = 0; k < nl && seen < 8; k++) {
-    line *l = &ls[k];
+    chrome_line *l = &ls[k];
     if (l->nwords < 3 || l->date_only) continue;
     if (button_word(x, l->t_first)) continue;
     seen++;
@@ -211,7 +283,7 @@ int x_chrome(struct alq_extractor *x) {
   }
   int prev = -1;                 /* the last line with words */
   for (size_t k = 0; k < nl; k++) {
-    line *l = &ls[k];
+    chrome_line *l = &ls[k];
     int chrome = k >= teasers;
     if (button_word(x, l->t_first) && !l->ends_stop) chrome = 1;
     /* a date line yields no claim; the dateline below the headline is still
@@ -220,7 +292,7 @@ int x_chrome(struct alq_extractor *x) {
     if (l->nwords <= 6 && !l->ends_stop)
       for (size_t i = l->t_first; i <= l->t_last; i++)
         if (button_word(x, i)) chrome = 1;
-    if (!chrome && l->nwords && seen_before(t, ls, seen, seen_idx, scap, k)) chrome = 1;  /* repeated line */
+    if (!chrome && l->nwords && seen_before(t, ls, seen, seen_idx, scap, k)) chrome = 1;  /* repeated chrome_line */
     if (!chrome && title >= 0 && (int)k != title && !l->ends_stop && l->nwords <= 8 &&
         echoes(t, l, &ls[title]))
       chrome = 1;                                            /* caption echoing the headline */

@@ -99,11 +99,27 @@ int x_begin(struct alq_extractor *x, const alq_doc *doc) {
   x->si = alq_arena_calloc(&x->arena, x->text.nsents + 1, sizeof *x->si);
   if (!x->tok_match || !x->tok_ment || !x->tok_cues || !x->si) return ALQ_ENOMEM;
   for (size_t i = 0; i < nt; i++) { x->tok_match[i] = -1; x->tok_ment[i] = -1; x->tok_cues[i] = 0; }
-  for (size_t k = 0; k < x->nm; k++)
-    for (uint32_t i = x->m[k].tok_first; i <= x->m[k].tok_last; i++) {
+  /* (speed) and the lists of the matches the date and mention passes read
+     (x->date_ms, x->ment_ms) */
+  x->date_ms = alq_arena_alloc(&x->arena, (x->nm + 1) * sizeof *x->date_ms);
+  x->ment_ms = alq_arena_alloc(&x->arena, (x->nm + 1) * sizeof *x->ment_ms);
+  if (!x->date_ms || !x->ment_ms) return ALQ_ENOMEM;
+  size_t nd = 0, nmt = 0;
+  for (size_t k = 0; k < x->nm; k++) {
+    const alq_match *mk = &x->m[k];
+    uint64_t cues = mk->cues;
+    uint32_t kinds = mk->kinds;
+    if ((kinds & (1u << ALQ_LK_MONTH)) || (cues & DATE_START_CUES)) x->date_ms[nd++] = (uint32_t)k;   /* (few) */
+    /* (a third of the matches, at random: without a branch) */
+    x->ment_ms[nmt] = (uint32_t)k;
+    nmt += ((kinds & ((1u << ALQ_LK_ACTOR) | (1u << ALQ_LK_PLACE))) != 0) | ((cues & MENTION_CUES) != 0);
+    for (uint32_t i = mk->tok_first; i <= mk->tok_last; i++) {
       x->tok_match[i] = (int32_t)k;
-      x->tok_cues[i] = x->m[k].cues;
+      x->tok_cues[i] = cues;
     }
+  }
+  x->ndate_ms = nd;
+  x->nment_ms = nmt;
   return 0;
 }
 

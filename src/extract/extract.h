@@ -87,14 +87,41 @@ struct alq_extractor {
   /* (speed, claims.c) the tokens whose match has a verb of saying or بحسب,
      in order, or NULL */
   uint32_t *say_toks; size_t nsay;
-  uint32_t *anon_toks; size_t nanon;   /* (speed) the tokens with the unnamed-source cue, in order */
-  int anon_ready;                      /* anon_toks made (on the first need) */
+  /* (speed, claims.c) the tokens with the unnamed-source cue, in order,
+     for earlier_anon (made on its first call: anon_ready) */
+  uint32_t *anon_toks; size_t nanon;
+  int anon_ready;
+  /* (speed, chrome.c for dates.c) the number tokens, in order, found by
+     the chrome pass's walk over the lines; NULL: dates.c finds them */
+  uint32_t *num_toks; size_t nnum;
+  /* (speed, x_begin for dates.c and mentions.c) the matches that may start
+     a date (a month, DATE_START_CUES) and the matches the mention loop
+     reads (an actor, a place, MENTION_CUES), in order */
+  uint32_t *date_ms; size_t ndate_ms;
+  uint32_t *ment_ms; size_t nment_ms;
   /* output */
   alq_claim *claims; size_t nclaims, capclaims;
   alq_mention *outm; size_t noutm;
   alq_issue *issues; size_t nissues;
   alq_result res;
 };
+
+/* The cue classes that can start a date expression on a word (a weekday,
+ * recency and now words, a named day, since, a time unit). */
+#define DATE_START_CUES                                                                          \
+  ((1ull << ALQ_CUE_WEEKDAY) | (1ull << ALQ_CUE_TIME_RECENT) | (1ull << ALQ_CUE_TIME_NOW) |      \
+   (1ull << ALQ_CUE_TIME_DAY) | (1ull << ALQ_CUE_TIME_SINCE) | (1ull << ALQ_CUE_TIME_UNIT))
+/* The cue classes that can make a match a name unit in mentions.c (not_name
+ * only ever unmakes one, so a match without these is none whatever it says). */
+#define NAME_CUES                                                                                    \
+  ((1ull << ALQ_CUE_PERSON_NAME) | (1ull << ALQ_CUE_GIVEN_NAME) | (1ull << ALQ_CUE_NAME_LINK) |         \
+   (1ull << ALQ_CUE_KUNYA) | (1ull << ALQ_CUE_NATIONALITY))
+/* The cue classes x_mentions' rules read on a match (name_unit's too). */
+#define MENTION_CUES                                                                                       \
+  (NAME_CUES | (1ull << ALQ_CUE_OUTLET_NAME) | (1ull << ALQ_CUE_FORCE_HEAD) | (1ull << ALQ_CUE_STATE_HEAD) | \
+   (1ull << ALQ_CUE_PLACE_NAME_HEAD) | (1ull << ALQ_CUE_ORG_HEAD) | (1ull << ALQ_CUE_OFFICIAL_ROLE) |      \
+   (1ull << ALQ_CUE_PERSON_ROLE) | (1ull << ALQ_CUE_TITLE_WORD) | (1ull << ALQ_CUE_SAY_VERB) |             \
+   (1ull << ALQ_CUE_OUTLET_HEAD))
 
 /* Does lexicon match i carry an entry of this kind (and class, -1 any)?
  * Returns the entry or NULL. */

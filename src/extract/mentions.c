@@ -10,6 +10,37 @@
 #include <stdlib.h>
 #include <string.h>
 #include "extract/extract.h"
+#if defined(__SSE2__) && !defined(ALQ_EXTRACT_NO_FAST)
+#include <emmintrin.h>
+#endif
+
+/* Are there at least `need` (1 or 2) Arabic marks U+064B..U+06hi (bytes
+ * d9 8b .. d9 hi: from the tanween, 8b-8d, to the sukun, 92) starting in
+ * src[b, e-1), their second byte before e? The byte-pair test of the
+ * tanween and vocalization rules. */
+static int marks_in(const alq_text *t, uint32_t b, uint32_t e, uint8_t hi, unsigned need) {
+  unsigned n = 0;
+#if defined(__SSE2__) && !defined(ALQ_EXTRACT_NO_FAST)
+  /* (speed) sixteen pairs at a time while 17 bytes from b are in the text */
+  while (b + 1 < e && (size_t)b + 17 <= t->len) {
+    __m128i v0 = _mm_loadu_si128((const __m128i *)(t->src + b));
+    __m128i v1 = _mm_loadu_si128((const __m128i *)(t->src + b + 1));
+    /* second byte - 8b (mod 256) at most hi - 8b: in range */
+    __m128i r = _mm_cmpeq_epi8(_mm_subs_epu8(_mm_sub_epi8(v1, _mm_set1_epi8((char)0x8b)),
+                                             _mm_set1_epi8((char)(hi - 0x8b))),
+                               _mm_setzero_si128());
+    unsigned mask = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xd9)), r));
+    uint32_t pairs = e - 1 - b;   /* pairs left: positions b .. e-2 */
+    if (pairs < 16) mask &= (1u << pairs) - 1;
+    n += (mask != 0) + ((mask & (mask - 1)) != 0);   /* (up to two) */
+    if (n >= need) return 1;
+    b += 16;
+  }
+#endif
+  for (; b + 1 < e; b++)
+    if (t->src[b] == 0xd9 && t->src[b + 1] >= 0x8b && t->src[b + 1] <= hi && ++n >= need) return 1;
+  return 0;
+}
 
 static int add_ment(struct alq_extractor *x, const ment *m) {
   if (x->nments == x->capments) {
@@ -53,6 +84,30 @@ static void sort_ments(ment *a, ment *tmp, size_t n) {
   }
   if (src != a) memcpy(a, src, n * sizeof *a);
 }
+
+#ifndef ALQ_EXTRACT_NO_FAST
+/* (speed) sort_ments when its two streams are each sorted already (the
+ * usual case: the matches' mentions with the dates, a[0..na), come in
+ * order, and so do the surname references after them): the second stream
+ * merged into the first from the back, ties after the first's (the stable
+ * order). *moved gets the first index that changed; the mentions before it
+ * are where they were (add_ment's marks of their tokens stand), those from
+ * it on were moved. Returns 0, nothing changed, if a stream is out of order. */
+static int merge_sorted_streams(ment *a, ment *tmp, size_t na, size_t n, size_t *moved) {
+  for (size_t i = 1; i < n; i++)
+    if (i != na && a[i].start < a[i - 1].start) return 0;
+  size_t nb = n - na;
+  if (!nb) { *moved = n; return 1; }
+  memcpy(tmp, a + na, nb * sizeof *tmp);
+  size_t i = na, j = nb, k = n;   /* (one past the next to take) */
+  while (j > 0) {
+    if (i > 0 && a[i - 1].start > tmp[j - 1].start) a[--k] = a[--i];
+    else a[--k] = tmp[--j];
+  }
+  *moved = i;
+  return 1;
+}
+#endif
 
 /* The word token before i (skipping quotes), or SIZE_MAX. */
 static size_t prev_word(const alq_text *t, size_t i) {
@@ -124,18 +179,19 @@ static int locative(const struct alq_extractor *x, const alq_match *m) {
                                       (nt->nlen == 1 && t->norm[nt->nstart] == ',')))
       return 1;
   }
+  /* (the word before, asked once: prev_word(t, m->tok_first)) */
+  size_t pw = prev_word(t, m->tok_first);
   /* ما بين سوريا والعراق: a stretch of land */
   {
-    size_t p = prev_word(t, m->tok_first);
+    size_t p = pw;
     if (p != SIZE_MAX && x->tok_match[p] >= 0) {
       const alq_match *pm = &x->m[x->tok_match[p]];
       if (pm->tok_last > pm->tok_first && x_ent(x, x->tok_match[p], ALQ_LK_CUE, ALQ_CUE_BETWEEN)) return 1;
     }
   }
   /* (a preposition of value 1, على, is the target's, not a place's: عقوبات على إيران) */
-  size_t pw = prev_word(t, m->tok_first);
   const alq_lexent *pp = pw != SIZE_MAX ? x_tok_ent(x, pw, ALQ_LK_CUE, ALQ_CUE_PLACE_PREP) : NULL;
-  if ((pp && pp->value != 1) || prev_has(x, m->tok_first, ALQ_CUE_PLACE_HEAD)) return 1;
+  if ((pp && pp->value != 1) || (pw != SIZE_MAX && x_tok_ent(x, pw, ALQ_LK_CUE, ALQ_CUE_PLACE_HEAD))) return 1;
   /* من الصين إلى سوريا: the start of a route */
   if (pw != SIZE_MAX && x_tok_ent(x, pw, ALQ_LK_CUE, ALQ_CUE_FROM)) {
     size_t nw = next_word(t, m->tok_last);
@@ -143,7 +199,7 @@ static int locative(const struct alq_extractor *x, const alq_match *m) {
     if (np && np->value == 2 && x->m[x->tok_match[nw]].tok_first == nw) return 1;
   }
   /* في كل العراق، في مختلف أنحاء سوريا: quantifiers in between */
-  size_t p = prev_word(&x->text, m->tok_first);
+  size_t p = pw;
   for (int k = 0; k < 2 && p != SIZE_MAX && x_tok_ent(x, p, ALQ_LK_CUE, ALQ_CUE_QUANTIFIER); k++) {
     size_t first = x->m[x->tok_match[p]].tok_first;
     if (prev_has(x, first, ALQ_CUE_PLACE_PREP)) return 1;
@@ -183,8 +239,9 @@ static int force_named(const struct alq_extractor *x, const alq_match *m) {
  * returns the force's actor (the state's FORCE id, else the state) and the
  * adjective's token in *tl, or -1. */
 static int nationality_force(const struct alq_extractor *x, const alq_match *m, size_t *tl) {
-  if (m->tok_first != m->tok_last || x_ent(x, (int)(m - x->m), ALQ_LK_ACTOR, -1) ||
-      !x_ent(x, (int)(m - x->m), ALQ_LK_CUE, ALQ_CUE_FORCE_HEAD))
+  /* (the force-head cue's bit first: most matches have none) */
+  if (!alq_match_may_have(m, ALQ_LK_CUE, ALQ_CUE_FORCE_HEAD) || m->tok_first != m->tok_last ||
+      x_ent(x, (int)(m - x->m), ALQ_LK_ACTOR, -1) || !x_ent(x, (int)(m - x->m), ALQ_LK_CUE, ALQ_CUE_FORCE_HEAD))
     return -1;
   size_t j = next_word(&x->text, m->tok_last);
   for (int hop = 0; hop < 2 && j != SIZE_MAX; hop++) {
@@ -205,9 +262,7 @@ static int nationality_force(const struct alq_extractor *x, const alq_match *m, 
  * adjective "Syrian", not the country? */
 static int has_tanween(const struct alq_extractor *x, const alq_match *m) {
   const alq_text *t = &x->text;
-  for (uint32_t b = t->toks[m->tok_last].start; b + 1 < t->toks[m->tok_last].end; b++)
-    if (t->src[b] == 0xd9 && t->src[b + 1] >= 0x8b && t->src[b + 1] <= 0x8d) return 1;
-  return 0;
+  return marks_in(t, t->toks[m->tok_last].start, t->toks[m->tok_last].end, 0x8d, 1);
 }
 
 /* A country that "witnessed" events (شهدت سوريا، ليبيا شهدت): the scene of
@@ -268,12 +323,13 @@ static uint32_t place_extend(const struct alq_extractor *x, uint32_t tl) {
 static const char *slug_from(struct alq_extractor *x, const char *prefix, size_t tf, size_t strip, size_t tl) {
   alq_text *t = &x->text;
   char buf[256];
-  size_t n = (size_t)snprintf(buf, sizeof buf, "%s", prefix);
+  size_t np = strlen(prefix), n = np < sizeof buf - 1 ? np : sizeof buf - 1;   /* (snprintf "%s") */
+  memcpy(buf, prefix, n);
   for (size_t i = tf; i <= tl && i < t->ntoks && n < sizeof buf - 8; i++) {
     const alq_token *tk = &t->toks[i];
     if (!x_is_word(t, i)) continue;
     size_t off = (i == tf && strip < tk->nlen) ? strip : 0;
-    if (n > strlen(prefix) && n < sizeof buf - 1) buf[n++] = '-';
+    if (n > np && n < sizeof buf - 1) buf[n++] = '-';
     size_t c = tk->nlen - off < sizeof buf - 1 - n ? tk->nlen - off : sizeof buf - 1 - n;
     memcpy(buf + n, t->norm + tk->nstart + off, c);
     n += c;
@@ -393,7 +449,7 @@ static int add_date_ment(struct alq_extractor *x, size_t *di) {
 /* Decides whether an actor match names an actor here; returns the actor
  * index or -1. */
 static int resolve_actor(struct alq_extractor *x, const alq_match *m, const alq_lexent *e) {
-  size_t nw = next_word(&x->text, m->tok_last);
+  size_t nw;   /* the next word, for the two ambiguous kinds (next_word) */
   if ((e->flags & ALQ_EF_YEMEN_STORY) && !x->yemen_story) return -1;
   if (e->flags & ALQ_EF_GOV_STATE) return x->focus_state;
   /* "the national army": the one of the story's country where forces.tsv
@@ -422,6 +478,7 @@ static int resolve_actor(struct alq_extractor *x, const alq_match *m, const alq_
     return x->coalition_default >= 0 ? x->coalition_default : e->value;
   }
   if (e->flags & ALQ_EF_AMBIG_CONTEXT) {
+    nw = next_word(&x->text, m->tok_last);
     if (nw != SIZE_MAX && x_tok_ent(x, nw, ALQ_LK_CUE, ALQ_CUE_AMBIG_BLOCK_AFTER)) {
       common_sense_add(x, e->value);
       return -1;
@@ -459,6 +516,7 @@ static int resolve_actor(struct alq_extractor *x, const alq_match *m, const alq_
       return -1;
     /* a place right after it makes it a common word with its object (غرفة
        عمليات فتح حلب "the conquest of Aleppo") */
+    nw = next_word(&x->text, m->tok_last);
     if (nw != SIZE_MAX && nw == m->tok_last + 1 && x_tok_ent(x, nw, ALQ_LK_PLACE, -1) &&
         !x->m[x->tok_match[nw]].strip)
       return -1;
@@ -470,8 +528,7 @@ static int resolve_actor(struct alq_extractor *x, const alq_match *m, const alq_
  * excepted: ه is also ة) is no part of a name. */
 static int tanween_or_suffix(const alq_text *t, size_t j) {
   const alq_token *tk = &t->toks[j];
-  for (uint32_t b = tk->start; b + 1 < tk->end; b++)
-    if (t->src[b] == 0xd9 && t->src[b + 1] >= 0x8b && t->src[b + 1] <= 0x8d) return 1;
+  if (marks_in(t, tk->start, tk->end, 0x8d, 1)) return 1;
   const char *w = t->norm + tk->nstart;
   size_t n = tk->nlen;
   return n >= 8 && (!memcmp(w + n - 4, "\xd9\x87\xd8\xa7", 4) || !memcmp(w + n - 4, "\xd9\x87\xd9\x85", 4));
@@ -573,7 +630,13 @@ static const alq_lexent *ents_cue(const alq_lexent *e, uint32_t n, int cls) {
 
 /* The entry of cue class cls on match k, read as a name: the article of
  * the text is never stripped to reach it (السفير is not سفير here). */
-static const alq_lexent *name_cue(const struct alq_extractor *x, int k, int cls) {
+static const alq_lexent *name_cue_at(const struct alq_extractor *x, int k, int cls);
+static inline const alq_lexent *name_cue(const struct alq_extractor *x, int k, int cls) {
+  /* (the usual answer, no such cue on the match, inline) */
+  if (!alq_match_may_have(&x->m[k], ALQ_LK_CUE, cls)) return NULL;
+  return name_cue_at(x, k, cls);
+}
+static const alq_lexent *name_cue_at(const struct alq_extractor *x, int k, int cls) {
   const alq_match *m = &x->m[k];
   if (!x_ent(x, k, ALQ_LK_CUE, cls)) return NULL;
   if (m->tok_first == m->tok_last) {
@@ -591,11 +654,7 @@ static const alq_lexent *name_cue(const struct alq_extractor *x, int k, int cls)
  * بن، آل), a known public figure (person_name), then further given names,
  * up to two words no lexicon knows (foreign and rare names: كلابر، نويرت),
  * ending at a surname with the article (البرغثي) or a known surname. */
-/* The cue classes that can make a match a name unit (not_name only ever
- * unmakes one, so a match without these is none whatever it says). */
-#define NAME_CUES                                                                                    \
-  ((1ull << ALQ_CUE_PERSON_NAME) | (1ull << ALQ_CUE_GIVEN_NAME) | (1ull << ALQ_CUE_NAME_LINK) |         \
-   (1ull << ALQ_CUE_KUNYA) | (1ull << ALQ_CUE_NATIONALITY))
+/* (NAME_CUES, the cue classes that can make a match a name unit: extract.h) */
 enum { NW_NONE, NW_GIVEN, NW_GIVEN_AMBIG, NW_LINK, NW_KUNYA, NW_KNOWN, NW_PLAIN, NW_SURNAME, NW_NISBA };
 
 /* The name class of the unit (match or plain token) that starts at token j;
@@ -613,8 +672,7 @@ static int name_unit(const struct alq_extractor *x, size_t j, int inner, size_t 
     if (tk->nlen < 4) return NW_NONE;
     if (x->tok_ment[j] >= 0) return NW_NONE;
     /* a word with tanween (ردًا، أيضاً) is no name */
-    for (uint32_t b = tk->start; b + 1 < tk->end; b++)
-      if (t->src[b] == 0xd9 && t->src[b + 1] >= 0x8b && t->src[b + 1] <= 0x8d) return NW_NONE;
+    if (marks_in(t, tk->start, tk->end, 0x8d, 1)) return NW_NONE;
     const char *w = t->norm + tk->nstart;
     /* a proclitic on the article (والعالم، بالمدينة، للحرب): no name word;
        ك and ف are left out, foreign names start so (كالفن، فالنتين) */
@@ -673,11 +731,12 @@ static int pronoun_suffix(const alq_text *t, size_t j) {
 /* Extends a name from the unit at token s (of class c0); returns the number
  * of units taken and sets *tl. `plain_start`: s may be a word no lexicon
  * knows (after a title or a role). */
-static int name_extend(const struct alq_extractor *x, size_t s, int c0, size_t *tl) {
+static int name_extend(const struct alq_extractor *x, size_t s, int c0, size_t last0, size_t *tl) {
   const alq_text *t = &x->text;
-  size_t last, j;
+  size_t last = last0, j;   /* (name_unit(x, s, 0, &last0) gave c0: the callers' test) */
   int units = 1, plain = c0 == NW_PLAIN, kunya = c0 == NW_KUNYA, prev = c0;
-  name_unit(x, s, 0, &last);
+  size_t j_last = SIZE_MAX;   /* the last unit looked at (inner), and its class */
+  int c_last = NW_NONE;
   *tl = last;
   size_t sent = t->toks[s].sent;
   if (c0 == NW_KNOWN || c0 == NW_SURNAME) return 1;
@@ -686,6 +745,8 @@ static int name_extend(const struct alq_extractor *x, size_t s, int c0, size_t *
     if (j >= t->ntoks || t->toks[j].sent != sent) break;
     size_t l2;
     int c = name_unit(x, j, 1, &l2);
+    j_last = j;
+    c_last = c;
     if (prev == NW_LINK || prev == NW_KUNYA) {
       /* the word a link or kunya takes: any name word, with the article
          too (عبد الرحيم، عبد الله، أبو الوليد), and the name goes on */
@@ -716,7 +777,9 @@ static int name_extend(const struct alq_extractor *x, size_t s, int c0, size_t *
     size_t l3;
     size_t f = last;
     while (f > s && x->tok_match[f] >= 0 && x->m[x->tok_match[f]].tok_first != f) f--;
-    if (name_unit(x, f, f != s, &l3) != NW_LINK) break;
+    /* (the last unit's class once more: the loop's answer when it looked there) */
+    int cf = f == j_last ? c_last : name_unit(x, f, f != s, &l3);
+    if (cf != NW_LINK) break;
     last = f - 1; units--;
   }
   *tl = last;
@@ -754,17 +817,14 @@ static int name_announced(const struct alq_extractor *x, size_t i) {
 
 /* A person's name starting at token s, or 0. */
 static int vocalized(const alq_text *t, size_t tf, size_t tl) {
-  int n = 0;
-  for (uint32_t b = t->toks[tf].start; b + 1 < t->toks[tl].end; b++)
-    if (t->src[b] == 0xd9 && t->src[b + 1] >= 0x8b && t->src[b + 1] <= 0x92) n++;
-  return n >= 2;
+  return marks_in(t, t->toks[tf].start, t->toks[tl].end, 0x92, 2);
 }
 
 static int person_at(const struct alq_extractor *x, size_t s, size_t *tl) {
   size_t last;
   int c = name_unit(x, s, 0, &last);
   if (c == NW_NONE || c == NW_PLAIN || c == NW_SURNAME || c == NW_NISBA) return 0;
-  int units = name_extend(x, s, c, tl);
+  int units = name_extend(x, s, c, last, tl);
   /* fully vocalized text is scripture or verse (نَصْرُ اللهِ), not news names */
   if (vocalized(&x->text, s, *tl)) return 0;
   if (c == NW_KNOWN) return 1;
@@ -828,7 +888,7 @@ static int plain_name_after(const struct alq_extractor *x, size_t i, int closed,
   if (j >= t->ntoks || t->toks[j].sent != s) return 0;
   size_t last;
   if (name_unit(x, j, 0, &last) != NW_PLAIN || t->toks[j].nlen < 6) return 0;
-  if (name_extend(x, j, NW_PLAIN, tl) < 2) return 0;
+  if (name_extend(x, j, NW_PLAIN, last, tl) < 2) return 0;
   if (closed && !name_closed(x, *tl)) return 0;
   *tf = j;
   return 1;
@@ -859,7 +919,7 @@ static int appos_name_after(const struct alq_extractor *x, size_t i, size_t *tf,
       }
       int c = name_unit(x, n, 0, &last);
       if (c != NW_PLAIN || t->toks[n].nlen < 6) return 0;
-      if (name_extend(x, n, NW_PLAIN, tl) < 2 || !name_closed(x, *tl)) return 0;
+      if (name_extend(x, n, NW_PLAIN, last, tl) < 2 || !name_closed(x, *tl)) return 0;
       *tf = n;
       return 1;
     }
@@ -921,7 +981,8 @@ static size_t next_surname_word(const alq_token *toks, const int32_t *tmatch, co
                                 const char *norm, uint64_t tailbits, size_t j, size_t n) {
   for (; j < n; j++) {
     const alq_token *wt = &toks[j];
-    if (wt->kind != ALQ_TOK_ARABIC || wt->nlen < 4 || tmatch[j] >= 0 || tment[j] >= 0) continue;
+    /* (both indexes -1 in one test: their AND has the sign bit) */
+    if ((tmatch[j] & tment[j]) >= 0 || wt->kind != ALQ_TOK_ARABIC || wt->nlen < 4) continue;
     uint32_t wtail;
     memcpy(&wtail, norm + wt->nstart + wt->nlen - 4, 4);
     if ((tailbits >> ((wtail * 0x9E3779B1u) >> 26)) & 1) return j;
@@ -949,8 +1010,9 @@ static int surname_refs(struct alq_extractor *x) {
   size_t *lend = alq_arena_alloc(&x->arena, (n0 + 1) * sizeof *lend), nlend = 0;
   if (!lend) return ALQ_ENOMEM;
   for (size_t i = 0; i < n0; i++) {
-    const ment p = x->ments[i];
-    if (p.kind != MK_PERSON || p.tl == p.tf) continue;
+    const ment *pp = &x->ments[i];
+    if (pp->kind != MK_PERSON || pp->tl == pp->tf) continue;
+    const ment p = *pp;
     size_t sl = p.tl;
     if (x->tok_match[sl] >= 0 || t->toks[sl].kind != ALQ_TOK_ARABIC || t->toks[sl].nlen < 6) continue;
     /* only a name whose words are known but for the surname, or a closed
@@ -1179,12 +1241,7 @@ int x_person_org(const struct alq_extractor *x, const ment *p) {
   return -1;
 }
 
-/* The cue classes x_mentions' rules read on a match (name_unit's too). */
-#define MENTION_CUES                                                                                       \
-  (NAME_CUES | (1ull << ALQ_CUE_OUTLET_NAME) | (1ull << ALQ_CUE_FORCE_HEAD) | (1ull << ALQ_CUE_STATE_HEAD) | \
-   (1ull << ALQ_CUE_PLACE_NAME_HEAD) | (1ull << ALQ_CUE_ORG_HEAD) | (1ull << ALQ_CUE_OFFICIAL_ROLE) |      \
-   (1ull << ALQ_CUE_PERSON_ROLE) | (1ull << ALQ_CUE_TITLE_WORD) | (1ull << ALQ_CUE_SAY_VERB) |             \
-   (1ull << ALQ_CUE_OUTLET_HEAD))
+/* (MENTION_CUES, the cue classes x_mentions' rules read on a match: extract.h) */
 
 /* The first match from k on that is an actor or a place or carries one of
  * the cues the mention rules read, or nm: the rest (most matches: function
@@ -1192,12 +1249,20 @@ int x_person_org(const struct alq_extractor *x, const ment *p) {
  * only moves the dates before them to the next match kept (or to the loop
  * after the last), which adds them in the same order, as nothing else is
  * added in between. */
+#ifdef ALQ_EXTRACT_NO_FAST
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
 static size_t next_mention_match(const alq_match *ms, size_t k, size_t nm) {
   while (k < nm && !(ms[k].kinds & ((1u << ALQ_LK_ACTOR) | (1u << ALQ_LK_PLACE))) && !(ms[k].cues & MENTION_CUES)) k++;
   return k;
+}
+#endif
+
+/* The mention of match k with its span, kind and ids still to set. */
+static inline ment match_ment(const alq_text *t, const alq_match *m, size_t k) {
+  ment mt = {m->start, m->end, m->tok_first, m->tok_last, 0, -1, (int)k, NULL, NULL, -1, t->toks[m->tok_first].sent};
+  return mt;
 }
 
 int x_mentions(struct alq_extractor *x) {
@@ -1213,16 +1278,39 @@ int x_mentions(struct alq_extractor *x) {
   int yem = 0, syr = 0;
   x->focus_state = -1;
   x->ncommon = 0;
+#ifndef ALQ_EXTRACT_NO_FAST
+  uint32_t *mcand;
+  size_t nmc;
+  const alq_lexent **cand_ae, **cand_pe;
+#endif
   {
     int *st_id = alq_arena_alloc(&x->arena, (x->nm + 1) * sizeof *st_id);
     int *st_n = alq_arena_alloc(&x->arena, (x->nm + 1) * sizeof *st_n);
     if (!st_id || !st_n) return ALQ_ENOMEM;
     size_t nst = 0;
     int best = 0;
+#ifndef ALQ_EXTRACT_NO_FAST
+    /* (speed) the matches next_mention_match stops at, listed by x_begin:
+       the actors and places are among them */
+    mcand = x->ment_ms;
+    nmc = x->nment_ms;
+    /* (and each one's actor and place entries, for the loop below) */
+    cand_ae = alq_arena_alloc(&x->arena, (nmc + 1) * sizeof *cand_ae);
+    cand_pe = alq_arena_alloc(&x->arena, (nmc + 1) * sizeof *cand_pe);
+    if (!cand_ae || !cand_pe) return ALQ_ENOMEM;
+    for (size_t c = 0; c < nmc; c++) {
+      size_t k = mcand[c];
+      cand_ae[c] = cand_pe[c] = NULL;   /* (x_ent's answer without either kind) */
+#else
     for (size_t k = 0; k < x->nm; k++) {
+#endif
       if (!(x->m[k].kinds & ((1u << ALQ_LK_ACTOR) | (1u << ALQ_LK_PLACE)))) continue;
       const alq_lexent *ae = x_ent(x, (int)k, ALQ_LK_ACTOR, -1);
       const alq_lexent *pe = x_ent(x, (int)k, ALQ_LK_PLACE, -1);
+#ifndef ALQ_EXTRACT_NO_FAST
+      cand_ae[c] = ae;
+      cand_pe[c] = pe;
+#endif
       const alq_lexent *e = ae ? ae : pe;
       if (e && e->value >= 0) {
         int a = e->kind == ALQ_LK_ACTOR ? e->value : x->lex->places[e->value].state;
@@ -1245,16 +1333,34 @@ int x_mentions(struct alq_extractor *x) {
   x->yemen_story = yem >= 2 && yem > syr;
 
   size_t di = 0;
+#ifndef ALQ_EXTRACT_NO_FAST
+  uint32_t date_tf = x->ndates ? x->dates[0].tf : UINT32_MAX;
+  for (size_t c = 0; c < nmc; c++) {
+    size_t k = mcand[c];
+#else
   for (size_t k = next_mention_match(x->m, 0, x->nm); k < x->nm; k = next_mention_match(x->m, k + 1, x->nm)) {
+#endif
     const alq_match *m = &x->m[k];
     /* dates that start before this match */
+#ifndef ALQ_EXTRACT_NO_FAST
+    /* (the next date's first token kept at hand: add_ment's stores may
+       alias x->dates for the compiler) */
+    if (m->tok_first > date_tf) {
+      while (di < x->ndates && x->dates[di].tf < m->tok_first)
+        if ((rc = add_date_ment(x, &di))) return rc;
+      date_tf = di < x->ndates ? x->dates[di].tf : UINT32_MAX;
+    }
+#else
     while (di < x->ndates && x->dates[di].tf < m->tok_first)
       if ((rc = add_date_ment(x, &di))) return rc;
+#endif
     if (x->tok_ment[m->tok_first] >= 0) continue;
+#ifdef ALQ_EXTRACT_NO_FAST
     /* a match that is no actor or place and carries none of the cues the
        rules below read yields no mention (most matches: function words,
-       triggers, time words) */
+       triggers, time words; the list holds no other) */
     if (!(m->kinds & ((1u << ALQ_LK_ACTOR) | (1u << ALQ_LK_PLACE))) && !(m->cues & MENTION_CUES)) continue;
+#endif
     /* a news outlet by name (رويترز، صحيفة "السفير") */
     const alq_lexent *on = name_cue(x, (int)k, ALQ_CUE_OUTLET_NAME);
     if (on && outlet_here(x, (int)k, on)) {
@@ -1274,15 +1380,19 @@ int x_mentions(struct alq_extractor *x) {
         continue;
       }
     }
+#ifndef ALQ_EXTRACT_NO_FAST
+    const alq_lexent *ae = cand_ae[c], *pe = cand_pe[c];   /* (found by the story-country pass) */
+#else
     const alq_lexent *ae = x_ent(x, (int)k, ALQ_LK_ACTOR, -1);
     const alq_lexent *pe = x_ent(x, (int)k, ALQ_LK_PLACE, -1);
-    ment mt = {m->start, m->end, m->tok_first, m->tok_last, 0, -1, (int)k, NULL, NULL, -1,
-               t->toks[m->tok_first].sent};
+#endif
+    ment mt;   /* (made where an actor or a place is found: match_ment) */
     /* a country's name with tanween is the adjective (جنديا سوريًا) */
     if ((ae || pe) && m->tok_first == m->tok_last && has_tanween(x, m)) continue;
     if (ae) {
       int a = resolve_actor(x, m, ae);
       if (a >= 0) {
+        mt = match_ment(t, m, k);
         const alq_actor *ac = &x->lex->actors[a];
         /* a name of the gazetteer, or a one-word name (في المملكة), is a
            place after في; a force is not (مصادر في البنتاغون) */
@@ -1308,6 +1418,7 @@ int x_mentions(struct alq_extractor *x) {
         !prev_has(x, m->tok_first, ALQ_CUE_PLACE_HEAD) && x->lex->places[pe->value].country)
       continue;
     if (pe) {
+      mt = match_ment(t, m, k);
       const alq_place *pl = &x->lex->places[pe->value];
       /* a country with no id of its own acting, as a state does (أعلنت
          النرويج، وفد من البرازيل): a STATE with a new: id; a place after
@@ -1406,7 +1517,14 @@ int x_mentions(struct alq_extractor *x) {
        figure (محمد النص، أبو محمد الجولاني، أوباما) */
     {
       size_t tl;
-      if (person_at(x, m->tok_first, &tl)) {
+#ifndef ALQ_EXTRACT_NO_FAST
+      /* (speed) name_unit's first answer on a match with no actor and no
+         name cue is NW_NONE, and person_at's then 0 */
+      int may_name = (m->kinds & (1u << ALQ_LK_ACTOR)) || (m->cues & NAME_CUES);
+#else
+      int may_name = 1;
+#endif
+      if (may_name && person_at(x, m->tok_first, &tl)) {
         if ((rc = add_person(x, m->tok_first, m->strip, tl, m->start))) return rc;
         continue;
       }
@@ -1456,16 +1574,23 @@ int x_mentions(struct alq_extractor *x) {
   }
   while (di < x->ndates)
     if ((rc = add_date_ment(x, &di))) return rc;
+#ifndef ALQ_EXTRACT_NO_FAST
+  size_t nmatch = x->nments;   /* the mentions of the matches and the dates */
+#endif
   if ((rc = surname_refs(x))) return rc;
   if ((rc = nested_persons(x))) return rc;
   /* mentions were appended in streams (matches, dates, surnames): sort by start */
   ment *tmp = alq_arena_alloc(&x->arena, (x->nments + 1) * sizeof *tmp);
   if (!tmp) return ALQ_ENOMEM;
-  sort_ments(x->ments, tmp, x->nments);
+  size_t moved = 0;   /* the mentions before this one kept their index */
+#ifndef ALQ_EXTRACT_NO_FAST
+  if (!merge_sorted_streams(x->ments, tmp, nmatch, x->nments, &moved))
+#endif
+    sort_ments(x->ments, tmp, x->nments);
   /* the sort changed the indices, not the tokens covered (add_ment marked
      every mention's tokens and no mention is dropped or moved): tokens of
      no mention are still -1, the others get their new index */
-  for (size_t i = 0; i < x->nments; i++)
+  for (size_t i = moved; i < x->nments; i++)
     for (uint32_t k = x->ments[i].tf; k <= x->ments[i].tl; k++) x->tok_ment[k] = (int32_t)i;
   /* coordination groups: actors joined by و / ، with nothing else between */
   int g = 0;

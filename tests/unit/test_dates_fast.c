@@ -176,6 +176,47 @@ static void test_number_inside_phrase(void **state) {
   rmdir(dir);
 }
 
+/* date_fmt, the pass's snprintf (compiled in from dates.c above), writes
+ * what snprintf writes for every format the pass uses, at the extremes of
+ * int, with room and cut short. */
+static void test_date_fmt(void **state) {
+  (void)state;
+  static const char *const f1[] = {"@wdp%d", "@wd%d", "%04d-01", "%04d-12", "@m%02d-1", "@day%+d", "@unit%d:+0", "%d",
+                                   "%+d", "%02d", "%04d", "x%%d"};
+  static const char *const f2[] = {"@dm%02d-%02d", "@my%02d%+d", "@m%02d%+d", "@ago%d:%d", "@unit%d:%+d"};
+  static const int vals[] = {0, 1, -1, 5, -5, 9, 10, -10, 12, 31, 99, 100, -100, 999, 1000, -1000, 1436, 2015,
+                             9999, 10000, -99999, 123456789, 2147483647, -2147483647 - 1};
+  const size_t nv = sizeof vals / sizeof *vals;
+  static const size_t caps[] = {32, 1, 2, 3, 5, 8};
+  size_t checked = 0;
+  for (size_t c = 0; c < sizeof caps / sizeof *caps; c++) {
+    for (size_t f = 0; f < sizeof f1 / sizeof *f1; f++)
+      for (size_t a = 0; a < nv; a++) {
+        char want[64], got[64];
+        memset(want, 'Z', sizeof want);
+        memset(got, 'Z', sizeof got);
+        int rw = snprintf(want, caps[c], f1[f], vals[a]);
+        int rg = date_fmt(got, caps[c], f1[f], vals[a]);
+        assert_int_equal(rg, rw);
+        assert_memory_equal(got, want, sizeof want);
+        checked++;
+      }
+    for (size_t f = 0; f < sizeof f2 / sizeof *f2; f++)
+      for (size_t a = 0; a < nv; a++)
+        for (size_t b = 0; b < nv; b++) {
+          char want[64], got[64];
+          memset(want, 'Z', sizeof want);
+          memset(got, 'Z', sizeof got);
+          int rw = snprintf(want, caps[c], f2[f], vals[a], vals[b]);
+          int rg = date_fmt(got, caps[c], f2[f], vals[a], vals[b]);
+          assert_int_equal(rg, rw);
+          assert_memory_equal(got, want, sizeof want);
+          checked++;
+        }
+  }
+  fprintf(stderr, "%zu formatted strings compared\n", checked);
+}
+
 static int setup(void **state) {
   (void)state;
   alq_error err = {0};
@@ -194,6 +235,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_dates_same),
       cmocka_unit_test(test_number_inside_phrase),
+      cmocka_unit_test(test_date_fmt),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
