@@ -716,23 +716,17 @@ static void cues_before(ctx *c, size_t i, int n, const int *cls, const size_t *w
   uint64_t want = 0;   /* the classes still looking, by bit j */
   uint64_t any = 1ull << ALQ_CUE_CLAUSE;
   for (int j = 0; j < n; j++) { out[j] = NULL; want |= 1ull << j; any |= 1ull << cls[j]; }
-  size_t expiry = 0;   /* the smallest window of a class still looking */
   for (size_t k = i; k-- > c->s_first;) {
-    if (words >= expiry) {   /* (a window ends, or a class found its cue) */
-      expiry = SIZE_MAX;
-      for (int j = 0; j < n; j++) {
-        if (words >= win[j]) want &= ~(1ull << j);
-        if (((want >> j) & 1) && win[j] < expiry) expiry = win[j];
-      }
-      if (!want) return;
-    }
+    for (int j = 0; j < n; j++)
+      if (words >= win[j]) want &= ~(1ull << j);
+    if (!want) return;
     if (t->toks[k].kind == ALQ_TOK_PUNCT && is_stop_punct(t, k)) return;
     uint64_t tc = c->x->tok_cues[k];
     if (tc & any) {
       for (int j = 0; j < n; j++) {
         if (!((want >> j) & 1) || !((tc >> cls[j]) & 1)) continue;
         const alq_lexent *e = x_tok_ent(c->x, k, ALQ_LK_CUE, cls[j]);
-        if (e) { out[j] = e; where[j] = k; want &= ~(1ull << j); expiry = 0; }
+        if (e) { out[j] = e; where[j] = k; want &= ~(1ull << j); }
       }
       if (want && tok_cue(c, k, ALQ_CUE_CLAUSE)) return;
     }
