@@ -162,6 +162,15 @@ static int militia_head(const struct alq_extractor *x, size_t i) {
   return 0;
 }
 
+/* x->last_org_militia, found on the first question after last_org was set
+ * (speed: x_claims leaves it -1) */
+static int org_militia(struct alq_extractor *x) {
+  if (x->last_org_militia < 0)
+    x->last_org_militia = militia_head(x, x->last_org_tf) ||
+                          (x->last_org_after_first && militia_head(x, x->last_org_tf - 1));
+  return x->last_org_militia;
+}
+
 /* The actor a single anaphor at token i (التنظيم، الأخير، الحركة) stands for:
  * the last actor named that fits its kind (an organization, a state, any);
  * -1 when i is no anaphor, or a head followed by a name (التنظيم "داعش"). */
@@ -225,7 +234,7 @@ static int single_anaphor_at(const ctx *c, size_t i) {
   }
   /* (in a story about Yemen, "the militias" of the Gulf and Yemeni press are
      the organization last named, whatever its head) */
-  if (e->value == 4 && !x->last_org_militia && !x->yemen_story) return -1;
+  if (e->value == 4 && !x->yemen_story && !org_militia(c->x)) return -1;
   /* "the army" of the state last named is its armed force (forces.tsv) */
   if (e->value == 1 && x->last_state >= 0 && tok_cue(c, i, ALQ_CUE_FORCE_HEAD) &&
       x->lex->state_force[x->last_state] >= 0)
@@ -2876,7 +2885,14 @@ int x_claims(struct alq_extractor *x) {
           else if (tb & ALQ_AT_ORG) {
             x->last_org = m->actor;   /* التنظيم، الجماعة: an organization, not a force or coalition */
             /* named with a militia head (ميليشيات X، ميليشيا X) */
+#ifndef ALQ_EXTRACT_NO_FAST
+            /* (speed) asked by few: found when asked (org_militia) */
+            x->last_org_militia = -1;
+            x->last_org_tf = m->tf;
+            x->last_org_after_first = m->tf > c.s_first;
+#else
             x->last_org_militia = militia_head(x, m->tf) || (m->tf > c.s_first && militia_head(x, m->tf - 1));
+#endif
           }
           /* a coordinated pair becomes the pair in focus */
           if (m->group >= 0) {

@@ -74,6 +74,9 @@ struct alq_extractor {
   int last_actor;               /* last actor named (for single anaphors) */
   int last_org, last_state;     /* last organization / force / coalition, last state */
   int last_org_militia;         /* last_org was named with a militia head (ميليشيات X) */
+  /* (speed, claims.c) last_org_militia is -1 until asked: its mention's
+     first token and whether a token of its sentence is before that */
+  uint32_t last_org_tf; int last_org_after_first;
   int last_coalition;           /* the last actor named by a coalition word (ائتلاف، تحالف) */
   int coalition_default;        /* actor index for bare "the coalition" */
   int focus_state;              /* the state the story is about, or -1 */
