@@ -36,7 +36,12 @@ static int is_comma(const alq_text *t, size_t i) {
   return (tk->nlen == 2 && !memcmp(s, "\xd8\x8c", 2)) || (tk->nlen == 1 && *s == ',');
 }
 
-static int is_stop_punct(const alq_text *t, size_t i) {
+static int is_stop_punct_at(const alq_text *t, size_t i);
+static inline int is_stop_punct(const alq_text *t, size_t i) {
+  if (t->toks[i].kind != ALQ_TOK_PUNCT) return 0;   /* (the usual answer, inline) */
+  return is_stop_punct_at(t, i);
+}
+static int is_stop_punct_at(const alq_text *t, size_t i) {
   const alq_token *tk = &t->toks[i];
   if (tk->kind != ALQ_TOK_PUNCT || is_comma(t, i)) return 0;
   const char *s = t->norm + tk->nstart;
@@ -58,8 +63,15 @@ typedef struct ctx {
   int src_looked;                /* find_source ran for this sentence */
 } ctx;
 
-static int tok_cue(const ctx *c, size_t i, int cls) {
+static int tok_cue_at(const ctx *c, size_t i, int cls) {
   return i < c->s_end && x_tok_ent(c->x, i, ALQ_LK_CUE, cls) != NULL;
+}
+static inline int tok_cue(const ctx *c, size_t i, int cls) {
+#ifndef ALQ_EXTRACT_NO_FAST
+  /* the usual "no" from the token's cue bits, inline (speed) */
+  if (i >= c->s_end || !((c->x->tok_cues[i] >> cls) & 1)) return 0;
+#endif
+  return tok_cue_at(c, i, cls);
 }
 
 /* The pair a pair anaphor (التنظيمين، بينهما) points to: the last pair named
@@ -150,6 +162,15 @@ static int militia_head(const struct alq_extractor *x, size_t i) {
   return 0;
 }
 
+/* x->last_org_militia, found on the first question after last_org was set
+ * (speed: x_claims leaves it -1) */
+static int org_militia(struct alq_extractor *x) {
+  if (x->last_org_militia < 0)
+    x->last_org_militia = militia_head(x, x->last_org_tf) ||
+                          (x->last_org_after_first && militia_head(x, x->last_org_tf - 1));
+  return x->last_org_militia;
+}
+
 /* The actor a single anaphor at token i (التنظيم، الأخير، الحركة) stands for:
  * the last actor named that fits its kind (an organization, a state, any);
  * -1 when i is no anaphor, or a head followed by a name (التنظيم "داعش"). */
@@ -167,7 +188,15 @@ static int coalition_named(const struct alq_extractor *x, const ment *m) {
          (n == 10 && !memcmp(w, "\xd8\xaa\xd8\xad\xd8\xa7\xd9\x84\xd9\x81", 10));              /* تحالف */
 }
 
-static int single_anaphor(const ctx *c, size_t i) {
+static int single_anaphor_at(const ctx *c, size_t i);
+static inline int single_anaphor(const ctx *c, size_t i) {
+#ifndef ALQ_EXTRACT_NO_FAST
+  /* the usual "no anaphor here" from the token's cue bits, inline (speed) */
+  if (i >= c->x->text.ntoks || !((c->x->tok_cues[i] >> ALQ_CUE_SINGLE_ANAPHOR) & 1)) return -1;
+#endif
+  return single_anaphor_at(c, i);
+}
+static int single_anaphor_at(const ctx *c, size_t i) {
   const struct alq_extractor *x = c->x;
   const alq_lexent *e = x_tok_ent(x, i, ALQ_LK_CUE, ALQ_CUE_SINGLE_ANAPHOR);
   if (!e || x->m[x->tok_match[i]].tok_first != i) return -1;
@@ -205,7 +234,7 @@ static int single_anaphor(const ctx *c, size_t i) {
   }
   /* (in a story about Yemen, "the militias" of the Gulf and Yemeni press are
      the organization last named, whatever its head) */
-  if (e->value == 4 && !x->last_org_militia && !x->yemen_story) return -1;
+  if (e->value == 4 && !x->yemen_story && !org_militia(c->x)) return -1;
   /* "the army" of the state last named is its armed force (forces.tsv) */
   if (e->value == 1 && x->last_state >= 0 && tok_cue(c, i, ALQ_CUE_FORCE_HEAD) &&
       x->lex->state_force[x->last_state] >= 0)
@@ -286,6 +315,18 @@ static size_t scan_right(ctx *c, size_t from, size_t win, side *out, int *via_be
   int noun = 0;   /* a word that is no adjective seen since `from` */
   int plain = 0;  /* ... and one no lexicon knows (a common noun: استقرار) */
   for (size_t i = from; i < c->s_end && words <= win; i++) {
+#ifndef ALQ_EXTRACT_NO_FAST
+    /* (speed) a word with no match and no mention (no cue either): of the
+       steps below only the noun test and the word count act on it */
+    if (t->toks[i].kind != ALQ_TOK_PUNCT && x->tok_match[i] < 0 && x->tok_ment[i] < 0) {
+      if (t->toks[i].kind == ALQ_TOK_ARABIC && !adjective_like(x, i)) {
+        noun = 1;
+        if (t->toks[i].nlen >= 6) plain = 1;
+      }
+      if (x_is_word(t, i)) words++;
+      continue;
+    }
+#endif
     if (is_stop_punct(t, i)) return 0;
     int mi = x->tok_ment[i];
     /* help for a thing of its own (دعم استقرار المناطق المحررة من Y): a
@@ -464,6 +505,15 @@ static int scan_left_at(ctx *c, size_t to, size_t win, side *out, size_t *at) {
   const alq_text *t = &x->text;
   size_t words = 0;
   for (size_t i = to; i-- > c->s_first && words <= win;) {
+#ifndef ALQ_EXTRACT_NO_FAST
+    /* (speed) a word with no match and no mention, after no soldier word:
+       of the steps below only the word count acts on it */
+    if (t->toks[i].kind != ALQ_TOK_PUNCT && x->tok_match[i] < 0 && x->tok_ment[i] < 0 &&
+        !(i > c->s_first && ((x->tok_cues[i - 1] >> ALQ_CUE_SOLDIER) & 1))) {
+      if (x_is_word(t, i)) words++;
+      continue;
+    }
+#endif
     if (is_stop_punct(t, i)) return 0;
     int mi = x->tok_ment[i];
     /* the helper of the agent is not the agent (X بالتعاون مع ... وبغطاء من
@@ -662,6 +712,37 @@ static const alq_lexent *cue_before(ctx *c, size_t i, int cls, size_t win, size_
   }
   return NULL;
 }
+
+/* (speed) cue_before for several classes from the same token in one walk:
+ * out[j] and where[j] as cue_before(c, i, cls[j], win[j], &where[j]) would
+ * give them (where[j] untouched when out[j] is NULL). The walk stops where
+ * every class has its answer. */
+#ifndef ALQ_EXTRACT_NO_FAST
+static void cues_before(ctx *c, size_t i, int n, const int *cls, const size_t *win, const alq_lexent **out,
+                        size_t *where) {
+  const alq_text *t = &c->x->text;
+  size_t words = 0;
+  uint64_t want = 0;   /* the classes still looking, by bit j */
+  uint64_t any = 1ull << ALQ_CUE_CLAUSE;
+  for (int j = 0; j < n; j++) { out[j] = NULL; want |= 1ull << j; any |= 1ull << cls[j]; }
+  for (size_t k = i; k-- > c->s_first;) {
+    for (int j = 0; j < n; j++)
+      if (words >= win[j]) want &= ~(1ull << j);
+    if (!want) return;
+    if (t->toks[k].kind == ALQ_TOK_PUNCT && is_stop_punct(t, k)) return;
+    uint64_t tc = c->x->tok_cues[k];
+    if (tc & any) {
+      for (int j = 0; j < n; j++) {
+        if (!((want >> j) & 1) || !((tc >> cls[j]) & 1)) continue;
+        const alq_lexent *e = x_tok_ent(c->x, k, ALQ_LK_CUE, cls[j]);
+        if (e) { out[j] = e; where[j] = k; want &= ~(1ull << j); }
+      }
+      if (want && tok_cue(c, k, ALQ_CUE_CLAUSE)) return;
+    }
+    if (x_is_word(t, k)) words++;
+  }
+}
+#endif
 
 /* Is the word after the cue at token k an imperfect verb? (قد + imperfect
  * hedges, قد + perfect asserts.) The imperfect takes one of the prefixes
@@ -987,12 +1068,33 @@ static int speaker_before(ctx *c, size_t k, source *out) {
 /* A definite unnamed source (وقال المسؤول) refers back to the last one
  * introduced with the same noun (أعلن مسؤول عسكري أمريكي ...): that phrase,
  * from an earlier sentence (rule 19); NULL if none. */
+#ifndef ALQ_EXTRACT_NO_FAST
+static void anon_index(struct alq_extractor *x);
+#endif
 static const char *earlier_anon(ctx *c, size_t tok, size_t skip) {
   struct alq_extractor *x = c->x;
   const alq_text *t = &x->text;
   const char *w = t->norm + t->toks[tok].nstart + skip + 4;   /* after و/ف and ال */
   size_t wl = t->toks[tok].nlen - skip - 4;
+#ifndef ALQ_EXTRACT_NO_FAST
+  /* (speed) only the listed tokens (say_index), from the last one before
+     the sentence back to 3,000 tokens before it */
+  if (!x->anon_ready) anon_index(x);
+  size_t q = 0;
+  for (size_t lo = 0, hi = x->anon_toks ? x->nanon : 0; lo < hi;) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (x->anon_toks[mid] < c->s_first) lo = mid + 1; else hi = mid;
+    q = lo;
+  }
+#endif
   for (size_t j = c->s_first, n = 0; j-- > 0 && n < 3000; n++) {
+#ifndef ALQ_EXTRACT_NO_FAST
+    if (x->anon_toks) {
+      if (!q || x->anon_toks[q - 1] + 3000 < c->s_first) break;
+      j = x->anon_toks[--q];
+      n = c->s_first - 1 - j;
+    }
+#endif
     if (!((x->tok_cues[j] >> ALQ_CUE_ANON_SOURCE) & 1)) continue;   /* (the common case, one load) */
     int k = x->tok_match[j];
     if (k < 0 || x->m[k].tok_first != j || !x_tok_ent(x, j, ALQ_LK_CUE, ALQ_CUE_ANON_SOURCE)) continue;
@@ -1027,6 +1129,27 @@ static void say_index(struct alq_extractor *x) {
       for (uint32_t i = x->m[k].tok_first; i <= x->m[k].tok_last; i++) v[n++] = i;
   x->say_toks = v;
   x->nsay = n;
+}
+
+/* (speed) x->anon_toks: the tokens with the unnamed-source cue, in order,
+ * for earlier_anon; made on its first call in a document (few need it);
+ * left NULL (every token is read) when out of memory. */
+static void anon_index(struct alq_extractor *x) {
+  x->anon_ready = 1;
+  x->anon_toks = NULL;
+  x->nanon = 0;
+  size_t n = 0;
+  uint32_t *v;
+  for (size_t k = 0; k < x->nm; k++)
+    if ((x->m[k].cues >> ALQ_CUE_ANON_SOURCE) & 1) n += (size_t)x->m[k].tok_last - x->m[k].tok_first + 1;
+  v = alq_arena_alloc(&x->arena, (n + 1) * sizeof *v);
+  if (!v) return;
+  n = 0;
+  for (size_t k = 0; k < x->nm; k++)
+    if ((x->m[k].cues >> ALQ_CUE_ANON_SOURCE) & 1)
+      for (uint32_t i = x->m[k].tok_first; i <= x->m[k].tok_last; i++) v[n++] = i;
+  x->anon_toks = v;
+  x->nanon = n;
 }
 #endif
 
@@ -1815,7 +1938,20 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   int needs_between = (re->rflags & ALQ_RF_NEEDS_BETWEEN) != 0;
   /* polarity: a negation in the few words before, or a denial verb */
   size_t negpos = 0;
+#ifndef ALQ_EXTRACT_NO_FAST
+  /* (speed) the four walks back from the trigger in one */
+  static const int cb_cls[4] = {ALQ_CUE_NEG, ALQ_CUE_SAY_VERB, ALQ_CUE_SELF_DENY, ALQ_CUE_HEDGE};
+  static const size_t cb_win[4] = {3, 12, 3, 6};
+  const alq_lexent *cb[4];
+  size_t cbw[4] = {0, 0, 0, 0};
+  cues_before(c, tf, 4, cb_cls, cb_win, cb, cbw);
+  const alq_lexent *ne = cb[0];
+  if (ne) negpos = cbw[0];
+#define CB(j, slow) cb[j]
+#else
   const alq_lexent *ne = cue_before(c, tf, ALQ_CUE_NEG, 3, &negpos);
+#define CB(j, slow) (slow)
+#endif
   int neg = ne && ne->value != 3;   /* 3: a shield (لا سيما، لا يزال) */
   /* 4: غير before an adjective of its own (خبراء غير يمنيين "non-Yemeni")
      negates that adjective, not the relation */
@@ -1824,10 +1960,10 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
     if (a < tf && adjective_like(x, a) && !x_tok_ent(x, a, ALQ_LK_REL, -1)) neg = 0;
   }
   if (!neg) {
-    const alq_lexent *sv = cue_before(c, tf, ALQ_CUE_SAY_VERB, 12, NULL);
+    const alq_lexent *sv = CB(1, cue_before(c, tf, ALQ_CUE_SAY_VERB, 12, NULL));
     if (sv && sv->value == 1) neg = 1;
   }
-  if (cue_before(c, tf, ALQ_CUE_SELF_DENY, 3, NULL)) neg = 1;
+  if (CB(2, cue_before(c, tf, ALQ_CUE_SELF_DENY, 3, NULL))) neg = 1;
   /* hostility named by a reconciliation (لوضع حد للخلافات، طي صفحة الخلافات)
      held, whatever the reconciliation's own polarity and modality (rule 13) */
   int named_in_recon = alq_reltype_class(type) == 1 && tf > c->s_first &&
@@ -1836,7 +1972,11 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   /* modality: a question, a hedge in the clause before, or right after */
   int pos = c->x->si[c->sent].question;
   size_t hpos = 0;
-  const alq_lexent *he = pos ? NULL : cue_before(c, tf, ALQ_CUE_HEDGE, 6, &hpos);
+  const alq_lexent *he = pos ? NULL : CB(3, cue_before(c, tf, ALQ_CUE_HEDGE, 6, &hpos));
+#undef CB
+#ifndef ALQ_EXTRACT_NO_FAST
+  if (he) hpos = cbw[3];
+#endif
   /* (value 3, an attempt: trying to attack is already hostile, يحاول مقاتلو
      X استعادة ... من Y; it hedges the other relations; a hedge before the
      attempt still counts: قد يحاول الهجوم) */
@@ -2745,7 +2885,14 @@ int x_claims(struct alq_extractor *x) {
           else if (tb & ALQ_AT_ORG) {
             x->last_org = m->actor;   /* التنظيم، الجماعة: an organization, not a force or coalition */
             /* named with a militia head (ميليشيات X، ميليشيا X) */
+#ifndef ALQ_EXTRACT_NO_FAST
+            /* (speed) asked by few: found when asked (org_militia) */
+            x->last_org_militia = -1;
+            x->last_org_tf = m->tf;
+            x->last_org_after_first = m->tf > c.s_first;
+#else
             x->last_org_militia = militia_head(x, m->tf) || (m->tf > c.s_first && militia_head(x, m->tf - 1));
+#endif
           }
           /* a coordinated pair becomes the pair in focus */
           if (m->group >= 0) {

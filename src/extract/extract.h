@@ -74,6 +74,9 @@ struct alq_extractor {
   int last_actor;               /* last actor named (for single anaphors) */
   int last_org, last_state;     /* last organization / force / coalition, last state */
   int last_org_militia;         /* last_org was named with a militia head (ميليشيات X) */
+  /* (speed, claims.c) last_org_militia is -1 until asked: its mention's
+     first token and whether a token of its sentence is before that */
+  uint32_t last_org_tf; int last_org_after_first;
   int last_coalition;           /* the last actor named by a coalition word (ائتلاف، تحالف) */
   int coalition_default;        /* actor index for bare "the coalition" */
   int focus_state;              /* the state the story is about, or -1 */
@@ -87,6 +90,10 @@ struct alq_extractor {
   /* (speed, claims.c) the tokens whose match has a verb of saying or بحسب,
      in order, or NULL */
   uint32_t *say_toks; size_t nsay;
+  /* (speed, claims.c) the tokens with the unnamed-source cue, in order,
+     for earlier_anon (made on its first call: anon_ready) */
+  uint32_t *anon_toks; size_t nanon;
+  int anon_ready;
   /* (speed, chrome.c for dates.c) the number tokens, in order, found by
      the chrome pass's walk over the lines; NULL: dates.c finds them */
   uint32_t *num_toks; size_t nnum;
