@@ -2836,6 +2836,27 @@ static int list_claims(ctx *c, const int pair[2], uint32_t pspan[2][2], const ui
   return rc;
 }
 
+#ifndef ALQ_EXTRACT_NO_FAST
+/* (speed) The first token j in [i, end) with ev[j] != 0, else end; ev has
+ * 8 readable bytes after end. */
+static size_t next_event(const uint8_t *ev, size_t i, size_t end) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  for (; i < end; i += 8) {
+    uint64_t w;
+    memcpy(&w, ev + i, 8);
+    if (w) {
+      size_t j = i + ((unsigned)__builtin_ctzll(w) >> 3);
+      return j < end ? j : end;
+    }
+  }
+  return end;
+#else
+  while (i < end && !ev[i]) i++;
+  return i;
+#endif
+}
+#endif
+
 int x_claims(struct alq_extractor *x) {
   const alq_text *t = &x->text;
   x->first_ref = NULL;   /* (per document, in its arena) */
@@ -2850,7 +2871,8 @@ int x_claims(struct alq_extractor *x) {
      loop steps over such a match whole). The loop passes other tokens
      that carry no mention at once: tested one by one, which test fails
      came at random and its branch was mispredicted. */
-  uint8_t *ev = alq_arena_calloc(&x->arena, t->ntoks + 1, 1);
+  /* (8 bytes of zeros after the text's tokens: next_event reads 8 at a time) */
+  uint8_t *ev = alq_arena_calloc(&x->arena, t->ntoks + 8, 1);
   for (size_t k = 0; ev && k < x->nm; k++) {
     const alq_match *m = &x->m[k];
     int act = (m->rels & ~(1u << ALQ_REL_BLOCK)) ||
@@ -2858,6 +2880,11 @@ int x_claims(struct alq_extractor *x) {
     for (uint32_t q = m->tok_first + 1; !act && q <= m->tok_last; q++) act = x->tok_ment[q] >= 0;
     ev[m->tok_first] = (uint8_t)act;
   }
+  /* and every token of a mention (tok_ment >= 0: the tokens of the
+     mentions' spans, mentions.c marks each), so that the loop below needs
+     only ev and can step over 8 tokens of no event at once */
+  for (size_t k = 0; ev && k < x->nments; k++)
+    memset(ev + x->ments[k].tf, 2, (size_t)x->ments[k].tl - x->ments[k].tf + 1);
 #endif
   for (size_t s = 0; s < t->nsents; s++) {
     const alq_sentence *se = &t->sents[s];
@@ -2872,7 +2899,10 @@ int x_claims(struct alq_extractor *x) {
     size_t nclaims_before = x->nclaims;
     for (size_t i = c.s_first; i < c.s_end; i++) {
 #ifndef ALQ_EXTRACT_NO_FAST
-      if (ev && !((x->tok_ment[i] >= 0) | ev[i])) continue;
+      if (ev && !ev[i]) {
+        i = next_event(ev, i, c.s_end);
+        if (i >= c.s_end) break;
+      }
 #endif
       int mi = x->tok_ment[i];
       if (mi >= 0) {
