@@ -1110,46 +1110,30 @@ static const char *earlier_anon(ctx *c, size_t tok, size_t skip) {
   return NULL;
 }
 
-/* (speed) x->say_toks: the tokens whose match has a verb of saying or
- * بحسب, in order, for find_source; left NULL (find_source then reads every
- * token) when out of memory or built without shortcuts. */
 #ifndef ALQ_EXTRACT_NO_FAST
-static void say_index(struct alq_extractor *x) {
-  const uint64_t mask = (1ull << ALQ_CUE_SAY_VERB) | (1ull << ALQ_CUE_ACCORDING);
+/* (speed) The tokens of the matches ks[0..nk) in order (x->say_toks for
+ * find_source: a verb of saying or بحسب; x->anon_toks for earlier_anon: the
+ * unnamed-source cue); *out NULL (every token is read) when out of memory. */
+static void tok_list(struct alq_extractor *x, const uint32_t *ks, size_t nk, uint32_t **out, size_t *nout) {
   size_t n = 0;
-  x->say_toks = NULL;
-  x->nsay = 0;
-  for (size_t k = 0; k < x->nm; k++)
-    if (x->m[k].cues & mask) n += (size_t)x->m[k].tok_last - x->m[k].tok_first + 1;
+  *out = NULL;
+  *nout = 0;
+  if (!ks) return;
+  for (size_t j = 0; j < nk; j++) n += (size_t)x->m[ks[j]].tok_last - x->m[ks[j]].tok_first + 1;
   uint32_t *v = alq_arena_alloc(&x->arena, (n + 1) * sizeof *v);
   if (!v) return;
   n = 0;
-  for (size_t k = 0; k < x->nm; k++)
-    if (x->m[k].cues & mask)
-      for (uint32_t i = x->m[k].tok_first; i <= x->m[k].tok_last; i++) v[n++] = i;
-  x->say_toks = v;
-  x->nsay = n;
+  for (size_t j = 0; j < nk; j++)
+    for (uint32_t i = x->m[ks[j]].tok_first; i <= x->m[ks[j]].tok_last; i++) v[n++] = i;
+  *out = v;
+  *nout = n;
 }
 
-/* (speed) x->anon_toks: the tokens with the unnamed-source cue, in order,
- * for earlier_anon; made on its first call in a document (few need it);
- * left NULL (every token is read) when out of memory. */
+/* (speed) x->anon_toks (tok_list), made on earlier_anon's first call in a
+ * document (few need it) from the matches x_claims listed. */
 static void anon_index(struct alq_extractor *x) {
   x->anon_ready = 1;
-  x->anon_toks = NULL;
-  x->nanon = 0;
-  size_t n = 0;
-  uint32_t *v;
-  for (size_t k = 0; k < x->nm; k++)
-    if ((x->m[k].cues >> ALQ_CUE_ANON_SOURCE) & 1) n += (size_t)x->m[k].tok_last - x->m[k].tok_first + 1;
-  v = alq_arena_alloc(&x->arena, (n + 1) * sizeof *v);
-  if (!v) return;
-  n = 0;
-  for (size_t k = 0; k < x->nm; k++)
-    if ((x->m[k].cues >> ALQ_CUE_ANON_SOURCE) & 1)
-      for (uint32_t i = x->m[k].tok_first; i <= x->m[k].tok_last; i++) v[n++] = i;
-  x->anon_toks = v;
-  x->nanon = n;
+  tok_list(x, x->anon_ms, x->nanon_ms, &x->anon_toks, &x->nanon);
 }
 #endif
 
@@ -2864,7 +2848,12 @@ int x_claims(struct alq_extractor *x) {
   int lpair[2] = {-1, -1};       /* the pair of the list being read, if any */
   uint32_t lspan[2][2] = {{0, 0}, {0, 0}}, ltrig[2] = {0, 0};
 #ifndef ALQ_EXTRACT_NO_FAST
-  say_index(x);
+  /* (speed) the matches with a verb of saying or بحسب (say) and with the
+     unnamed-source cue (anon), listed in the pass over the matches below */
+  const uint64_t say_mask = (1ull << ALQ_CUE_SAY_VERB) | (1ull << ALQ_CUE_ACCORDING);
+  uint32_t *say_ms = alq_arena_alloc(&x->arena, (x->nm + 1) * sizeof *say_ms);
+  x->anon_ms = alq_arena_alloc(&x->arena, (x->nm + 1) * sizeof *x->anon_ms);
+  size_t nsay_ms = 0, nanon_ms = 0;
   /* (speed) ev[i]: token i starts a match the loop below acts on (one with
      a relation entry other than a blocking one, or a single word with the
      cue against), or a match with a mention after its first token (the
@@ -2873,13 +2862,23 @@ int x_claims(struct alq_extractor *x) {
      came at random and its branch was mispredicted. */
   /* (8 bytes of zeros after the text's tokens: next_event reads 8 at a time) */
   uint8_t *ev = alq_arena_calloc(&x->arena, t->ntoks + 8, 1);
+  if (!say_ms || !x->anon_ms) ev = NULL;
   for (size_t k = 0; ev && k < x->nm; k++) {
     const alq_match *m = &x->m[k];
+    uint64_t cues = m->cues;
+    /* (few, at random: without a branch) */
+    say_ms[nsay_ms] = (uint32_t)k;
+    nsay_ms += (cues & say_mask) != 0;
+    x->anon_ms[nanon_ms] = (uint32_t)k;
+    nanon_ms += (cues >> ALQ_CUE_ANON_SOURCE) & 1;
     int act = (m->rels & ~(1u << ALQ_REL_BLOCK)) ||
-              (m->tok_first == m->tok_last && ((m->cues >> ALQ_CUE_AGAINST) & 1));
+              (m->tok_first == m->tok_last && ((cues >> ALQ_CUE_AGAINST) & 1));
     for (uint32_t q = m->tok_first + 1; !act && q <= m->tok_last; q++) act = x->tok_ment[q] >= 0;
     ev[m->tok_first] = (uint8_t)act;
   }
+  if (!ev) say_ms = x->anon_ms = NULL;
+  x->nanon_ms = nanon_ms;
+  tok_list(x, say_ms, nsay_ms, &x->say_toks, &x->nsay);
   /* and every token of a mention (tok_ment >= 0: the tokens of the
      mentions' spans, mentions.c marks each), so that the loop below needs
      only ev and can step over 8 tokens of no event at once */

@@ -93,6 +93,7 @@ struct alq_extractor {
   /* (speed, claims.c) the tokens with the unnamed-source cue, in order,
      for earlier_anon (made on its first call: anon_ready) */
   uint32_t *anon_toks; size_t nanon;
+  uint32_t *anon_ms; size_t nanon_ms;   /* (claims.c: the matches anon_toks is made from) */
   int anon_ready;
   /* (speed, chrome.c for dates.c) the number tokens, in order, found by
      the chrome pass's walk over the lines; NULL: dates.c finds them */
