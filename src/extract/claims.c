@@ -2863,18 +2863,22 @@ int x_claims(struct alq_extractor *x) {
   /* (8 bytes of zeros after the text's tokens: next_event reads 8 at a time) */
   uint8_t *ev = alq_arena_calloc(&x->arena, t->ntoks + 8, 1);
   if (!say_ms || !x->anon_ms) ev = NULL;
+  /* (ev[i] may say yes for more tokens than those: the loop tests each
+     token it stops at as it would without ev. So where several matches
+     start at a token, one that is acted on is enough.) */
+  const uint64_t rare = say_mask | (1ull << ALQ_CUE_ANON_SOURCE) | (1ull << ALQ_CUE_AGAINST);
   for (size_t k = 0; ev && k < x->nm; k++) {
     const alq_match *m = &x->m[k];
     uint64_t cues = m->cues;
-    /* (few, at random: without a branch) */
-    say_ms[nsay_ms] = (uint32_t)k;
-    nsay_ms += (cues & say_mask) != 0;
-    x->anon_ms[nanon_ms] = (uint32_t)k;
-    nanon_ms += (cues >> ALQ_CUE_ANON_SOURCE) & 1;
+    /* the usual match, one word with none of those cues and no relation
+       entry, is passed with one test */
+    if (!((cues & rare) | (m->rels & ~(1u << ALQ_REL_BLOCK)) | (m->tok_last - m->tok_first))) continue;
+    if (cues & say_mask) say_ms[nsay_ms++] = (uint32_t)k;
+    if ((cues >> ALQ_CUE_ANON_SOURCE) & 1) x->anon_ms[nanon_ms++] = (uint32_t)k;
     int act = (m->rels & ~(1u << ALQ_REL_BLOCK)) ||
               (m->tok_first == m->tok_last && ((cues >> ALQ_CUE_AGAINST) & 1));
     for (uint32_t q = m->tok_first + 1; !act && q <= m->tok_last; q++) act = x->tok_ment[q] >= 0;
-    ev[m->tok_first] = (uint8_t)act;
+    ev[m->tok_first] |= (uint8_t)act;
   }
   if (!ev) say_ms = x->anon_ms = NULL;
   x->nanon_ms = nanon_ms;
