@@ -1153,7 +1153,11 @@ static source find_source(ctx *c, size_t ti) {
   /* (speed) the loop visits only the tokens with those cues (say_index):
      the others do nothing but continue */
   size_t sp = 0, sn = x->say_toks ? x->nsay : 0;
-  for (size_t lo = 0, hi = sn; lo < hi;) { /* sp: the first listed token >= from */
+  /* sp: the first listed token >= from (x_claims finds it for the sentence's
+     first token as it goes) */
+  if (sn && from == x->say_sp_from) sp = x->say_sp;
+  else
+  for (size_t lo = 0, hi = sn; lo < hi;) {
     size_t mid = lo + (hi - lo) / 2;
     if (x->say_toks[mid] < from) lo = mid + 1; else hi = mid;
     sp = lo;
@@ -2883,6 +2887,7 @@ int x_claims(struct alq_extractor *x) {
   if (!ev) say_ms = x->anon_ms = NULL;
   x->nanon_ms = nanon_ms;
   tok_list(x, say_ms, nsay_ms, &x->say_toks, &x->nsay);
+  size_t say_cur = 0;
   /* and every token of a mention (tok_ment >= 0: the tokens of the
      mentions' spans, mentions.c marks each), so that the loop below needs
      only ev and can step over 8 tokens of no event at once */
@@ -2900,6 +2905,13 @@ int x_claims(struct alq_extractor *x) {
       lpair[0] = lpair[1] = -1;
     }
     size_t nclaims_before = x->nclaims;
+#ifndef ALQ_EXTRACT_NO_FAST
+    /* (speed) for find_source: the first token with a cue of saying in or
+       after the sentence */
+    while (say_cur < x->nsay && x->say_toks[say_cur] < c.s_first) say_cur++;
+    x->say_sp_from = c.s_first;
+    x->say_sp = say_cur;
+#endif
     for (size_t i = c.s_first; i < c.s_end; i++) {
 #ifndef ALQ_EXTRACT_NO_FAST
       if (ev && !ev[i]) {
