@@ -314,12 +314,22 @@ static size_t scan_right(ctx *c, size_t from, size_t win, side *out, int *via_be
   size_t words = 0;
   int noun = 0;   /* a word that is no adjective seen since `from` */
   int plain = 0;  /* ... and one no lexicon knows (a common noun: استقرار) */
+#ifndef ALQ_EXTRACT_NO_FAST
+  /* (speed) noun is read only for a relation of class 0, plain only for
+     support: adjective_like is asked only while its answer can still
+     change one that is read (ADJ_ASK, given whether the word would make
+     plain) */
+  const int need_noun = alq_reltype_class(c->cur_type) == 0, need_plain = c->cur_type == ALQ_REL_SUPPORT;
+#define ADJ_ASK(plain_ok) ((need_noun && !noun) || (need_plain && !plain && (plain_ok)))
+#else
+#define ADJ_ASK(plain_ok) 1
+#endif
   for (size_t i = from; i < c->s_end && words <= win; i++) {
 #ifndef ALQ_EXTRACT_NO_FAST
     /* (speed) a word with no match and no mention (no cue either): of the
        steps below only the noun test and the word count act on it */
     if (t->toks[i].kind != ALQ_TOK_PUNCT && x->tok_match[i] < 0 && x->tok_ment[i] < 0) {
-      if (t->toks[i].kind == ALQ_TOK_ARABIC && !adjective_like(x, i)) {
+      if (t->toks[i].kind == ALQ_TOK_ARABIC && ADJ_ASK(t->toks[i].nlen >= 6) && !adjective_like(x, i)) {
         noun = 1;
         if (t->toks[i].nlen >= 6) plain = 1;
       }
@@ -414,10 +424,12 @@ static size_t scan_right(ctx *c, size_t from, size_t win, side *out, int *via_be
       return 0;
     /* (a noun of its own, not an adjective of the trigger: الدعم العسكري
        الذي تقدمه X لـ Y is the trigger's own relative clause) */
-    if (t->toks[i].kind == ALQ_TOK_ARABIC && !adjective_like(x, i)) {
+    if (t->toks[i].kind == ALQ_TOK_ARABIC &&
+        ADJ_ASK(x->tok_match[i] < 0 && x->tok_ment[i] < 0 && t->toks[i].nlen >= 6) && !adjective_like(x, i)) {
       noun = 1;
       if (x->tok_match[i] < 0 && x->tok_ment[i] < 0 && t->toks[i].nlen >= 6) plain = 1;
     }
+#undef ADJ_ASK
     /* a comma and a new conjunct that is no name (الصراع في اليمن، ودور
        بلاده في قيادة Y) end the trigger's phrase */
     if (i > from && is_comma(t, i) && i + 1 < c->s_end && x->tok_ment[i + 1] < 0 &&
