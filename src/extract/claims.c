@@ -731,12 +731,16 @@ static const alq_lexent *cue_before(ctx *c, size_t i, int cls, size_t win, size_
  * every class has its answer. */
 #ifndef ALQ_EXTRACT_NO_FAST
 static void cues_before(ctx *c, size_t i, int n, const int *cls, const size_t *win, const alq_lexent **out,
-                        size_t *where) {
+                        size_t *where, uint64_t absent) {
   const alq_text *t = &c->x->text;
   size_t words = 0;
   uint64_t want = 0;   /* the classes still looking, by bit j */
   uint64_t any = 1ull << ALQ_CUE_CLAUSE;
   for (int j = 0; j < n; j++) { out[j] = NULL; want |= 1ull << j; any |= 1ull << cls[j]; }
+  /* (classes known to have no cue in the walk's reach, by bit j: their
+     answer is NULL already; the walk serves the others, whose answers do
+     not depend on what else is looked for) */
+  want &= ~absent;
   for (size_t k = i; k-- > c->s_first;) {
     for (int j = 0; j < n; j++)
       if (words >= win[j]) want &= ~(1ull << j);
@@ -1944,7 +1948,13 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   static const size_t cb_win[4] = {3, 12, 3, 6};
   const alq_lexent *cb[4];
   size_t cbw[4] = {0, 0, 0, 0};
-  cues_before(c, tf, 4, cb_cls, cb_win, cb, cbw);
+  /* a verb of saying (class 1, the longest window) before the trigger in
+     the sentence: none if the sentence's first listed token of saying
+     (say_toks) is not before it */
+  uint64_t cb_absent = 0;
+  if (x->say_toks && x->say_sp_from == c->s_first && !(x->say_sp < x->nsay && x->say_toks[x->say_sp] < tf))
+    cb_absent |= 1u << 1;
+  cues_before(c, tf, 4, cb_cls, cb_win, cb, cbw, cb_absent);
   const alq_lexent *ne = cb[0];
   if (ne) negpos = cbw[0];
 #define CB(j, slow) cb[j]
