@@ -516,11 +516,17 @@ static int scan_left_at(ctx *c, size_t to, size_t win, side *out, size_t *at) {
   struct alq_extractor *x = c->x;
   const alq_text *t = &x->text;
   size_t words = 0;
+#ifndef ALQ_EXTRACT_NO_FAST
+  const uint64_t sl_stop = (1ull << ALQ_CUE_SINGLE_ANAPHOR) | (1ull << ALQ_CUE_PAIR_ANAPHOR) |
+                           (1ull << ALQ_CUE_RELATIVE) | (1ull << ALQ_CUE_CLAUSE);
+#endif
   for (size_t i = to; i-- > c->s_first && words <= win;) {
 #ifndef ALQ_EXTRACT_NO_FAST
-    /* (speed) a word with no match and no mention, after no soldier word:
-       of the steps below only the word count acts on it */
-    if (t->toks[i].kind != ALQ_TOK_PUNCT && x->tok_match[i] < 0 && x->tok_ment[i] < 0 &&
+    /* (speed) a token that is no punctuation and no mention, with no cue
+       of an anaphor (single or pair), a relative or a clause, after no
+       soldier word (a word with no match has no cue): of the steps below
+       only the word count acts on it */
+    if (t->toks[i].kind != ALQ_TOK_PUNCT && x->tok_ment[i] < 0 && !(x->tok_cues[i] & sl_stop) &&
         !(i > c->s_first && ((x->tok_cues[i - 1] >> ALQ_CUE_SOLDIER) & 1))) {
       if (x_is_word(t, i)) words++;
       continue;
