@@ -321,6 +321,9 @@ static size_t scan_right(ctx *c, size_t from, size_t win, side *out, int *via_be
      plain) */
   const int need_noun = alq_reltype_class(c->cur_type) == 0, need_plain = c->cur_type == ALQ_REL_SUPPORT;
 #define ADJ_ASK(plain_ok) ((need_noun && !noun) || (need_plain && !plain && (plain_ok)))
+  const uint64_t sr_stop = (1ull << ALQ_CUE_SOLDIER) | (1ull << ALQ_CUE_PAIR_ANAPHOR) |
+                           (1ull << ALQ_CUE_SINGLE_ANAPHOR) | (1ull << ALQ_CUE_AGAINST) | (1ull << ALQ_CUE_BETWEEN) |
+                           (1ull << ALQ_CUE_CLAUSE) | (1ull << ALQ_CUE_SAY_VERB) | (1ull << ALQ_CUE_RELATIVE);
 #else
 #define ADJ_ASK(plain_ok) 1
 #endif
@@ -333,6 +336,16 @@ static size_t scan_right(ctx *c, size_t from, size_t win, side *out, int *via_be
         noun = 1;
         if (t->toks[i].nlen >= 6) plain = 1;
       }
+      if (x_is_word(t, i)) words++;
+      continue;
+    }
+    /* (speed) a matched word (the test above took the others) that is no
+       mention, has no relation entry and none of the cues sr_stop the
+       steps below ask about: of them only the noun test (a match never
+       makes plain) and the word count act on it */
+    if (t->toks[i].kind != ALQ_TOK_PUNCT && x->tok_ment[i] < 0 && !(x->tok_cues[i] & sr_stop) &&
+        !(x->m[x->tok_match[i]].kinds & (1u << ALQ_LK_REL))) {
+      if (t->toks[i].kind == ALQ_TOK_ARABIC && ADJ_ASK(0) && !adjective_like(x, i)) noun = 1;
       if (x_is_word(t, i)) words++;
       continue;
     }
