@@ -2932,8 +2932,12 @@ int x_claims(struct alq_extractor *x) {
   /* and every token of a mention (tok_ment >= 0: the tokens of the
      mentions' spans, mentions.c marks each), so that the loop below needs
      only ev and can step over 8 tokens of no event at once */
-  for (size_t k = 0; ev && k < x->nments; k++)
-    memset(ev + x->ments[k].tf, 2, (size_t)x->ments[k].tl - x->ments[k].tf + 1);
+  for (size_t k = 0; ev && k < x->nments; k++) {
+    /* (one to three tokens: no call to memset) */
+    uint32_t q = x->ments[k].tf, e = x->ments[k].tl;
+    ev[q] = 2;
+    while (q < e) ev[++q] = 2;
+  }
 #endif
   for (size_t s = 0; s < t->nsents; s++) {
     const alq_sentence *se = &t->sents[s];
