@@ -1808,6 +1808,14 @@ static int received(ctx *c, size_t tf, size_t tl, side *recv_out, side *agent) {
     from = tl + 1;
   } else {
     size_t k = tl + 1;
+#ifndef ALQ_EXTRACT_NO_FAST
+    /* (speed) the walk below ends at one of the three tokens after the
+       trigger, which must have the relative cue: with none of them having
+       it, no need to ask adjective_like */
+    uint64_t rel3 = 0;
+    for (size_t q = tl + 1; q < c->s_end && q <= tl + 3; q++) rel3 |= x->tok_cues[q];
+    if (!((rel3 >> ALQ_CUE_RELATIVE) & 1)) return 0;
+#endif
     while (k < c->s_end && k <= tl + 2 && adjective_like(x, k) && x->tok_ment[k] < 0) k++;
     if (k + 1 >= c->s_end || !tok_cue(c, k, ALQ_CUE_RELATIVE)) return 0;
     k = x->m[x->tok_match[k]].tok_last + 1;
