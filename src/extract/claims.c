@@ -1172,6 +1172,16 @@ static void anon_index(struct alq_extractor *x) {
 }
 #endif
 
+/* Is source kind k the literal lit (non-empty)? strcmp's answer; the
+ * first two letters tell the kinds apart (author anonymous, outlet
+ * official, person), so strcmp runs only on a match (speed). */
+static inline int kind_is(const char *k, const char *lit) {
+#ifndef ALQ_EXTRACT_NO_FAST
+  if (k[0] != lit[0] || k[1] != lit[1]) return 0;   /* (k[0] == lit[0] != 0: k[1] is there) */
+#endif
+  return !strcmp(k, lit);
+}
+
 /* The source of a trigger at token ti: the nearest attribution before it in
  * the sentence (a verb of saying with its subject, بحسب/نقلا عن + source),
  * else a post-posed بحسب anywhere in the sentence. */
@@ -1247,12 +1257,12 @@ static source find_source(ctx *c, size_t ti) {
   const char *fn = x->text.norm + ft->nstart;
   size_t skip = (ft->nlen > 6 && (!memcmp(fn, "\xd9\x88", 2) || !memcmp(fn, "\xd9\x81", 2))) ? 2 : 0;
   int definite = ft->nlen > skip + 4 && !memcmp(fn + skip, "\xd8\xa7\xd9\x84", 4);
-  const char *earlier = definite && !strcmp(best.kind, "anonymous") ? earlier_anon(c, best.tok, skip) : NULL;
+  const char *earlier = definite && kind_is(best.kind, "anonymous") ? earlier_anon(c, best.tok, skip) : NULL;
   if (earlier) best.text = earlier;
-  else if (definite && !strcmp(best.kind, "anonymous") && x->last_anon) best.text = x->last_anon;
-  else if (definite && !strcmp(best.kind, "outlet") && x->last_outlet) best.text = x->last_outlet;
-  if (!strcmp(best.kind, "anonymous") && !x->last_anon) x->last_anon = best.text;
-  if (!strcmp(best.kind, "outlet") && !x->last_outlet) x->last_outlet = best.text;
+  else if (definite && kind_is(best.kind, "anonymous") && x->last_anon) best.text = x->last_anon;
+  else if (definite && kind_is(best.kind, "outlet") && x->last_outlet) best.text = x->last_outlet;
+  if (kind_is(best.kind, "anonymous") && !x->last_anon) x->last_anon = best.text;
+  if (kind_is(best.kind, "outlet") && !x->last_outlet) x->last_outlet = best.text;
   x->last_src = best.text;
   x->last_src_kind = best.kind;
   x->last_src_sent = c->sent;
