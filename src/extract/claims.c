@@ -1795,6 +1795,24 @@ static size_t agent_prep(ctx *c, size_t k, size_t tl) {
  * من / على يد the agent. Fills both sides and returns 1; returns -1 when the
  * noun is received but its giver is not named (تلقوا تدريبات: the receiver is
  * no agent), 0 when it is not received. */
+/* The relative pronoun after the trigger ending at tl, past up to two
+ * adjectives (الضربات الجوية التي تلقتها X), with a token after it; else 0. */
+static size_t relative_after(ctx *c, size_t tl) {
+  const struct alq_extractor *x = c->x;
+  size_t k = tl + 1;
+  while (k < c->s_end && k <= tl + 2 && adjective_like(x, k) && x->tok_ment[k] < 0) k++;
+  if (k + 1 >= c->s_end || !tok_cue(c, k, ALQ_CUE_RELATIVE)) return 0;
+  return k;
+}
+/* (speed) None of the three tokens after tl has the relative cue: then
+ * relative_after(c, tl) is 0 (tests/unit/test_claims_fast.c checks it on
+ * every token of the corpora). */
+static int no_relative_near(const ctx *c, size_t tl) {
+  uint64_t cues = 0;
+  for (size_t q = tl + 1; q < c->s_end && q <= tl + 3; q++) cues |= c->x->tok_cues[q];
+  return !((cues >> ALQ_CUE_RELATIVE) & 1);
+}
+
 static int received(ctx *c, size_t tf, size_t tl, side *recv_out, side *agent) {
   struct alq_extractor *x = c->x;
   const alq_text *t = &x->text;
@@ -1817,17 +1835,14 @@ static int received(ctx *c, size_t tf, size_t tl, side *recv_out, side *agent) {
     group_of(x, pm, recv);
     from = tl + 1;
   } else {
-    size_t k = tl + 1;
 #ifndef ALQ_EXTRACT_NO_FAST
-    /* (speed) the walk below ends at one of the three tokens after the
-       trigger, which must have the relative cue: with none of them having
-       it, no need to ask adjective_like */
-    uint64_t rel3 = 0;
-    for (size_t q = tl + 1; q < c->s_end && q <= tl + 3; q++) rel3 |= x->tok_cues[q];
-    if (!((rel3 >> ALQ_CUE_RELATIVE) & 1)) return 0;
+    /* (speed) relative_after's walk ends at one of the three tokens after
+       the trigger, which must have the relative cue: with none of them
+       having it (no_relative_near), no need to ask adjective_like */
+    if (no_relative_near(c, tl)) return 0;
 #endif
-    while (k < c->s_end && k <= tl + 2 && adjective_like(x, k) && x->tok_ment[k] < 0) k++;
-    if (k + 1 >= c->s_end || !tok_cue(c, k, ALQ_CUE_RELATIVE)) return 0;
+    size_t k = relative_after(c, tl);
+    if (!k) return 0;
     k = x->m[x->tok_match[k]].tok_last + 1;
     if (k >= c->s_end || !tok_cue(c, k, ALQ_CUE_RECEIVE)) return 0;
     size_t after = scan_right(c, x->m[x->tok_match[k]].tok_last + 1, 1, recv, NULL);
