@@ -746,11 +746,12 @@ static const alq_lexent *cue_before(ctx *c, size_t i, int cls, size_t win, size_
 
 /* (speed) cue_before for several classes from the same token in one walk:
  * out[j] and where[j] as cue_before(c, i, cls[j], win[j], &where[j]) would
- * give them (where[j] untouched when out[j] is NULL). The walk stops where
- * every class has its answer. */
+ * give them (where[j] untouched when out[j] is NULL). The windows are given
+ * as done[w]: the classes (bit j) with win[j] <= w, for w < ndone (all of
+ * them from ndone on). The walk stops where every class has its answer. */
 #ifndef ALQ_EXTRACT_NO_FAST
-static void cues_before(ctx *c, size_t i, int n, const int *cls, const size_t *win, const alq_lexent **out,
-                        size_t *where, uint64_t absent) {
+static void cues_before(ctx *c, size_t i, int n, const int *cls, const uint8_t *done, size_t ndone,
+                        const alq_lexent **out, size_t *where, uint64_t absent) {
   const alq_text *t = &c->x->text;
   size_t words = 0;
   uint64_t want = 0;   /* the classes still looking, by bit j */
@@ -761,8 +762,8 @@ static void cues_before(ctx *c, size_t i, int n, const int *cls, const size_t *w
      not depend on what else is looked for) */
   want &= ~absent;
   for (size_t k = i; k-- > c->s_first;) {
-    for (int j = 0; j < n; j++)
-      if (words >= win[j]) want &= ~(1ull << j);
+    /* the classes whose window of words is used up */
+    want &= words < ndone ? ~(uint64_t)done[words] : 0;
     if (!want) return;
     if (t->toks[k].kind == ALQ_TOK_PUNCT && is_stop_punct(t, k)) return;
     uint64_t tc = c->x->tok_cues[k];
@@ -1997,7 +1998,9 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
 #ifndef ALQ_EXTRACT_NO_FAST
   /* (speed) the four walks back from the trigger in one */
   static const int cb_cls[4] = {ALQ_CUE_NEG, ALQ_CUE_SAY_VERB, ALQ_CUE_SELF_DENY, ALQ_CUE_HEDGE};
-  static const size_t cb_win[4] = {3, 12, 3, 6};
+  /* their windows in words, 3, 12, 3 and 6, as the classes (bit j) whose
+     window is used up after w words: cb_done[w], all from 12 on */
+  static const uint8_t cb_done[13] = {0, 0, 0, 5, 5, 5, 13, 13, 13, 13, 13, 13, 15};
   const alq_lexent *cb[4];
   size_t cbw[4] = {0, 0, 0, 0};
   /* a verb of saying (class 1, the longest window) before the trigger in
@@ -2006,7 +2009,7 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
   uint64_t cb_absent = 0;
   if (x->say_toks && x->say_sp_from == c->s_first && !(x->say_sp < x->nsay && x->say_toks[x->say_sp] < tf))
     cb_absent |= 1u << 1;
-  cues_before(c, tf, 4, cb_cls, cb_win, cb, cbw, cb_absent);
+  cues_before(c, tf, 4, cb_cls, cb_done, sizeof cb_done, cb, cbw, cb_absent);
   const alq_lexent *ne = cb[0];
   if (ne) negpos = cbw[0];
 #define CB(j, slow) cb[j]
