@@ -314,15 +314,38 @@ static size_t scan_right(ctx *c, size_t from, size_t win, side *out, int *via_be
   size_t words = 0;
   int noun = 0;   /* a word that is no adjective seen since `from` */
   int plain = 0;  /* ... and one no lexicon knows (a common noun: استقرار) */
+#ifndef ALQ_EXTRACT_NO_FAST
+  /* (speed) noun is read only for a relation of class 0, plain only for
+     support: adjective_like is asked only while its answer can still
+     change one that is read (ADJ_ASK, given whether the word would make
+     plain) */
+  const int need_noun = alq_reltype_class(c->cur_type) == 0, need_plain = c->cur_type == ALQ_REL_SUPPORT;
+#define ADJ_ASK(plain_ok) ((need_noun && !noun) || (need_plain && !plain && (plain_ok)))
+  const uint64_t sr_stop = (1ull << ALQ_CUE_SOLDIER) | (1ull << ALQ_CUE_PAIR_ANAPHOR) |
+                           (1ull << ALQ_CUE_SINGLE_ANAPHOR) | (1ull << ALQ_CUE_AGAINST) | (1ull << ALQ_CUE_BETWEEN) |
+                           (1ull << ALQ_CUE_CLAUSE) | (1ull << ALQ_CUE_SAY_VERB) | (1ull << ALQ_CUE_RELATIVE);
+#else
+#define ADJ_ASK(plain_ok) 1
+#endif
   for (size_t i = from; i < c->s_end && words <= win; i++) {
 #ifndef ALQ_EXTRACT_NO_FAST
     /* (speed) a word with no match and no mention (no cue either): of the
        steps below only the noun test and the word count act on it */
     if (t->toks[i].kind != ALQ_TOK_PUNCT && x->tok_match[i] < 0 && x->tok_ment[i] < 0) {
-      if (t->toks[i].kind == ALQ_TOK_ARABIC && !adjective_like(x, i)) {
+      if (t->toks[i].kind == ALQ_TOK_ARABIC && ADJ_ASK(t->toks[i].nlen >= 6) && !adjective_like(x, i)) {
         noun = 1;
         if (t->toks[i].nlen >= 6) plain = 1;
       }
+      if (x_is_word(t, i)) words++;
+      continue;
+    }
+    /* (speed) a matched word (the test above took the others) that is no
+       mention, has no relation entry and none of the cues sr_stop the
+       steps below ask about: of them only the noun test (a match never
+       makes plain) and the word count act on it */
+    if (t->toks[i].kind != ALQ_TOK_PUNCT && x->tok_ment[i] < 0 && !(x->tok_cues[i] & sr_stop) &&
+        !(x->m[x->tok_match[i]].kinds & (1u << ALQ_LK_REL))) {
+      if (t->toks[i].kind == ALQ_TOK_ARABIC && ADJ_ASK(0) && !adjective_like(x, i)) noun = 1;
       if (x_is_word(t, i)) words++;
       continue;
     }
@@ -414,10 +437,12 @@ static size_t scan_right(ctx *c, size_t from, size_t win, side *out, int *via_be
       return 0;
     /* (a noun of its own, not an adjective of the trigger: الدعم العسكري
        الذي تقدمه X لـ Y is the trigger's own relative clause) */
-    if (t->toks[i].kind == ALQ_TOK_ARABIC && !adjective_like(x, i)) {
+    if (t->toks[i].kind == ALQ_TOK_ARABIC &&
+        ADJ_ASK(x->tok_match[i] < 0 && x->tok_ment[i] < 0 && t->toks[i].nlen >= 6) && !adjective_like(x, i)) {
       noun = 1;
       if (x->tok_match[i] < 0 && x->tok_ment[i] < 0 && t->toks[i].nlen >= 6) plain = 1;
     }
+#undef ADJ_ASK
     /* a comma and a new conjunct that is no name (الصراع في اليمن، ودور
        بلاده في قيادة Y) end the trigger's phrase */
     if (i > from && is_comma(t, i) && i + 1 < c->s_end && x->tok_ment[i + 1] < 0 &&
@@ -504,11 +529,17 @@ static int scan_left_at(ctx *c, size_t to, size_t win, side *out, size_t *at) {
   struct alq_extractor *x = c->x;
   const alq_text *t = &x->text;
   size_t words = 0;
+#ifndef ALQ_EXTRACT_NO_FAST
+  const uint64_t sl_stop = (1ull << ALQ_CUE_SINGLE_ANAPHOR) | (1ull << ALQ_CUE_PAIR_ANAPHOR) |
+                           (1ull << ALQ_CUE_RELATIVE) | (1ull << ALQ_CUE_CLAUSE);
+#endif
   for (size_t i = to; i-- > c->s_first && words <= win;) {
 #ifndef ALQ_EXTRACT_NO_FAST
-    /* (speed) a word with no match and no mention, after no soldier word:
-       of the steps below only the word count acts on it */
-    if (t->toks[i].kind != ALQ_TOK_PUNCT && x->tok_match[i] < 0 && x->tok_ment[i] < 0 &&
+    /* (speed) a token that is no punctuation and no mention, with no cue
+       of an anaphor (single or pair), a relative or a clause, after no
+       soldier word (a word with no match has no cue): of the steps below
+       only the word count acts on it */
+    if (t->toks[i].kind != ALQ_TOK_PUNCT && x->tok_ment[i] < 0 && !(x->tok_cues[i] & sl_stop) &&
         !(i > c->s_first && ((x->tok_cues[i - 1] >> ALQ_CUE_SOLDIER) & 1))) {
       if (x_is_word(t, i)) words++;
       continue;
@@ -715,19 +746,24 @@ static const alq_lexent *cue_before(ctx *c, size_t i, int cls, size_t win, size_
 
 /* (speed) cue_before for several classes from the same token in one walk:
  * out[j] and where[j] as cue_before(c, i, cls[j], win[j], &where[j]) would
- * give them (where[j] untouched when out[j] is NULL). The walk stops where
- * every class has its answer. */
+ * give them (where[j] untouched when out[j] is NULL). The windows are given
+ * as done[w]: the classes (bit j) with win[j] <= w, for w < ndone (all of
+ * them from ndone on). The walk stops where every class has its answer. */
 #ifndef ALQ_EXTRACT_NO_FAST
-static void cues_before(ctx *c, size_t i, int n, const int *cls, const size_t *win, const alq_lexent **out,
-                        size_t *where) {
+static void cues_before(ctx *c, size_t i, int n, const int *cls, const uint8_t *done, size_t ndone,
+                        const alq_lexent **out, size_t *where, uint64_t absent) {
   const alq_text *t = &c->x->text;
   size_t words = 0;
   uint64_t want = 0;   /* the classes still looking, by bit j */
   uint64_t any = 1ull << ALQ_CUE_CLAUSE;
   for (int j = 0; j < n; j++) { out[j] = NULL; want |= 1ull << j; any |= 1ull << cls[j]; }
+  /* (classes known to have no cue in the walk's reach, by bit j: their
+     answer is NULL already; the walk serves the others, whose answers do
+     not depend on what else is looked for) */
+  want &= ~absent;
   for (size_t k = i; k-- > c->s_first;) {
-    for (int j = 0; j < n; j++)
-      if (words >= win[j]) want &= ~(1ull << j);
+    /* the classes whose window of words is used up */
+    want &= words < ndone ? ~(uint64_t)done[words] : 0;
     if (!want) return;
     if (t->toks[k].kind == ALQ_TOK_PUNCT && is_stop_punct(t, k)) return;
     uint64_t tc = c->x->tok_cues[k];
@@ -1110,48 +1146,42 @@ static const char *earlier_anon(ctx *c, size_t tok, size_t skip) {
   return NULL;
 }
 
-/* (speed) x->say_toks: the tokens whose match has a verb of saying or
- * بحسب, in order, for find_source; left NULL (find_source then reads every
- * token) when out of memory or built without shortcuts. */
 #ifndef ALQ_EXTRACT_NO_FAST
-static void say_index(struct alq_extractor *x) {
-  const uint64_t mask = (1ull << ALQ_CUE_SAY_VERB) | (1ull << ALQ_CUE_ACCORDING);
+/* (speed) The tokens of the matches ks[0..nk) in order (x->say_toks for
+ * find_source: a verb of saying or بحسب; x->anon_toks for earlier_anon: the
+ * unnamed-source cue); *out NULL (every token is read) when out of memory. */
+static void tok_list(struct alq_extractor *x, const uint32_t *ks, size_t nk, uint32_t **out, size_t *nout) {
   size_t n = 0;
-  x->say_toks = NULL;
-  x->nsay = 0;
-  for (size_t k = 0; k < x->nm; k++)
-    if (x->m[k].cues & mask) n += (size_t)x->m[k].tok_last - x->m[k].tok_first + 1;
+  *out = NULL;
+  *nout = 0;
+  if (!ks) return;
+  for (size_t j = 0; j < nk; j++) n += (size_t)x->m[ks[j]].tok_last - x->m[ks[j]].tok_first + 1;
   uint32_t *v = alq_arena_alloc(&x->arena, (n + 1) * sizeof *v);
   if (!v) return;
   n = 0;
-  for (size_t k = 0; k < x->nm; k++)
-    if (x->m[k].cues & mask)
-      for (uint32_t i = x->m[k].tok_first; i <= x->m[k].tok_last; i++) v[n++] = i;
-  x->say_toks = v;
-  x->nsay = n;
+  for (size_t j = 0; j < nk; j++)
+    for (uint32_t i = x->m[ks[j]].tok_first; i <= x->m[ks[j]].tok_last; i++) v[n++] = i;
+  *out = v;
+  *nout = n;
 }
 
-/* (speed) x->anon_toks: the tokens with the unnamed-source cue, in order,
- * for earlier_anon; made on its first call in a document (few need it);
- * left NULL (every token is read) when out of memory. */
+/* (speed) x->anon_toks (tok_list), made on earlier_anon's first call in a
+ * document (few need it) from the matches x_claims listed. */
 static void anon_index(struct alq_extractor *x) {
   x->anon_ready = 1;
-  x->anon_toks = NULL;
-  x->nanon = 0;
-  size_t n = 0;
-  uint32_t *v;
-  for (size_t k = 0; k < x->nm; k++)
-    if ((x->m[k].cues >> ALQ_CUE_ANON_SOURCE) & 1) n += (size_t)x->m[k].tok_last - x->m[k].tok_first + 1;
-  v = alq_arena_alloc(&x->arena, (n + 1) * sizeof *v);
-  if (!v) return;
-  n = 0;
-  for (size_t k = 0; k < x->nm; k++)
-    if ((x->m[k].cues >> ALQ_CUE_ANON_SOURCE) & 1)
-      for (uint32_t i = x->m[k].tok_first; i <= x->m[k].tok_last; i++) v[n++] = i;
-  x->anon_toks = v;
-  x->nanon = n;
+  tok_list(x, x->anon_ms, x->nanon_ms, &x->anon_toks, &x->nanon);
 }
 #endif
+
+/* Is source kind k the literal lit (non-empty)? strcmp's answer; the
+ * first two letters tell the kinds apart (author anonymous, outlet
+ * official, person), so strcmp runs only on a match (speed). */
+static inline int kind_is(const char *k, const char *lit) {
+#ifndef ALQ_EXTRACT_NO_FAST
+  if (k[0] != lit[0] || k[1] != lit[1]) return 0;   /* (k[0] == lit[0] != 0: k[1] is there) */
+#endif
+  return !strcmp(k, lit);
+}
 
 /* The source of a trigger at token ti: the nearest attribution before it in
  * the sentence (a verb of saying with its subject, بحسب/نقلا عن + source),
@@ -1169,7 +1199,11 @@ static source find_source(ctx *c, size_t ti) {
   /* (speed) the loop visits only the tokens with those cues (say_index):
      the others do nothing but continue */
   size_t sp = 0, sn = x->say_toks ? x->nsay : 0;
-  for (size_t lo = 0, hi = sn; lo < hi;) { /* sp: the first listed token >= from */
+  /* sp: the first listed token >= from (x_claims finds it for the sentence's
+     first token as it goes) */
+  if (sn && from == x->say_sp_from) sp = x->say_sp;
+  else
+  for (size_t lo = 0, hi = sn; lo < hi;) {
     size_t mid = lo + (hi - lo) / 2;
     if (x->say_toks[mid] < from) lo = mid + 1; else hi = mid;
     sp = lo;
@@ -1224,12 +1258,12 @@ static source find_source(ctx *c, size_t ti) {
   const char *fn = x->text.norm + ft->nstart;
   size_t skip = (ft->nlen > 6 && (!memcmp(fn, "\xd9\x88", 2) || !memcmp(fn, "\xd9\x81", 2))) ? 2 : 0;
   int definite = ft->nlen > skip + 4 && !memcmp(fn + skip, "\xd8\xa7\xd9\x84", 4);
-  const char *earlier = definite && !strcmp(best.kind, "anonymous") ? earlier_anon(c, best.tok, skip) : NULL;
+  const char *earlier = definite && kind_is(best.kind, "anonymous") ? earlier_anon(c, best.tok, skip) : NULL;
   if (earlier) best.text = earlier;
-  else if (definite && !strcmp(best.kind, "anonymous") && x->last_anon) best.text = x->last_anon;
-  else if (definite && !strcmp(best.kind, "outlet") && x->last_outlet) best.text = x->last_outlet;
-  if (!strcmp(best.kind, "anonymous") && !x->last_anon) x->last_anon = best.text;
-  if (!strcmp(best.kind, "outlet") && !x->last_outlet) x->last_outlet = best.text;
+  else if (definite && kind_is(best.kind, "anonymous") && x->last_anon) best.text = x->last_anon;
+  else if (definite && kind_is(best.kind, "outlet") && x->last_outlet) best.text = x->last_outlet;
+  if (kind_is(best.kind, "anonymous") && !x->last_anon) x->last_anon = best.text;
+  if (kind_is(best.kind, "outlet") && !x->last_outlet) x->last_outlet = best.text;
   x->last_src = best.text;
   x->last_src_kind = best.kind;
   x->last_src_sent = c->sent;
@@ -1762,6 +1796,24 @@ static size_t agent_prep(ctx *c, size_t k, size_t tl) {
  * من / على يد the agent. Fills both sides and returns 1; returns -1 when the
  * noun is received but its giver is not named (تلقوا تدريبات: the receiver is
  * no agent), 0 when it is not received. */
+/* The relative pronoun after the trigger ending at tl, past up to two
+ * adjectives (الضربات الجوية التي تلقتها X), with a token after it; else 0. */
+static size_t relative_after(ctx *c, size_t tl) {
+  const struct alq_extractor *x = c->x;
+  size_t k = tl + 1;
+  while (k < c->s_end && k <= tl + 2 && adjective_like(x, k) && x->tok_ment[k] < 0) k++;
+  if (k + 1 >= c->s_end || !tok_cue(c, k, ALQ_CUE_RELATIVE)) return 0;
+  return k;
+}
+/* (speed) None of the three tokens after tl has the relative cue: then
+ * relative_after(c, tl) is 0 (tests/unit/test_claims_fast.c checks it on
+ * every token of the corpora). */
+static int no_relative_near(const ctx *c, size_t tl) {
+  uint64_t cues = 0;
+  for (size_t q = tl + 1; q < c->s_end && q <= tl + 3; q++) cues |= c->x->tok_cues[q];
+  return !((cues >> ALQ_CUE_RELATIVE) & 1);
+}
+
 static int received(ctx *c, size_t tf, size_t tl, side *recv_out, side *agent) {
   struct alq_extractor *x = c->x;
   const alq_text *t = &x->text;
@@ -1784,9 +1836,14 @@ static int received(ctx *c, size_t tf, size_t tl, side *recv_out, side *agent) {
     group_of(x, pm, recv);
     from = tl + 1;
   } else {
-    size_t k = tl + 1;
-    while (k < c->s_end && k <= tl + 2 && adjective_like(x, k) && x->tok_ment[k] < 0) k++;
-    if (k + 1 >= c->s_end || !tok_cue(c, k, ALQ_CUE_RELATIVE)) return 0;
+#ifndef ALQ_EXTRACT_NO_FAST
+    /* (speed) relative_after's walk ends at one of the three tokens after
+       the trigger, which must have the relative cue: with none of them
+       having it (no_relative_near), no need to ask adjective_like */
+    if (no_relative_near(c, tl)) return 0;
+#endif
+    size_t k = relative_after(c, tl);
+    if (!k) return 0;
     k = x->m[x->tok_match[k]].tok_last + 1;
     if (k >= c->s_end || !tok_cue(c, k, ALQ_CUE_RECEIVE)) return 0;
     size_t after = scan_right(c, x->m[x->tok_match[k]].tok_last + 1, 1, recv, NULL);
@@ -1941,10 +1998,18 @@ static int do_trigger(ctx *c, size_t tf, size_t tl, const alq_lexent *re) {
 #ifndef ALQ_EXTRACT_NO_FAST
   /* (speed) the four walks back from the trigger in one */
   static const int cb_cls[4] = {ALQ_CUE_NEG, ALQ_CUE_SAY_VERB, ALQ_CUE_SELF_DENY, ALQ_CUE_HEDGE};
-  static const size_t cb_win[4] = {3, 12, 3, 6};
+  /* their windows in words, 3, 12, 3 and 6, as the classes (bit j) whose
+     window is used up after w words: cb_done[w], all from 12 on */
+  static const uint8_t cb_done[13] = {0, 0, 0, 5, 5, 5, 13, 13, 13, 13, 13, 13, 15};
   const alq_lexent *cb[4];
   size_t cbw[4] = {0, 0, 0, 0};
-  cues_before(c, tf, 4, cb_cls, cb_win, cb, cbw);
+  /* a verb of saying (class 1, the longest window) before the trigger in
+     the sentence: none if the sentence's first listed token of saying
+     (say_toks) is not before it */
+  uint64_t cb_absent = 0;
+  if (x->say_toks && x->say_sp_from == c->s_first && !(x->say_sp < x->nsay && x->say_toks[x->say_sp] < tf))
+    cb_absent |= 1u << 1;
+  cues_before(c, tf, 4, cb_cls, cb_done, sizeof cb_done, cb, cbw, cb_absent);
   const alq_lexent *ne = cb[0];
   if (ne) negpos = cbw[0];
 #define CB(j, slow) cb[j]
@@ -2836,6 +2901,27 @@ static int list_claims(ctx *c, const int pair[2], uint32_t pspan[2][2], const ui
   return rc;
 }
 
+#ifndef ALQ_EXTRACT_NO_FAST
+/* (speed) The first token j in [i, end) with ev[j] != 0, else end; ev has
+ * 8 readable bytes after end. */
+static size_t next_event(const uint8_t *ev, size_t i, size_t end) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  for (; i < end; i += 8) {
+    uint64_t w;
+    memcpy(&w, ev + i, 8);
+    if (w) {
+      size_t j = i + ((unsigned)__builtin_ctzll(w) >> 3);
+      return j < end ? j : end;
+    }
+  }
+  return end;
+#else
+  while (i < end && !ev[i]) i++;
+  return i;
+#endif
+}
+#endif
+
 int x_claims(struct alq_extractor *x) {
   const alq_text *t = &x->text;
   x->first_ref = NULL;   /* (per document, in its arena) */
@@ -2843,36 +2929,89 @@ int x_claims(struct alq_extractor *x) {
   int lpair[2] = {-1, -1};       /* the pair of the list being read, if any */
   uint32_t lspan[2][2] = {{0, 0}, {0, 0}}, ltrig[2] = {0, 0};
 #ifndef ALQ_EXTRACT_NO_FAST
-  say_index(x);
+  /* (speed) the matches with a verb of saying or بحسب (say) and with the
+     unnamed-source cue (anon), listed in the pass over the matches below */
+  const uint64_t say_mask = (1ull << ALQ_CUE_SAY_VERB) | (1ull << ALQ_CUE_ACCORDING);
+  uint32_t *say_ms = alq_arena_alloc(&x->arena, (x->nm + 1) * sizeof *say_ms);
+  x->anon_ms = alq_arena_alloc(&x->arena, (x->nm + 1) * sizeof *x->anon_ms);
+  size_t nsay_ms = 0, nanon_ms = 0;
   /* (speed) ev[i]: token i starts a match the loop below acts on (one with
      a relation entry other than a blocking one, or a single word with the
      cue against), or a match with a mention after its first token (the
      loop steps over such a match whole). The loop passes other tokens
      that carry no mention at once: tested one by one, which test fails
      came at random and its branch was mispredicted. */
-  uint8_t *ev = alq_arena_calloc(&x->arena, t->ntoks + 1, 1);
+  /* (8 bytes of zeros after the text's tokens: next_event reads 8 at a time) */
+  uint8_t *ev = alq_arena_calloc(&x->arena, t->ntoks + 8, 1);
+  if (!say_ms || !x->anon_ms) ev = NULL;
+  /* (ev[i] may say yes for more tokens than those: the loop tests each
+     token it stops at as it would without ev. So where several matches
+     start at a token, one that is acted on is enough.) */
+  const uint64_t rare = say_mask | (1ull << ALQ_CUE_ANON_SOURCE) | (1ull << ALQ_CUE_AGAINST);
   for (size_t k = 0; ev && k < x->nm; k++) {
     const alq_match *m = &x->m[k];
+    uint64_t cues = m->cues;
+    /* the usual match, one word with none of those cues and no relation
+       entry, is passed with one test */
+    if (!((cues & rare) | (m->rels & ~(1u << ALQ_REL_BLOCK)) | (m->tok_last - m->tok_first))) continue;
+    if (cues & say_mask) say_ms[nsay_ms++] = (uint32_t)k;
+    if ((cues >> ALQ_CUE_ANON_SOURCE) & 1) x->anon_ms[nanon_ms++] = (uint32_t)k;
     int act = (m->rels & ~(1u << ALQ_REL_BLOCK)) ||
-              (m->tok_first == m->tok_last && ((m->cues >> ALQ_CUE_AGAINST) & 1));
+              (m->tok_first == m->tok_last && ((cues >> ALQ_CUE_AGAINST) & 1));
     for (uint32_t q = m->tok_first + 1; !act && q <= m->tok_last; q++) act = x->tok_ment[q] >= 0;
-    ev[m->tok_first] = (uint8_t)act;
+    ev[m->tok_first] |= (uint8_t)act;
+  }
+  if (!ev) say_ms = x->anon_ms = NULL;
+  x->nanon_ms = nanon_ms;
+  tok_list(x, say_ms, nsay_ms, &x->say_toks, &x->nsay);
+  size_t say_cur = 0;
+  /* and every token of a mention (tok_ment >= 0: the tokens of the
+     mentions' spans, mentions.c marks each), so that the loop below needs
+     only ev and can step over 8 tokens of no event at once */
+  for (size_t k = 0; ev && k < x->nments; k++) {
+    /* (one to three tokens: no call to memset) */
+    uint32_t q = x->ments[k].tf, e = x->ments[k].tl;
+    ev[q] = 2;
+    while (q < e) ev[++q] = 2;
   }
 #endif
   for (size_t s = 0; s < t->nsents; s++) {
     const alq_sentence *se = &t->sents[s];
     if (x->si[s].chrome || !se->tok_count) continue;
-    ctx c = {x, se->tok_first, (size_t)se->tok_first + se->tok_count, (uint32_t)s, NULL, 0, {{0}, {{0}}, 0}, 0,
-             {{0}, {{0}}, 0}, 0, 0};
+    /* (speed) the two sides only as far as they are read before written:
+       role_member only once role_at is set (together), owner once owner.n
+       is (the whole side is written then) */
+    ctx c;
+    c.x = x;
+    c.s_first = se->tok_first;
+    c.s_end = (size_t)se->tok_first + se->tok_count;
+    c.sent = (uint32_t)s;
+    c.when = NULL;
+    c.when_set = 0;
+    c.role_member.n = 0;
+    c.role_at = 0;
+    c.owner.n = 0;
+    c.cur_type = 0;
+    c.src_looked = 0;
     if (lpair[0] >= 0 && list_item(x, se)) {
       if ((rc = list_claims(&c, lpair, lspan, ltrig))) return rc;
     } else if (!list_item(x, se)) {
       lpair[0] = lpair[1] = -1;
     }
     size_t nclaims_before = x->nclaims;
+#ifndef ALQ_EXTRACT_NO_FAST
+    /* (speed) for find_source: the first token with a cue of saying in or
+       after the sentence */
+    while (say_cur < x->nsay && x->say_toks[say_cur] < c.s_first) say_cur++;
+    x->say_sp_from = c.s_first;
+    x->say_sp = say_cur;
+#endif
     for (size_t i = c.s_first; i < c.s_end; i++) {
 #ifndef ALQ_EXTRACT_NO_FAST
-      if (ev && !((x->tok_ment[i] >= 0) | ev[i])) continue;
+      if (ev && !ev[i]) {
+        i = next_event(ev, i, c.s_end);
+        if (i >= c.s_end) break;
+      }
 #endif
       int mi = x->tok_ment[i];
       if (mi >= 0) {

@@ -90,9 +90,11 @@ struct alq_extractor {
   /* (speed, claims.c) the tokens whose match has a verb of saying or بحسب,
      in order, or NULL */
   uint32_t *say_toks; size_t nsay;
+  size_t say_sp, say_sp_from;   /* (claims.c) say_toks[say_sp]: the first one >= token say_sp_from */
   /* (speed, claims.c) the tokens with the unnamed-source cue, in order,
      for earlier_anon (made on its first call: anon_ready) */
   uint32_t *anon_toks; size_t nanon;
+  uint32_t *anon_ms; size_t nanon_ms;   /* (claims.c: the matches anon_toks is made from) */
   int anon_ready;
   /* (speed, chrome.c for dates.c) the number tokens, in order, found by
      the chrome pass's walk over the lines; NULL: dates.c finds them */

@@ -66,10 +66,28 @@ static void same_state(const alq_extractor *a, const alq_extractor *b) {
   assert_true(a->last_anon == b->last_anon || (a->last_anon && b->last_anon && !strcmp(a->last_anon, b->last_anon)));
 }
 
+/* received's shortcut: where no_relative_near says so, relative_after
+   finds nothing (after every token of every sentence, not only triggers) */
+static size_t nrel_checked, nrel_found;
+static void relative_checks(alq_extractor *x) {
+  for (size_t s = 0; s < x->text.nsents; s++) {
+    const alq_sentence *se = &x->text.sents[s];
+    ctx c = {x, se->tok_first, (size_t)se->tok_first + se->tok_count, (uint32_t)s, NULL, 0, {{0}, {{0}}, 0}, 0,
+             {{0}, {{0}}, 0}, 0, 0};
+    for (size_t tl = c.s_first; tl < c.s_end; tl++) {
+      size_t k = relative_after(&c, tl);
+      if (no_relative_near(&c, tl)) assert_int_equal(k, 0);
+      nrel_checked++;
+      nrel_found += k != 0;
+    }
+  }
+}
+
 static void check_doc(const char *id, const char *text, size_t len, const char *date) {
   alq_doc d = {id, text, len, date, NULL};
   before_claims(ex, &d);
   struct alq_extractor snap = *ex;
+  relative_checks(ex);
   assert_int_equal(x_claims(ex), 0);
   struct alq_extractor fast = *ex;
   char *fj = claims_json(ex);
@@ -90,7 +108,9 @@ static void test_claims_same(void **state) {
   (void)state;
   walk_corpora(check_doc);
   fprintf(stderr, "%zu documents, %zu claims compared\n", ndocs, nclaims_seen);
+  fprintf(stderr, "relative_after: %zu tokens, %zu found\n", nrel_checked, nrel_found);
   assert_true(ndocs >= 12 && nclaims_seen > 20);
+  assert_true(nrel_found > 100);
 }
 
 int main(void) {
