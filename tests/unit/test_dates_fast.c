@@ -37,20 +37,11 @@ static alq_lexicon *lex;
 static alq_extractor *ex;
 static size_t ndocs, ndates_seen;
 
+#include "date_cmp.h"   /* same_date */
+
 /* alq_extract's steps before the date pass (src/extract/extract.c) */
 static void before_dates(alq_extractor *x, const alq_doc *doc) { assert_int_equal(x_begin(x, doc), 0); }
 
-static void same_date(const date_expr *a, const date_expr *b) {
-  assert_int_equal(a->start, b->start);
-  assert_int_equal(a->end, b->end);
-  assert_int_equal(a->tf, b->tf);
-  assert_int_equal(a->tl, b->tl);
-  assert_string_equal(a->iso, b->iso);
-  assert_int_equal(a->relative, b->relative);
-  assert_int_equal(a->vague, b->vague);
-  assert_string_equal(a->ival, b->ival);
-  assert_int_equal(a->second, b->second);
-}
 
 static void check_doc_with(alq_extractor *xx, const char *id, const char *text, size_t len);
 static void check_doc(const char *id, const char *text, size_t len) { check_doc_with(ex, id, text, len); }
