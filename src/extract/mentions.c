@@ -210,6 +210,18 @@ static int locative(const struct alq_extractor *x, const alq_match *m) {
   return 0;
 }
 
+/* x_word_entries of token j's normalized form less its first `strip` bytes.
+ * (speed) The whole form's answer is read from the scan's candidates of
+ * the token (alq_lex_tok_word_entries: no hash, no cache probe). */
+static inline uint32_t tok_entries(const struct alq_extractor *x, size_t j, size_t strip, const alq_lexent **e) {
+  const alq_token *tk = &x->text.toks[j];
+#ifndef ALQ_EXTRACT_NO_FAST
+  uint32_t n;
+  if (!strip && alq_lex_tok_word_entries(x->lex, &x->scan, &x->text, j, &n, e)) return n;
+#endif
+  return x_word_entries(x, x->text.norm + tk->nstart + strip, tk->nlen - strip, e);
+}
+
 /* Does a state's name hold a force word (الجيش التركي، القوات الروسية،
  * رئاسة أركان الجيش التركي، للبنتاغون)? */
 static int force_named(const struct alq_extractor *x, const alq_match *m) {
@@ -227,7 +239,7 @@ static int force_named(const struct alq_extractor *x, const alq_match *m) {
       w = buf; wl += 2;
     }
     const alq_lexent *ents;
-    uint32_t n = x_word_entries(x, w, wl, &ents);
+    uint32_t n = w == buf ? x_word_entries(x, w, wl, &ents) : tok_entries(x, i, off, &ents);
     for (uint32_t k = 0; k < n; k++)
       if (ents[k].kind == ALQ_LK_CUE && ents[k].cls == ALQ_CUE_FORCE_HEAD) return 1;
   }
@@ -608,7 +620,7 @@ static const alq_lexent *word_cue(const struct alq_extractor *x, size_t j, size_
   const alq_token *tk = &x->text.toks[j];
   if (strip >= tk->nlen) return NULL;
   const alq_lexent *e;
-  uint32_t n = x_word_entries(x, x->text.norm + tk->nstart + strip, tk->nlen - strip, &e);
+  uint32_t n = tok_entries(x, j, strip, &e);
   for (uint32_t k = 0; k < n; k++)
     if (e[k].kind == ALQ_LK_CUE && e[k].cls == cls) return &e[k];
   return NULL;
@@ -620,7 +632,7 @@ static uint32_t word_ents(const struct alq_extractor *x, size_t j, const alq_lex
   const alq_token *tk = &x->text.toks[j];
   *e = NULL;
   if (!tk->nlen) return 0;
-  return x_word_entries(x, x->text.norm + tk->nstart, tk->nlen, e);
+  return tok_entries(x, j, 0, e);
 }
 static const alq_lexent *ents_cue(const alq_lexent *e, uint32_t n, int cls) {
   for (uint32_t k = 0; k < n; k++)
