@@ -89,7 +89,7 @@ int x_begin(struct alq_extractor *x, const alq_doc *doc) {
   x->last_org_militia = 0;
   int rc = alq_text_analyze(&x->arena, (const uint8_t *)doc->text, doc->len, &x->text);
   if (rc) return rc;
-  long nm = alq_lex_scan_c(x->lex, x->lcache, &x->text, 0, x->text.ntoks, &x->arena, &x->m);
+  long nm = alq_lex_scan_ci(x->lex, x->lcache, &x->text, 0, x->text.ntoks, &x->arena, &x->m, &x->scan);
   if (nm < 0) return (int)nm;
   x->nm = (size_t)nm;
   size_t nt = x->text.ntoks;

@@ -52,6 +52,7 @@ struct alq_extractor {
   alq_text text;
   const alq_doc *doc;
   alq_match *m; size_t nm;
+  alq_scan_info scan;           /* (speed) the scan's per-token candidates (alq_lex_tok_word_entries) */
   int32_t *tok_match;           /* per token: match covering it, -1 */
   uint64_t *tok_cues;           /* per token: that match's cue classes (alq_match.cues), 0 */
   int32_t *tok_ment;            /* per token: mention covering it, -1 */

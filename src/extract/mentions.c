@@ -210,6 +210,18 @@ static int locative(const struct alq_extractor *x, const alq_match *m) {
   return 0;
 }
 
+/* x_word_entries of token j's normalized form less its first `strip` bytes.
+ * (speed) The whole form's answer is read from the scan's candidates of
+ * the token (alq_lex_tok_word_entries: no hash, no cache probe). */
+static inline uint32_t tok_entries(const struct alq_extractor *x, size_t j, size_t strip, const alq_lexent **e) {
+  const alq_token *tk = &x->text.toks[j];
+#ifndef ALQ_EXTRACT_NO_FAST
+  uint32_t n;
+  if (!strip && alq_lex_tok_word_entries(x->lex, &x->scan, &x->text, j, &n, e)) return n;
+#endif
+  return x_word_entries(x, x->text.norm + tk->nstart + strip, tk->nlen - strip, e);
+}
+
 /* Does a state's name hold a force word (الجيش التركي، القوات الروسية،
  * رئاسة أركان الجيش التركي، للبنتاغون)? */
 static int force_named(const struct alq_extractor *x, const alq_match *m) {
@@ -227,7 +239,7 @@ static int force_named(const struct alq_extractor *x, const alq_match *m) {
       w = buf; wl += 2;
     }
     const alq_lexent *ents;
-    uint32_t n = x_word_entries(x, w, wl, &ents);
+    uint32_t n = w == buf ? x_word_entries(x, w, wl, &ents) : tok_entries(x, i, off, &ents);
     for (uint32_t k = 0; k < n; k++)
       if (ents[k].kind == ALQ_LK_CUE && ents[k].cls == ALQ_CUE_FORCE_HEAD) return 1;
   }
@@ -608,7 +620,7 @@ static const alq_lexent *word_cue(const struct alq_extractor *x, size_t j, size_
   const alq_token *tk = &x->text.toks[j];
   if (strip >= tk->nlen) return NULL;
   const alq_lexent *e;
-  uint32_t n = x_word_entries(x, x->text.norm + tk->nstart + strip, tk->nlen - strip, &e);
+  uint32_t n = tok_entries(x, j, strip, &e);
   for (uint32_t k = 0; k < n; k++)
     if (e[k].kind == ALQ_LK_CUE && e[k].cls == cls) return &e[k];
   return NULL;
@@ -620,7 +632,7 @@ static uint32_t word_ents(const struct alq_extractor *x, size_t j, const alq_lex
   const alq_token *tk = &x->text.toks[j];
   *e = NULL;
   if (!tk->nlen) return 0;
-  return x_word_entries(x, x->text.norm + tk->nstart, tk->nlen, e);
+  return tok_entries(x, j, 0, e);
 }
 static const alq_lexent *ents_cue(const alq_lexent *e, uint32_t n, int cls) {
   for (uint32_t k = 0; k < n; k++)
@@ -979,6 +991,24 @@ __attribute__((noinline))
 #endif
 static size_t next_surname_word(const alq_token *toks, const int32_t *tmatch, const int32_t *tment,
                                 const char *norm, uint64_t tailbits, size_t j, size_t n) {
+#ifndef ALQ_EXTRACT_NO_FAST
+  /* (speed) the tail filter first, for every token: it rejects most of
+     them, so its branch is predicted, where the tests on the indexes and
+     the kind went either way at random. The four bytes before the form's
+     end are read whatever its length (a shorter form's are the text's
+     before it; the first bytes of the text are read as zeros) */
+  static const char zero4[4];
+  for (; j < n; j++) {
+    const alq_token *wt = &toks[j];
+    size_t e = (size_t)wt->nstart + wt->nlen;
+    const char *p = e >= 4 ? norm + e - 4 : zero4;
+    uint32_t wtail;
+    memcpy(&wtail, p, 4);
+    if (!((tailbits >> ((wtail * 0x9E3779B1u) >> 26)) & 1)) continue;
+    if ((tmatch[j] & tment[j]) < 0 && wt->kind == ALQ_TOK_ARABIC && wt->nlen >= 4) return j;
+  }
+  return n;
+#endif
   for (; j < n; j++) {
     const alq_token *wt = &toks[j];
     /* (both indexes -1 in one test: their AND has the sign bit) */

@@ -159,7 +159,7 @@ static inline uint32_t edge_get_inner(const alq_lexicon *lex, uint32_t node, uin
 /* ---- candidates for one token --------------------------------------- */
 
 #define MAXCAND 12
-enum { CF_CL = 1, CF_ART = 2, CF_PFX = 4 };
+enum { CF_CL = 1, CF_ART = 2, CF_PFX = ALQ_CAND_PFX };
 
 /* UTF-8 bytes of the letters involved in proclitics (normalized text). */
 #define L_WAW "\xd9\x88"
@@ -226,7 +226,13 @@ static void filters_build(alq_lexicon *lex) {
   /* nodes with entries, and with an entry that is no name (consider and
      node_accepts without the counts and the entries) */
   free(lex->node_acc);
-  lex->node_acc = calloc((2 * (size_t)lex->nnodes + 2) / 64 + 1, sizeof *lex->node_acc);
+  /* (and after them, in the same allocation, the root's child per word id) */
+  size_t accw = (2 * (size_t)lex->nnodes + 2) / 64 + 1;
+  lex->node_acc = calloc(accw + ((size_t)lex->nwords + 2) / 2, sizeof *lex->node_acc);
+  lex->root_child = lex->node_acc ? (uint32_t *)(lex->node_acc + accw) : NULL;
+  for (size_t i = 0; lex->root_child && i < lex->ecap; i++)
+    if (lex->edges[i].child && !(lex->edges[i].key >> 32) && lex->edges[i].key <= lex->nwords)
+      lex->root_child[lex->edges[i].key] = lex->edges[i].child;
   for (uint32_t nd = 0; lex->node_acc && nd <= lex->nnodes; nd++) {
     if (lex->node_ent_count[nd]) bit_set(lex->node_acc, 2 * nd);
     for (uint32_t q = 0; q < lex->node_ent_count[nd]; q++)
@@ -753,7 +759,13 @@ static long scan_cands(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text
 
 long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t, size_t lo, size_t hi,
                     alq_arena *a, alq_match **out) {
+  return alq_lex_scan_ci(lex, lc, t, lo, hi, a, out, NULL);
+}
+
+long alq_lex_scan_ci(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t, size_t lo, size_t hi,
+                     alq_arena *a, alq_match **out, alq_scan_info *info) {
   *out = NULL;
+  if (info) memset(info, 0, sizeof *info);
   if (lc && lc->lex != lex) { /* a cache serves one lexicon (new: zeroed by calloc) */
     if (lc->lex) { memset(lc->slot, 0, sizeof lc->slot); memset(lc->wm, 0, sizeof lc->wm); }
     lc->lex = lex;
@@ -777,6 +789,7 @@ long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *lc, const alq_text *t
   if (r1 < 0) return r1;
   ncs = (size_t)r1;
   st.cfirst[n] = (uint32_t)ncs;
+  if (info) { info->cands = st.cands; info->cfirst = st.cfirst; info->lo = lo; info->hi = hi; }
   size_t cap = nwith + 1, nm = 0; /* room for every match: the array never grows */
   alq_match *ms = alq_arena_alloc(a, cap * sizeof *ms);
   if (!ms) return ALQ_ENOMEM;

@@ -177,6 +177,8 @@ struct alq_lexicon {
                                           one of them is no name (ALQ_EF_NAME), so it accepts
                                           a match whatever proclitics or article came before),
                                           NULL: unknown */
+  uint32_t *root_child;                /* per word id (1..nwords): the root's child by it, or 0
+                                          (in node_acc's allocation; NULL: unknown) */
   uint64_t edge_bits[2048];            /* bloom bit of every edge from an inner node
                                           (not the root): a phrase's next word is
                                           looked for in the edge table only when its
@@ -208,6 +210,44 @@ void alq_lex_cache_free(alq_lex_cache *c);
 /* alq_lex_scan with a cache (NULL: none); same matches. */
 long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *c, const alq_text *t, size_t lo, size_t hi,
                     alq_arena *a, alq_match **out);
+
+/* (speed) What a scan found per token, kept for the name rules: every
+ * token's lookup candidates (in the scan's arena; valid until its reset). */
+typedef struct alq_scan_info {
+  const alq_cand *cands;         /* token i - lo: cands[cfirst[i-lo] .. cfirst[i-lo+1]) */
+  const uint32_t *cfirst;        /* NULL: no scan */
+  size_t lo, hi;
+} alq_scan_info;
+/* alq_lex_scan_c that also fills *info (NULL: not). */
+long alq_lex_scan_ci(const alq_lexicon *lex, alq_lex_cache *c, const alq_text *t, size_t lo, size_t hi,
+                     alq_arena *a, alq_match **out, alq_scan_info *info);
+/* alq_cand.flags: the candidate is a stem (`*` entry) of a prefix of its form */
+#define ALQ_CAND_PFX 4
+/* alq_lex_word_entries of token i's whole normalized form, read from the
+ * candidates the scan of t found for it (its exact word, first of them, or
+ * none: no hash and no probe of the word table): returns 1 and sets *n
+ * (and *ents when *n > 0), or 0 when the scan does not tell (no scan, i
+ * outside it, not a word token). */
+static inline int alq_lex_tok_word_entries(const alq_lexicon *lex, const alq_scan_info *info, const alq_text *t,
+                                           size_t i, uint32_t *n, const alq_lexent **ents) {
+  if (!info->cfirst || i - info->lo >= info->hi - info->lo || !lex->root_child) return 0;
+  /* (words only: the scan looks nothing else up) */
+  if ((unsigned)t->toks[i].kind - ALQ_TOK_ARABIC > ALQ_TOK_NUMBER - ALQ_TOK_ARABIC) return 0;
+  /* token_cands' first lookup is the form itself, its exact word (if any)
+     first: a form without one has no candidate, or a first one that is a
+     stem or of a form with proclitics stripped */
+  uint32_t a = info->cfirst[i - info->lo];
+  *n = 0;
+  if (a == info->cfirst[i - info->lo + 1]) return 1;
+  const alq_cand *c = &info->cands[a];
+  if (c->strip || (c->flags & ALQ_CAND_PFX)) return 1;
+  uint32_t child = lex->root_child[c->word];   /* (word ids: 1..nwords) */
+  if (child && lex->node_ent_count[child]) {
+    *ents = lex->ents + lex->node_ent_first[child];
+    *n = lex->node_ent_count[child];
+  }
+  return 1;
+}
 
 /* Whether the cache holds normalized form s[0..n): its number of
  * candidates, or -1 (for tests: the scan hashes each word one token ahead

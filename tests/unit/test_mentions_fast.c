@@ -35,7 +35,7 @@ int x_person_org(const struct alq_extractor *x, const ment *p);
 
 #include "extract_fixture.h"   /* lex, ex, setup, teardown */
 #include "corpus_walk.h"
-static size_t ndocs, nments_seen, nsurnames_seen;
+static size_t ndocs, nments_seen, nsurnames_seen, ntokwords_seen, nexact_seen;
 
 static void same_ment(const ment *a, const ment *b) {
   assert_int_equal(a->start, b->start);
@@ -57,6 +57,22 @@ static void check_doc(const char *id, const char *text, size_t len, const char *
   assert_int_equal(x_chrome(ex), 0);
   size_t nt = ex->text.ntoks;
   /* x_mentions writes tok_ment in place: keep the state before */
+  /* the scan's answer for every token's own form (alq_lex_tok_word_entries)
+     against the word table's (alq_lex_word_entries), the same entries */
+  for (size_t i = 0; i < nt; i++) {
+    const alq_token *tk = &ex->text.toks[i];
+    const alq_lexent *e1 = NULL, *e0 = NULL;
+    uint32_t n1 = 0;
+    int told = alq_lex_tok_word_entries(ex->lex, &ex->scan, &ex->text, i, &n1, &e1);
+    int word = tk->kind == ALQ_TOK_ARABIC || tk->kind == ALQ_TOK_LATIN || tk->kind == ALQ_TOK_NUMBER;
+    assert_int_equal(told, word);   /* every word token is answered */
+    if (!told) continue;
+    uint32_t n0 = alq_lex_word_entries(ex->lex, ex->text.norm + tk->nstart, tk->nlen, &e0);
+    assert_int_equal(n1, n0);
+    if (n0) assert_ptr_equal(e1, e0);
+    ntokwords_seen++;
+    nexact_seen += n0 != 0;
+  }
   int32_t *tm0 = malloc((nt + 1) * sizeof *tm0);
   assert_non_null(tm0);
   memcpy(tm0, ex->tok_ment, (nt + 1) * sizeof *tm0);
@@ -103,7 +119,9 @@ static void test_mentions_same(void **state) {
   for (size_t i = 0; i < sizeof tiny / sizeof *tiny; i++) check_doc("tiny", tiny[i], strlen(tiny[i]), NULL);
   fprintf(stderr, "%zu documents, %zu mentions (%zu one-word persons) compared\n", ndocs, nments_seen,
           nsurnames_seen);
+  fprintf(stderr, "%zu word tokens' own entries compared (%zu with entries)\n", ntokwords_seen, nexact_seen);
   assert_true(ndocs >= 100 && nments_seen > 10000 && nsurnames_seen > 100);
+  assert_true(ntokwords_seen > 100000 && nexact_seen > 10000);
 }
 
 int main(void) {
