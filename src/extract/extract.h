@@ -122,7 +122,11 @@ struct alq_extractor {
 #define NAME_CUES                                                                                    \
   ((1ull << ALQ_CUE_PERSON_NAME) | (1ull << ALQ_CUE_GIVEN_NAME) | (1ull << ALQ_CUE_NAME_LINK) |         \
    (1ull << ALQ_CUE_KUNYA) | (1ull << ALQ_CUE_NATIONALITY))
-/* The cue classes x_mentions' rules read on a match (name_unit's too). */
+/* The cue classes x_mentions' rules read on a match (name_unit's too). A
+ * rule that starts reading another cue class on a match must add it here
+ * (the mention loop visits only the matches listed by it, x->ment_ms);
+ * test_mentions_fast shows the omission only if its corpora exercise the
+ * rule. */
 #define MENTION_CUES                                                                                       \
   (NAME_CUES | (1ull << ALQ_CUE_OUTLET_NAME) | (1ull << ALQ_CUE_FORCE_HEAD) | (1ull << ALQ_CUE_STATE_HEAD) | \
    (1ull << ALQ_CUE_PLACE_NAME_HEAD) | (1ull << ALQ_CUE_ORG_HEAD) | (1ull << ALQ_CUE_OFFICIAL_ROLE) |      \
