@@ -2940,7 +2940,10 @@ int x_claims(struct alq_extractor *x) {
      cue against), or a match with a mention after its first token (the
      loop steps over such a match whole). The loop passes other tokens
      that carry no mention at once: tested one by one, which test fails
-     came at random and its branch was mispredicted. */
+     came at random and its branch was mispredicted. A rule that starts
+     acting in the loop on another kind of match must extend the `act`
+     test below (test_claims_fast shows the omission only if its corpora
+     exercise the rule). */
   /* (8 bytes of zeros after the text's tokens: next_event reads 8 at a time) */
   uint8_t *ev = alq_arena_calloc(&x->arena, t->ntoks + 8, 1);
   if (!say_ms || !x->anon_ms) ev = NULL;
