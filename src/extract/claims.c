@@ -1113,7 +1113,7 @@ static const char *earlier_anon(ctx *c, size_t tok, size_t skip) {
   const char *w = t->norm + t->toks[tok].nstart + skip + 4;   /* after و/ف and ال */
   size_t wl = t->toks[tok].nlen - skip - 4;
 #ifndef ALQ_EXTRACT_NO_FAST
-  /* (speed) only the listed tokens (say_index), from the last one before
+  /* (speed) only the listed tokens (anon_index), from the last one before
      the sentence back to 3,000 tokens before it */
   if (!x->anon_ready) anon_index(x);
   size_t q = 0;
@@ -1196,7 +1196,7 @@ static source find_source(ctx *c, size_t ti) {
   size_t from = ti > c->s_first + 400 ? ti - 400 : c->s_first;
   size_t to = ti + 400 < c->s_end ? ti + 400 : c->s_end;
   const uint64_t say_mask = (1ull << ALQ_CUE_SAY_VERB) | (1ull << ALQ_CUE_ACCORDING);
-  /* (speed) the loop visits only the tokens with those cues (say_index):
+  /* (speed) the loop visits only the tokens with those cues (x->say_toks):
      the others do nothing but continue */
   size_t sp = 0, sn = x->say_toks ? x->nsay : 0;
   /* sp: the first listed token >= from (x_claims finds it for the sentence's

@@ -226,10 +226,10 @@ static void filters_build(alq_lexicon *lex) {
   /* nodes with entries, and with an entry that is no name (consider and
      node_accepts without the counts and the entries) */
   free(lex->node_acc);
-  /* (and after them, in the same allocation, the root's child per word id) */
-  size_t accw = (2 * (size_t)lex->nnodes + 2) / 64 + 1;
-  lex->node_acc = calloc(accw + ((size_t)lex->nwords + 2) / 2, sizeof *lex->node_acc);
-  lex->root_child = lex->node_acc ? (uint32_t *)(lex->node_acc + accw) : NULL;
+  lex->node_acc = calloc((2 * (size_t)lex->nnodes + 2) / 64 + 1, sizeof *lex->node_acc);
+  /* the root's child per word id (alq_lex_tok_word_entries) */
+  free(lex->root_child);
+  lex->root_child = calloc((size_t)lex->nwords + 2, sizeof *lex->root_child);
   for (size_t i = 0; lex->root_child && i < lex->ecap; i++)
     if (lex->edges[i].child && !(lex->edges[i].key >> 32) && lex->edges[i].key <= lex->nwords)
       lex->root_child[lex->edges[i].key] = lex->edges[i].child;

@@ -178,7 +178,7 @@ struct alq_lexicon {
                                           a match whatever proclitics or article came before),
                                           NULL: unknown */
   uint32_t *root_child;                /* per word id (1..nwords): the root's child by it, or 0
-                                          (in node_acc's allocation; NULL: unknown) */
+                                          (NULL: unknown) */
   uint64_t edge_bits[2048];            /* bloom bit of every edge from an inner node
                                           (not the root): a phrase's next word is
                                           looked for in the edge table only when its

@@ -643,6 +643,7 @@ void alq_lexicon_free(alq_lexicon *lex) {
   free(lex->state_national_army);
   free(lex->node_inner);
   free(lex->node_acc);
+  free(lex->root_child);
   free(lex->actor_ix);
   free(lex);
 }
