@@ -533,8 +533,10 @@ static inline uint8_t root_pf(uint8_t cf) {
 static void solo_fill(const alq_lexicon *lex, lc_slot *e) {
   e->solo = SOLO_SCAN;
   if (!lex->node_inner) return;
-  scan_state st = {0};
+  scan_state st; /* (what consider and collect read: not all of it zeroed, on every refill) */
   st.lex = lex;
+  st.nbest = 0;
+  st.best_j = 0;
   int ni = 0;
   for (int c = 0; c < e->nc; c++) {
     uint32_t child = edge_get(lex, 0, e->c[c].word);
