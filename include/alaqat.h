@@ -117,6 +117,12 @@ typedef struct alq_result {
 typedef struct alq_extractor alq_extractor;
 
 ALQ_EXPORT int alq_extractor_new(alq_extractor **out, const alq_lexicon *lex);
+/* An extractor that shares `with`'s cache of word lookups (8 MB) instead of
+ * mapping its own: for a caller that keeps several results alive at once
+ * (each lives until its extractor's next document) while extracting on one
+ * thread. The two must never extract at the same time; they may be freed in
+ * any order. Output is the same as with a cache of its own. */
+ALQ_EXPORT int alq_extractor_new_sharing(alq_extractor **out, const alq_lexicon *lex, alq_extractor *with);
 ALQ_EXPORT void alq_extractor_free(alq_extractor *ex);
 
 /* Extracts mentions and claims from one document. Invalid UTF-8 and NUL

@@ -26,14 +26,19 @@ int x_definite(const alq_text *t, size_t i) {
 /* @x_ent-end */
 
 int alq_extractor_new(alq_extractor **out, const alq_lexicon *lex) {
+  return alq_extractor_new_sharing(out, lex, NULL);
+}
+
+int alq_extractor_new_sharing(alq_extractor **out, const alq_lexicon *lex, alq_extractor *with) {
   *out = NULL;
-  if (!lex) return ALQ_EINVAL;
+  if (!lex || (with && with->lex != lex)) return ALQ_EINVAL;
   alq_extractor *x = calloc(1, sizeof *x);
   if (!x) return ALQ_ENOMEM;
   x->lex = lex;
   /* hard cap per document keeps memory bounded on hostile input */
   alq_arena_init(&x->arena, 1 << 20, (size_t)4 << 30);
-  x->lcache = alq_lex_cache_new(); /* optional: NULL scans without it */
+  /* (the cache is optional: NULL scans without it) */
+  x->lcache = with && with->lcache ? alq_lex_cache_ref(with->lcache) : alq_lex_cache_new();
   *out = x;
   return 0;
 }

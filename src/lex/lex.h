@@ -202,10 +202,13 @@ typedef struct alq_cand { uint32_t word; uint16_t strip; uint8_t flags; } alq_ca
 long alq_lex_scan(const alq_lexicon *lex, const alq_text *t, size_t lo, size_t hi,
                   alq_arena *a, alq_match **out);
 
-/* A cache of lookup candidates for alq_lex_scan_c (one per thread; about
- * 1.3 MB). */
+/* A cache of lookup candidates for alq_lex_scan_c (one per thread: 8 MB
+ * mapped, touched as used). Reference-counted: alq_lex_cache_ref gives one
+ * more user (the same thread's, or one that never scans at the same time),
+ * alq_lex_cache_free drops one and unmaps it after the last. */
 typedef struct alq_lex_cache alq_lex_cache;
 alq_lex_cache *alq_lex_cache_new(void);
+alq_lex_cache *alq_lex_cache_ref(alq_lex_cache *c);
 void alq_lex_cache_free(alq_lex_cache *c);
 /* alq_lex_scan with a cache (NULL: none); same matches. */
 long alq_lex_scan_c(const alq_lexicon *lex, alq_lex_cache *c, const alq_text *t, size_t lo, size_t hi,

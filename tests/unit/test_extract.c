@@ -9,8 +9,11 @@
 #include <string.h>
 #include <cmocka.h>
 #include "alaqat.h"
+#include "util/util.h"
+#include <dirent.h>
 
 #include "extract_fixture.h"
+#include "news_fixture.h"
 
 static const alq_result *run(const char *text, const char *date) { return extract_text(text, date); }
 
@@ -207,6 +210,74 @@ static void test_new_organization(void **state) {
     assert_true(r->mentions[i].id == NULL || strncmp(r->mentions[i].id, "new:تنظيم", strlen("new:تنظيم")) != 0);
 }
 
+/* Claims and mentions of two results, field by field (as JSON lines). */
+static void same_result(const alq_result *a, const alq_result *b, const char *text) {
+  char ja[8192], jb[8192];
+  assert_int_equal(a->nclaims, b->nclaims);
+  for (size_t i = 0; i < a->nclaims; i++) {
+    alq_claim_json(ja, sizeof ja, "d", &a->claims[i]);
+    alq_claim_json(jb, sizeof jb, "d", &b->claims[i]);
+    assert_string_equal(ja, jb);
+  }
+  assert_int_equal(a->nmentions, b->nmentions);
+  for (size_t i = 0; i < a->nmentions; i++) {
+    alq_mention_json(ja, sizeof ja, "d", text, &a->mentions[i]);
+    alq_mention_json(jb, sizeof jb, "d", text, &b->mentions[i]);
+    assert_string_equal(ja, jb);
+  }
+}
+
+/* Extractors sharing one cache of word lookups (alq_extractor_new_sharing,
+ * as `alaqat add` keeps eight documents' results alive): taking turns over
+ * the lines of the bundled news, each gives exactly what an extractor of
+ * its own gives, and they may be freed in any order (the cache lives until
+ * the last: the sanitizers see a use after free). One of another lexicon
+ * is refused. */
+static void test_shared_cache(void **state) {
+  (void)state;
+  load_news();
+  alq_extractor *first, *share[2], *own;
+  assert_int_equal(alq_extractor_new(&first, lex), 0);
+  assert_int_equal(alq_extractor_new_sharing(&share[0], lex, first), 0);
+  assert_int_equal(alq_extractor_new_sharing(&share[1], lex, share[0]), 0);
+  assert_int_equal(alq_extractor_new(&own, lex), 0);
+  size_t lines = 0;
+  for (size_t i = 0; i < news_len;) {
+    size_t j = i;
+    while (j < news_len && news[j] != '\n') j++;
+    if (j - i > 40) {
+      alq_doc d = {"d", news + i, j - i, NULL, NULL};
+      const alq_result *r1, *r2, *r3;
+      alq_error err;
+      /* the first is freed half way: the others keep the cache */
+      if (first && lines == 20) { alq_extractor_free(first); first = NULL; }
+      alq_extractor *x1 = first && lines % 3 == 0 ? first : share[lines % 2];
+      assert_int_equal(alq_extract(x1, &d, &r1, &err), 0);
+      assert_int_equal(alq_extract(own, &d, &r2, &err), 0);
+      same_result(r1, r2, news + i);
+      /* and the other result still holds while its sharer goes on */
+      assert_int_equal(alq_extract(share[(lines + 1) % 2], &d, &r3, &err), 0);
+      same_result(r1, r3, news + i);
+      lines++;
+    }
+    i = j + 1;
+  }
+  assert_true(lines > 40);
+  assert_null(first);
+  alq_extractor_free(share[1]);
+  alq_extractor_free(share[0]);
+  alq_extractor_free(own);
+  alq_lexicon *lex2;
+  alq_error err = {0};
+  assert_int_equal(alq_lexicon_open(&lex2, ALQ_TEST_DATADIR, &err), 0);
+  alq_extractor *other;
+  assert_int_equal(alq_extractor_new_sharing(&other, lex2, ex), ALQ_EINVAL);
+  assert_null(other);
+  alq_lexicon_free(lex2);
+  free(news);
+  news = NULL;
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_between_pair),
@@ -222,6 +293,7 @@ int main(void) {
     cmocka_unit_test(test_gov_forces_and_force_type),
     cmocka_unit_test(test_chrome_and_title),
     cmocka_unit_test(test_new_organization),
+    cmocka_unit_test(test_shared_cache),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

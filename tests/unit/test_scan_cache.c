@@ -2,7 +2,8 @@
  * candidates, one-token matches copied from the cache, slots refilled in
  * the middle of a scan) must give exactly the matches of the plain scan
  * (alq_lex_scan, no cache), on the bundled news and on long generated texts
- * of their words with proclitics added, many more forms than cache slots.
+ * of their words with proclitics added (suffixes too in the last round:
+ * many more forms than cache slots, some gone from it by the end).
  * Also each match's start against alq_text_norm_src (the scanner's shortcut
  * for proclitics written as they normalize), alq_lex_actor_find's hash
  * index against a linear search, and alq_lex_word_entries likewise. */
@@ -149,6 +150,9 @@ static void test_generated_same(void **state) {
                               "\xd8\xa7\xd9\x84", "\xd9\x88\xd8\xa7\xd9\x84", "\xd9\x81", "\xd9\x83",
                               "\xd9\x88\xd9\x8e", "\xd8\xa8\xd9\x80", "\xd9\x88\xd9\x8e\xd8\xa7\xd9\x84",
                               "\xd9\x84\xd9\x84\xd9\x91", "\xd9\x88\xe2\x80\x8c", "\xd8\xa3\xd9\x84"};
+  /* (suffixes: more forms, so that the last round has more than the slots) */
+  static const char *suf[] = {"", "", "", "", "\xd9\x87\xd8\xa7", "\xd9\x87\xd9\x85", "\xd8\xa7\xd8\xaa",
+                              "\xd9\x8a\xd9\x86", "\xd9\x8a\xd8\xa9", "\xd9\x86\xd8\xa7", "\xd9\x83\xd9\x85"};
   static const char *sep[] = {" ", " ", " ", " ", " ", "\n", " \"", "\" ", "\xd9\x80 ", ". ", "، "};
   alq_lex_cache *c = alq_lex_cache_new();
   assert_non_null(c);
@@ -162,17 +166,37 @@ static void test_generated_same(void **state) {
       for (size_t r = 0; r < run && i + r < nw; r++) {
         const char *p = pre[next_rand() % (sizeof pre / sizeof *pre)];
         const char *s = sep[next_rand() % (sizeof sep / sizeof *sep)];
-        size_t pl = strlen(p), sl = strlen(s);
-        assert_int_equal(alq_buf_reserve(&b, pl + wl[i + r] + sl), 0);
+        const char *f = round == 5 ? suf[next_rand() % (sizeof suf / sizeof *suf)] : "";
+        size_t pl = strlen(p), sl = strlen(s), fl = strlen(f);
+        assert_int_equal(alq_buf_reserve(&b, pl + wl[i + r] + fl + sl), 0);
         memcpy(b.p + b.len, p, pl);
         b.len += pl;
         memcpy(b.p + b.len, w[i + r], wl[i + r]);
         b.len += wl[i + r];
+        memcpy(b.p + b.len, f, fl);
+        b.len += fl;
         memcpy(b.p + b.len, s, sl);
         b.len += sl;
       }
     }
     check_text(c, b.p, b.len);
+    if (round == 5) {
+      /* the words of this text that the cache no longer holds: slots were
+         refilled while it was scanned (else the round tests too little) */
+      alq_arena a;
+      alq_arena_init(&a, 1 << 20, 0);
+      alq_text t;
+      assert_int_equal(alq_text_analyze(&a, (const uint8_t *)b.p, b.len, &t), 0);
+      size_t nword = 0, gone = 0;
+      for (size_t i = 0; i < t.ntoks; i++) {
+        const alq_token *tk = &t.toks[i];
+        if (tk->kind != ALQ_TOK_ARABIC) continue;
+        nword++;
+        gone += alq_lex_cache_find(c, t.norm + tk->nstart, tk->nlen) < 0;
+      }
+      assert_true(gone * 20 > nword);
+      alq_arena_free(&a);
+    }
     alq_buf_free(&b);
   }
   alq_lex_cache_free(c);
