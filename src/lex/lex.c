@@ -1,7 +1,7 @@
-#define _DEFAULT_SOURCE 1 /* madvise, MADV_HUGEPAGE */
 /* The matching engine: a word table (exact forms and `*` stems) and a phrase
  * trie over word ids, built once from the lexicon files (load.c) and shared
  * read-only by threads; the scanner finds longest matches with clitics. */
+#define _DEFAULT_SOURCE 1 /* madvise, MADV_HUGEPAGE, MAP_ANONYMOUS */
 #include "lex/lex.h"
 #include <assert.h>
 #include <pthread.h>
