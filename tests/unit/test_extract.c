@@ -231,8 +231,8 @@ static void same_result(const alq_result *a, const alq_result *b, const char *te
  * as `alaqat add` keeps eight documents' results alive): taking turns over
  * the lines of the bundled news, each gives exactly what an extractor of
  * its own gives, and they may be freed in any order (the cache lives until
- * the last: the sanitizers see a use after free). One of another lexicon
- * is refused. */
+ * the last: an unmapped cache would fault at the next extraction). One of
+ * another lexicon is refused. */
 static void test_shared_cache(void **state) {
   (void)state;
   load_news();
