@@ -14,8 +14,7 @@ B=build/bench; C=$B/corpus-${SIZE}M
 RAW=$B/ab.raw
 : > $RAW
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-one() { name=$1; shift; /usr/bin/time -f "%e %U %S" -o $B/ab.t "$@" > /dev/null 2>&1 || true
-        read -r w u s < $B/ab.t; echo "$name $w $(echo "$u + $s" | bc)" >> $RAW; }
+one() { name=$1; shift; bench/timed.sh "$name" $RAW "$@"; }
 k=0
 while [ $k -lt "$N" ]; do
   one base-txt "$A" extract -q $C.d;           one new-txt "$N_" extract -q $C.d

@@ -17,8 +17,7 @@ while [ $k -lt "$N" ]; do
   while [ $j -lt $i ]; do
     idx=$(( (j + k) % i + 1 ))
     eval "b=\${$idx}"
-    /usr/bin/time -f "%e %U %S" -o "$RAW.t" "$b" extract -q "$IN" > /dev/null 2>&1 || true
-    read -r w u s < "$RAW.t"; echo "$b $w $(echo "$u + $s" | bc)" >> "$RAW"
+    bench/timed.sh "$b" "$RAW" "$b" extract -q "$IN"
     j=$((j + 1))
   done
   k=$((k + 1))
@@ -35,4 +34,4 @@ for n in sys.argv[2:]:
     print("%-26s CPU min %.3f median %.3f (x%.3f)  wall min %.3f median %.3f  (%d runs)"
           % (n, min(c), statistics.median(c), statistics.median(c) / base, min(w), statistics.median(w), len(c)))
 PY
-rm -f "$RAW" "$RAW.t"
+rm -f "$RAW"

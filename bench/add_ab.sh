@@ -30,8 +30,7 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 one() { name=$1; db=$2; seed=$3; shift 3
         rm -f "$db" "$db-wal" "$db-shm"
         [ -n "$seed" ] && cp "$seed" "$db"
-        /usr/bin/time -f "%e %U %S" -o "$W/t" "$@" --db "$db" "$IN" > /dev/null 2>&1 || true
-        read -r w u s < "$W/t"; echo "$name $w $(echo "$u + $s" | bc)" >> "$RAW"; }
+        bench/timed.sh "$name" "$RAW" "$@" --db "$db" "$IN"; }
 k=0
 while [ "$k" -lt "$N" ]; do
   for j in 1 2; do
